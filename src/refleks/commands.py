@@ -1,0 +1,1 @@
+"""Sub-commands of the output modules (session, visit, tiltaksplan, new) register here."""

@@ -1,0 +1,103 @@
+"""Content problems: one record per problem, collected over a whole run and reported once.
+
+Every message is in Norwegian and names the file, line and column, the key path, what was
+written, what was expected and, where one helps, a hint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error or warning about the content."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    written: str | None = None
+    expected: str | None = None
+    hint: str | None = None
+    severity: str = "feil"  # "feil" or "advarsel"
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        lines = [f"{where}: {self.severity}: {self.message}"]
+        if self.path:
+            lines.append(f"  nøkkel: {self.path}")
+        if self.written is not None:
+            lines.append(f"  skrevet: {self.written}")
+        if self.expected is not None:
+            lines.append(f"  forventet: {self.expected}")
+        if self.hint:
+            lines.append(f"  tips: {self.hint}")
+        return "\n".join(lines)
+
+
+@dataclass
+class Problems:
+    """Collects problems from every stage of a run."""
+
+    root: Path | None = None
+    items: list[Problem] = field(default_factory=list)
+
+    def rel(self, file: Path | str) -> str:
+        path = Path(file)
+        if self.root is not None:
+            try:
+                return path.resolve().relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()
+
+    def add(
+        self,
+        file: Path | str,
+        line: int,
+        column: int,
+        path: str,
+        message: str,
+        *,
+        written: str | None = None,
+        expected: str | None = None,
+        hint: str | None = None,
+        severity: str = "feil",
+    ) -> None:
+        self.items.append(
+            Problem(
+                self.rel(file), line, column, path, message, written, expected, hint, severity
+            )
+        )
+
+    def warn(self, file: Path | str, line: int, column: int, path: str, message: str, **kw) -> None:
+        self.add(file, line, column, path, message, severity="advarsel", **kw)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "feil"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "advarsel"]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items), key=lambda p: (p.file, p.line, p.column, p.message))
+
+    def report(self) -> str:
+        return "\n".join(p.format() for p in self.sorted())
+
+
+class ContentInvalid(Exception):
+    """Raised after validation when the content has errors; carries all of them."""
+
+    def __init__(self, problems: Problems):
+        super().__init__(f"{len(problems.errors)} feil i innholdet")
+        self.problems = problems
+
+
+class UsageError(Exception):
+    """A wrong command-line argument or option; the message is shown to the user as is."""

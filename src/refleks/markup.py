@@ -1,0 +1,69 @@
+"""Markdown in content: rendered with python-markdown, then sanitised with nh3."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import markdown as md
+import nh3
+from markupsafe import Markup
+
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h3", "h4",
+    "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody",
+    "td", "th", "thead", "tr", "ul", "img", "span",
+}
+_ATTRS = {"a": {"href", "title"}, "abbr": {"title"}, "img": {"src", "alt"}, "th": {"scope"}}
+_SCHEMES = {"http", "https", "mailto"}
+
+_UNSAFE = [
+    re.compile(r"<\s*(script|style|iframe|object|embed|form|input|link|meta|svg)\b[^>]*>", re.I),
+    re.compile(r"<[^>]*\son[a-z]+\s*=[^>]*>", re.I),
+    re.compile(r"(javascript|vbscript|data)\s*:[^\s)\"'>]*", re.I),
+    re.compile(r"!\[[^\]]*\]\(\s*(https?:)?//[^)]*\)", re.I),
+    re.compile(r"<img[^>]*src\s*=\s*[\"']?(https?:)?//[^>]*>", re.I),
+]
+
+
+def unsafe_parts(text: str) -> list[str]:
+    """Pieces of ``text`` the sanitiser will remove (for warnings that name the place)."""
+    found: list[str] = []
+    for pattern in _UNSAFE:
+        found.extend(m.group(0) for m in pattern.finditer(text))
+    return found
+
+
+def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    # images only from the site itself: no request may go to another host
+    if tag == "img" and attr == "src" and re.match(r"^([a-z]+:)?//", value, re.I):
+        return None
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _render(text: str, inline: bool) -> str:
+    out = md.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
+    if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return nh3.clean(
+        out, tags=_TAGS, attributes=_ATTRS, url_schemes=_SCHEMES,
+        attribute_filter=_attribute_filter, link_rel="noopener noreferrer",
+    )
+
+
+def render(text: str | None) -> Markup:
+    """Block Markdown to safe HTML."""
+    return Markup(_render(text or "", False))
+
+
+def render_inline(text: str | None) -> Markup:
+    """One line of Markdown (a title, a question) to safe inline HTML."""
+    return Markup(_render(text or "", True))
+
+
+def plain(text: str | None) -> str:
+    """Markdown to plain text (for PDFs metadata, spreadsheets, calendar entries)."""
+    rendered = _render(text or "", False)
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()

@@ -1,0 +1,659 @@
+"""The content model as pydantic models: the contract for everything under ``content/``.
+
+The docstring under each field is the authors' documentation: the page "Innholdsmodellen"
+on the site is generated from these models, so the reference cannot drift from the code.
+Every plain YAML scalar arrives here as the text the author wrote (see ``yamlread``);
+fields that want numbers, dates or yes/no turn that text into a value here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z][a-z0-9-]{0,63}$"
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+"""Lower-case a-z, 0-9 and -, starting with a letter, at most 64 characters."""
+
+Ref = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,63}/[a-z][a-z0-9-]{0,63}$")]
+"""A reference to an item in another file: ``<fil-id>/<element-id>``."""
+
+Markdown = str
+"""Text that may use Markdown (lists, **uthevet**, lenker)."""
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL = re.compile(r"^(https?://|mailto:)[^\s<>\"]+$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, str):
+        if not _ISO_DATE.match(value):
+            raise ValueError("iso_date")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("iso_date") from None
+    return value
+
+
+def _url(value: str) -> str:
+    if not _URL.match(value):
+        raise ValueError("url")
+    return value
+
+
+def _time(value: str) -> str:
+    if not _TIME.match(value):
+        raise ValueError("time")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+Url = Annotated[str, AfterValidator(_url)]
+Time = Annotated[str, AfterValidator(_time)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, frozen=True, str_strip_whitespace=False
+    )
+
+
+# --------------------------------------------------------------------------- shared
+
+
+class Link(Model):
+    text: str
+    """Lenketeksten som vises."""
+    url: Url
+    """Adressen (https://, http:// eller mailto:). Vises som lenke; nettstedet laster aldri noe fra den."""
+
+
+class Discrepancy(Model):
+    """Et sted der kildene (eller én kilde) sier ulike ting."""
+
+    id: Id
+    """Id for merknaden, unik i filen."""
+    text: Markdown
+    """Hva som står ulikt, og hvor. Begge versjonene gjengis."""
+    versions: list[str] = []
+    """Ordlyden i hver versjon, slik de står i kilden."""
+
+
+class Section(Model):
+    id: Id
+    """Id for avsnittet, unik i filen."""
+    title: str
+    """Overskrift."""
+    text: Markdown = ""
+    """Brødtekst."""
+    items: list[Markdown] = []
+    """Punkter (valgfritt)."""
+
+
+# --------------------------------------------------------------------------- site and roles
+
+
+class Contact(Model):
+    name: str | None = None
+    """Navn på kontaktperson eller -enhet."""
+    email: str | None = None
+    """E-postadresse."""
+    phone: str | None = None
+    """Telefonnummer, skrevet slik det skal vises."""
+    url: Url | None = None
+    """Nettadresse."""
+
+
+class Site(Model):
+    title: str
+    """Nettstedets tittel."""
+    description: str = ""
+    """Kort beskrivelse (brukes i metadata og på forsiden)."""
+    publisher: str
+    """Hvem som gir ut nettstedet."""
+    language: Literal["nb"] = "nb"
+    """Språk. Bare norsk bokmål (`nb`) støttes."""
+    contact: Contact | None = None
+    """Kontakt for spørsmål om innholdet."""
+    url: Url | None = None
+    """Adressen nettstedet publiseres på (valgfritt)."""
+    organisation: str | None = None
+    """Kommunens eller virksomhetens navn i brev (valgfritt; ellers fra visitten)."""
+    address: list[str] = []
+    """Postadresse i brevhodet, én linje per punkt (valgfritt)."""
+    logo: str | None = None
+    """Sti til logo for brev, relativt til prosjektmappen (valgfritt)."""
+    letter_template: str | None = None
+    """Sti til egen brevmal i DOCX, relativt til prosjektmappen (valgfritt)."""
+
+
+class Role(Model):
+    id: Id
+    """Rollens id, for eksempel `leder-gjennomgang`."""
+    label: str
+    """Kort navn til menyer og filtre."""
+    address: str
+    """Hvordan spørsmålene henvender seg til rollen: «Til deg som ...»."""
+    examples: list[str] = []
+    """Eksempler på stillinger i rollen."""
+    level: int | None = None
+    """Rekkefølge (1 først)."""
+    description: Markdown = ""
+    """Lengre beskrivelse (valgfritt)."""
+
+
+# --------------------------------------------------------------------------- sources
+
+
+class Finding(Model):
+    id: Id
+    """Funnets id, unik i kilden."""
+    number: int | None = None
+    """Nummeret funnet har i kilden."""
+    title: str
+    """Overskrift."""
+    text: Markdown
+    """Funnet med egne ord."""
+
+
+class Recommendation(Model):
+    id: Id
+    """Id, unik i kilden."""
+    number: int | None = None
+    """Nummeret i kilden."""
+    kind: Literal["anbefaling", "forbedringspunkt", "forbedringsområde"] = "anbefaling"
+    """`anbefaling` når kilden anbefaler, ellers `forbedringspunkt` eller `forbedringsområde`."""
+    title: str | None = None
+    """Kort overskrift (valgfritt)."""
+    to: list[str] = []
+    """Hvem anbefalingen er rettet til."""
+    text: Markdown
+    """Anbefalingen."""
+    findings: list[Id] = []
+    """Funn i samme kilde som anbefalingen bygger på."""
+
+
+class Statistic(Model):
+    id: Id
+    """Tabellens id, unik i kilden."""
+    label: str | None = None
+    """Tabellens nummer i kilden, for eksempel «Tabell 1»."""
+    title: str
+    """Tabelltittel (blir tabellens caption)."""
+    unit: str
+    """Enhet for tallene, for eksempel «antall tilfeller»."""
+    columns: list[str]
+    """Kolonneoverskrifter."""
+    rows: list[list[str | None]]
+    """Radene. Tallene skrives nøyaktig som i kilden; tomme celler som `~`."""
+    n: str | None = None
+    """Antall svar eller enheter tabellen bygger på."""
+    period: str | None = None
+    """Periode eller år tallene gjelder."""
+    note: Markdown | None = None
+    """Merknad fra kilden."""
+    caveats: list[Markdown] = []
+    """Forbehold: manglende data, overlappende kategorier og lignende."""
+    overlapping: bool = False
+    """`true` når kategoriene overlapper (ingen del-av-helhet-figurer)."""
+    chart: Literal["ingen", "linje", "stolpe"] = "ingen"
+    """Figur laget ved bygging: `linje` for tidsserier, `stolpe` for sammenligning."""
+
+
+class Story(Model):
+    id: Id
+    """Id, unik i kilden."""
+    kind: Literal["historie", "sitat"] = "historie"
+    """`historie` for en case-fortelling, `sitat` for et sitat."""
+    title: str | None = None
+    """Overskrift (valgfritt)."""
+    text: Markdown
+    """Fortellingen eller sitatet."""
+    attribution: str | None = None
+    """Hvem eller hvor sitatet eller fortellingen kommer fra."""
+
+
+class Reference(Model):
+    id: Id
+    """Id, unik i kilden."""
+    text: str
+    """Referansen slik den skal vises, for eksempel «Arbeidsmiljøloven § 4-3»."""
+    url: Url | None = None
+    """Lenke (valgfritt)."""
+
+
+class Definition(Model):
+    id: Id
+    """Id, unik i kilden."""
+    term: str
+    """Begrepet."""
+    text: Markdown
+    """Definisjonen."""
+    attribution: str | None = None
+    """Hvem definisjonen er hentet fra (valgfritt)."""
+
+
+class KeyFigure(Model):
+    id: Id
+    """Id, unik i kilden."""
+    value: str
+    """Tallet slik kilden skriver det, for eksempel «13 %»."""
+    text: Markdown
+    """Hva tallet betyr."""
+    cited: str | None = None
+    """Kilden tallet oppgis fra (valgfritt)."""
+
+
+class CatalogueGroup(Model):
+    id: Id
+    """Id, unik i katalogen."""
+    title: str
+    """Gruppens overskrift."""
+    intro: Markdown = ""
+    """Innledning (valgfritt)."""
+    items: list[Markdown] = []
+    """Punktene i gruppen."""
+
+
+class Catalogue(Model):
+    id: Id
+    """Id, unik i kilden."""
+    title: str
+    """Overskrift, for eksempel «Eksempler på tiltak»."""
+    intro: Markdown = ""
+    """Innledning."""
+    groups: list[CatalogueGroup]
+    """Gruppene."""
+
+
+class SurveyQuestion(Model):
+    text: str
+    """Spørsmålet nøyaktig som i kilden."""
+    options: list[str] = []
+    """Svaralternativer (valgfritt)."""
+    help: Markdown = ""
+    """Forklaring i kilden (valgfritt)."""
+
+
+class Questionnaire(Model):
+    id: Id
+    """Id, unik i kilden."""
+    title: str
+    """Overskrift, for eksempel «Vedlegg 2 – Forespørsel til RHF»."""
+    intro: Markdown = ""
+    """Innledning."""
+    questions: list[SurveyQuestion]
+    """Spørsmålene i rekkefølge."""
+
+
+class Source(Model):
+    id: Id
+    """Kildens id; må være lik filnavnet uten `.yaml`."""
+    title: str
+    """Tittel nøyaktig som i kilden."""
+    subtitle: str | None = None
+    """Undertittel (valgfritt)."""
+    publisher: str
+    """Utgiver, for eksempel «Ukom» eller «Helsedirektoratet»."""
+    kind: Literal[
+        "rapport", "sammendrag", "kartlegging", "læringsmateriell", "presentasjon", "veileder"
+    ]
+    """Hva slags dokument kilden er."""
+    year: int | None = None
+    """Utgivelsesår."""
+    authors: list[str] = []
+    """Forfattere eller foredragsholdere (valgfritt)."""
+    url: Url | None = None
+    """Lenke til kilden. Vises som lenke, lastes aldri av nettstedet."""
+    links: list[Link] = []
+    """Andre lenker fra kilden (film, rapport, lovtekst)."""
+    sharing: Literal["open", "summary-only"] = "open"
+    """`open`, eller `summary-only` når materialet bare kan oppsummeres, ikke gjengis."""
+    part_of: Id | None = None
+    """Kilden er en del av en annen kilde (for eksempel et innlegg i en konferanse)."""
+    audiences: list[str] = []
+    """Hvem kilden henvender seg til."""
+    bodies: list[str] = []
+    """Instanser kilden omtaler (valgfritt)."""
+    summary: Markdown
+    """Sammendrag med egne ord."""
+    sections: list[Section] = []
+    """Andre avsnitt: bakgrunn, hva noe betyr i praksis, oppsummeringer."""
+    definitions: list[Definition] = []
+    """Definisjoner kilden bruker."""
+    key_figures: list[KeyFigure] = []
+    """Nøkkeltall."""
+    findings: list[Finding] = []
+    """Funn."""
+    recommendations: list[Recommendation] = []
+    """Anbefalinger og forbedringspunkter."""
+    statistics: list[Statistic] = []
+    """Tabeller; tallene nøyaktig som publisert."""
+    stories: list[Story] = []
+    """Sitater og case-fortellinger."""
+    catalogues: list[Catalogue] = []
+    """Lister i grupper, for eksempel en tiltakskatalog."""
+    questionnaires: list[Questionnaire] = []
+    """Spørreskjemaer kilden gjengir."""
+    references: list[Reference] = []
+    """Referanser, lover og forskrifter."""
+    frameworks: list[Id] = []
+    """Rammeverk og verktøy kilden nevner (id-er i `content/frameworks/`)."""
+    discrepancies: list[Discrepancy] = []
+    """Steder der kilden sier ulike ting; vises som merknad på siden."""
+
+
+# --------------------------------------------------------------------------- reflections
+
+
+class Theme(Model):
+    id: Id
+    """Temaets id, unik i refleksjonssettet."""
+    number: int
+    """Nummeret temaet har (1, 2, 3 ...)."""
+    title: str
+    """Overskrift."""
+    intro: Markdown = ""
+    """Innledning til temaet."""
+    notes: Markdown = ""
+    """Notater til den som leder samtalen (talenotater i lysarkene)."""
+    findings: list[Ref] = []
+    """Funn temaet bygger på: `<kilde-id>/<funn-id>`."""
+    questions: dict[Id, list[str]]
+    """Rolle-id -> spørsmål i rekkefølge. Spørsmålene skrives nøyaktig som i kilden."""
+
+
+class Reflection(Model):
+    id: Id
+    """Refleksjonssettets id; lik filnavnet."""
+    source: Id
+    """Kilden settet bygger på."""
+    title: str
+    """Tittel."""
+    intro: Markdown = ""
+    """Innledning (valgfritt)."""
+    instruction: str = ""
+    """Instruksjonen til samtalen, for eksempel «Ta utgangspunkt i ditt ansvarsområde ...»."""
+    authored_by: Literal["kilden", "refleks"] = "kilden"
+    """`kilden` når spørsmålene står i kilden; `refleks` når de er skrevet for Refleks."""
+    themes: list[Theme]
+    """Temaene i rekkefølge."""
+
+
+# --------------------------------------------------------------------------- frameworks
+
+
+class Framework(Model):
+    id: Id
+    """Id; lik filnavnet."""
+    name: str
+    """Fullt navn."""
+    acronym: str | None = None
+    """Forkortelse, for eksempel «FRAM»."""
+    kind: Literal["rammeverk", "metode", "verktøy", "opplæringsprogram", "modell"] = "rammeverk"
+    """Hva slags rammeverk det er."""
+    origin: str | None = None
+    """Hvem som har utviklet det, og når."""
+    summary: Markdown
+    """Beskrivelse med egne ord."""
+    key_ideas: list[Markdown] = []
+    """Grunntanker."""
+    sources: list[Id]
+    """Kildene som omtaler rammeverket."""
+    links: list[Link] = []
+    """Lenker for å lese mer."""
+    discrepancies: list[Discrepancy] = []
+    """Der kildene omtaler rammeverket ulikt."""
+
+
+# --------------------------------------------------------------------------- walkround method
+
+
+class MethodRole(Model):
+    id: Id
+    """Id, unik i metoden."""
+    title: str
+    """Rollens navn, for eksempel «Koordinator/tilrettelegger»."""
+    who: str = ""
+    """Hvem som kan ha rollen."""
+    tasks: list[Markdown] = []
+    """Oppgavene."""
+    required: bool = True
+    """Om gruppen bør ha rollen (`false` for anbefalte roller)."""
+
+
+class Step(Model):
+    id: Id
+    """Id, unik i fasen."""
+    text: Markdown
+    """Hva som skal gjøres."""
+    who: str | None = None
+    """Hvem som gjør det."""
+    timing: str | None = None
+    """Når, for eksempel «i løpet av fire virkedager»."""
+
+
+class Phase(Model):
+    id: Id
+    """Id, unik i metoden."""
+    title: str
+    """Fasens navn: Forberedelse, Gjennomføring, Oppfølging."""
+    intro: Markdown = ""
+    """Innledning."""
+    steps: list[Step]
+    """Trinnene i rekkefølge."""
+
+
+class LetterSection(Model):
+    id: Id
+    """Id, unik i brevet."""
+    title: str
+    """Overskrift i brevet."""
+    text: Markdown = ""
+    """Tekst. Kan bruke feltene {enhet}, {kommune}, {dato}, {klokkeslett}, {sted}, {varighet}."""
+    points: list[str] = []
+    """Punkter (for eksempel formålet i fire punkter)."""
+
+
+class LetterField(Model):
+    id: Id
+    """Id for feltet."""
+    label: str
+    """Feltets navn i brevmalen."""
+
+
+class Letter(Model):
+    title: str
+    """Brevets overskrift."""
+    fields: list[LetterField] = []
+    """Feltene som fylles ut i brevet."""
+    sections: list[LetterSection]
+    """Avsnittene i rekkefølge."""
+
+
+class GuideCategory(Model):
+    id: Id
+    """Id, unik i spørsmålsguiden."""
+    title: str
+    """Kategoriens navn."""
+    questions: list[str]
+    """Spørsmålene nøyaktig som i veilederen."""
+
+
+class QuestionGuide(Model):
+    title: str
+    """Overskrift."""
+    intro: Markdown = ""
+    """Innledning."""
+    categories: list[GuideCategory]
+    """Kategoriene i rekkefølge."""
+
+
+class PlanColumn(Model):
+    id: Literal["problem", "goal", "measures", "changes", "responsible", "due"]
+    """Kolonnens faste id (brukes i visittfilens `actions`)."""
+    title: str
+    """Kolonneoverskriften slik veilederen skriver den."""
+    help: str = ""
+    """Forklaring under overskriften."""
+
+
+class PlanExample(Model):
+    problem: str
+    """Identifisert problem."""
+    goal: str
+    """Målsetting."""
+    measures: str
+    """Målinger som viser forbedring."""
+    changes: str
+    """Konkrete endringer."""
+    responsible: str
+    """Hvem er ansvarlig."""
+    due: str
+    """Når."""
+
+
+class ActionPlan(Model):
+    title: str
+    """Overskrift, for eksempel «Tiltaksplan»."""
+    intro: Markdown = ""
+    """Innledning."""
+    columns: list[PlanColumn]
+    """De seks kolonnene i rekkefølge."""
+    examples: list[PlanExample] = []
+    """Eksempelrader fra veilederen."""
+
+
+class Deadlines(Model):
+    reminder_days_before: int = 7
+    """Påminnelse til enheten så mange dager før visitten."""
+    minutes_working_days: int = 4
+    """Referatet sendes innen så mange virkedager etter visitten."""
+    follow_up_months: int = 3
+    """Oppfølgingsvisitt så mange måneder etter visitten."""
+    max_minutes: int = 60
+    """Lengste varighet for visitten, i minutter."""
+    group_size: int = 5
+    """Ideell størrelse på samtalegruppen."""
+    max_problems: int = 3
+    """Høyeste antall problemer i tiltaksplanen."""
+
+
+class Method(Model):
+    id: Id
+    """Id; lik filnavnet."""
+    source: Id
+    """Kilden metoden er beskrevet i."""
+    title: str
+    """Metodens navn."""
+    summary: Markdown
+    """Hva metoden er, med egne ord."""
+    sections: list[Section] = []
+    """Andre avsnitt: formål, forutsetninger, bakgrunn."""
+    roles: list[MethodRole] = []
+    """Rollene i metoden."""
+    phases: list[Phase]
+    """Fasene med trinn."""
+    letter: Letter | None = None
+    """Invitasjonsbrevet."""
+    staff_information: Section | None = None
+    """Informasjon til medarbeiderne (vedlegg)."""
+    question_guide: QuestionGuide | None = None
+    """Spørsmålsguiden."""
+    action_plan: ActionPlan | None = None
+    """Tiltaksplanen."""
+    minutes: list[Section] = []
+    """Innholdet i referatmalen."""
+    deadlines: Deadlines = Deadlines()
+    """Frister og grenser metoden setter."""
+    discrepancies: list[Discrepancy] = []
+    """Der veilederen sier ulike ting."""
+
+
+# --------------------------------------------------------------------------- visits
+
+
+class Person(Model):
+    name: str
+    """Navn."""
+    title: str | None = None
+    """Stilling."""
+    email: str | None = None
+    """E-post."""
+    phone: str | None = None
+    """Telefon."""
+
+
+class Leadership(Model):
+    top_leader: Person
+    """Øverste leder."""
+    visit_leader: Person
+    """Leder for visitten; signerer brevene."""
+    coordinator: Person
+    """Koordinator/tilrettelegger."""
+    secretary: Person | None = None
+    """Sekretær (kan være koordinator)."""
+    medical_advisor: Person | None = None
+    """Medisinskfaglig rådgiver (valgfritt)."""
+    observers: list[Person] = []
+    """Linjeledere som observerer (tar ikke del i samtalen)."""
+
+
+class Change(Model):
+    text: str
+    """Den konkrete endringen."""
+    responsible: str | None = None
+    """Hvem er ansvarlig."""
+    due: IsoDate | None = None
+    """Frist (ÅÅÅÅ-MM-DD)."""
+    status: Literal["ikke startet", "pågår", "ferdig"] = "ikke startet"
+    """Status."""
+
+
+class Action(Model):
+    problem: str
+    """Identifisert problem."""
+    goal: str = ""
+    """Målsetting: hva ønsker vi å oppnå?"""
+    measures: list[str] = []
+    """Målinger som kan dokumentere forbedring."""
+    changes: list[Change] = []
+    """Konkrete endringer, hver med ansvarlig og frist."""
+
+
+class Visit(Model):
+    id: Id
+    """Visittens id; lik filnavnet."""
+    method: Id = "pasientsikkerhetsvisitt"
+    """Metoden (id i `content/methods/`)."""
+    municipality: str
+    """Kommunen eller virksomheten."""
+    unit: str
+    """Enheten som besøkes."""
+    unit_leader: Person
+    """Lederen for enheten; mottar invitasjonen."""
+    date: IsoDate
+    """Dato for visitten (ÅÅÅÅ-MM-DD)."""
+    time: Time
+    """Klokkeslett, for eksempel "13:00"."""
+    duration_minutes: int = 60
+    """Varighet i minutter; metoden sier høyst én time."""
+    location: str | None = None
+    """Sted."""
+    leadership: Leadership
+    """Ledergruppen for visitten."""
+    participants: list[str]
+    """Samtalegruppen: stillingene til de fem deltakerne."""
+    unit_leader_in_conversation: bool = False
+    """`true` hvis enhetslederen skal delta i samtalen (metoden fraråder det)."""
+    contact: Person | None = None
+    """«For mer informasjon, kontakt»."""
+    letter_date: IsoDate | None = None
+    """Datoen brevet skrives (valgfritt; ellers to uker før visitten)."""
+    actions: list[Action] = []
+    """Tiltaksplanen: 1-3 problemer."""
