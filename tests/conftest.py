@@ -1,0 +1,22 @@
+"""Shared fixtures: the project root, the shipped content as a library, a built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from refleks.model import Library, build_library
+from refleks.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def library(project: Project) -> Library:
+    return build_library(project)
