@@ -20,3 +20,13 @@ def project() -> Project:
 @pytest.fixture(scope="session")
 def library(project: Project) -> Library:
     return build_library(project)
+
+
+@pytest.fixture(scope="session")
+def built_site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content built once per test run into a temporary site folder."""
+    from refleks.build import build
+
+    site = tmp_path_factory.mktemp("built") / "site"
+    build(library, quiet=True, site_dir=site)
+    return site

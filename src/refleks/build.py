@@ -1,0 +1,81 @@
+"""``refleks build``: generate pages, run the site engine, add decks and documents, then swap.
+
+Everything is built into a fresh folder next to ``site/``; only when all of it succeeded does
+the new folder replace the old one, so a failed or killed build leaves the previous site as
+it was.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .model import Library
+from .outputs import pages, site_engine
+
+# Outputs that add files to the built site, in order. Each is ``refleks.outputs.<name>`` with
+# ``build(library, site_dir) -> list[Path]``; a module that is not there yet is skipped.
+SITE_OUTPUTS = ["slides", "handouts", "walkround_blanks"]
+
+
+def site_outputs() -> list:
+    modules = []
+    for name in SITE_OUTPUTS:
+        try:
+            modules.append(importlib.import_module(f"refleks.outputs.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"refleks.outputs.{name}":
+                raise
+    return modules
+
+
+def restore_interrupted(site: Path) -> None:
+    """If a build was killed between its two renames, put the previous site back."""
+    old = site.with_name(site.name + ".old")
+    if old.is_dir() and not site.exists():
+        old.rename(site)
+    elif old.is_dir():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def swap_into_place(new: Path, site: Path) -> None:
+    old = site.with_name(site.name + ".old")
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(library: Library, *, quiet: bool = False, site_dir: Path | None = None) -> Path:
+    """Build the whole site into ``site_dir`` (default ``site/``) atomically."""
+    project = library.project
+    site = site_dir or project.site
+    restore_interrupted(site)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".refleks-", dir=site.parent))
+    try:
+        docs = work / "docs"
+        nav = pages.build(library, docs)
+        config = site_engine.write_config(library, docs, work / "mkdocs.yml", work / "site", nav)
+        site_engine.run(config, quiet=quiet)
+        for module in site_outputs():
+            module.build(library, work / "site")
+        _normalise_permissions(work / "site")
+        swap_into_place(work / "site", site)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return site
+
+
+def _normalise_permissions(root: Path) -> None:
+    # mkdtemp makes 0700 folders; a published site should be readable by the web server
+    for path in [root, *root.rglob("*")]:
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+
+
+if __name__ == "__main__":  # pragma: no cover - debugging aid
+    sys.exit("bruk: refleks build")

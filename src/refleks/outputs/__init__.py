@@ -1,0 +1,1 @@
+"""One module per output kind; each has ``build(library, ...)``."""
