@@ -16,6 +16,7 @@ from ..model import Library
 
 # the command that builds a site from a config file; swap for another engine here
 ENGINE = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+SERVE = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]
 
 
 def write_config(library: Library, docs: Path, target: Path, site_dir: Path,
