@@ -6,6 +6,7 @@ import argparse
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import ContentInvalid, Problems, UsageError
@@ -32,14 +33,12 @@ def _library(project: Project) -> Library:
 
 
 def _print_warnings(library: Library, strict: bool) -> None:
-    for w in library.warnings:
-        print(w.format(), file=sys.stderr)
+    """Print warnings; with ``--strict`` they are errors and stop the run."""
     if strict and library.warnings:
-        raise ContentInvalid(Problems(project_root(library), list(library.warnings)))
-
-
-def project_root(library: Library) -> Path:
-    return library.project.root
+        as_errors = [replace(w, severity="feil") for w in library.warnings]
+        raise ContentInvalid(Problems(library.project.root, as_errors))
+    for w in sorted(set(library.warnings)):
+        print(w.format(), file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:

@@ -25,7 +25,8 @@ class Problem:
     severity: str = "feil"  # "feil" or "advarsel"
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        # a folder or a missing file has no line to point at
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         lines = [f"{where}: {self.severity}: {self.message}"]
         if self.path:
             lines.append(f"  nøkkel: {self.path}")

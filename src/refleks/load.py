@@ -27,11 +27,14 @@ class Loaded:
     site: Document | None = None
     roles: Document | None = None
     by_kind: dict[str, list[Document]] = field(default_factory=dict)
+    failed: dict[str, set[str]] = field(default_factory=dict)
+    """Stems of files that could not be read, by kind (their ids are not reported missing)."""
 
 
 def load_content(project: Project, problems: Problems) -> Loaded:
     content = project.content
-    loaded = Loaded(by_kind={kind: [] for kind in FOLDERS.values()})
+    loaded = Loaded(by_kind={kind: [] for kind in FOLDERS.values()},
+                    failed={kind: set() for kind in [*FOLDERS.values(), "role"]})
     if not content.is_dir():
         problems.add(
             content,
@@ -50,7 +53,7 @@ def load_content(project: Project, problems: Problems) -> Loaded:
         if path.is_file():
             setattr(loaded, kind, load(path, problems))
         else:
-            problems.add(path, 0, 0, "", f"filen {name} mangler", expected=f"content/{name}")
+            problems.add(path, 1, 1, "", f"filen {name} mangler", expected=f"content/{name}")
     for folder, kind in FOLDERS.items():
         directory = content / folder
         if not directory.is_dir():
@@ -64,6 +67,8 @@ def load_content(project: Project, problems: Problems) -> Loaded:
             doc = load(path, problems)
             if doc is not None:
                 loaded.by_kind[kind].append(doc)
+            else:
+                loaded.failed[kind].add(path.stem)
     return loaded
 
 

@@ -21,7 +21,7 @@ _SCHEMES = {"http", "https", "mailto"}
 _UNSAFE = [
     re.compile(r"<\s*(script|style|iframe|object|embed|form|input|link|meta|svg)\b[^>]*>", re.I),
     re.compile(r"<[^>]*\son[a-z]+\s*=[^>]*>", re.I),
-    re.compile(r"(javascript|vbscript|data)\s*:[^\s)\"'>]*", re.I),
+    re.compile(r"(javascript|vbscript|data)\s*:[^\s\"'<>]*", re.I),
     re.compile(r"!\[[^\]]*\]\(\s*(https?:)?//[^)]*\)", re.I),
     re.compile(r"<img[^>]*src\s*=\s*[\"']?(https?:)?//[^>]*>", re.I),
 ]
@@ -31,7 +31,11 @@ def unsafe_parts(text: str) -> list[str]:
     """Pieces of ``text`` the sanitiser will remove (for warnings that name the place)."""
     found: list[str] = []
     for pattern in _UNSAFE:
-        found.extend(m.group(0) for m in pattern.finditer(text))
+        for m in pattern.finditer(text):
+            part = m.group(0)
+            while part.endswith(")") and part.count(")") > part.count("("):
+                part = part[:-1]  # the end of a Markdown link, not part of the address
+            found.append(part)
     return found
 
 

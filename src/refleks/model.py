@@ -45,6 +45,8 @@ class Library:
     visits: dict[str, schema.Visit] = field(default_factory=dict)
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    broken: dict[str, set[str]] = field(default_factory=dict)
+    """Ids whose file or item had errors, by kind: references to them are not reported again."""
 
     # -- lookups used by several outputs
 
@@ -92,7 +94,7 @@ _ATTR = {
 }
 
 
-def _check_roles(doc: Document, problems: Problems) -> dict[str, schema.Role]:
+def _check_roles(doc: Document, problems: Problems, broken: set[str]) -> dict[str, schema.Role]:
     roles: dict[str, schema.Role] = {}
     if not isinstance(doc.data, list):
         line, col = doc.where(())
@@ -103,6 +105,8 @@ def _check_roles(doc: Document, problems: Problems) -> dict[str, schema.Role]:
     for i, item in enumerate(doc.data):
         role = check_model(doc, schema.Role, problems, data=item, prefix=(i,))
         if role is None:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                broken.add(item["id"])
             continue
         if role.id in roles:
             line, col = doc.where((i, "id"))
@@ -119,13 +123,17 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
     problems = problems or Problems(project.root)
     loaded: Loaded = load_content(project, problems)
     site = check_model(loaded.site, schema.Site, problems) if loaded.site else None
-    roles = _check_roles(loaded.roles, problems) if loaded.roles else {}
-    library = Library(project, site, roles)  # type: ignore[arg-type]
+    broken = loaded.failed
+    roles = _check_roles(loaded.roles, problems, broken["role"]) if loaded.roles else {}
+    library = Library(project, site, roles, broken=broken)  # type: ignore[arg-type]
     for kind, docs in loaded.by_kind.items():
         store = getattr(library, _ATTR[kind])
         for doc in docs:
             item = check_model(doc, _MODELS[kind], problems)
             if item is None:
+                broken[kind].add(doc.file.stem)
+                if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+                    broken[kind].add(doc.data["id"])
                 continue
             line, col = doc.where(("id",))
             if item.id != doc.file.stem:

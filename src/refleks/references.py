@@ -21,7 +21,10 @@ _ITEM_LISTS = (
 
 
 def _unresolved(problems: Problems, doc: Document, path: Path_, what: str, value: str,
-                choices: Iterable[str], *, key: bool = False) -> None:
+                choices: Iterable[str], *, key: bool = False, broken: set[str] = frozenset()
+                ) -> None:
+    if value in broken or value.partition("/")[0] in broken:
+        return  # the target's own file already has an error; one message is enough
     choices = sorted(choices)
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     line, col = doc.where(path, key=key)
@@ -90,10 +93,12 @@ def check_references(library: Library, problems: Problems) -> None:
     for source in sources.values():
         doc = library.documents[("source", source.id)]
         if source.part_of and source.part_of not in sources:
-            _unresolved(problems, doc, ("part_of",), "kilden", source.part_of, sources)
+            _unresolved(problems, doc, ("part_of",), "kilden", source.part_of, sources,
+                        broken=library.broken["source"])
         for i, fw in enumerate(source.frameworks):
             if fw not in frameworks:
-                _unresolved(problems, doc, ("frameworks", i), "rammeverket", fw, frameworks)
+                _unresolved(problems, doc, ("frameworks", i), "rammeverket", fw, frameworks,
+                            broken=library.broken["framework"])
         finding_ids = {f.id for f in source.findings}
         for r, rec in enumerate(source.recommendations):
             for i, ref in enumerate(rec.findings):
@@ -104,31 +109,36 @@ def check_references(library: Library, problems: Problems) -> None:
     for reflection in library.reflections.values():
         doc = library.documents[("reflection", reflection.id)]
         if reflection.source not in sources:
-            _unresolved(problems, doc, ("source",), "kilden", reflection.source, sources)
+            _unresolved(problems, doc, ("source",), "kilden", reflection.source, sources,
+                        broken=library.broken["source"])
         for t, theme in enumerate(reflection.themes):
             for role_id in theme.questions:
                 if role_id not in roles:
                     _unresolved(problems, doc, ("themes", t, "questions", role_id), "rollen",
-                                role_id, roles, key=True)
+                                role_id, roles, key=True, broken=library.broken["role"])
             for i, ref in enumerate(theme.findings):
                 source_id, _, finding_id = ref.partition("/")
                 source = sources.get(source_id)
                 known = [f"{s.id}/{f.id}" for s in sources.values() for f in s.findings]
                 if source is None or finding_id not in {f.id for f in source.findings}:
-                    _unresolved(problems, doc, ("themes", t, "findings", i), "funnet", ref, known)
+                    _unresolved(problems, doc, ("themes", t, "findings", i), "funnet", ref, known,
+                                broken=library.broken["source"])
 
     for framework in frameworks.values():
         doc = library.documents[("framework", framework.id)]
         for i, ref in enumerate(framework.sources):
             if ref not in sources:
-                _unresolved(problems, doc, ("sources", i), "kilden", ref, sources)
+                _unresolved(problems, doc, ("sources", i), "kilden", ref, sources,
+                            broken=library.broken["source"])
 
     for method in library.methods.values():
         doc = library.documents[("method", method.id)]
         if method.source not in sources:
-            _unresolved(problems, doc, ("source",), "kilden", method.source, sources)
+            _unresolved(problems, doc, ("source",), "kilden", method.source, sources,
+                        broken=library.broken["source"])
 
     for visit in library.visits.values():
         doc = library.documents[("visit", visit.id)]
         if visit.method not in library.methods:
-            _unresolved(problems, doc, ("method",), "metoden", visit.method, library.methods)
+            _unresolved(problems, doc, ("method",), "metoden", visit.method, library.methods,
+                        broken=library.broken["method"])

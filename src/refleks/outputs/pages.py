@@ -17,6 +17,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .. import urls
+
 try:  # charts arrive in their own module; until then tables render without a figure
     from ..charts import svg_chart
 except ImportError:  # pragma: no cover

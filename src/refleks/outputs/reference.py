@@ -52,7 +52,7 @@ def _type_name(tp: Any, nested: list[type[BaseModel]]) -> str:
                 getattr(m, "pattern", None) for m in meta.metadata
             ):
                 return "referanse" if "/" in meta.metadata[0].pattern else "id"
-        name = {"date": "dato (ÅÅÅÅ-MM-DD)"}.get(getattr(base, "__name__", ""), None)
+        name = {"date": "dato (ÅÅÅÅ-MM-DD)"}.get(getattr(base, "__name__", ""))
         return name or _type_name(base, nested)
     if origin in (typing.Union, types.UnionType):
         parts = [a for a in args if a is not type(None)]
