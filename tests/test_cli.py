@@ -1,0 +1,100 @@
+"""The command line: exit codes, Norwegian output, no traceback, nothing written on errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from refleks.cli import main
+
+from .test_bad_input import make_project, tree_digest
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "prosjekt")
+
+
+def test_check_valid_content(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(project), "check"]) == 0
+    assert capsys.readouterr().out == (
+        "Innholdet er gyldig: 1 kilder, 1 refleksjonssett, 3 spørsmål, 2 roller, "
+        "1 rammeverk, 0 visitter.\n"
+    )
+
+
+def test_check_reports_every_error_at_once(project: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "content" / "frameworks" / "verktoy.yaml").write_text(
+        "id: verktoy\nnam: X\nsummary: Y\nsources: [kilde]\n", encoding="utf-8"
+    )
+    sett = project / "content" / "reflections" / "sett.yaml"
+    sett.write_text(sett.read_text("utf-8").replace("source: kilde", "source: kidle"), "utf-8")
+    assert main(["--project", str(project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.count(": feil: ") == 3
+    assert "ukjent nøkkel «nam»" in err
+    assert "mangler påkrevd nøkkel «name»" in err
+    assert "kilden «kidle» finnes ikke" in err
+    assert err.endswith("\n3 feil. Ingenting er skrevet.\n")
+    assert "Traceback" not in err
+
+
+def test_build_writes_site_and_failed_build_keeps_it(project: Path) -> None:
+    assert main(["--project", str(project), "build", "--quiet"]) == 0
+    site = project / "site"
+    assert (site / "index.html").is_file()
+    before = tree_digest(site)
+    (project / "content" / "roles.yaml").write_text("- id: Leder\n", encoding="utf-8")
+    assert main(["--project", str(project), "build"]) == 1
+    assert tree_digest(site) == before
+    assert not list(project.glob(".refleks-*")), "no build folder left behind"
+
+
+def test_unsafe_markup_is_removed_with_a_warning(project: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    fw = project / "content" / "frameworks" / "verktoy.yaml"
+    fw.write_text(
+        "id: verktoy\nname: V\nsummary: Trygt <script>alert(1)</script> "
+        "[lenke](javascript:alert(1)) <b onclick='x()'>fet</b>\nsources: [kilde]\n",
+        encoding="utf-8",
+    )
+    assert main(["--project", str(project), "build", "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "content/frameworks/verktoy.yaml:3:10: advarsel: usikker HTML fjernes fra teksten" in err
+    html = (project / "site" / "rammeverk" / "verktoy.html").read_text("utf-8")
+    assert "Trygt" in html and "<b>fet</b>" in html
+    assert "<script>alert" not in html
+    assert "javascript:" not in html
+    assert "onclick" not in html
+
+
+def test_unexpected_error_has_no_traceback_without_debug(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import refleks.cli as cli
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("noe gikk galt")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", boom)
+    assert main(["--project", str(project), "check"]) == 3
+    err = capsys.readouterr().err
+    assert err == "refleks: uventet feil: noe gikk galt\n(kjør med --debug for detaljer)\n"
+    assert main(["--project", str(project), "--debug", "check"]) == 3
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_interrupted_build_is_restored(project: Path) -> None:
+    from refleks.build import restore_interrupted
+
+    assert main(["--project", str(project), "build", "--quiet"]) == 0
+    site = project / "site"
+    before = tree_digest(site)
+    # a build killed between its two renames leaves only site.old behind
+    site.rename(project / "site.old")
+    restore_interrupted(site)
+    assert tree_digest(site) == before
+    shutil.rmtree(site)
