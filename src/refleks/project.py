@@ -29,6 +29,12 @@ class Project:
         return local if local.is_dir() else PACKAGE_DIR.parents[1] / "templates"
 
     @property
+    def node_modules(self) -> Path:
+        """npm packages (reveal.js, the search shim, axe-core): the project's or Refleks' own."""
+        local = self.root / "node_modules"
+        return local if local.is_dir() else PACKAGE_DIR.parents[1] / "node_modules"
+
+    @property
     def mkdocs_yml(self) -> Path:
         return self.root / "mkdocs.yml"
 

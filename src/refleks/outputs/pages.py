@@ -94,11 +94,13 @@ def _copy_handwritten(library: Library, docs: Path) -> None:
         shutil.copytree(library.project.docs, docs)
     else:
         docs.mkdir(parents=True)
-    shim = library.project.root / "node_modules" / "iframe-worker" / "shim.js"
-    if shim.is_file():
-        target = docs / "assets" / "iframe-worker" / "shim.js"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shim, target)
+    # Material's offline plugin would load this shim (search from disk) from a CDN
+    shim = library.project.node_modules / "iframe-worker" / "shim" / "index.js"
+    if not shim.is_file():
+        raise UsageError(f"{shim} mangler; kjør ./scripts/build for å installere npm-pakkene")
+    target = docs / "assets" / "iframe-worker" / "shim.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shim, target)
 
 
 def build(library: Library, docs: Path) -> Nav:
