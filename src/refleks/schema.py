@@ -203,6 +203,9 @@ class Statistic(Model):
     """`true` når kategoriene overlapper (ingen del-av-helhet-figurer)."""
     chart: Literal["ingen", "linje", "stolpe"] = "ingen"
     """Figur laget ved bygging: `linje` for tidsserier, `stolpe` for sammenligning."""
+    total_row: bool = False
+    """`true` når siste rad er en sumrad (for eksempel «2012-2016»): den står i tabellen, men
+    tegnes ikke i figuren."""
 
 
 class Story(Model):
