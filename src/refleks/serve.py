@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import filecmp
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -92,6 +93,10 @@ class _Handler(FileSystemEventHandler):
 
 
 def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int:
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops the engine's server too, as Ctrl+C does
+
+    signal.signal(signal.SIGTERM, stop)
     preview = Preview(project)
     if not preview.regenerate():
         return 1

@@ -1,0 +1,64 @@
+"""``refleks serve``: saving a YAML file updates the page the preview serves."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .test_bad_input import make_project
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_editing_yaml_updates_the_served_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "prosjekt")
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "refleks", "--project", str(project), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/refleksjon/sett/tema.html"
+    try:
+        assert wait_for(url, "Hva gjør jeg?", 60), "the preview did not start"
+        sett = project / "content" / "reflections" / "sett.yaml"
+        sett.write_text(sett.read_text("utf-8").replace("Hva gjør jeg?", "Hva endrer jeg nå?"),
+                        encoding="utf-8")
+        assert wait_for(url, "Hva endrer jeg nå?", 30), "the page was not updated"
+        # invalid content keeps the last good preview and reports the error
+        sett.write_text("id: sett\nsource: finnes-ikke\n", encoding="utf-8")
+        time.sleep(2)
+        assert "Hva endrer jeg nå?" in fetch(url)
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=20)
+    assert "Forhåndsvisningen er ikke oppdatert." in out
+    assert "Traceback" not in out
