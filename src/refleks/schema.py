@@ -461,6 +461,10 @@ class LetterSection(Model):
     """Tekst. Kan bruke feltene {enhet}, {kommune}, {dato}, {klokkeslett}, {sted}, {varighet}."""
     points: list[str] = []
     """Punkter (for eksempel formålet i fire punkter)."""
+    show_title: bool = True
+    """Om overskriften skrives i brevet. `false` for avsnitt som ikke har overskrift i
+    veilederens brev (innledningen, formålet, kontakt og hilsen); tittelen brukes da bare
+    til å vise brevets oppbygning."""
 
 
 class LetterField(Model):
@@ -486,6 +490,9 @@ class GuideCategory(Model):
     """Kategoriens navn."""
     questions: list[str]
     """Spørsmålene nøyaktig som i veilederen."""
+    subpoints: dict[int, list[str]] = {}
+    """Underpunkter til et spørsmål (valgfritt): spørsmålets nummer i kategorien (1, 2, 3 ...)
+    -> punktene, nøyaktig som i veilederen."""
 
 
 class QuestionGuide(Model):
