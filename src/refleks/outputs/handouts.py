@@ -1,0 +1,218 @@
+"""Printable PDFs for reflection sessions, made with WeasyPrint from ``templates/handouts/``.
+
+- per theme: the theme's intro, then one A4 page per role with that role's questions and
+  ruled space to write under each question;
+- per role: one page per theme with questions to the role;
+- per reflection set: the deck as a PDF for the facilitator, one slide per landscape page
+  with the speaker notes below.
+
+Every PDF is tagged (PDF/UA-1), has the document language ``nb`` and a title in its
+metadata, embeds its fonts, and is byte for byte the same from one build to the next: the
+only date in it comes from ``SOURCE_DATE_EPOCH`` when that is set. Nothing is fetched from
+another host: the URL fetcher only reads local files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from .. import schema, urls
+from ..errors import UsageError
+from ..model import Library
+from ..templating import environment
+from . import slides
+
+PDF_OPTIONS: dict[str, Any] = {
+    "pdf_variant": "pdf/ua-1",  # tagged PDF with the language and title in the metadata
+    "pdf_identifier": b"refleks",  # a fixed file identifier: the same bytes every build
+    "uncompressed_pdf": False,
+}
+
+# how many ruled lines under each question, by how many questions share the page
+LINES_BY_COUNT = {1: 16, 2: 8, 3: 5}
+LINES_MIN = 4
+
+
+@dataclass(frozen=True)
+class Section:
+    """One page of a handout: a theme and the roles whose questions it shows."""
+
+    reflection: schema.Reflection
+    theme: schema.Theme
+    role: schema.Role
+    questions: list[str]
+
+    @property
+    def lines(self) -> int:
+        return LINES_BY_COUNT.get(len(self.questions), LINES_MIN)
+
+
+def environment_for(library: Library) -> jinja2.Environment:
+    """Handout templates, with the slide macros available as ``slides/...``."""
+    templates = library.project.templates
+    env = environment(templates, "handouts")
+    env.loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(templates / "handouts"),
+            jinja2.PrefixLoader({"slides": jinja2.FileSystemLoader(templates / "slides")}),
+        ]
+    )
+    return env
+
+
+def created_date() -> str | None:
+    """The date written into the PDFs: from ``SOURCE_DATE_EPOCH`` only, else none."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH må være et heltall (sekunder siden 1970), ikke «{epoch}»"
+        ) from None
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Printer:
+    """Renders handout templates to PDF with the shared fonts and stylesheet."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.env = environment_for(library)
+        self.folder = library.project.templates / "handouts"
+        self.fonts = FontConfiguration()
+        self.fetcher = URLFetcher(allowed_protocols={"file", "data"})
+        self.css = CSS(
+            filename=str(self.folder / "handout.css"),
+            font_config=self.fonts,
+            url_fetcher=self.fetcher,
+        )
+
+    def html(self, template: str, **context: Any) -> str:
+        try:
+            return self.env.get_template(template).render(
+                library=self.library,
+                site=self.library.site,
+                created=created_date(),
+                **context,
+            )
+        except jinja2.TemplateError as exc:
+            raise UsageError(
+                f"malen templates/handouts/{template} kunne ikke brukes: {exc}"
+            ) from exc
+
+    def pdf(self, template: str, target: Path, **context: Any) -> Path:
+        document = HTML(
+            string=self.html(template, **context),
+            base_url=str(self.folder) + "/",
+            url_fetcher=self.fetcher,
+        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(target, stylesheets=[self.css], font_config=self.fonts, **PDF_OPTIONS)
+        return target
+
+
+# --------------------------------------------------------------------------- content
+
+
+def theme_sections(
+    library: Library, reflection: schema.Reflection, theme: schema.Theme
+) -> list[Section]:
+    """A theme handout's pages: one per role with questions, in the roles' order."""
+    return [
+        Section(reflection, theme, role, theme.questions[role.id])
+        for role in library.roles_in_order()
+        if theme.questions.get(role.id)
+    ]
+
+
+def role_sections(
+    library: Library, role: schema.Role, only: list[tuple[str, str]] | None = None
+) -> list[Section]:
+    """A role handout's pages: one per theme with questions to the role.
+
+    ``only`` limits it to (reflection id, theme id) pairs, in that order (session kits).
+    """
+    pairs = only or [(r.id, t.id) for r in library.reflections.values() for t in r.themes]
+    sections = []
+    for reflection_id, theme_id in pairs:
+        reflection = library.reflections[reflection_id]
+        theme = next(t for t in reflection.themes if t.id == theme_id)
+        if theme.questions.get(role.id):
+            sections.append(Section(reflection, theme, role, theme.questions[role.id]))
+    return sections
+
+
+def _sources(library: Library, sections: list[Section]) -> list[schema.Source]:
+    found: list[schema.Source] = []
+    for s in sections:
+        source = library.sources[s.reflection.source]
+        if source not in found:
+            found.append(source)
+    return found
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_theme_handout(
+    printer: Printer, reflection: schema.Reflection, theme: schema.Theme, target: Path
+) -> Path:
+    sections = theme_sections(printer.library, reflection, theme)
+    return printer.pdf(
+        "theme.html.j2",
+        target,
+        reflection=reflection,
+        theme=theme,
+        sections=sections,
+        sources=_sources(printer.library, sections),
+    )
+
+
+def write_role_handout(
+    printer: Printer, role: schema.Role, target: Path, only: list[tuple[str, str]] | None = None
+) -> Path:
+    sections = role_sections(printer.library, role, only)
+    return printer.pdf(
+        "role.html.j2",
+        target,
+        role=role,
+        sections=sections,
+        sources=_sources(printer.library, sections),
+    )
+
+
+def write_deck_pdf(printer: Printer, deck: slides.Deck, target: Path) -> Path:
+    site_url = printer.library.site.url
+
+    def href(path: str) -> str | None:
+        # relative links mean nothing in a printed PDF: the published address, if known
+        return f"{site_url.rstrip('/')}/{path}" if site_url else None
+
+    return printer.pdf("deck.html.j2", target, deck=deck, href=href)
+
+
+def build(library: Library, site_dir: Path) -> list[Path]:
+    """Write every handout and deck PDF into the built site."""
+    printer = Printer(library)
+    written = []
+    for reflection in library.reflections.values():
+        for theme in reflection.themes:
+            target = site_dir / urls.theme_handout(reflection.id, theme.id)
+            written.append(write_theme_handout(printer, reflection, theme, target))
+        deck = slides.set_deck(library, reflection)
+        written.append(write_deck_pdf(printer, deck, site_dir / urls.deck_pdf(reflection.id)))
+    for role in library.roles_in_order():
+        if library.questions_for_role(role.id):
+            written.append(write_role_handout(printer, role, site_dir / urls.role_handout(role.id)))
+    return written

@@ -1,0 +1,149 @@
+"""Helpers for tests that open generated files in the system's headless Chromium.
+
+- ``launch()``: Chromium from ``/usr/bin/chromium`` (never a downloaded browser), no sandbox,
+  no background networking.
+- ``Recorder``: records every request of a browser context (pop-ups included), lets only
+  requests to 127.0.0.1, localhost and local schemes through and aborts the rest;
+  ``assert_local()`` fails the test listing every request to another host.
+- ``serve(folder)``: serves a folder over http on 127.0.0.1 from a thread.
+- ``axe_violations(page)``: runs axe-core from ``node_modules`` in the page and returns the
+  WCAG 2.1 A/AA violations; ``describe(violations)`` makes them readable in a failure.
+
+Usage::
+
+    with launch() as browser:
+        context = browser.new_context()
+        recorder = Recorder(context)
+        page = context.new_page()
+        page.goto(url)
+        assert axe_violations(page) == [], describe(axe_violations(page))
+        recorder.assert_local()
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+LOCAL_SCHEMES = ("file", "data", "blob", "about")
+
+
+def is_local(url: str) -> bool:
+    """True for files, inline data and the test server; false for any other host."""
+    parsed = urlparse(url)
+    return parsed.scheme in LOCAL_SCHEMES or parsed.hostname in LOCAL_HOSTS
+
+
+@contextlib.contextmanager
+def launch() -> Iterator[Any]:
+    """The system Chromium, headless; closed when the block ends."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Recorder:
+    """Every request a browser context makes; requests to other hosts are aborted."""
+
+    def __init__(self, context: Any) -> None:
+        self.urls: list[str] = []
+        self.foreign: list[str] = []
+        context.on("request", lambda request: self.urls.append(request.url))
+        context.route("**/*", self._route)
+        for page in context.pages:
+            page.on("websocket", lambda ws: self.foreign.append(ws.url))
+        context.on(
+            "page", lambda page: page.on("websocket", lambda ws: self.foreign.append(ws.url))
+        )
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if is_local(url):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort("blockedbyclient")
+
+    def others(self) -> list[str]:
+        """Requests to another host (aborted, but made)."""
+        return sorted(set(self.foreign + [u for u in self.urls if not is_local(u)]))
+
+    def assert_local(self) -> None:
+        others = self.others()
+        assert others == [], f"forespørsler til andre verter: {others}"
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port); yields the base URL ending in ``/``."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def axe_violations(page: Any, context: Any = None, tags: list[str] | None = None) -> list[dict]:
+    """Run axe-core (injected from node_modules, no request) and return its violations.
+
+    ``context`` is axe's context (a selector or ``{"include": ..., "exclude": ...}``);
+    by default the whole document. Only rules tagged WCAG 2.0/2.1 A or AA are run.
+    """
+    if not AXE.is_file():
+        raise FileNotFoundError(f"{AXE} mangler; kjør ./scripts/setup (npm ci)")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    return page.evaluate(
+        """async ([context, tags]) => {
+            const result = await axe.run(context || document,
+                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+                 preload: false});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, tags: v.tags,
+                nodes: v.nodes.map(n => ({target: n.target, html: n.html,
+                                          summary: n.failureSummary})),
+            }));
+        }""",
+        [context, tags or WCAG_TAGS],
+    )
+
+
+def describe(violations: list[dict]) -> str:
+    """Violations as lines a person can act on."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node['html'][:160]}")
+    return "\n".join(lines)
