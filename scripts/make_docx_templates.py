@@ -1,0 +1,209 @@
+"""Make the default DOCX templates of the walkround kit (docxtpl templates).
+
+    .venv/bin/python scripts/make_docx_templates.py
+
+writes ``templates/letters/invitasjonsbrev.docx``, ``templates/actionplans/tiltaksplan.docx``
+and ``templates/minutes/referat.docx``. The templates hold only layout and Jinja fields; every
+word people read comes from the content or from ``templates/<kind>/labels.yaml`` through the
+fields. A municipality that wants its own letterhead copies ``invitasjonsbrev.docx``, edits it
+in Word and names it in ``content/site.yaml`` (``letter_template``); the fields are listed in
+``templates/letters/FELTER.md``.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from refleks.outputs.walkround_office import normalise  # noqa: E402
+
+FONT = "Arial"
+
+
+def new_document(landscape: bool = False) -> Document:
+    doc = Document()
+    section = doc.sections[0]
+    width, height = Cm(21.0), Cm(29.7)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
+    section.page_width, section.page_height = width, height
+    margin = Cm(1.5) if landscape else Cm(2.2)
+    section.left_margin = section.right_margin = margin
+    section.top_margin = section.bottom_margin = Cm(1.5) if landscape else Cm(2.0)
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Title"):
+        style = doc.styles[name]
+        style.font.name = FONT
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.append(fonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(theme), None)
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), "nb-NO")
+        rpr.append(lang)
+    doc.styles["Normal"].font.size = Pt(10.5 if not landscape else 9.5)
+    doc.styles["Heading 1"].font.size = Pt(16)
+    doc.styles["Heading 2"].font.size = Pt(12.5)
+    doc.styles["Heading 3"].font.size = Pt(11)
+    return doc
+
+
+def tag(doc: Document, text: str) -> None:
+    """A paragraph holding only a docxtpl block tag (removed when rendered)."""
+    doc.add_paragraph(text)
+
+
+def blocks(doc: Document, var: str) -> None:
+    """Paragraphs and bullet points of ``var.blokker``."""
+    tag(doc, f"{{%p for b in {var}.blokker %}}")
+    tag(doc, "{%p if b.punkt %}")
+    doc.add_paragraph("{{ b.tekst }}", style="List Bullet")
+    tag(doc, "{%p else %}")
+    doc.add_paragraph("{{ b.tekst }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+
+def plan_table(doc: Document, rows: str) -> None:
+    """The action plan: header from ``kolonner``, one row per item of ``rows``."""
+    table = doc.add_table(rows=4, cols=7)
+    table.style = "Table Grid"
+    header = table.rows[0]
+    for i, cell in enumerate(header.cells):
+        cell.text = f"{{{{ kolonner[{i}] }}}}"
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    # repeat the header row on every page
+    trpr = header._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    trpr.append(repeat)
+    table.rows[1].cells[0].text = f"{{%tr for r in {rows} %}}"
+    for cell, field in zip(table.rows[2].cells,
+                           ("problem", "goal", "measures", "changes", "responsible", "due",
+                            "status"), strict=True):
+        cell.text = f"{{{{ r.{field} }}}}"
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+
+
+def save(doc: Document, path: Path) -> None:
+    buf = io.BytesIO()
+    doc.save(buf)
+    path.write_bytes(normalise(buf.getvalue(), title="", creator="Refleks", when=None))
+    print(f"skrev {path.relative_to(ROOT)}")
+
+
+def letter() -> Document:
+    doc = new_document()
+    tag(doc, "{%p if logo %}")
+    doc.add_paragraph("{{ logo }}")
+    tag(doc, "{%p endif %}")
+    doc.add_paragraph().add_run("{{ avsender.navn }}").bold = True
+    tag(doc, "{%p for linje in avsender.adresse %}")
+    doc.add_paragraph("{{ linje }}")
+    tag(doc, "{%p endfor %}")
+    doc.add_paragraph()
+    doc.add_paragraph("{{ mottaker.navn }}")
+    tag(doc, "{%p if mottaker.stilling %}")
+    doc.add_paragraph("{{ mottaker.stilling }}")
+    tag(doc, "{%p endif %}")
+    doc.add_paragraph("{{ mottaker.enhet }}")
+    date = doc.add_paragraph("{{ brevdato }}")
+    date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_heading("{{ tittel }}", level=1)
+    tag(doc, "{%p for a in avsnitt %}")
+    doc.add_heading("{{ a.tittel }}", level=2)
+    blocks(doc, "a")
+    tag(doc, "{%p for p in a.punkter %}")
+    doc.add_paragraph("{{ p }}", style="List Number")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if kontakt %}")
+    doc.add_paragraph("{{ kontakt }}")
+    tag(doc, "{%p endif %}")
+    doc.add_paragraph()
+    doc.add_paragraph("{{ hilsen }}")
+    doc.add_paragraph()
+    doc.add_paragraph("{{ underskrift.navn }}")
+    doc.add_paragraph("{{ underskrift.stilling }}")
+    tag(doc, "{%p if vedlegg %}")
+    heading = doc.add_heading("{{ vedlegg.tittel }}", level=1)
+    heading.paragraph_format.page_break_before = True
+    blocks(doc, "vedlegg")
+    tag(doc, "{%p for p in vedlegg.punkter %}")
+    doc.add_paragraph("{{ p }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+def action_plan() -> Document:
+    doc = new_document(landscape=True)
+    doc.add_heading("{{ tittel }}", level=1)
+    doc.add_paragraph("{{ fakta }}")
+    blocks(doc, "innledning")
+    plan_table(doc, "rader")
+    tag(doc, "{%p if eksempler %}")
+    doc.add_heading("{{ eksempeltittel }}", level=2)
+    plan_table(doc, "eksempler")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
+def minutes() -> Document:
+    doc = new_document()
+    doc.add_heading("{{ tittel }}", level=1)
+    table = doc.add_table(rows=3, cols=2)
+    table.style = "Table Grid"
+    table.rows[0].cells[0].text = "{%tr for f in fakta %}"
+    table.rows[1].cells[0].text = "{{ f.navn }}"
+    table.rows[1].cells[1].text = "{{ f.verdi }}"
+    table.rows[2].cells[0].text = "{%tr endfor %}"
+    tag(doc, "{%p for s in avsnitt %}")
+    doc.add_heading("{{ s.tittel }}", level=2)
+    blocks(doc, "s")
+    tag(doc, "{%p for p in s.punkter %}")
+    doc.add_paragraph("{{ p }}", style="Heading 3")
+    doc.add_paragraph()
+    doc.add_paragraph()
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if not s.punkter %}")
+    doc.add_paragraph()
+    doc.add_paragraph()
+    doc.add_paragraph()
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    doc.add_heading("{{ tiltaksplan }}", level=2)
+    plan_table(doc, "rader")
+    doc.add_heading("{{ frister_tittel }}", level=2)
+    tag(doc, "{%p for f in frister %}")
+    doc.add_paragraph("{{ f }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    return doc
+
+
+def main() -> None:
+    save(letter(), ROOT / "templates" / "letters" / "invitasjonsbrev.docx")
+    save(action_plan(), ROOT / "templates" / "actionplans" / "tiltaksplan.docx")
+    save(minutes(), ROOT / "templates" / "minutes" / "referat.docx")
+
+
+if __name__ == "__main__":
+    main()
