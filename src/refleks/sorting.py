@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-_LAST = {"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003", "ä": "z\u0001", "ö": "z\u0002"}
+# after every letter a-z, however many z's follow: code points above all of Latin (private use)
+_AE, _OE, _AA = "\U000f0001", "\U000f0002", "\U000f0003"
+_LAST = {"æ": _AE, "ø": _OE, "å": _AA, "ä": _AE, "ö": _OE}
 
 
 def nb_key(text: str) -> str:

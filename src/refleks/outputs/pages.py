@@ -151,8 +151,10 @@ def build(library: Library, docs: Path) -> Nav:
     nav.append({L["recommendations"]: urls.RECOMMENDATIONS_PAGE})
 
     frameworks: Nav = [{L["framework_overview"]: "rammeverk/index.md"}]
-    r.render("frameworks.md.j2", "rammeverk/index.md")
-    for fw in sorted(library.frameworks.values(), key=lambda f: nb_key(f.acronym or f.name)):
+    # the overview lists them as the navigation does: by acronym, else by name
+    ordered = sorted(library.frameworks.values(), key=lambda f: nb_key(f.acronym or f.name))
+    r.render("frameworks.md.j2", "rammeverk/index.md", frameworks=ordered)
+    for fw in ordered:
         page = urls.framework_page(fw.id)
         r.render("framework.md.j2", page, framework=fw)
         frameworks.append({fw.acronym or fw.name: page})
