@@ -1,1 +1,2 @@
 """Sub-commands of the output modules (session, visit, tiltaksplan, new) register here."""
+from .outputs import session  # noqa: F401
