@@ -61,7 +61,7 @@ def build(library: Library, *, quiet: bool = False, site_dir: Path | None = None
         docs = work / "docs"
         nav = pages.build(library, docs)
         config = site_engine.write_config(library, docs, work / "mkdocs.yml", work / "site", nav)
-        site_engine.run(config, quiet=quiet)
+        site_engine.run(config, quiet=quiet, root=project.root)
         for module in site_outputs():
             module.build(library, work / "site")
         _normalise_permissions(work / "site")
