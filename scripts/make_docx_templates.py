@@ -18,6 +18,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -81,10 +82,19 @@ def blocks(doc: Document, var: str) -> None:
     tag(doc, "{%p endfor %}")
 
 
-def plan_table(doc: Document, rows: str) -> None:
+PLAN_SHARES = (0.17, 0.15, 0.15, 0.21, 0.12, 0.09, 0.11)
+
+
+def plan_table(doc: Document, rows: str, width_cm: float) -> None:
     """The action plan: header from ``kolonner``, one row per item of ``rows``."""
     table = doc.add_table(rows=4, cols=7)
     table.style = "Table Grid"
+    table.autofit = False
+    for row in table.rows:
+        for cell, share in zip(row.cells, PLAN_SHARES, strict=True):
+            cell.width = Cm(width_cm * share)
+    table.rows[2].height = Cm(1.1)
+    table.rows[2].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     header = table.rows[0]
     for i, cell in enumerate(header.cells):
         cell.text = f"{{{{ kolonner[{i}] }}}}"
@@ -96,9 +106,11 @@ def plan_table(doc: Document, rows: str) -> None:
     repeat.set(qn("w:val"), "true")
     trpr.append(repeat)
     table.rows[1].cells[0].text = f"{{%tr for r in {rows} %}}"
-    for cell, field in zip(table.rows[2].cells,
-                           ("problem", "goal", "measures", "changes", "responsible", "due",
-                            "status"), strict=True):
+    for cell, field in zip(
+        table.rows[2].cells,
+        ("problem", "goal", "measures", "changes", "responsible", "due", "status"),
+        strict=True,
+    ):
         cell.text = f"{{{{ r.{field} }}}}"
     table.rows[3].cells[0].text = "{%tr endfor %}"
 
@@ -159,10 +171,10 @@ def action_plan() -> Document:
     doc.add_heading("{{ tittel }}", level=1)
     doc.add_paragraph("{{ fakta }}")
     blocks(doc, "innledning")
-    plan_table(doc, "rader")
+    plan_table(doc, "rader", 26.7)
     tag(doc, "{%p if eksempler %}")
     doc.add_heading("{{ eksempeltittel }}", level=2)
-    plan_table(doc, "eksempler")
+    plan_table(doc, "eksempler", 26.7)
     tag(doc, "{%p endif %}")
     return doc
 
@@ -191,7 +203,7 @@ def minutes() -> Document:
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     doc.add_heading("{{ tiltaksplan }}", level=2)
-    plan_table(doc, "rader")
+    plan_table(doc, "rader", 16.6)
     doc.add_heading("{{ frister_tittel }}", level=2)
     tag(doc, "{%p for f in frister %}")
     doc.add_paragraph("{{ f }}", style="List Bullet")

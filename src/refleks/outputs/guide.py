@@ -13,8 +13,7 @@ def pdf(kit: Kit) -> bytes:
     assert guide is not None
     labels = kit.labels(KIND)
     title = labels["pdf_title"].format(tittel=guide.title, enhet=kit.facts["enhet"])
-    return walkround_pdf.pdf(kit, KIND, "sporsmalsguide.html.j2", title, guide=guide,
-                             labels=labels)
+    return walkround_pdf.pdf(kit, KIND, "sporsmalsguide.html.j2", title, guide=guide, labels=labels)
 
 
 def build(kit: Kit) -> dict[str, bytes]:

@@ -48,8 +48,11 @@ def context(kit: Kit) -> dict[str, Any]:
         letter_day = c["blank"]
     else:
         sender = {"navn": site.organisation or v.municipality, "adresse": list(site.address)}
-        recipient = {"navn": v.unit_leader.name, "stilling": v.unit_leader.title or "",
-                     "enhet": v.unit}
+        recipient = {
+            "navn": v.unit_leader.name,
+            "stilling": v.unit_leader.title or "",
+            "enhet": v.unit,
+        }
         leader = v.leadership.visit_leader
         signer = {"navn": leader.name, "stilling": leader.title or ""}
         letter_day = kit.date_long(letter_date(v), weekday=False)
@@ -59,17 +62,24 @@ def context(kit: Kit) -> dict[str, Any]:
         "mottaker": recipient,
         "brevdato": letter_day,
         "avsnitt": [
-            {"tittel": s.title, "blokker": kit.blocks(s.text),
-             "punkter": [kit.fill(p) for p in s.points]}
+            {
+                "tittel": s.title,
+                "blokker": kit.blocks(s.text),
+                "punkter": [kit.fill(p) for p in s.points],
+            }
             for s in letter.sections
         ],
         "kontakt": _contact_line(kit),
         "hilsen": labels["greeting"],
         "underskrift": signer,
         "vedlegg": (
-            {"tittel": staff.title, "blokker": kit.blocks(staff.text),
-             "punkter": [kit.fill(i) for i in staff.items]}
-            if staff else None
+            {
+                "tittel": staff.title,
+                "blokker": kit.blocks(staff.text),
+                "punkter": [kit.fill(i) for i in staff.items],
+            }
+            if staff
+            else None
         ),
         "fakta": dict(kit.facts),
         "etiketter": {**c, **labels},
@@ -78,8 +88,9 @@ def context(kit: Kit) -> dict[str, Any]:
 
 def title(kit: Kit) -> str:
     assert kit.method.letter is not None
-    return kit.labels(KIND)["pdf_title"].format(tittel=kit.method.letter.title,
-                                               enhet=kit.facts["enhet"])
+    return kit.labels(KIND)["pdf_title"].format(
+        tittel=kit.method.letter.title, enhet=kit.facts["enhet"]
+    )
 
 
 def logo_path(kit: Kit) -> Path | None:
@@ -98,9 +109,15 @@ def template_path(kit: Kit) -> Path:
 def pdf(kit: Kit) -> bytes:
     logo = logo_path(kit)
     return walkround_pdf.pdf(
-        kit, KIND, "invitasjonsbrev.html.j2", title(kit), ctx=context(kit),
-        letter=kit.method.letter, staff=kit.method.staff_information,
-        labels=kit.labels(KIND), logo_url=logo.resolve().as_uri() if logo else None,
+        kit,
+        KIND,
+        "invitasjonsbrev.html.j2",
+        title(kit),
+        ctx=context(kit),
+        letter=kit.method.letter,
+        staff=kit.method.staff_information,
+        labels=kit.labels(KIND),
+        logo_url=logo.resolve().as_uri() if logo else None,
     )
 
 
@@ -110,10 +127,10 @@ def docx(kit: Kit) -> bytes:
     logo = logo_path(kit)
     if logo is None:
         ctx["logo"] = ""
-    data = walkround_office.render_docx(template_path(kit), ctx,
-                                        images={"logo": logo} if logo else None)
-    return walkround_office.normalise(data, title=title(kit), creator=kit.creator,
-                                      when=kit.stamp)
+    data = walkround_office.render_docx(
+        template_path(kit), ctx, images={"logo": logo} if logo else None
+    )
+    return walkround_office.normalise(data, title=title(kit), creator=kit.creator, when=kit.stamp)
 
 
 def build(kit: Kit) -> dict[str, bytes]:

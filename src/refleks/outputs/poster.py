@@ -18,8 +18,16 @@ def purpose(kit: Kit) -> schema.LetterSection | None:
 def pdf(kit: Kit) -> bytes:
     labels = kit.labels(KIND)
     title = labels["pdf_title"].format(tittel=kit.method.title, enhet=kit.facts["enhet"])
-    return walkround_pdf.pdf(kit, KIND, "plakat.html.j2", title, method=kit.method,
-                             labels=labels, purpose=purpose(kit), time_range=kit.time_range)
+    return walkround_pdf.pdf(
+        kit,
+        KIND,
+        "plakat.html.j2",
+        title,
+        method=kit.method,
+        labels=labels,
+        purpose=purpose(kit),
+        time_range=kit.time_range,
+    )
 
 
 def build(kit: Kit) -> dict[str, bytes]:

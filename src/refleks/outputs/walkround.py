@@ -22,6 +22,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .. import markup, schema
+from ..errors import UsageError
 from ..model import Library
 from ..templating import environment
 from . import deadlines
@@ -32,6 +33,17 @@ PLACEHOLDERS = ("enhet", "kommune", "dato", "klokkeslett", "sted", "varighet")
 
 COMMON = "walkround"
 """Template folder with the shared base template, style sheet and labels."""
+
+
+def today() -> dt.date:
+    """Today, or the day ``REFLEKS_TODAY`` (ÅÅÅÅ-MM-DD) names (for tests and re-runs)."""
+    value = os.environ.get("REFLEKS_TODAY", "").strip()
+    if value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"REFLEKS_TODAY må være en dato ÅÅÅÅ-MM-DD, ikke «{value}»") from None
+    return dt.date.today()
 
 
 def source_date_epoch() -> dt.datetime | None:
@@ -90,8 +102,10 @@ class Kit:
         """The kind's templates, falling back to the shared ones in ``templates/walkround``."""
         env = environment(self.templates, kind)
         env.loader = jinja2.ChoiceLoader(
-            [jinja2.FileSystemLoader(self.templates / kind),
-             jinja2.FileSystemLoader(self.templates / COMMON)]
+            [
+                jinja2.FileSystemLoader(self.templates / kind),
+                jinja2.FileSystemLoader(self.templates / COMMON),
+            ]
         )
         env.filters["date_long"] = self.date_long
         env.filters["date_short"] = self.date_short
@@ -137,8 +151,12 @@ class Kit:
         c, v = self.common, self.visit
         if v is None:
             return {
-                "enhet": c["blank"], "kommune": c["blank_municipality"], "dato": c["blank"],
-                "klokkeslett": c["blank_short"], "sted": c["blank"], "varighet": c["blank_short"],
+                "enhet": c["blank"],
+                "kommune": c["blank_municipality"],
+                "dato": c["blank"],
+                "klokkeslett": c["blank_short"],
+                "sted": c["blank"],
+                "varighet": c["blank_short"],
             }
         return {
             "enhet": v.unit,
@@ -189,8 +207,9 @@ class Kit:
         out: list[dict[str, Any]] = []
         for chunk in re.split(r"\n\s*\n", (text or "").strip()):
             lines = chunk.splitlines()
-            if lines and all(re.match(r"\s*([-*+]|\d+[.)])\s+", ln) or ln.startswith("  ")
-                             for ln in lines):
+            if lines and all(
+                re.match(r"\s*([-*+]|\d+[.)])\s+", ln) or ln.startswith("  ") for ln in lines
+            ):
                 for ln in lines:
                     item = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", ln)
                     if ln.startswith("  ") and out and out[-1]["punkt"]:
@@ -198,8 +217,9 @@ class Kit:
                     else:
                         out.append({"tekst": self.fill(item), "punkt": True})
             elif chunk.strip():
-                out.append({"tekst": self.fill(" ".join(ln.strip() for ln in lines)),
-                            "punkt": False})
+                out.append(
+                    {"tekst": self.fill(" ".join(ln.strip() for ln in lines)), "punkt": False}
+                )
         return out
 
     def person(self, p: schema.Person | None) -> str:

@@ -78,8 +78,7 @@ def normalise(data: bytes, *, title: str, creator: str, when: dt.datetime | None
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o644 << 16
-            dst.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED,
-                         compresslevel=6)
+            dst.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
     return out.getvalue()
 
 
@@ -94,8 +93,9 @@ _MISSING = (
 )
 
 
-def render_docx(template: Path, context: dict[str, Any],
-                images: dict[str, Path] | None = None) -> bytes:
+def render_docx(
+    template: Path, context: dict[str, Any], images: dict[str, Path] | None = None
+) -> bytes:
     """Fill a docxtpl template; raise ``TemplateFieldError`` naming any unknown field.
 
     ``images`` maps context names to image files, placed with their natural width up to 4 cm.

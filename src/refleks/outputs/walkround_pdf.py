@@ -26,6 +26,7 @@ def pdf(kit: Kit, kind: str, template: str, title: str, **context: Any) -> bytes
     """Render the template and lay it out as PDF bytes."""
     source = html(kit, kind, template, title, **context)
     fetcher = URLFetcher(allowed_protocols={"file", "data"})
-    document = HTML(string=source, base_url=str(kit.library.project.root) + "/",
-                    url_fetcher=fetcher)
+    document = HTML(
+        string=source, base_url=str(kit.library.project.root) + "/", url_fetcher=fetcher
+    )
     return document.write_pdf(pdf_tags=True)
