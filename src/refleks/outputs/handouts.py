@@ -1,7 +1,7 @@
 """Printable PDFs for reflection sessions, made with WeasyPrint from ``templates/handouts/``.
 
 - per theme: the theme's intro, then one A4 page per role with that role's questions and
-  ruled space to write under each question;
+  ruled space to write under each question (the questions on a page share the page's space);
 - per role: one page per theme with questions to the role;
 - per reflection set: the deck as a PDF for the facilitator, one slide per landscape page
   with the speaker notes below.
@@ -37,11 +37,6 @@ PDF_OPTIONS: dict[str, Any] = {
     "uncompressed_pdf": False,
 }
 
-# how many ruled lines under each question, by how many questions share the page
-LINES_BY_COUNT = {1: 16, 2: 8, 3: 5}
-LINES_MIN = 4
-
-
 @dataclass(frozen=True)
 class Section:
     """One page of a handout: a theme and the roles whose questions it shows."""
@@ -50,10 +45,6 @@ class Section:
     theme: schema.Theme
     role: schema.Role
     questions: list[str]
-
-    @property
-    def lines(self) -> int:
-        return LINES_BY_COUNT.get(len(self.questions), LINES_MIN)
 
 
 def environment_for(library: Library) -> jinja2.Environment:
