@@ -40,10 +40,10 @@ EXCEL_DATE_MIN = "36526"  # 2000-01-01 as an Excel serial day
 
 
 def columns(kit: Kit) -> list[str]:
-    """Column titles: the method's six in the fixed order, then status."""
+    """Column titles (with the method's help text): the six in fixed order, then status."""
     plan = kit.method.action_plan
     assert plan is not None
-    by_id = {c.id: c.title for c in plan.columns}
+    by_id = {c.id: f"{c.title}: {c.help}" if c.help else c.title for c in plan.columns}
     return [by_id.get(f, f) for f in FIELDS[:6]] + [kit.labels(KIND)["status"]]
 
 
@@ -132,6 +132,13 @@ def facts_line(kit: Kit) -> str:
     return kit.labels(KIND)["facts"].format(
         metode=kit.method.title, enhet=kit.facts["enhet"], dato=kit.facts["dato"]
     )
+
+
+def participants(kit: Kit) -> str:
+    """The conversation group, for the «Deltakere» line under the plan."""
+    if kit.visit is None or not kit.visit.participants:
+        return kit.common["blank"]
+    return ", ".join(kit.visit.participants)
 
 
 def title(kit: Kit) -> str:
@@ -271,7 +278,7 @@ def docx_rows(kit: Kit, groups_: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows for the DOCX templates (multi-line cells as docxtpl listings)."""
     from docxtpl import Listing
 
-    return [{**row, "measures": Listing(row["measures"])} for row in _flat(groups_, False)]
+    return [{**row, **{f: Listing(row[f]) for f in FIELDS}} for row in _flat(groups_, False)]
 
 
 def docx(kit: Kit) -> bytes:
@@ -281,7 +288,7 @@ def docx(kit: Kit) -> bytes:
         "tittel": plan.title,
         "fakta": facts_line(kit),
         "kolonner": columns(kit),
-        "innledning": {"blokker": kit.blocks(plan.intro)},
+        "deltakere": f"{kit.common['participants']}: {participants(kit)}",
         "rader": docx_rows(kit, groups(kit)),
         "eksempeltittel": kit.labels(KIND)["examples"],
         "eksempler": docx_rows(kit, _examples(kit)),
@@ -302,6 +309,7 @@ def pdf(kit: Kit) -> bytes:
         examples=_examples(kit),
         facts=facts_line(kit),
         labels=kit.labels(KIND),
+        participants=participants(kit),
     )
 
 

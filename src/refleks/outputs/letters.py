@@ -63,7 +63,7 @@ def context(kit: Kit) -> dict[str, Any]:
         "brevdato": letter_day,
         "avsnitt": [
             {
-                "tittel": s.title,
+                "tittel": s.title if s.show_title else "",
                 "blokker": kit.blocks(s.text),
                 "punkter": [kit.fill(p) for p in s.points],
             }
