@@ -1,0 +1,224 @@
+"""Invitation letter (PDF, DOCX, custom letterhead), poster and question guide, opened and read."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from refleks.outputs import letters, walkround_blanks
+from refleks.outputs.walkround import Kit
+
+from . import walkround_helpers as wh
+from .walkround_helpers import (
+    LEADER,
+    UNIT,
+    VISIT_LEADER,
+    copy_project,
+    docx_text,
+    flat,
+    pdf_fonts,
+    pdf_info,
+    pdf_objects,
+    pdf_text,
+    run_visit,
+)
+
+kit_dir, wr_library, blank_kit = wh.kit_dir, wh.wr_library, wh.blank_kit
+
+
+def test_letter_pdf_has_names_dates_and_text_literally(kit_dir: Path) -> None:
+    text = flat(pdf_text(kit_dir / "invitasjonsbrev.pdf"))
+    assert LEADER in text
+    assert VISIT_LEADER in text
+    assert "kommunalsjef" in text
+    assert "Testkommunen Postboks 1 9999 Testby" in text
+    assert "30. april 2030" in text  # letter date: two weeks before the visit
+    assert (
+        f"Ledelsen i Øvre Æsøy kommune vil besøke {UNIT} tirsdag 14. mai 2030 klokken "
+        "13.00. Visitten tar 60 minutter og holdes i Møterommet, 2. etasje."
+    ) in text
+    # the four purpose points, the signature and the contact line
+    assert "Formålet med visitten • Vise at ledelsen prioriterer pasientsikkerhet." in text
+    assert "• Følge opp tiltak sammen med enheten." in text
+    assert (
+        "For mer informasjon, kontakt Ola Koordinator, telefon 123 45 678, e-post ola@example.no."
+    ) in text
+    assert f"Med vennlig hilsen {VISIT_LEADER} kommunalsjef" in text
+    # a section with show_title: false has no heading
+    assert "Invitasjon Ledelsen i" not in text
+    assert "Vedlegg Informasjon til medarbeiderne" in text
+
+
+def test_letter_pdf_metadata_fonts_and_pages(kit_dir: Path) -> None:
+    path = kit_dir / "invitasjonsbrev.pdf"
+    info = pdf_info(path)
+    assert info["Title"] == f"Invitasjon til pasient- og brukersikkerhetsvisitt – {UNIT}"
+    assert info["Pages"] == "2"
+    assert info["Page size"].startswith("595.276 x 841.89")  # A4
+    assert info["Tagged"] == "yes"
+    assert info["CreationDate"].startswith("Tue Apr 30 00:00:00 2030")
+    assert b"/Lang (nb)" in pdf_objects(path.read_bytes())
+    fonts = pdf_fonts(path)
+    assert fonts and all("DejaVu" in f[0] and f[-5] == "yes" for f in fonts), fonts
+
+
+def test_letter_docx_fields_filled_and_escaped(kit_dir: Path) -> None:
+    data = (kit_dir / "invitasjonsbrev.docx").read_bytes()
+    doc = Document(io.BytesIO(data))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert paragraphs[:8] == [
+        "Testkommunen",
+        "Postboks 1",
+        "9999 Testby",
+        "",
+        LEADER,
+        "avdelingsleder",
+        UNIT,
+        "30. april 2030",
+    ]
+    assert "Invitasjon" not in paragraphs  # show_title: false
+    assert "Formålet med visitten" in paragraphs
+    assert paragraphs.count(VISIT_LEADER) == 1
+    assert "{{" not in docx_text(data) and "{%" not in docx_text(data)
+    props = doc.core_properties
+    assert props.author == "Testkommunen" and props.last_modified_by == "Testkommunen"
+    assert props.title == f"Invitasjon til pasient- og brukersikkerhetsvisitt – {UNIT}"
+    assert props.created.isoformat().startswith("2030-04-30T00:00:00")
+
+
+def test_blank_letter_has_dotted_fields_and_no_names(blank_kit: Kit) -> None:
+    text = flat(pdf_text(letters.pdf(blank_kit)))
+    assert text.startswith("........................ kommune")
+    assert "Ledelsen i ........................ kommune vil besøke ........................" in text
+    assert "For mer informasjon, kontakt ........................" in text
+    docx = docx_text(letters.docx(blank_kit))
+    assert docx.splitlines()[0] == "........................ kommune"
+    for name in ("Nordmann", "Koordinator", "Åsheim", "Øvre Æsøy"):
+        assert name not in text and name not in docx
+
+
+def _custom_template(path: Path, *fields: str) -> None:
+    doc = Document()
+    doc.add_paragraph("Vår egen brevmal")
+    for field in fields:
+        doc.add_paragraph("{{ " + field + " }}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+
+
+def _use_template(project: Path, template: str, logo: str | None = None) -> None:
+    site = project / "content" / "site.yaml"
+    extra = f"letter_template: {template}\n" + (f"logo: {logo}\n" if logo else "")
+    site.write_text(site.read_text("utf-8") + extra, "utf-8")
+
+
+def test_custom_letter_template_with_logo(tmp_path: Path) -> None:
+    from PIL import Image
+
+    project = copy_project(tmp_path)
+    _custom_template(
+        project / "maler" / "brev.docx", "logo", "mottaker.navn", "fakta.dato", "underskrift.navn"
+    )
+    Image.new("RGB", (40, 20), (0, 80, 160)).save(project / "maler" / "logo.png")
+    _use_template(project, "maler/brev.docx", "maler/logo.png")
+    assert run_visit(project) == 0
+    data = (project / "out" / "visits" / "testvisitt" / "invitasjonsbrev.docx").read_bytes()
+    doc = Document(io.BytesIO(data))
+    assert [p.text for p in doc.paragraphs][1:] == [
+        "",
+        LEADER,
+        "tirsdag 14. mai 2030",
+        VISIT_LEADER,
+    ]
+    assert len(doc.inline_shapes) == 1
+    pdf = project / "out" / "visits" / "testvisitt" / "invitasjonsbrev.pdf"
+    images = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert len(images) == 1 and images[0].split()[3:5] == ["40", "20"]
+
+
+def test_unknown_field_in_custom_template_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path)
+    _custom_template(project / "maler" / "brev.docx", "mottaker.navn", "saksnummer")
+    _use_template(project, "maler/brev.docx")
+    assert run_visit(project) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "content/site.yaml:6:18: feil: brevmalen maler/brev.docx bruker feltet «saksnummer», "
+        "som Refleks ikke fyller ut\n  nøkkel: letter_template\n  skrevet: saksnummer\n"
+        "  forventet: et av feltene: avsender, avsnitt, brevdato, etiketter, fakta, hilsen, "
+        "kontakt, logo, mottaker, tittel, underskrift, vedlegg\n"
+    )
+    assert err.endswith("\n1 feil. Ingenting er skrevet.\n")
+    assert not (project / "out").exists()
+
+
+def test_unknown_attribute_in_custom_template_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path)
+    _custom_template(project / "maler" / "brev.docx", "mottaker.adresse")
+    _use_template(project, "maler/brev.docx")
+    assert run_visit(project) == 1
+    assert (
+        "feil: brevmalen maler/brev.docx bruker feltet «adresse», som Refleks ikke fyller ut"
+    ) in capsys.readouterr().err
+
+
+def test_missing_custom_template_and_logo_are_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path)
+    _use_template(project, "maler/finnes-ikke.docx", "maler/logo.png")
+    assert run_visit(project) == 1
+    err = capsys.readouterr().err
+    assert (
+        "content/site.yaml:6:18: feil: finner ikke brevmalen\n  nøkkel: letter_template\n"
+        "  skrevet: maler/finnes-ikke.docx\n"
+    ) in err
+    assert "content/site.yaml:7:7: feil: finner ikke logoen\n  nøkkel: logo\n" in err
+
+
+def test_poster(kit_dir: Path) -> None:
+    path = kit_dir / "plakat.pdf"
+    text = flat(pdf_text(path))
+    assert text.startswith(f"Pasient- og brukersikkerhetsvisitt {UNIT}")
+    assert "tirsdag 14. mai 2030" in text and "13.00–14.00" in text
+    assert "Møterommet, 2. etasje" in text
+    assert "• Lære om risiko i tjenesten." in text
+    info = pdf_info(path)
+    assert (
+        info["Pages"] == "1"
+        and info["Title"] == f"Plakat: Pasient- og brukersikkerhetsvisitt – {UNIT}"
+    )
+
+
+def test_question_guide(kit_dir: Path) -> None:
+    text = flat(pdf_text(kit_dir / "sporsmalsguide.pdf"))
+    assert f"Spørsmålsguide Enhet {UNIT} Dato tirsdag 14. mai 2030" in text
+    assert (
+        "Åpningsspørsmål 1. Hva er den største risikoen for pasientene her? "
+        "2. Når gikk noe nesten galt sist? • Legemidler • Fall og forflytning "
+        "Avslutning 1. Hva kan ledelsen gjøre for å bedre sikkerheten?"
+    ) in text
+
+
+def test_site_blanks_have_the_linked_names_and_no_visit(wr_library, tmp_path: Path) -> None:
+    written = walkround_blanks.build(wr_library, tmp_path)
+    folder = tmp_path / "visitt" / "blanko"
+    assert sorted(p.name for p in written) == sorted(walkround_blanks.FILES)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(walkround_blanks.FILES)
+    texts = [pdf_text(folder / n) for n in walkround_blanks.FILES if n.endswith(".pdf")]
+    texts += [
+        docx_text((folder / n).read_bytes()) for n in walkround_blanks.FILES if n.endswith(".docx")
+    ]
+    for text in texts:
+        assert "Nordmann" not in text and "Åsheim" not in text
+    assert "........................ kommune" in texts[0]
