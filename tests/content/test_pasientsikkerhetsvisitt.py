@@ -408,3 +408,22 @@ def test_built_source_page(built_site: Path) -> None:
     assert "464 19 575" in text
     assert "Allan Frankel" in text
     assert "post@pasientsikkerhetskampanjen.no" in text
+
+
+def test_built_method_page_links_every_blank_document(built_site: Path) -> None:
+    page = built_site / urls.page_html(urls.method_page(METHOD_ID))
+    text = page.read_text(encoding="utf-8")
+    links = re.findall(r'<li><a href="([^"]+)">', text.split('id="blanke-skjemaer"', 1)[1])
+    names = [link.rsplit("/", 1)[-1] for link in links]
+    assert names == [
+        "invitasjonsbrev.pdf",
+        "invitasjonsbrev.docx",
+        "sporsmalsguide.pdf",
+        "plakat.pdf",
+        "tiltaksplan.xlsx",
+        "tiltaksplan.docx",
+        "tiltaksplan.pdf",
+        "referat.docx",
+    ]
+    for link in links:
+        assert (page.parent / link).resolve().is_file(), link
