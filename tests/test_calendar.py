@@ -1,0 +1,158 @@
+"""Deadlines in Norwegian working days, the timeline and the calendar file (.ics)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from refleks import schema
+from refleks.outputs import calendar, deadlines
+from refleks.outputs.deadlines import add_months, add_working_days, is_working_day, timeline
+from refleks.outputs.walkround import Kit
+
+from . import walkround_helpers as wh
+from .walkround_helpers import UNIT, flat, pdf_text
+
+kit_dir, wr_library, wr_kit = wh.kit_dir, wh.wr_library, wh.wr_kit
+
+D = dt.date
+RULES = schema.Deadlines()
+
+
+def _visit(wr_kit: Kit, day: D, **update) -> schema.Visit:
+    assert wr_kit.visit is not None
+    return wr_kit.visit.model_copy(update={"date": day, **update})
+
+
+def _dates(visit: schema.Visit) -> dict[str, D]:
+    return {d.key: d.date for d in timeline(visit, RULES)}
+
+
+def test_only_named_holidays_no_sundays_counted_twice() -> None:
+    # an ordinary Sunday is a weekend day, not a holiday of its own
+    assert deadlines.holiday_name(D(2030, 5, 19)) is None
+    assert not is_working_day(D(2030, 5, 19))
+    assert deadlines.holiday_name(D(2030, 4, 21)) == "Første påskedag"
+    assert deadlines._holidays(2030).include_sundays is False
+    assert len(deadlines._holidays(2030)) == 12
+    assert is_working_day(D(2030, 12, 24))  # Christmas Eve is not a public holiday
+
+
+@pytest.mark.parametrize(
+    ("visit", "minutes", "why"),
+    [
+        (D(2027, 3, 24), D(2027, 4, 2), "Easter: Maundy Thursday, Good Friday, Easter Monday"),
+        (D(2027, 5, 4), D(2027, 5, 11), "Ascension Day 6 May"),
+        (D(2030, 5, 14), D(2030, 5, 21), "17 May on a Friday"),
+        (D(2030, 6, 6), D(2030, 6, 13), "Whit Monday 10 June"),
+        (D(2026, 12, 23), D(2026, 12, 30), "Christmas Day; Boxing Day is a Saturday"),
+        (D(2026, 12, 28), D(2027, 1, 4), "New Year's Day"),
+        (D(2030, 5, 10), D(2030, 5, 16), "a weekend only"),
+    ],
+)
+def test_minutes_within_four_working_days(visit: D, minutes: D, why: str) -> None:
+    assert add_working_days(visit, 4) == minutes, why
+
+
+def test_follow_up_moves_to_the_next_working_day(wr_kit: Kit) -> None:
+    # three months after 25 September 2026 is Christmas Day (Friday)
+    follow = next(
+        d for d in timeline(_visit(wr_kit, D(2026, 9, 25)), RULES) if d.key == "oppfolging"
+    )
+    assert (follow.planned, follow.date, follow.reason) == (
+        D(2026, 12, 25),
+        D(2026, 12, 28),
+        "Første juledag",
+    )
+    # 17 May 2027 is also Whit Monday
+    assert _dates(_visit(wr_kit, D(2027, 2, 17)))["oppfolging"] == D(2027, 5, 18)
+    # the last day of a month, into a shorter month, landing on a Sunday
+    assert add_months(D(2026, 11, 30), 3) == D(2027, 2, 28)
+    assert _dates(_visit(wr_kit, D(2026, 11, 30)))["oppfolging"] == D(2027, 3, 1)
+
+
+def test_reminder_and_letter_move_back_to_a_working_day(wr_kit: Kit) -> None:
+    dates = _dates(_visit(wr_kit, D(2030, 5, 24)))
+    assert dates["paminnelse"] == D(2030, 5, 16)  # 17 May is a holiday
+    # two weeks before 12 April 2027 is Easter Monday; back past Good Friday and Maundy Thursday
+    assert _dates(_visit(wr_kit, D(2027, 4, 12)))["brev"] == D(2027, 3, 24)
+    # a letter date written in the visit file is kept as it is
+    written = _visit(wr_kit, D(2027, 4, 12), letter_date=D(2027, 3, 28))
+    assert _dates(written)["brev"] == D(2027, 3, 28)
+
+
+def test_timeline_of_the_fixture_visit(wr_kit: Kit) -> None:
+    assert [(i["key"], i["date_text"]) for i in calendar.items(wr_kit)] == [
+        ("brev", "tirsdag 30. april 2030"),
+        ("paminnelse", "tirsdag 7. mai 2030"),
+        ("visitt", "tirsdag 14. mai 2030, 13.00–14.00"),
+        ("referat", "tirsdag 21. mai 2030"),
+        ("oppfolging", "onsdag 14. august 2030"),
+    ]
+
+
+def test_moved_dates_are_explained(wr_kit: Kit) -> None:
+    kit = Kit(wr_kit.library, wr_kit.method, _visit(wr_kit, D(2030, 5, 24)))
+    reminder = next(i for i in calendar.items(kit) if i["key"] == "paminnelse")
+    assert reminder["note"] == "Flyttet fra fredag 17. mai 2030 (Grunnlovsdag)."
+    kit = Kit(wr_kit.library, wr_kit.method, _visit(wr_kit, D(2030, 2, 17)))
+    follow = next(i for i in calendar.items(kit) if i["key"] == "oppfolging")
+    assert follow["note"] == "Flyttet fra fredag 17. mai 2030 (Grunnlovsdag)."
+    kit = Kit(wr_kit.library, wr_kit.method, _visit(wr_kit, D(2030, 3, 15)))
+    follow = next(i for i in calendar.items(kit) if i["key"] == "oppfolging")
+    assert follow["date_text"] == "mandag 17. juni 2030"
+    assert follow["note"] == "Flyttet fra lørdag 15. juni 2030 (helg)."
+
+
+def test_timeline_markdown(kit_dir: Path) -> None:
+    text = (kit_dir / "timeline.md").read_text("utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "# Tidslinje og frister"
+    escaped = 'Åsheim &lt;b&gt;bo&lt;/b&gt; &amp; "omsorg"'
+    assert lines[2] == f"Pasient- og brukersikkerhetsvisitt: {escaped}, Øvre Æsøy kommune"
+    assert lines[4:6] == ["| Dato | Hva | Merknad |", "|---|---|---|"]
+    assert lines[9] == (
+        f"| tirsdag 21. mai 2030 | **Frist for referat** – Referatet med tiltaksplan sendes til "
+        f"{escaped} innen 4 virkedager etter visitten. |  |"
+    )
+    assert len(lines) == 11
+
+
+def test_timeline_pdf(kit_dir: Path) -> None:
+    text = flat(pdf_text(kit_dir / "timeline.pdf"))
+    assert text.startswith(
+        f"Tidslinje og frister Pasient- og brukersikkerhetsvisitt: {UNIT}, Øvre Æsøy kommune"
+    )
+    for expected in (
+        "tirsdag 7. mai 2030 Påminnelse til enheten",
+        "tirsdag 21. mai 2030 Frist for referat",
+        "onsdag 14. august 2030 Oppfølgingsvisitt",
+    ):
+        assert expected in text
+
+
+def test_ics_events(kit_dir: Path) -> None:
+    cal = icalendar.Calendar.from_ical((kit_dir / "timeline.ics").read_bytes())
+    assert str(cal["prodid"]) == "-//Refleks//Visittsett//NB"
+    assert [tz["tzid"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Oslo"]
+    events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    assert list(events) == [
+        f"testvisitt-{k}@refleks" for k in ("brev", "paminnelse", "visitt", "referat", "oppfolging")
+    ]
+    visit = events["testvisitt-visitt@refleks"]
+    oslo = ZoneInfo("Europe/Oslo")
+    assert visit.decoded("dtstart") == dt.datetime(2030, 5, 14, 13, 0, tzinfo=oslo)
+    assert visit.decoded("dtend") == dt.datetime(2030, 5, 14, 14, 0, tzinfo=oslo)
+    assert str(visit["location"]) == "Møterommet, 2. etasje"
+    assert str(visit["summary"]) == f"Pasient- og brukersikkerhetsvisitt: {UNIT}"
+    minutes = events["testvisitt-referat@refleks"]
+    assert minutes.decoded("dtstart") == D(2030, 5, 21)
+    assert minutes.decoded("dtend") == D(2030, 5, 22)
+    assert events["testvisitt-oppfolging@refleks"].decoded("dtstart") == D(2030, 8, 14)
+    assert events["testvisitt-paminnelse@refleks"].decoded("dtstart") == D(2030, 5, 7)
+    stamps = {e.decoded("dtstamp") for e in events.values()}
+    assert stamps == {dt.datetime(2030, 4, 30, tzinfo=dt.UTC)}
