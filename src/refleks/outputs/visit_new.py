@@ -77,9 +77,10 @@ def _yaml_string(value: Any) -> Markup:
 
 
 def collect(
-    args: argparse.Namespace, labels: dict[str, Any], ask: Callable[[str], str] = input
+    args: argparse.Namespace, labels: dict[str, Any], ask: Callable[[str], str] | None = None
 ) -> dict[str, Any]:
     """Values from the options, asking for the missing ones; bad options are usage errors."""
+    ask = ask or (lambda prompt: input(prompt))
     values: dict[str, Any] = {}
     asked = False
     for name, required, kind in FIELDS:
