@@ -13,19 +13,26 @@ from .errors import ContentInvalid, Problems, UsageError
 from .model import Library, build_library
 from .project import Project
 
+_NB = {
+    "usage: ": "bruk: ",
+    "positional arguments": "argumenter",
+    "options": "valg",
+    "show this help message and exit": "vis denne hjelpen og avslutt",
+    "the following arguments are required: %s": "disse argumentene mangler: %s",
+    "unrecognized arguments: %s": "ukjente argumenter: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "ugyldig valg: %(value)r (velg blant %(choices)s)",
+    "expected one argument": "forventet én verdi",
+    "invalid %(type)s value: %(value)r": "ugyldig verdi: %(value)r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: feil: %(message)s\n",
+    "one of the arguments %s is required": "ett av argumentene %s må være med",
+}
+# argparse looks its words up through gettext; give it Norwegian ones
+argparse._ = lambda text: _NB.get(text, text)  # type: ignore[attr-defined]
+
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages are English
-        self.print_usage(sys.stderr)
-        translated = (
-            message.replace("the following arguments are required", "disse argumentene mangler")
-            .replace("unrecognized arguments", "ukjente argumenter")
-            .replace("invalid choice", "ugyldig valg")
-            .replace("choose from", "velg mellom")
-            .replace("argument", "argument")
-            .replace("expected one argument", "forventet én verdi")
-        )
-        self.exit(2, f"refleks: feil: {translated}\n")
+    """argparse with Norwegian messages; exit code 2 on wrong arguments."""
 
 
 def _library(project: Project) -> Library:
@@ -37,7 +44,7 @@ def _print_warnings(library: Library, strict: bool) -> None:
     if strict and library.warnings:
         as_errors = [replace(w, severity="feil") for w in library.warnings]
         raise ContentInvalid(Problems(library.project.root, as_errors))
-    for w in sorted(set(library.warnings)):
+    for w in Problems(library.project.root, list(library.warnings)).sorted():
         print(w.format(), file=sys.stderr)
 
 
@@ -79,7 +86,7 @@ EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="refleks", description="Bygg læringsnettsted og dokumenter fra content/.")
-    p.add_argument("--project", type=Path, default=Path.cwd(),
+    p.add_argument("--project", type=Path, default=Path.cwd(), metavar="MAPPE",
                    help="prosjektmappen (standard: mappen du står i)")
     p.add_argument("--debug", action="store_true", help="vis full feilsporing ved feil")
     sub = p.add_subparsers(dest="command", required=True, metavar="KOMMANDO",
@@ -98,8 +105,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from . import commands  # noqa: F401  (registers the output commands)
+    from . import commands
 
+    commands.load_for(sys.argv[1:] if argv is None else argv)
     args = parser().parse_args(argv)
     project = Project(args.project.resolve())
     handler = COMMANDS[args.command]

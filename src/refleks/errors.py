@@ -86,7 +86,8 @@ class Problems:
         return [p for p in self.items if p.severity == "advarsel"]
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.items), key=lambda p: (p.file, p.line, p.column, p.message))
+        return sorted(set(self.items), key=lambda p: (
+            p.file, p.line, p.column, p.message, p.path, p.written or "", p.severity))
 
     def report(self) -> str:
         return "\n".join(p.format() for p in self.sorted())
