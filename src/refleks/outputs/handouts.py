@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +37,27 @@ PDF_OPTIONS: dict[str, Any] = {
     "uncompressed_pdf": False,
 }
 
+# Ruled writing space: lines of LINE_MM under each question, as many as fit on the page.
+# The page's content ends PAGE_BOTTOM_MM from its top (A4 minus the bottom margin in
+# handout.css); a first layout measures where the text of each page ends.
+LINE_MM = 8.5
+PAGE_BOTTOM_MM = 297 - 20
+SLACK_MM = 1  # for rounding
+LINES_MIN = 3
+LINES_MAX = 20
+_PX_PER_MM = 96 / 25.4
+
+
 @dataclass(frozen=True)
 class Section:
-    """One page of a handout: a theme and the roles whose questions it shows."""
+    """One page of a handout: a theme, one role and that role's questions in it."""
 
     reflection: schema.Reflection
     theme: schema.Theme
     role: schema.Role
     questions: list[str]
+    lines: int = 0
+    """Ruled lines under each question (set by ``Printer.fitted_pdf``)."""
 
 
 def environment_for(library: Library) -> jinja2.Environment:
@@ -102,15 +115,42 @@ class Printer:
                 f"malen templates/handouts/{template} kunne ikke brukes: {exc}"
             ) from exc
 
-    def pdf(self, template: str, target: Path, **context: Any) -> Path:
-        document = HTML(
+    def document(self, template: str, **context: Any) -> HTML:
+        return HTML(
             string=self.html(template, **context),
             base_url=str(self.folder) + "/",
             url_fetcher=self.fetcher,
         )
+
+    def pdf(self, template: str, target: Path, **context: Any) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(target, stylesheets=[self.css], font_config=self.fonts, **PDF_OPTIONS)
+        self.document(template, **context).write_pdf(
+            target, stylesheets=[self.css], font_config=self.fonts, **PDF_OPTIONS
+        )
         return target
+
+    def fitted_pdf(
+        self, template: str, target: Path, sections: list[Section], **context: Any
+    ) -> Path:
+        """Like ``pdf``, with as many ruled lines under each question as its page has room.
+
+        The pages are laid out once with one line per question; the anchor ``slutt-<n>`` at
+        the end of each page tells how much room is left, shared by the page's questions.
+        """
+        # one line each in the first layout, so that margins fall as in the final one
+        probe_sections = [replace(s, lines=1) for s in sections]
+        probe = self.document(template, sections=probe_sections, **context).render(
+            stylesheets=[self.css], font_config=self.fonts
+        )
+        ends = {}
+        for page in probe.pages:
+            ends.update({name: position[1] for name, position in page.anchors.items()})
+        fitted = []
+        for n, section in enumerate(sections):
+            free_mm = PAGE_BOTTOM_MM - SLACK_MM - ends[f"slutt-{n}"] / _PX_PER_MM
+            lines = 1 + int(free_mm / LINE_MM / len(section.questions))
+            fitted.append(replace(section, lines=max(LINES_MIN, min(LINES_MAX, lines))))
+        return self.pdf(template, target, sections=fitted, **context)
 
 
 # --------------------------------------------------------------------------- content
@@ -160,7 +200,7 @@ def write_theme_handout(
     printer: Printer, reflection: schema.Reflection, theme: schema.Theme, target: Path
 ) -> Path:
     sections = theme_sections(printer.library, reflection, theme)
-    return printer.pdf(
+    return printer.fitted_pdf(
         "theme.html.j2",
         target,
         reflection=reflection,
@@ -174,7 +214,7 @@ def write_role_handout(
     printer: Printer, role: schema.Role, target: Path, only: list[tuple[str, str]] | None = None
 ) -> Path:
     sections = role_sections(printer.library, role, only)
-    return printer.pdf(
+    return printer.fitted_pdf(
         "role.html.j2",
         target,
         role=role,
