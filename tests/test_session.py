@@ -1,0 +1,310 @@
+"""``refleks session``: the kit on disk, an agenda that adds up, and exact error messages."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from refleks import cli
+from refleks.model import Library
+from refleks.outputs import session, slides
+from tests.browser import Recorder, axe_violations, describe, launch
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = [
+    "--reflection", "systemperspektiv", "--role", "leder-virksomhet",
+    "--themes", "ledelse,involvering", "--minutes", "60",
+]  # fmt: skip
+NAME = "systemperspektiv-leder-virksomhet-ledelse-involvering-60min"
+
+
+def run(args: list[str], out: Path) -> int:
+    return cli.main(["--project", str(ROOT), "session", *args, "--out", str(out)])
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("okter")
+    assert run(EXAMPLE, out) == 0
+    return out / NAME
+
+
+# --------------------------------------------------------------------------- the agenda
+
+
+THEME_CHOICES = [["ledelse"], ["ledelse", "involvering"], ["ledelse", "involvering", "rapporter"]]
+AGENDA_CASES = [
+    (minutes, themes)
+    for themes in THEME_CHOICES
+    for minutes in (20, 30, 45, 60, 61, 89, 90, 137, 240)
+    if minutes >= 10 + 10 * len(themes)  # shorter is an error, tested below
+]
+
+
+@pytest.mark.parametrize(("minutes", "themes"), AGENDA_CASES)
+def test_agenda_times_add_up_to_the_minutes(
+    library: Library, minutes: int, themes: list[str]
+) -> None:
+    chosen = session.resolve(library, "systemperspektiv", "leder-virksomhet", themes, minutes)
+    deck = slides.session_deck(
+        library, chosen.reflection, chosen.role, chosen.themes, path="x.html",
+        text_version="v.html", minutes=minutes,
+    )  # fmt: skip
+    items = session.agenda(chosen, deck)
+    assert sum(i.minutes for i in items) == minutes
+    assert items[0].start == 0 and items[-1].end == minutes
+    assert all(b.start == a.end for a, b in zip(items, items[1:], strict=False))
+    assert all(i.minutes > 0 for i in items)
+    assert [i.theme.id for i in items if i.kind == "reflection"] == themes
+    # the slides of the agenda cover the deck once, in order
+    covered = [n for i in items for n in range(i.slides[0], i.slides[1] + 1)]
+    assert covered == list(range(1, len(deck.slides) + 1))
+
+
+def test_clock_times_with_a_start_time(library: Library) -> None:
+    chosen = session.resolve(
+        library, "systemperspektiv", "leder-virksomhet", ["ledelse"], 30, start="13:45"
+    )
+    assert session.clock_label(chosen, 0) == "13:45"
+    assert session.clock_label(chosen, 30) == "14:15"
+    plain = session.resolve(library, "systemperspektiv", "leder-virksomhet", ["ledelse"], 30)
+    assert session.clock_label(plain, 65) == "1:05"
+
+
+# --------------------------------------------------------------------------- the kit
+
+
+def test_the_example_command_makes_the_whole_kit(kit: Path, capsys) -> None:
+    files = sorted(p.name for p in kit.iterdir())
+    assert files == [
+        "lysark-med-notater.pdf", "lysark.html", "reveal", "utskrift.pdf",
+        "veiledning.html", "veiledning.pdf",
+    ]  # fmt: skip
+    assert (kit / "reveal" / "reveal.js").is_file()
+
+
+def test_the_guide_agenda_adds_up_to_60_minutes(kit: Path) -> None:
+    guide = (kit / "veiledning.html").read_text("utf-8")
+    rows = re.findall(r'<tr data-minutter="(\d+)">\s*<td class="tid">([^<]+)</td>', guide)
+    assert len(rows) == 1 + 2 * 2 + 1  # opening, two items per theme, closing
+    assert sum(int(m) for m, _ in rows) == 60
+    spans = [tuple(t.split("–")) for _, t in rows]
+    assert spans[0][0] == "0:00" and spans[-1][1] == "1:00"
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        assert start == end
+    for minutes, span in zip((int(m) for m, _ in rows), spans, strict=True):
+        a, b = (int(x.split(":")[0]) * 60 + int(x.split(":")[1]) for x in span)
+        assert b - a == minutes
+    total = re.search(r'<tfoot>.*?<td class="tall">(\d+)</td>', guide, re.S).group(1)
+    assert total == "60"
+
+
+def test_the_guide_has_the_questions_in_order_and_the_notes(library: Library, kit: Path):
+    guide = text_of((kit / "veiledning.html").read_text("utf-8"))
+    reflection = library.reflections["systemperspektiv"]
+    themes = [t for t in reflection.themes if t.id in ("ledelse", "involvering")]
+    positions = []
+    for theme in themes:
+        for q in theme.questions["leder-virksomhet"]:
+            positions.append(guide.index(" ".join(q.split())))
+        assert " ".join(theme.notes.split()) in guide
+    assert positions == sorted(positions)
+    other = reflection.themes[0].questions["leder-overordnet"][0]
+    assert " ".join(other.split()) not in guide
+
+
+def test_the_deck_has_just_those_themes_and_that_role(library: Library, kit: Path) -> None:
+    deck = (kit / "lysark.html").read_text("utf-8")
+    reflection = library.reflections["systemperspektiv"]
+    themes = [t for t in reflection.themes if t.id in ("ledelse", "involvering")]
+    expected = 1 + 1 + sum(1 + len(t.findings) + len(t.questions["leder-virksomhet"])
+                           for t in themes) + 1  # fmt: skip
+    assert deck.count("<section ") == expected
+    asked = [text_of(q) for q in re.findall(r'<h2 class="refleks-sporsmal">(.*?)</h2>', deck)]
+    assert asked == [" ".join(q.split()) for t in themes for q in t.questions["leder-virksomhet"]]
+    assert reflection.themes[2].title not in deck
+    assert '<a class="refleks-tekstlenke" href="veiledning.html">' in deck
+
+
+def test_the_handout_and_the_pdfs(library: Library, kit: Path) -> None:
+    info = subprocess.run(["pdfinfo", str(kit / "utskrift.pdf")], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    assert re.search(r"^Pages:\s+2$", info, re.M)
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(kit / "utskrift.pdf"), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+    )
+    for theme in library.reflections["systemperspektiv"].themes[:2]:
+        for q in theme.questions["leder-virksomhet"]:
+            assert " ".join(q.split()) in text
+    for name in ("utskrift.pdf", "veiledning.pdf", "lysark-med-notater.pdf"):
+        reader = PdfReader(kit / name)
+        assert reader.trailer["/Root"]["/Lang"] == "nb"
+        assert reader.metadata.title
+    assert PdfReader(kit / "veiledning.pdf").metadata.title == (
+        "Veiledning for samtaleleder: Refleksjon om gjennomganger med systemperspektiv, "
+        "leder i virksomheten"
+    )
+    assert len(PdfReader(kit / "lysark-med-notater.pdf").pages) == (
+        (kit / "lysark.html").read_text("utf-8").count("<section ")
+    )
+
+
+def test_a_second_run_replaces_the_kit(tmp_path: Path, capsys) -> None:
+    assert run([*EXAMPLE[:-1], "45", "--name", "mote"], tmp_path) == 0
+    (tmp_path / "mote" / "gammel.txt").write_text("x")
+    assert run([*EXAMPLE[:-1], "50", "--name", "mote", "--start", "09:00"], tmp_path) == 0
+    assert not (tmp_path / "mote" / "gammel.txt").exists()
+    guide = (tmp_path / "mote" / "veiledning.html").read_text("utf-8")
+    assert "09:00–" in guide and "–09:50" in guide
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"Øktpakken er laget i {tmp_path / 'mote'}: lysark-med-notater.pdf, lysark.html, "
+        "utskrift.pdf, veiledning.html, veiledning.pdf."
+    )
+
+
+# --------------------------------------------------------------------------- errors
+
+ROLES = (
+    "leder-gjennomgang (Leder av gjennomgangen), leder-virksomhet (Leder i virksomheten), "
+    "leder-overordnet (Overordnet leder)"
+)
+THEMES = (
+    "ledelse (Ledelse av gjennomganger), involvering (Involvering i gjennomganger), "
+    "rapporter (Utforming og bruk av rapporter)"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--reflection", "systemperspektiv", "--role", "sjef"],
+            f"rollen «sjef» finnes ikke. Gyldige valg: {ROLES}",
+        ),
+        (
+            ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
+             "--themes", "ledelse,kultur"],
+            f"temaet «kultur» finnes ikke i refleksjonssettet «systemperspektiv». "
+            f"Gyldige valg: {THEMES}",
+        ),
+        (
+            ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
+             "--themes", "ledelse,ledelse"],
+            "temaet «ledelse» er valgt to ganger",
+        ),
+        (
+            ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
+             "--themes", ","],
+            f"velg minst ett tema. Gyldige valg: {THEMES}",
+        ),
+        (
+            ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
+             "--themes", "ledelse,involvering,rapporter", "--minutes", "35"],
+            "35 minutter er for kort tid til 3 temaer: det trengs minst 40 minutter "
+            "(5 til innledning, 10 per tema og 5 til oppsummering). "
+            "Velg færre temaer eller flere minutter",
+        ),
+        (
+            ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
+             "--themes", "ledelse", "--minutes", "19"],
+            "19 minutter er for kort tid til ett tema: det trengs minst 20 minutter "
+            "(5 til innledning, 10 per tema og 5 til oppsummering). "
+            "Velg færre temaer eller flere minutter",
+        ),
+        (
+            ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
+             "--start", "kl. 9"],
+            "starttidspunktet «kl. 9» må skrives som TT:MM, for eksempel 13:00",
+        ),
+        (
+            ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
+             "--name", "Møte 1"],
+            "navnet «Møte 1» kan bare ha små bokstaver a-z, sifre og bindestrek",
+        ),
+    ],
+)  # fmt: skip
+def test_bad_arguments_give_exact_norwegian_messages(
+    args: list[str], message: str, tmp_path: Path, capsys
+) -> None:
+    assert run(args, tmp_path) == 2
+    assert capsys.readouterr().err == f"refleks: feil: {message}\n"
+    assert list(tmp_path.iterdir()) == [], "nothing is written"
+
+
+def test_unknown_reflection_set_lists_the_sets(library: Library, tmp_path: Path, capsys):
+    assert run(["--reflection", "nei", "--role", "leder-virksomhet"], tmp_path) == 2
+    sets = ", ".join(f"{r.id} ({r.title})" for r in library.reflections.values())
+    assert "systemperspektiv (Refleksjon om gjennomganger med systemperspektiv)" in sets
+    assert capsys.readouterr().err == (
+        f"refleks: feil: refleksjonssettet «nei» finnes ikke. Gyldige valg: {sets}\n"
+    )
+
+
+def test_a_role_without_questions_in_the_set(library: Library, tmp_path: Path, capsys):
+    outside = next(
+        r for r in library.roles.values()
+        if not any(r.id in t.questions for t in library.reflections["systemperspektiv"].themes)
+    )  # fmt: skip
+    assert run(["--reflection", "systemperspektiv", "--role", outside.id], tmp_path) == 2
+    assert capsys.readouterr().err == (
+        f"refleks: feil: rollen «{outside.id}» har ingen spørsmål i refleksjonssettet "
+        f"«systemperspektiv». Gyldige valg: {ROLES}\n"
+    )
+
+
+def test_minutes_must_be_a_whole_number(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        run(["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
+             "--minutes", "en time"], tmp_path)  # fmt: skip
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "refleks session: feil: argument --minutes: må være et helt antall minutter, ikke «en time»"
+    )
+
+
+# --------------------------------------------------------------------------- in the browser
+
+
+@pytest.mark.slow
+def test_the_kit_works_offline_in_chromium(kit: Path) -> None:
+    with launch() as browser:
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 720}, reduced_motion="reduce"
+        )
+        recorder = Recorder(context)
+        page = context.new_page()
+        page.goto((kit / "lysark.html").as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        total = page.evaluate("Reveal.getTotalSlides()")
+        for n in range(total):
+            assert page.evaluate("Reveal.getIndices().h") == n
+            notes = page.evaluate(
+                "Reveal.getCurrentSlide().querySelector('aside.notes').textContent.trim()"
+            )
+            assert notes
+            found = axe_violations(page)
+            assert found == [], f"slide {n + 1}:\n{describe(found)}"
+            page.keyboard.press("ArrowRight")
+        assert page.evaluate("Reveal.isLastSlide()")
+        page.locator("a.refleks-tekstlenke").click()
+        page.wait_for_load_state()
+        assert page.url == (kit / "veiledning.html").as_uri()
+        found = axe_violations(page)
+        assert found == [], describe(found)
+        assert page.locator("table.agenda tbody tr").count() == 6
+        context.close()
+    recorder.assert_local()
