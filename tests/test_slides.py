@@ -344,18 +344,11 @@ def test_pages_have_a_presentation_button_that_opens_the_deck(
     recorder.assert_local()
 
 
-THEME_PAGE_LINKS = pytest.mark.xfail(
-    strict=True,
-    reason="link-in-text-block: links in the site's running text are told apart by colour "
-    "only; docs/assets/refleks.css (the site's style) needs underlined links",
-)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "which",
     [
-        pytest.param(0, marks=THEME_PAGE_LINKS, id="tema"),
+        pytest.param(0, id="tema"),
         pytest.param(1, id="rolle"),
         pytest.param(2, id="sett"),
     ],
@@ -371,3 +364,31 @@ def test_pages_that_link_to_decks_pass_axe(
     found = axe_violations(page)
     context.close()
     assert found == [], f"{page_path}:\n{describe(found)}"
+
+
+@pytest.mark.slow
+def test_every_deck_of_the_site_opens_and_passes_axe(library: Library, site: Path, browser) -> None:
+    """All decks (every set, theme and role), so that new content is checked too: axe on
+    the first slide of each kind in every deck (the three decks above get every slide)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, reduced_motion="reduce")
+    recorder = Recorder(context)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    failures = []
+    for path, (count, _) in all_decks(library).items():
+        page.goto((site / path).as_uri())
+        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        assert page.evaluate("Reveal.getTotalSlides()") == count, path
+        kinds = page.evaluate(
+            "[...document.querySelectorAll('.slides > section')].map(s => s.dataset.refleksKind)"
+        )
+        for kind in dict.fromkeys(kinds):
+            page.evaluate("n => Reveal.slide(n)", kinds.index(kind))
+            found = axe_violations(page)
+            if found:
+                failures.append(f"{path}, slide {kinds.index(kind) + 1}:\n{describe(found)}")
+    assert failures == [], "\n".join(failures)
+    assert errors == []
+    context.close()
+    recorder.assert_local()
