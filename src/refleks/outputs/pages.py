@@ -17,12 +17,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .. import urls
-
-try:  # charts arrive in their own module; until then tables render without a figure
-    from ..charts import svg_chart
-except ImportError:  # pragma: no cover
-    def svg_chart(stat):  # type: ignore[no-redef]
-        return None
+from ..charts import svg_chart
 from ..errors import UsageError
 from ..model import Library
 from ..sorting import nb_key
@@ -53,7 +48,7 @@ class Renderer:
         self.env = environment(library.project.templates, "pages")
         self.env.filters["t"] = md_text
         self.env.filters["href"] = md_href
-        self.env.globals["svg_chart"] = svg_chart
+        self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
         self.labels: dict[str, str] = yaml.safe_load(
             (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
         )
