@@ -182,6 +182,39 @@ def test_a_missing_reveal_package_is_reported_in_norwegian(
     )
 
 
+def test_reveal_js_texts_are_norwegian(library: Library, site: Path) -> None:
+    texts = slides.translations(library)
+    assert set(texts) == {"reveal.js", "notes.js"}
+    for name, pairs in texts.items():
+        code = (site / slides.ASSETS / name).read_text("utf-8")
+        for english, norwegian in pairs.items():
+            assert english not in code and norwegian in code, (name, english)
+    notes = (site / slides.ASSETS / "notes.js").read_text("utf-8")
+    assert '<html lang="nb">' in notes and "<title>Talervisning</title>" in notes
+
+
+def test_a_changed_reveal_js_stops_the_build_with_a_norwegian_message(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from refleks.errors import UsageError
+    from refleks.project import Project
+
+    real = library.project.node_modules / "reveal.js"
+    fake = tmp_path / "nm" / "reveal.js"
+    for src in slides.REVEAL_FILES:
+        (fake / src).parent.mkdir(parents=True, exist_ok=True)
+        (fake / src).write_bytes((real / src).read_bytes())
+    notes = fake / "dist/plugin/notes.js"
+    notes.write_text(notes.read_text("utf-8").replace(">Upcoming<", ">Up next<"), "utf-8")
+    monkeypatch.setattr(Project, "node_modules", property(lambda self: tmp_path / "nm"))
+    with pytest.raises(UsageError) as err:
+        slides.build(library, tmp_path / "site")
+    assert str(err.value) == (
+        "fant ikke teksten «>Upcoming<» i notes.js fra reveal.js; oppdater "
+        "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
+    )
+
+
 # --------------------------------------------------------------------------- in the browser
 
 
@@ -237,6 +270,10 @@ def test_deck_in_chromium_keyboard_notes_axe_and_no_other_host(
     context, recorder, page, errors = open_deck(browser, url)
     assert page.evaluate("Reveal.getTotalSlides()") == expected
     assert page.evaluate("Reveal.hasPlugin('notes')")
+    labels = page.locator(".controls button").evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label'))"
+    )
+    assert "neste lysark" in labels and "forrige lysark" in labels
     seen = 0
     while True:
         assert page.evaluate("Reveal.getIndices().h") == seen
@@ -270,6 +307,8 @@ def test_speaker_view_works_offline_and_follows_the_deck(
     speaker = popup_info.value
     notes = speaker.locator(".speaker-controls-notes")
     notes.wait_for()
+    assert speaker.title() == "Talervisning"
+    assert speaker.locator(".speaker-controls-notes .label").inner_text().lower() == "notater"
     speaker.wait_for_function(
         "text => document.querySelector('.speaker-controls-notes').textContent.includes(text)",
         arg=first[:60],

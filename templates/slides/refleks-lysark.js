@@ -1,8 +1,8 @@
 /* Starts reveal.js for a Refleks deck: 16:9 scaled to the screen, keyboard, speaker view
-   (press S), nothing loaded from another host. Labels come from the deck's HTML. */
+   (press S), nothing loaded from another host. reveal.js' own texts are made Norwegian
+   when it is copied (templates/slides/reveal-nb.yaml). */
 (function () {
   "use strict";
-  var root = document.querySelector(".reveal");
   var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   Reveal.initialize({
     width: 1280,
@@ -22,12 +22,5 @@
     transitionSpeed: "fast",
     backgroundTransition: "none",
     plugins: [RevealNotes]
-  }).then(function () {
-    var labels = { "navigate-right": root.dataset.labelNext, "navigate-left": root.dataset.labelPrev };
-    Object.keys(labels).forEach(function (cls) {
-      root.querySelectorAll(".controls ." + cls).forEach(function (button) {
-        button.setAttribute("aria-label", labels[cls]);
-      });
-    });
   });
 })();

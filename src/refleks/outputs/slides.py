@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import yaml
 
 from .. import schema, urls
 from ..errors import UsageError
@@ -320,16 +321,32 @@ def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) 
         raise UsageError(f"malen templates/slides/deck.html.j2 kunne ikke brukes: {exc}") from exc
 
 
+def translations(library: Library) -> dict[str, dict[str, str]]:
+    """English texts of reveal.js -> Norwegian, by file (``templates/slides/reveal-nb.yaml``)."""
+    path = library.project.templates / "slides" / "reveal-nb.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
 def copy_assets(library: Library, target: Path) -> list[Path]:
-    """Copy reveal.js and the deck style into ``target`` (a ``reveal/`` folder)."""
+    """Copy reveal.js (its texts in Norwegian) and the deck style into ``target``."""
     package = library.project.node_modules / "reveal.js"
     missing = [package / src for src in REVEAL_FILES if not (package / src).is_file()]
     if missing:
         raise UsageError(f"{missing[0]} mangler; kjør ./scripts/build for å installere npm-pakkene")
     target.mkdir(parents=True, exist_ok=True)
+    texts = translations(library)
     written = []
     for src, name in REVEAL_FILES.items():
-        written.append(Path(shutil.copyfile(package / src, target / name)))
+        code = (package / src).read_text(encoding="utf-8")
+        for english, norwegian in texts.get(name, {}).items():
+            if english not in code:
+                raise UsageError(
+                    f"fant ikke teksten «{english}» i {name} fra reveal.js; oppdater "
+                    "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
+                )
+            code = code.replace(english, norwegian)
+        (target / name).write_text(code, encoding="utf-8")
+        written.append(target / name)
     own = library.project.templates / "slides"
     for name in OWN_FILES:
         written.append(Path(shutil.copyfile(own / name, target / name)))
