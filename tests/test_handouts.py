@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from pypdf import PdfReader
 from refleks import urls
 from refleks.model import Library
 from refleks.outputs import handouts, slides
+from refleks.outputs.site_engine import source_date_epoch
 
 
 def pdftotext(path: Path) -> str:
@@ -41,7 +43,9 @@ def all_pdfs(library: Library) -> list[str]:
 @pytest.fixture(scope="module")
 def site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("utskrift")
-    written = handouts.build(library, root)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("SOURCE_DATE_EPOCH", raising=False)  # dated by the content
+        written = handouts.build(library, root)
     assert sorted(p.relative_to(root).as_posix() for p in written) == sorted(all_pdfs(library))
     return root
 
@@ -139,9 +143,10 @@ def test_the_printed_deck_has_each_slide_and_its_notes(library: Library, site: P
             assert one_line(slide.questions[0].text)[:60] in text
 
 
-def test_same_bytes_every_build_and_dates_only_from_source_date_epoch(
+def test_same_bytes_every_build_dated_by_the_content(
     library: Library, site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     printer = handouts.Printer(library)
     reflection = library.reflections["systemperspektiv"]
     theme = reflection.themes[0]
@@ -156,17 +161,24 @@ def test_same_bytes_every_build_and_dates_only_from_source_date_epoch(
             printer, slides.set_deck(library, reflection), tmp_path / "lysark.pdf"
         ),
     }
+    content_date = dt.datetime.fromtimestamp(
+        int(source_date_epoch(library.project.root)), tz=dt.UTC
+    ).strftime("%Y-%m-%dT%H:%M:%S")
     for rel, path in again.items():
         assert path.read_bytes() == (site / rel).read_bytes(), rel
-        assert "CreationDate" not in pdfinfo(path)
+        assert f"CreationDate:    {content_date}" in isodates(path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
     dated = handouts.write_theme_handout(
         handouts.Printer(library), reflection, theme, tmp_path / "dated.pdf"
     )
-    info = subprocess.run(
-        ["pdfinfo", "-isodates", str(dated)], check=True, capture_output=True, text=True
+    assert "CreationDate:    2026-01-01T00:00:00" in isodates(dated)
+    assert "ModDate:         2026-01-01T00:00:00" in isodates(dated)
+
+
+def isodates(path: Path) -> str:
+    return subprocess.run(
+        ["pdfinfo", "-isodates", str(path)], check=True, capture_output=True, text=True
     ).stdout
-    assert "2026-01-01T00:00:00" in info
 
 
 def test_bad_source_date_epoch_is_a_norwegian_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,8 +7,9 @@
   with the speaker notes below.
 
 Every PDF is tagged (PDF/UA-1), has the document language ``nb`` and a title in its
-metadata, embeds its fonts, and is byte for byte the same from one build to the next: the
-only date in it comes from ``SOURCE_DATE_EPOCH`` when that is set. Nothing is fetched from
+metadata, embeds its fonts, and is byte for byte the same from one build of the same content
+to the next: its only date is ``SOURCE_DATE_EPOCH`` or, when that is not set, the date the
+site engine uses (the content's last commit, or its newest file). Nothing is fetched from
 another host: the URL fetcher only reads local files.
 """
 
@@ -30,6 +31,7 @@ from ..errors import UsageError
 from ..model import Library
 from ..templating import environment
 from . import slides
+from .site_engine import source_date_epoch
 
 PDF_OPTIONS: dict[str, Any] = {
     "pdf_variant": "pdf/ua-1",  # tagged PDF with the language and title in the metadata
@@ -73,9 +75,12 @@ def environment_for(library: Library) -> jinja2.Environment:
     return env
 
 
-def created_date() -> str | None:
-    """The date written into the PDFs: from ``SOURCE_DATE_EPOCH`` only, else none."""
+def created_date(root: Path | None = None) -> str | None:
+    """The date written into the PDFs: ``SOURCE_DATE_EPOCH`` when set, else (for a project)
+    the date the site is dated with: the content's last commit or newest file."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch and root is not None:
+        epoch = source_date_epoch(root)
     if not epoch:
         return None
     try:
@@ -92,6 +97,7 @@ class Printer:
 
     def __init__(self, library: Library) -> None:
         self.library = library
+        self.created = created_date(library.project.root)
         self.env = environment_for(library)
         self.folder = library.project.templates / "handouts"
         self.fonts = FontConfiguration()
@@ -107,7 +113,7 @@ class Printer:
             return self.env.get_template(template).render(
                 library=self.library,
                 site=self.library.site,
-                created=created_date(),
+                created=self.created,
                 **context,
             )
         except jinja2.TemplateError as exc:
