@@ -405,10 +405,27 @@ def test_pages_that_link_to_decks_pass_axe(
     assert found == [], f"{page_path}:\n{describe(found)}"
 
 
+# how far down (in slide pixels, of 720) each slide's content reaches; the lowest 40 are
+# for the text-version link and the controls
+CONTENT_HEIGHTS = """() => {
+  const scale = Reveal.getScale();
+  return [...document.querySelectorAll('.slides > section')].map((s, i) => {
+    Reveal.slide(i);
+    const top = s.getBoundingClientRect().top;
+    let bottom = top;
+    s.querySelectorAll(':scope > :not(aside)').forEach(e => {
+      bottom = Math.max(bottom, e.getBoundingClientRect().bottom);
+    });
+    return Math.round((bottom - top) / scale);
+  });
+}"""
+
+
 @pytest.mark.slow
 def test_every_deck_of_the_site_opens_and_passes_axe(library: Library, site: Path, browser) -> None:
-    """All decks (every set, theme and role), so that new content is checked too: axe on
-    the first slide of each kind in every deck (the three decks above get every slide)."""
+    """All decks (every set, theme and role), so that new content is checked too: no slide's
+    content runs off the slide, and axe on the first slide of each kind in every deck (the
+    three decks above get every slide)."""
     context = browser.new_context(viewport={"width": 1280, "height": 720}, reduced_motion="reduce")
     recorder = Recorder(context)
     page = context.new_page()
@@ -422,6 +439,9 @@ def test_every_deck_of_the_site_opens_and_passes_axe(library: Library, site: Pat
         kinds = page.evaluate(
             "[...document.querySelectorAll('.slides > section')].map(s => s.dataset.refleksKind)"
         )
+        heights = page.evaluate(CONTENT_HEIGHTS)
+        too_tall = [(n + 1, h) for n, h in enumerate(heights) if h > 680]
+        assert too_tall == [], f"{path}: content below the slide's lower edge: {too_tall}"
         for kind in dict.fromkeys(kinds):
             page.evaluate("n => Reveal.slide(n)", kinds.index(kind))
             found = axe_violations(page)
