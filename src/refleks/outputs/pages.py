@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 import yaml
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import urls
 from ..charts import svg_chart
@@ -24,14 +24,19 @@ from ..sorting import nb_key
 from ..templating import environment
 from . import reference
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!])")
 
 Nav = list[Any]
 
 
 def md_text(value: object) -> Markup:
-    """Plain text safe inside Markdown: HTML-escaped and Markdown punctuation escaped."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
+    """Plain text safe inside Markdown: Markdown punctuation and the HTML specials escaped.
+
+    Quotes stay as they are (``escape`` would make them ``&#34;`` whose ``#`` Markdown then
+    sees); they cannot start markup in running text.
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", str(value))
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def md_href(url: str) -> Markup:
