@@ -53,6 +53,7 @@ def refleks(project: Path, *args: str, env: dict[str, str]) -> subprocess.Comple
         capture_output=True,
         text=True,
         env=full,
+        cwd=project,
         timeout=600,
         check=False,
     )
