@@ -78,6 +78,8 @@ def _visit_of(path_arg: str, project: Project) -> Path:
     path = Path(path_arg)
     if not path.suffix and not path.exists():
         path = project.content / "visits" / f"{path_arg}.yaml"
+    elif not path.is_absolute() and not path.exists():
+        path = project.root / path  # relative to --project, as other paths in the project
     if not path.is_file():
         raise UsageError(f"finner ikke visittfilen {path_arg}")
     visits = (project.content / "visits").resolve()
