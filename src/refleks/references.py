@@ -119,8 +119,9 @@ def check_references(library: Library, problems: Problems) -> None:
             for i, ref in enumerate(theme.findings):
                 source_id, _, finding_id = ref.partition("/")
                 source = sources.get(source_id)
-                known = [f"{s.id}/{f.id}" for s in sources.values() for f in s.findings]
                 if source is None or finding_id not in {f.id for f in source.findings}:
+                    # every finding of every source: only listed when a reference is wrong
+                    known = [f"{s.id}/{f.id}" for s in sources.values() for f in s.findings]
                     _unresolved(problems, doc, ("themes", t, "findings", i), "funnet", ref, known,
                                 broken=library.broken["source"])
 
