@@ -60,7 +60,8 @@ def _converter() -> md.Markdown:
     return converter
 
 
-@lru_cache(maxsize=4096)
+# large enough for every text of a large site: role pages repeat the themes' questions
+@lru_cache(maxsize=65536)
 def _render(text: str, inline: bool) -> str:
     out = _converter().reset().convert(text)
     if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:

@@ -61,7 +61,14 @@ class Library:
                         yield Question(reflection, theme, self.roles[role_id], n, text)
 
     def questions_for_role(self, role_id: str) -> list[Question]:
-        return [q for q in self.questions() if q.role.id == role_id]
+        # indexed once: every role page asked for all questions (roles x questions)
+        index = self.__dict__.get("_questions_by_role")
+        if index is None:
+            index = {}
+            for q in self.questions():
+                index.setdefault(q.role.id, []).append(q)
+            self.__dict__["_questions_by_role"] = index
+        return list(index.get(role_id, []))
 
     def finding(self, ref: str) -> tuple[schema.Source, schema.Finding]:
         source_id, finding_id = ref.split("/", 1)

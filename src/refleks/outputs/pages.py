@@ -44,6 +44,17 @@ def md_href(url: str) -> Markup:
     return Markup(url.replace("(", "%28").replace(")", "%29").replace(" ", "%20"))
 
 
+def _relative(target: str, start: str) -> str:
+    """``os.path.relpath`` for the site's own relative paths (``/``-separated, no ``..``),
+    without its two calls to the file system per link."""
+    to = [p for p in target.split("/") if p not in ("", ".")]
+    base = [p for p in start.split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
 class Renderer:
     """Renders page templates to files under ``docs`` and remembers what it wrote."""
 
@@ -75,7 +86,7 @@ class Renderer:
 
         def rel(target_path: str) -> str:
             """Relative link from this page to another page (.md) or a file in the site."""
-            return os.path.relpath(target_path, here or ".").replace(os.sep, "/")
+            return _relative(target_path, here)
 
         try:
             text = self.env.get_template(template).render(
