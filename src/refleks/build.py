@@ -8,6 +8,7 @@ it was.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import shutil
 import sys
@@ -31,6 +32,13 @@ def site_outputs() -> list:
             if exc.name != f"refleks.outputs.{name}":
                 raise
     return modules
+
+
+def available_outputs() -> list[str]:
+    """Names of the site outputs that are there, found without importing them (the PDF
+    outputs import WeasyPrint, which takes a second or two: pages only need the names)."""
+    return [name for name in SITE_OUTPUTS
+            if importlib.util.find_spec(f"refleks.outputs.{name}") is not None]
 
 
 def restore_interrupted(site: Path) -> None:

@@ -69,9 +69,9 @@ class Renderer:
             (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
         )
         self.written: set[str] = set()
-        from ..build import site_outputs
+        from ..build import available_outputs
 
-        self.outputs = {m.__name__.rsplit(".", 1)[-1] for m in site_outputs()}
+        self.outputs = set(available_outputs())
 
     def render(self, template: str, page: str, **context: Any) -> None:
         if page in self.written:
