@@ -1,0 +1,527 @@
+"""The Refleks speed benchmark (issue 6): one run, one table, results in RESULTS.md.
+
+Measures, on synthetic projects of 10, 100 and 1,000 reflection themes (``generate.py``):
+
+- ``refleks build`` against plain ``mkdocs build`` on the identical generated Markdown and
+  config (made with ``refleks.outputs.pages.build`` + ``site_engine.write_config``);
+  the build's phases are timed (``phases.py``) so that the site part (loading, checking,
+  page generation, engine, swap) can be told from the decks and PDF handouts, which the
+  plain engine does not make;
+- growth from 100 to 1,000 themes; peak memory at 1,000 themes (Refleks's process and the
+  engine's, added up: they run at the same time);
+- ``refleks check`` against the build;
+- 100 invitation letters as PDF in one process against bare WeasyPrint on the same HTML;
+- ``refleks serve``: from saving a YAML file to the changed page being served, on the
+  shipped content.
+
+Wall-clock times are the best of ``--repeat`` runs; CPU times (user + system, the process
+and the children it waited for) are given too, as they move less when the machine is busy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+WORK = HERE / "work"
+PYTHON = sys.executable
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+LIMITS = {
+    "ratio": 1.15,
+    "growth": 12.0,
+    "memory_mb": 500.0,
+    "check_share": 0.05,
+    "letter_ratio": 1.25,
+}
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    stdout: str = ""
+
+
+def run(cmd: list[str], *, cwd: Path | None = None, env: dict | None = None) -> Run:
+    """Run ``cmd`` to the end; wall time, CPU time and peak memory of it and its children."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    out, err = proc.communicate()
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} stoppet ({proc.returncode}):\n{err[-3000:]}")
+    return Run(wall, 0.0, out)
+
+
+def timed(cmd: list[str], **kwargs: Any) -> Run:
+    """``run`` with the CPU time of this one child (and its waited-for children)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = run(cmd, **kwargs)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return result
+
+
+def best(runs: list[Run]) -> Run:
+    return min(runs, key=lambda r: r.wall)
+
+
+# --------------------------------------------------------------------------- site builds
+
+
+@dataclass
+class SizeResult:
+    themes: int
+    files: int = 0
+    mkdocs: Run | None = None
+    build: Run | None = None
+    phases: dict[str, float] = field(default_factory=dict)
+    rss_refleks: float = 0.0
+    rss_engine: float = 0.0
+    check: Run | None = None
+
+    @property
+    def outputs(self) -> float:
+        """Decks, handouts and blank documents: what the plain engine does not make."""
+        return sum(
+            v for k, v in self.phases.items() if k not in ("load", "pages", "config", "engine")
+        )
+
+    @property
+    def site(self) -> float:
+        assert self.build is not None
+        return self.build.wall - self.outputs
+
+    @property
+    def ratio(self) -> float:
+        assert self.mkdocs is not None
+        return self.site / self.mkdocs.wall
+
+
+def plain_engine_project(project: Path) -> Path:
+    """The generated Markdown and engine config of ``project``, in a folder of their own."""
+    target = project.with_name(project.name + "-mkdocs")
+    if target.exists():
+        shutil.rmtree(target)
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from refleks.model import build_library\n"
+        "from refleks.project import Project\n"
+        "from refleks.outputs import pages, site_engine\n"
+        "root, out = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        "lib = build_library(Project(root))\n"
+        "nav = pages.build(lib, out / 'docs')\n"
+        "site_engine.write_config(lib, out / 'docs', out / 'mkdocs.yml', out / 'site', nav)\n"
+    )
+    run([PYTHON, "-c", code, str(project), str(target)])
+    return target / "mkdocs.yml"
+
+
+def engine_env(project: Path) -> dict[str, str]:
+    """The environment ``refleks build`` gives the engine (same SOURCE_DATE_EPOCH)."""
+    from refleks.outputs.site_engine import source_date_epoch
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(project))
+    return env
+
+
+def measure_size(themes: int, repeat: int) -> SizeResult:
+    from refleks.outputs.site_engine import ENGINE
+
+    project = generate(WORK / f"temaer-{themes}", themes)
+    result = SizeResult(themes, files=sum(1 for _ in (project / "content").rglob("*.yaml")))
+    env = engine_env(project)
+    config = plain_engine_project(project)
+    print(f"  {themes} temaer: mkdocs build ...", flush=True)
+    result.mkdocs = best(
+        [timed([*ENGINE, "--config-file", str(config), "--quiet"], env=env) for _ in range(repeat)]
+    )
+    print(f"  {themes} temaer: refleks build ...", flush=True)
+    builds = []
+    for _ in range(repeat):
+        r = timed([PYTHON, str(HERE / "phases.py"), str(project)], env=env)
+        data = json.loads(r.stdout.strip().splitlines()[-1])
+        builds.append((r, data))
+    r, data = min(builds, key=lambda b: b[0].wall)
+    result.build, result.phases = r, data["phases"]
+    result.rss_refleks = max(d["rss_refleks_mb"] for _, d in builds)
+    result.rss_engine = max(d["rss_engine_mb"] for _, d in builds)
+    print(f"  {themes} temaer: refleks check ...", flush=True)
+    result.check = best(
+        [
+            timed([PYTHON, "-m", "refleks", "--project", str(project), "check"])
+            for _ in range(max(repeat, 3))
+        ]
+    )
+    return result
+
+
+# --------------------------------------------------------------------------- letters
+
+
+LETTERS_CODE = r"""
+import json, sys, time
+from pathlib import Path
+from refleks.model import build_library
+from refleks.project import Project
+from refleks.outputs import letters, walkround_pdf
+from refleks.outputs.walkround import Kit
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+count = int(sys.argv[2])
+library = build_library(Project(Path(sys.argv[1])))
+visit = next(iter(library.visits.values()))
+method = library.methods[visit.method]
+kits = [Kit(library, method, visit.model_copy(update={"unit": f"Avdeling {i}, Eksempelheimen"}))
+        for i in range(count)]
+
+captured = []
+def recording_html(*args, **kwargs):
+    captured.append(kwargs)
+    return HTML(*args, **kwargs)
+walkround_pdf.HTML = recording_html
+
+letters.pdf(Kit(library, method, visit))  # warm-up: fonts, templates, imports
+captured.clear()
+started = time.perf_counter()
+for kit in kits:
+    letters.pdf(kit)
+refleks = time.perf_counter() - started
+
+fetcher = URLFetcher(allowed_protocols={"file", "data"})
+started = time.perf_counter()
+for kwargs in captured:
+    HTML(string=kwargs["string"], base_url=kwargs["base_url"], url_fetcher=fetcher).write_pdf(
+        pdf_tags=True)
+bare = time.perf_counter() - started
+print(json.dumps({"letters": len(captured), "refleks": refleks, "bare": bare}))
+"""
+
+
+def measure_letters(count: int) -> dict[str, Any] | None:
+    if not (REPO / "src" / "refleks" / "outputs" / "letters.py").is_file():
+        return None
+    if not list((REPO / "content" / "visits").glob("*.yaml")):
+        return None
+    print(f"  {count} invitasjonsbrev ...", flush=True)
+    r = run([PYTHON, "-c", LETTERS_CODE, str(REPO), str(count)], cwd=REPO)
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def wait_for(predicate: Any, timeout: float, step: float = 0.05) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if predicate():
+            return time.perf_counter() - started
+        time.sleep(step)
+    raise SystemExit(f"ventet i {timeout} s uten resultat")
+
+
+def measure_serve(edits: int) -> dict[str, Any]:
+    """Seconds from saving a theme's YAML to the served theme page showing the change."""
+    project = WORK / "serve"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    for name in ["content", "docs", "templates", "overrides", "mkdocs.yml"]:
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+    reflection_file = sorted((project / "content" / "reflections").glob("*.yaml"))[0]
+    reflection_id = reflection_file.stem
+    text = reflection_file.read_text("utf-8")
+    first_title = re.search(r"^\s+title:\s*(.+)$", text.split("themes:", 1)[1], re.M)
+    theme_id = re.search(r"^\s+- id:\s*(\S+)", text.split("themes:", 1)[1], re.M).group(1)
+    assert first_title is not None
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/refleksjon/{reflection_id}/{theme_id}.html"
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "refleks", "--project", str(project), "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    try:
+        wait_for(lambda: fetch(url) is not None, 120)
+        ready = time.perf_counter() - started
+        times = []
+        for n in range(1, edits + 1):
+            marker = f"Endret tittel {n}"
+            old_line = first_title.group(0)
+            new_line = old_line.replace(first_title.group(1), marker)
+            time.sleep(1.0)  # the watcher and the engine settle
+            reflection_file.write_text(text.replace(old_line, new_line, 1), "utf-8")
+            times.append(wait_for(lambda m=marker: m in (fetch(url) or ""), 120))
+        return {"ready": ready, "times": times, "page": url.split("/", 3)[3]}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+# --------------------------------------------------------------------------- report
+
+
+def machine() -> dict[str, str]:
+    def first(path: str, key: str) -> str:
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(key):
+                    return line.split(":", 1)[1].strip()
+        except OSError:
+            pass
+        return "ukjent"
+
+    def version(module: str) -> str:
+        from importlib.metadata import PackageNotFoundError
+        from importlib.metadata import version as v
+
+        try:
+            return v(module)
+        except PackageNotFoundError:
+            return "ikke installert"
+
+    mem_kb = first("/proc/meminfo", "MemTotal").split()[0]
+    return {
+        "nproc": str(os.cpu_count()),
+        "minne": f"{int(mem_kb) / 1024 / 1024:.1f} GiB" if mem_kb.isdigit() else "ukjent",
+        "cpu": first("/proc/cpuinfo", "model name"),
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"),
+        "weasyprint": version("weasyprint"),
+        "pyyaml med libyaml": str(__import__("yaml").__with_libyaml__),
+        "belastning ved start (load average)": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
+
+
+def verdict(ok: bool) -> str:
+    return "ja" if ok else "**nei**"
+
+
+def report(
+    sizes: list[SizeResult],
+    letters: dict | None,
+    serve: dict | None,
+    facts: dict[str, str],
+    seconds: float,
+) -> str:
+    lines = [
+        "# Refleks: ytelsesmåling",
+        "",
+        f"Målt {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} med `benchmarks/run` "
+        f"({seconds / 60:.1f} minutter). Tider er veggklokketid, beste av flere kjøringer "
+        "for de små størrelsene; CPU er bruker- + systemtid for prosessen og barna den "
+        "ventet på.",
+        "",
+        "## Maskinen",
+        "",
+        *[f"- {k}: {v}" for k, v in facts.items()],
+        "",
+        "## Bygg",
+        "",
+        "«Refleks, nettsted» er `refleks build` minus lysark og PDF-er (lasting, sjekk, "
+        "sidegenerering, motoren, bytte av mappe): det som kan sammenlignes med en ren "
+        "`mkdocs build` på nøyaktig de samme genererte Markdown-sidene og den samme "
+        "konfigurasjonen.",
+        "",
+        "| temaer | YAML-filer | mkdocs build (s) | Refleks, nettsted (s) | forhold | "
+        "lysark + PDF (s) | refleks build i alt (s) | CPU mkdocs / refleks (s) | "
+        "refleks check (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for s in sizes:
+        assert s.mkdocs and s.build and s.check
+        lines.append(
+            f"| {s.themes} | {s.files} | {s.mkdocs.wall:.2f} | {s.site:.2f} | {s.ratio:.2f} | "
+            f"{s.outputs:.2f} | {s.build.wall:.2f} | {s.mkdocs.cpu:.1f} / {s.build.cpu:.1f} | "
+            f"{s.check.wall:.2f} |"
+        )
+    lines += [
+        "",
+        "Faser i `refleks build` (s):",
+        "",
+        "| temaer | " + " | ".join(sorted(sizes[-1].phases)) + " |",
+        "|---:|" + "---:|" * len(sizes[-1].phases),
+    ]
+    for s in sizes:
+        lines.append(
+            f"| {s.themes} | "
+            + " | ".join(f"{s.phases.get(k, 0):.2f}" for k in sorted(sizes[-1].phases))
+            + " |"
+        )
+    by = {s.themes: s for s in sizes}
+    checks = []
+    for s in sizes:
+        checks.append(
+            (
+                f"forhold Refleks/mkdocs ved {s.themes} temaer ≤ {LIMITS['ratio']}",
+                f"{s.ratio:.2f}",
+                s.ratio <= LIMITS["ratio"],
+            )
+        )
+    for s in sizes:
+        full = s.build.wall / s.mkdocs.wall  # type: ignore[union-attr]
+        checks.append(
+            (
+                f"hele `refleks build` (med lysark og PDF) / mkdocs ved {s.themes} "
+                f"temaer ≤ {LIMITS['ratio']}",
+                f"{full:.2f}",
+                full <= LIMITS["ratio"],
+            )
+        )
+    if 100 in by and 1000 in by:
+        growth = by[1000].site / by[100].site
+        checks.append(
+            (
+                f"vekst nettsted 1 000/100 temaer ≤ {LIMITS['growth']:.0f}",
+                f"{growth:.1f}",
+                growth <= LIMITS["growth"],
+            )
+        )
+        growth_all = by[1000].build.wall / by[100].build.wall  # type: ignore[union-attr]
+        checks.append(
+            (
+                f"vekst hele bygget 1 000/100 temaer ≤ {LIMITS['growth']:.0f}",
+                f"{growth_all:.1f}",
+                growth_all <= LIMITS["growth"],
+            )
+        )
+    big = sizes[-1]
+    peak = big.rss_refleks + big.rss_engine
+    checks.append(
+        (
+            f"største minnebruk ved {big.themes} temaer < {LIMITS['memory_mb']:.0f} MB "
+            "(Refleks + motoren)",
+            f"{peak:.0f} MB ({big.rss_refleks:.0f} + {big.rss_engine:.0f})",
+            peak < LIMITS["memory_mb"],
+        )
+    )
+    share = big.check.wall / big.build.wall  # type: ignore[union-attr]
+    site_share = big.check.wall / big.site  # type: ignore[union-attr]
+    checks.append(
+        (
+            f"`refleks check` / bygg ved {big.themes} temaer ≤ 5 %",
+            f"{share:.1%} av hele bygget, {site_share:.1%} av nettstedsdelen",
+            site_share <= LIMITS["check_share"],
+        )
+    )
+    if letters:
+        per_refleks = letters["refleks"] / letters["letters"]
+        per_bare = letters["bare"] / letters["letters"]
+        ratio = per_refleks / per_bare
+        checks.append(
+            (
+                f"{letters['letters']} invitasjonsbrev som PDF: per brev ≤ "
+                f"{LIMITS['letter_ratio']} × ren WeasyPrint",
+                f"{per_refleks * 1000:.0f} ms mot {per_bare * 1000:.0f} ms = {ratio:.2f}",
+                ratio <= LIMITS["letter_ratio"],
+            )
+        )
+    lines += ["", "## Mål", "", "| mål | målt | nådd |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {verdict(ok)} |" for name, value, ok in checks]
+    lines += ["", "## Brev", ""]
+    if letters:
+        lines.append(
+            f"{letters['letters']} invitasjonsbrev (eksempelvisitten med ulike "
+            f"enheter) i én prosess: Refleks {letters['refleks']:.1f} s, ren "
+            f"WeasyPrint på den samme HTML-en {letters['bare']:.1f} s."
+        )
+    else:
+        lines.append("Ikke målt: brevmodulen eller en visitt i content/visits/ mangler.")
+    lines += ["", "## refleks serve", ""]
+    if serve:
+        times = sorted(serve["times"])
+        lines.append(
+            f"Fra en YAML-fil lagres til den endrede siden (`{serve['page']}`) serveres, på "
+            f"det medfølgende innholdet: median {times[len(times) // 2]:.1f} s "
+            f"(alle: {', '.join(f'{t:.1f}' for t in serve['times'])} s). Første oppstart "
+            f"til siden serveres: {serve['ready']:.1f} s."
+        )
+    else:
+        lines.append("Ikke målt.")
+    lines += ["", "## Merknader", "", "NOTES", ""]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Refleks ytelsesmåling")
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--repeat", type=int, default=3, help="kjøringer per størrelse < 1000")
+    parser.add_argument("--letters", type=int, default=100)
+    parser.add_argument("--serve-edits", type=int, default=3)
+    parser.add_argument(
+        "--notes",
+        type=Path,
+        default=HERE / "NOTES.md",
+        help="tekst som settes inn under Merknader i RESULTS.md",
+    )
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    facts = machine()
+    WORK.mkdir(exist_ok=True)
+    sizes = []
+    for themes in (int(x) for x in args.sizes.split(",")):
+        print(f"Størrelse {themes} ...", flush=True)
+        sizes.append(measure_size(themes, args.repeat if themes < 1000 else 1))
+    letters = measure_letters(args.letters) if args.letters else None
+    print("refleks serve ...", flush=True)
+    serve = measure_serve(args.serve_edits) if args.serve_edits else None
+    facts["belastning ved slutt (load average)"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    text = report(sizes, letters, serve, facts, time.perf_counter() - started)
+    notes = args.notes.read_text("utf-8").strip() if args.notes.is_file() else "Ingen."
+    text = text.replace("NOTES", notes)
+    args.out.write_text(text, "utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

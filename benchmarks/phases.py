@@ -1,0 +1,78 @@
+"""``refleks build`` with a stopwatch on each phase; prints one JSON line.
+
+Run as ``python benchmarks/phases.py PROJECT``. The build is the real one (``refleks.cli``),
+with timers wrapped around the library loading, the page generation, the site engine and each
+output that adds files to the site. Memory: the peak resident size of this process and of the
+largest child (the site engine), in MB.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from refleks import build as build_module
+from refleks import cli
+from refleks.outputs import pages, site_engine
+
+TIMES: dict[str, float] = {}
+
+
+DEPTH: dict[str, int] = {}
+
+
+def timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    """``func`` with its time added to ``TIMES[name]`` (outermost calls only)."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        DEPTH[name] = DEPTH.get(name, 0) + 1
+        started = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            DEPTH[name] -= 1
+            if DEPTH[name] == 0:
+                TIMES[name] = TIMES.get(name, 0.0) + time.perf_counter() - started
+
+    return wrapper
+
+
+def main(project: Path) -> None:
+    started = time.perf_counter()
+    cli._library = timed("load", cli._library)  # noqa: SLF001 - the CLI's own loader
+    pages.build = timed("pages", pages.build)
+    site_engine.write_config = timed("config", site_engine.write_config)
+    site_engine.run = timed("engine", site_engine.run)
+    original_outputs = build_module.site_outputs
+
+    def outputs() -> list:
+        modules = original_outputs()
+        for module in modules:
+            module.build = timed(module.__name__.rsplit(".", 1)[-1], module.build)
+        return modules
+
+    build_module.site_outputs = outputs
+    code = cli.main(["--project", str(project), "build", "--quiet"])
+    total = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "exit": code,
+                "total": total,
+                "phases": TIMES,
+                "rss_refleks_mb": own,
+                "rss_engine_mb": child,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]).resolve())
