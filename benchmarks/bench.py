@@ -383,18 +383,21 @@ def report(
             f"{s.outputs:.2f} | {s.build.wall:.2f} | {s.mkdocs.cpu:.1f} / {s.build.cpu:.1f} | "
             f"{s.check.wall:.2f} |"
         )
+    names = sorted(sizes[-1].phases)
     lines += [
         "",
-        "Faser i `refleks build` (s):",
+        "Faser i `refleks build` (s); «oppstart og annet» er Python-oppstart, import, "
+        "rettigheter og bytte av mappe:",
         "",
-        "| temaer | " + " | ".join(sorted(sizes[-1].phases)) + " |",
-        "|---:|" + "---:|" * len(sizes[-1].phases),
+        "| temaer | " + " | ".join(names) + " | oppstart og annet |",
+        "|---:|" + "---:|" * (len(names) + 1),
     ]
     for s in sizes:
+        other = s.build.wall - sum(s.phases.values())  # type: ignore[union-attr]
         lines.append(
             f"| {s.themes} | "
-            + " | ".join(f"{s.phases.get(k, 0):.2f}" for k in sorted(sizes[-1].phases))
-            + " |"
+            + " | ".join(f"{s.phases.get(k, 0):.2f}" for k in names)
+            + f" | {other:.2f} |"
         )
     by = {s.themes: s for s in sizes}
     checks = []

@@ -51,7 +51,8 @@ def main(project: Path) -> None:
     original_outputs = build_module.site_outputs
 
     def outputs() -> list:
-        modules = original_outputs()
+        # importing the output modules (WeasyPrint ...) is part of making the outputs
+        modules = timed("outputs_import", original_outputs)()
         for module in modules:
             module.build = timed(module.__name__.rsplit(".", 1)[-1], module.build)
         return modules
