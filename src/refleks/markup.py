@@ -60,10 +60,24 @@ def _converter() -> md.Markdown:
     return converter
 
 
+# one line with nothing Markdown could read as markup: no escapes, code, emphasis, links,
+# images, HTML, entities, tables, headings; not starting like a list, quote or rule
+_PLAIN_LINE = re.compile(r"(?![-+=>]|\d+[.)])[^\x00-\x1f\x7f\\`*_\[\]<>&!|#~]+")
+
+
+def _markdown(text: str) -> str:
+    line = text[:-1] if text.endswith("\n") else text
+    if line and line == line.strip() and _PLAIN_LINE.fullmatch(line):
+        # what python-markdown makes of such a line, without building its tree (most
+        # questions and titles are like this; tests/test_markup_fast_path.py compares)
+        return f"<p>{line}</p>"
+    return _converter().reset().convert(text)
+
+
 # large enough for every text of a large site: role pages repeat the themes' questions
 @lru_cache(maxsize=65536)
 def _render(text: str, inline: bool) -> str:
-    out = _converter().reset().convert(text)
+    out = _markdown(text)
     if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return nh3.clean(
