@@ -43,7 +43,23 @@ def sentence(rng: random.Random, words: int) -> str:
 
 
 def paragraph(rng: random.Random, sentences: int = 4) -> str:
-    return " ".join(sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
+    """Running text as authors write it: lines of about 90 characters in a YAML block, some
+    **bold** words and now and then a link."""
+    words = " ".join(sentence(rng, rng.randint(8, 16)) for _ in range(sentences)).split()
+    if rng.random() < 0.4:
+        i = rng.randrange(len(words))
+        words[i] = f"**{words[i]}**"
+    if rng.random() < 0.2:
+        i = rng.randrange(len(words))
+        words[i] = f"[{words[i]}](https://eksempel.example/{rng.randint(1, 999)})"
+    lines, line = [], ""
+    for word in words:
+        if line and len(line) + len(word) > 90:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join([*lines, line]) + "\n"
 
 
 def question(rng: random.Random) -> str:
@@ -51,9 +67,23 @@ def question(rng: random.Random) -> str:
     return f"{start} {' '.join(rng.choice(WORDS) for _ in range(rng.randint(8, 14)))}?"
 
 
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as a literal block (``|``), as authors write it."""
+
+
+_Dumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None
+    ),
+)
+
+
 def dump(path: Path, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), "utf-8")
+    path.write_text(
+        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100), "utf-8"
+    )
 
 
 def roles(count: int) -> list[dict]:
