@@ -1,6 +1,6 @@
 """``refleks build`` with a stopwatch on each phase; prints one JSON line.
 
-Run as ``python benchmarks/phases.py PROJECT``. The build is the real one (``refleks.cli``),
+Run as ``python benchmarks/phases.py PROJECT [--site-only]``. The build is the real one
 with timers wrapped around the library loading, the page generation, the site engine and each
 output that adds files to the site. Memory: the peak resident size of this process and of the
 largest child (the site engine), in MB.
@@ -23,26 +23,37 @@ from refleks.outputs import pages, site_engine
 TIMES: dict[str, float] = {}
 
 
+CPU: dict[str, float] = {}
 DEPTH: dict[str, int] = {}
 
 
+def cpu_now() -> float:
+    """CPU seconds of this process and of the children it has waited for (the engine)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
-    """``func`` with its time added to ``TIMES[name]`` (outermost calls only)."""
+    """``func`` with its wall and CPU time added to ``TIMES`` and ``CPU`` (outermost calls)."""
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         DEPTH[name] = DEPTH.get(name, 0) + 1
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_now()
         try:
             return func(*args, **kwargs)
         finally:
             DEPTH[name] -= 1
             if DEPTH[name] == 0:
                 TIMES[name] = TIMES.get(name, 0.0) + time.perf_counter() - started
+                CPU[name] = CPU.get(name, 0.0) + cpu_now() - cpu
 
     return wrapper
 
 
-def main(project: Path) -> None:
+def main(project: Path, site_only: bool = False) -> None:
+    """Build ``project``; with ``site_only`` the decks and PDFs are left out (the site part
+    of the build, on its own code path: only the list of outputs is empty)."""
     started = time.perf_counter()
     cli._library = timed("load", cli._library)  # noqa: SLF001 - the CLI's own loader
     pages.build = timed("pages", pages.build)
@@ -51,6 +62,8 @@ def main(project: Path) -> None:
     original_outputs = build_module.site_outputs
 
     def outputs() -> list:
+        if site_only:
+            return []
         # importing the output modules (WeasyPrint ...) is part of making the outputs
         modules = timed("outputs_import", original_outputs)()
         for module in modules:
@@ -68,6 +81,7 @@ def main(project: Path) -> None:
                 "exit": code,
                 "total": total,
                 "phases": TIMES,
+                "cpu": CPU,
                 "rss_refleks_mb": own,
                 "rss_engine_mb": child,
             }
@@ -76,4 +90,4 @@ def main(project: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]).resolve())
+    main(Path(sys.argv[1]).resolve(), site_only="--site-only" in sys.argv[2:])
