@@ -532,7 +532,7 @@ def main() -> int:
     sizes = []
     for themes in (int(x) for x in args.sizes.split(",")):
         print(f"Størrelse {themes} ...", flush=True)
-        sizes.append(measure_size(themes, args.repeat if themes < 1000 else 1))
+        sizes.append(measure_size(themes, args.repeat if themes < 1000 else min(args.repeat, 2)))
     letters = measure_letters(args.letters) if args.letters else None
     print("refleks serve ...", flush=True)
     serve = measure_serve(args.serve_edits) if args.serve_edits else None
