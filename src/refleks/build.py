@@ -69,14 +69,33 @@ def build(library: Library, *, quiet: bool = False, site_dir: Path | None = None
         docs = work / "docs"
         nav = pages.build(library, docs)
         config = site_engine.write_config(library, docs, work / "mkdocs.yml", work / "site", nav)
-        site_engine.run(config, quiet=quiet, root=project.root)
-        for module in site_outputs():
-            module.build(library, work / "site")
+        # the engine (another process) and the decks and PDFs work at the same time; the
+        # engine empties its site folder first, so the outputs go to their own folder
+        engine = site_engine.start(config, quiet=quiet, root=project.root)
+        try:
+            for module in site_outputs():
+                module.build(library, work / "outputs")
+        except BaseException:
+            engine.stop()
+            raise
+        engine.wait()
+        _move_into(work / "outputs", work / "site")
         _normalise_permissions(work / "site")
         swap_into_place(work / "site", site)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return site
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move every file under ``source`` to the same place under ``target`` (replacing)."""
+    if not source.is_dir():
+        return
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, destination)
 
 
 def _normalise_permissions(root: Path) -> None:

@@ -16,7 +16,9 @@ another host: the URL fetcher only reads local files.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from weasyprint.urls import URLFetcher
 from .. import schema, urls
 from ..errors import UsageError
 from ..model import Library
+from ..pdfcache import PdfCache
 from ..templating import environment
 from . import slides
 from .site_engine import source_date_epoch
@@ -95,8 +98,11 @@ def created_date(root: Path | None = None) -> str | None:
 class Printer:
     """Renders handout templates to PDF with the shared fonts and stylesheet."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, cache: PdfCache | None = None) -> None:
         self.library = library
+        self.cache = cache
+        self.used: set[str] = set()
+        """Cache keys of the PDFs this printer wrote or reused."""
         self.created = created_date(library.project.root)
         self.env = environment_for(library)
         self.folder = library.project.templates / "handouts"
@@ -121,18 +127,35 @@ class Printer:
                 f"malen templates/handouts/{template} kunne ikke brukes: {exc}"
             ) from exc
 
-    def document(self, template: str, **context: Any) -> HTML:
-        return HTML(
-            string=self.html(template, **context),
-            base_url=str(self.folder) + "/",
-            url_fetcher=self.fetcher,
-        )
+    def document(self, html: str) -> HTML:
+        return HTML(string=html, base_url=str(self.folder) + "/", url_fetcher=self.fetcher)
 
-    def pdf(self, template: str, target: Path, **context: Any) -> Path:
+    def render(self, html: str, target: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
-        self.document(template, **context).write_pdf(
+        self.document(html).write_pdf(
             target, stylesheets=[self.css], font_config=self.fonts, **PDF_OPTIONS
         )
+        return target
+
+    def cached(self, kind: str, html: str, target: Path) -> str | None:
+        """The cache key for ``html``; None when the PDF was reused (already at ``target``)."""
+        if self.cache is None:
+            return None
+        key = self.cache.key(kind, html)
+        self.used.add(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return None if self.cache.fetch(key, target) else key
+
+    def remember(self, key: str | None, target: Path) -> None:
+        if self.cache is not None and key is not None:
+            self.cache.store(key, target)
+
+    def pdf(self, template: str, target: Path, **context: Any) -> Path:
+        html = self.html(template, **context)
+        key = self.cached("pdf", html, target)
+        if self.cache is None or key is not None:
+            self.render(html, target)
+            self.remember(key, target)
         return target
 
     def fitted_pdf(
@@ -142,12 +165,15 @@ class Printer:
 
         The pages are laid out once with one line per question; the anchor ``slutt-<n>`` at
         the end of each page tells how much room is left, shared by the page's questions.
+        That first layout decides the rest, so its HTML is the cache key.
         """
         # one line each in the first layout, so that margins fall as in the final one
         probe_sections = [replace(s, lines=1) for s in sections]
-        probe = self.document(template, sections=probe_sections, **context).render(
-            stylesheets=[self.css], font_config=self.fonts
-        )
+        probe_html = self.html(template, sections=probe_sections, **context)
+        key = self.cached("fitted", probe_html, target)
+        if self.cache is not None and key is None:
+            return target
+        probe = self.document(probe_html).render(stylesheets=[self.css], font_config=self.fonts)
         ends = {}
         for page in probe.pages:
             ends.update({name: position[1] for name, position in page.anchors.items()})
@@ -156,7 +182,9 @@ class Printer:
             free_mm = PAGE_BOTTOM_MM - SLACK_MM - ends[f"slutt-{n}"] / _PX_PER_MM
             lines = 1 + int(free_mm / LINE_MM / len(section.questions))
             fitted.append(replace(section, lines=max(LINES_MIN, min(LINES_MAX, lines))))
-        return self.pdf(template, target, sections=fitted, **context)
+        self.render(self.html(template, sections=fitted, **context), target)
+        self.remember(key, target)
+        return target
 
 
 # --------------------------------------------------------------------------- content
@@ -239,17 +267,102 @@ def write_deck_pdf(printer: Printer, deck: slides.Deck, target: Path) -> Path:
     return printer.pdf("deck.html.j2", target, deck=deck, href=href)
 
 
-def build(library: Library, site_dir: Path) -> list[Path]:
-    """Write every handout and deck PDF into the built site."""
-    printer = Printer(library)
-    written = []
-    for reflection in library.reflections.values():
-        for theme in reflection.themes:
-            target = site_dir / urls.theme_handout(reflection.id, theme.id)
-            written.append(write_theme_handout(printer, reflection, theme, target))
-        deck = slides.set_deck(library, reflection)
-        written.append(write_deck_pdf(printer, deck, site_dir / urls.deck_pdf(reflection.id)))
-    for role in library.roles_in_order():
-        if library.questions_for_role(role.id):
-            written.append(write_role_handout(printer, role, site_dir / urls.role_handout(role.id)))
+# --------------------------------------------------------------------------- the site's PDFs
+
+# One job per PDF: ("theme", reflection id, theme id), ("deck", reflection id) or
+# ("role", role id), with the target path last.
+Job = tuple[str, ...]
+
+_worker: Printer | None = None
+_library: Library | None = None
+_cache: PdfCache | None = None
+
+
+def jobs(library: Library, site_dir: Path) -> list[Job]:
+    """Every PDF of the site, the long ones (role handouts, decks) first so that parallel
+    workers finish at about the same time."""
+    roles: list[Job] = [
+        ("role", role.id, str(site_dir / urls.role_handout(role.id)))
+        for role in library.roles_in_order()
+        if library.questions_for_role(role.id)
+    ]
+    decks: list[Job] = [
+        ("deck", r.id, str(site_dir / urls.deck_pdf(r.id))) for r in library.reflections.values()
+    ]
+    themes: list[Job] = [
+        ("theme", r.id, t.id, str(site_dir / urls.theme_handout(r.id, t.id)))
+        for r in library.reflections.values()
+        for t in r.themes
+    ]
+    return roles + decks + themes
+
+
+def run_job(printer: Printer, job: Job) -> Path:
+    library = printer.library
+    kind, *ids, target = job
+    if kind == "role":
+        return write_role_handout(printer, library.roles[ids[0]], Path(target))
+    reflection = library.reflections[ids[0]]
+    if kind == "deck":
+        return write_deck_pdf(printer, slides.set_deck(library, reflection), Path(target))
+    theme = next(t for t in reflection.themes if t.id == ids[1])
+    return write_theme_handout(printer, reflection, theme, Path(target))
+
+
+def _run_in_worker(job: Job) -> tuple[str, list[str]]:
+    global _worker
+    if _worker is None:  # once per worker process, after the fork
+        assert _library is not None
+        _worker = Printer(_library, _cache)
+    before = set(_worker.used)
+    path = run_job(_worker, job)
+    return str(path), sorted(_worker.used - before)
+
+
+def default_jobs() -> int:
+    """Worker processes: one per CPU this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def build(
+    library: Library, site_dir: Path, *, workers: int | None = None, cache: bool = True
+) -> list[Path]:
+    """Write every handout and deck PDF into the built site.
+
+    PDFs whose input has not changed since the last build are copied from the project's
+    cache (``build/cache/pdf/``); the rest are laid out by ``workers`` processes (default:
+    one per CPU). The bytes are the same whichever way a PDF was made.
+    """
+    global _library, _cache, _worker
+    todo = jobs(library, site_dir)
+    store = (
+        PdfCache.for_templates(
+            library.project.build_dir / "cache" / "pdf",
+            library.project.templates / "handouts",
+            PDF_OPTIONS,
+        )
+        if cache
+        else None
+    )
+    count = min(workers or default_jobs(), len(todo))
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if count <= 1 or not fork:
+        printer = Printer(library, store)
+        written = [run_job(printer, job) for job in todo]
+        used = printer.used
+    else:
+        # forked workers inherit the loaded library; only job tuples cross the pipe
+        _library, _cache, _worker = library, store, None
+        try:
+            with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
+                results = list(pool.map(_run_in_worker, todo))
+        finally:
+            _library = _cache = None
+        written = [Path(path) for path, _ in results]
+        used = {key for _, keys in results for key in keys}
+    if store is not None:
+        store.prune(used)
     return written

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -74,18 +75,47 @@ def source_date_epoch(root: Path) -> str:
     return str(int(newest))
 
 
-def run(config: Path, *, quiet: bool = False, root: Path | None = None) -> None:
-    """Build the site from ``config``; ``root`` (the project) dates it when the user has not
-    set ``SOURCE_DATE_EPOCH``."""
+class Running:
+    """The engine building a site in the background (``start``); ``wait`` for the result."""
+
+    def __init__(self, process: subprocess.Popen, log: Any) -> None:
+        self.process = process
+        self.log = log  # a temporary file: a pipe could fill up while nobody reads it
+
+    def wait(self) -> None:
+        """Wait for the engine; a ``UsageError`` with its messages if it failed."""
+        try:
+            code = self.process.wait()
+            self.log.seek(0)
+            output = self.log.read().decode("utf-8", "replace").strip()
+        finally:
+            self.log.close()
+        if code != 0:
+            raise UsageError(
+                "nettstedsmotoren (MkDocs) stoppet; ingenting er endret i site/.\n" + output
+            )
+
+    def stop(self) -> None:
+        """Stop the engine (the build failed elsewhere)."""
+        self.process.kill()
+        self.process.wait()
+        self.log.close()
+
+
+def start(config: Path, *, quiet: bool = False, root: Path | None = None) -> Running:
+    """Start building the site from ``config``; ``root`` (the project) dates it when the user
+    has not set ``SOURCE_DATE_EPOCH``."""
     env = dict(os.environ)
     if root is not None and not env.get("SOURCE_DATE_EPOCH"):
         env["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
-    result = subprocess.run(
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Running.wait or .stop
+    process = subprocess.Popen(
         [*ENGINE, "--config-file", str(config), *(["--quiet"] if quiet else [])],
-        capture_output=True, text=True, env=env, check=False,
+        stdout=log, stderr=subprocess.STDOUT, env=env,
     )
-    if result.returncode != 0:
-        raise UsageError(
-            "nettstedsmotoren (MkDocs) stoppet; ingenting er endret i site/.\n"
-            + (result.stderr or result.stdout).strip()
-        )
+    return Running(process, log)
+
+
+def run(config: Path, *, quiet: bool = False, root: Path | None = None) -> None:
+    """Build the site from ``config`` and wait for it."""
+    start(config, quiet=quiet, root=root).wait()

@@ -1,0 +1,123 @@
+"""The site's PDFs: laid out in parallel and reused from the cache, with the same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from refleks import urls
+from refleks.model import Library, build_library
+from refleks.outputs import handouts
+from refleks.project import Project
+
+EPOCH = "1767225600"
+QUESTION = "Hvor får jeg støtte og verktøy til å lede gjennomgangen med et systemperspektiv?"
+
+
+def pdftotext(path: Path) -> str:
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return " ".join(out.split())
+
+
+def digests(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*.pdf"))
+    }
+
+
+@pytest.fixture
+def copy(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    """A project of its own (its own build/cache/), with the shipped content."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = tmp_path / "prosjekt"
+    shutil.copytree(project.content, root / "content")
+    return Project(root)
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the PDFs WeasyPrint lays out (in this process: use ``workers=1``)."""
+    names: list[str] = []
+    original = handouts.Printer.render
+
+    def render(self: handouts.Printer, html: str, target: Path) -> Path:
+        names.append(target.name)
+        return original(self, html, target)
+
+    monkeypatch.setattr(handouts.Printer, "render", render)
+    return names
+
+
+def test_parallel_workers_and_one_process_give_the_same_bytes(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    one = handouts.build(library, tmp_path / "en", workers=1, cache=False)
+    two = handouts.build(library, tmp_path / "to", workers=2, cache=False)
+    assert [p.relative_to(tmp_path / "en") for p in one] == [
+        p.relative_to(tmp_path / "to") for p in two
+    ]
+    assert digests(tmp_path / "en") == digests(tmp_path / "to")
+    assert len(digests(tmp_path / "en")) == len(handouts.jobs(library, tmp_path)) > 10
+
+
+def test_a_rebuild_lays_out_only_what_changed(copy: Project, rendered: list[str]) -> None:
+    library = build_library(copy)
+    first = copy.root / "site-1"
+    handouts.build(library, first, workers=1)
+    total = len(handouts.jobs(library, first))
+    assert len(rendered) == total
+    cache = copy.build_dir / "cache" / "pdf"
+    assert len(list(cache.glob("*.pdf"))) == total
+
+    rendered.clear()
+    handouts.build(library, copy.root / "site-2", workers=1)
+    assert rendered == []
+    assert digests(copy.root / "site-2") == digests(first)
+
+    reflections = copy.content / "reflections" / "systemperspektiv.yaml"
+    text = reflections.read_text("utf-8")
+    assert text.count(QUESTION) == 1
+    reflections.write_text(text.replace(QUESTION, QUESTION + " Og hvem spør jeg?"), "utf-8")
+    changed = build_library(copy)
+    third = copy.root / "site-3"
+    handouts.build(changed, third, workers=1)
+    assert sorted(rendered) == sorted(
+        Path(p).name
+        for p in [
+            urls.theme_handout("systemperspektiv", "ledelse"),
+            urls.deck_pdf("systemperspektiv"),
+            urls.role_handout("leder-gjennomgang"),
+        ]
+    )
+    text = pdftotext(third / urls.theme_handout("systemperspektiv", "ledelse"))
+    assert "Og hvem spør jeg?" in text
+    # the cache holds this build's PDFs only: the three old versions are gone
+    assert len(list(cache.glob("*"))) == total
+
+
+def test_a_changed_template_lays_out_everything_again(
+    copy: Project, project: Project, rendered: list[str]
+) -> None:
+    shutil.copytree(project.templates, copy.root / "templates")
+    library = build_library(copy)
+    handouts.build(library, copy.root / "site-1", workers=1)
+    rendered.clear()
+    css = copy.templates / "handouts" / "handout.css"
+    css.write_text(css.read_text("utf-8") + "\nh1 { letter-spacing: 0.01em; }\n", "utf-8")
+    handouts.build(library, copy.root / "site-2", workers=1)
+    assert len(rendered) == len(handouts.jobs(library, copy.root))
+
+
+def test_without_the_cache_nothing_is_kept(copy: Project, rendered: list[str]) -> None:
+    library = build_library(copy)
+    handouts.build(library, copy.root / "site", workers=1, cache=False)
+    assert len(rendered) == len(handouts.jobs(library, copy.root))
+    assert not (copy.build_dir / "cache").exists()
