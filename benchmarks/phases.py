@@ -1,8 +1,10 @@
 """``refleks build`` with a stopwatch on each phase; prints one JSON line.
 
 Run as ``python benchmarks/phases.py PROJECT [--site-only]``. The build is the real one
-with timers wrapped around the library loading, the page generation, the site engine and each
-output that adds files to the site. Memory: the peak resident size of this process and of the
+with timers wrapped around the library loading, the page generation and each output that adds
+files to the site. The site engine runs in its own process while the outputs are made; its
+phase ``engine`` is the time the build waits for it after them. Memory: the peak resident
+size of this process and of the
 largest child (the site engine), in MB.
 """
 
@@ -58,7 +60,7 @@ def main(project: Path, site_only: bool = False) -> None:
     cli._library = timed("load", cli._library)  # noqa: SLF001 - the CLI's own loader
     pages.build = timed("pages", pages.build)
     site_engine.write_config = timed("config", site_engine.write_config)
-    site_engine.run = timed("engine", site_engine.run)
+    site_engine.Running.wait = timed("engine", site_engine.Running.wait)
     original_outputs = build_module.site_outputs
 
     def outputs() -> list:

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import templating
 from .model import Library
 from .outputs import pages, site_engine
 
@@ -62,6 +63,7 @@ def build(library: Library, *, quiet: bool = False, site_dir: Path | None = None
     """Build the whole site into ``site_dir`` (default ``site/``) atomically."""
     project = library.project
     site = site_dir or project.site
+    templating.keep_compiled_in(project.cache / "jinja")
     restore_interrupted(site)
     site.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".refleks-", dir=site.parent))

@@ -44,6 +44,11 @@ class Project:
         return self.root / "build"
 
     @property
+    def cache(self) -> Path:
+        """What a rebuild can reuse (compiled templates, unchanged PDFs); safe to delete."""
+        return self.build_dir / "cache"
+
+    @property
     def site(self) -> Path:
         return self.root / "site"
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
+from . import templating
 from .errors import ContentInvalid
 from .model import build_library
 from .outputs import pages, site_engine
@@ -97,6 +98,7 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int
         raise KeyboardInterrupt  # SIGTERM stops the engine's server too, as Ctrl+C does
 
     signal.signal(signal.SIGTERM, stop)
+    templating.keep_compiled_in(project.cache / "jinja")
     preview = Preview(project)
     if not preview.regenerate():
         return 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import jinja2
 
 from . import markup, urls
 from .sorting import nb_key
+from .writer import atomic_write
 
 
 def nb_join(items: list[str], last: str = "eller") -> str:
@@ -17,33 +19,56 @@ def nb_join(items: list[str], last: str = "eller") -> str:
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates shared by every environment of the process.
+    """Compiled templates shared by every environment of the process, and kept on disk
+    between runs once ``keep_compiled_in`` has named a folder.
 
     Documents made one after another (a hundred letters, the pages on each edit under
     ``refleks serve``) each get a fresh environment; without this each compiled the same
-    templates again. A template whose source changed is compiled anew (Jinja compares a
-    checksum of the source); the key includes the options that change the compiled code.
+    templates again, and every ``refleks build`` compiled them all before writing a page.
+    A template whose source changed is compiled anew (Jinja compares a checksum of the
+    source, and its bytecode header names the Python version); the key includes the
+    options that change the compiled code.
     """
 
     def __init__(self) -> None:
-        self._store: dict[tuple, bytes] = {}
+        self._store: dict[str, bytes] = {}
+        self.folder: Path | None = None
 
     @staticmethod
-    def _key(bucket: jinja2.bccache.Bucket) -> tuple:
+    def _key(bucket: jinja2.bccache.Bucket) -> str:
         env = bucket.environment
-        return (bucket.key, env.autoescape, env.trim_blocks, env.lstrip_blocks,
-                env.keep_trailing_newline, env.newline_sequence, env.optimized)
+        options = (env.autoescape, env.trim_blocks, env.lstrip_blocks,
+                   env.keep_trailing_newline, env.newline_sequence, env.optimized)
+        return hashlib.sha256(f"{bucket.key}{options!r}".encode()).hexdigest()
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self._store.get(self._key(bucket))
+        key = self._key(bucket)
+        data = self._store.get(key)
+        if data is None and self.folder is not None:
+            try:
+                data = (self.folder / f"{key}.jinja").read_bytes()
+            except OSError:
+                return
         if data is not None:
-            bucket.bytecode_from_string(data)
+            bucket.bytecode_from_string(data)  # checks the source's checksum
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._store[self._key(bucket)] = bucket.bytecode_to_string()
+        key, data = self._key(bucket), bucket.bytecode_to_string()
+        self._store[key] = data
+        if self.folder is not None:
+            try:  # a cache that cannot be written only costs time
+                self.folder.mkdir(parents=True, exist_ok=True)
+                atomic_write(self.folder / f"{key}.jinja", data)
+            except OSError:
+                pass
 
 
 _COMPILED = _CompiledTemplates()
+
+
+def keep_compiled_in(folder: Path) -> None:
+    """Keep compiled templates in ``folder`` (``build/cache/jinja/``) from run to run."""
+    _COMPILED.folder = folder
 
 
 def environment(templates: Path, kind: str) -> jinja2.Environment:

@@ -340,7 +340,7 @@ def build(
     todo = jobs(library, site_dir)
     store = (
         PdfCache.for_templates(
-            library.project.build_dir / "cache" / "pdf",
+            library.project.cache / "pdf",
             library.project.templates / "handouts",
             PDF_OPTIONS,
         )
