@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,3 +32,22 @@ def built_site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Pa
     site = tmp_path_factory.mktemp("built") / "site"
     build(library, quiet=True, site_dir=site)
     return site
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """The system's headless Chromium (``tests/browser.py``), one per test module."""
+    pytest.importorskip("playwright.sync_api")
+    from .browser import launch
+
+    with launch() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site served over http on 127.0.0.1; ends in ``/``."""
+    from .browser import serve
+
+    with serve(built_site) as url:
+        yield url

@@ -7,7 +7,6 @@ best-practice and wcag22aa results are printed (run with ``-s`` to see them), no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from refleks.model import Library
 
 pytest.importorskip("playwright.sync_api")
 
-from .browser import Recorder, axe_violations, describe, launch, serve  # noqa: E402
+from .browser import Recorder, axe_violations, describe  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -55,18 +54,6 @@ def page_types(library: Library) -> dict[str, str | None]:
         "forfattere": html(urls.REFERENCE_PAGE),
         "visitt": html(urls.method_page(method)) if method else None,
     }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ from refleks import urls
 
 pytest.importorskip("playwright.sync_api")
 
-from .browser import launch, serve  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -33,18 +32,6 @@ SHOWN_BY = """el => {
     if (next && next.tagName === 'LABEL' && next.getBoundingClientRect().width > 0) return next;
     return null;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
 
 
 @pytest.fixture

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,22 +12,11 @@ from refleks.model import Library, build_library
 from refleks.outputs import handouts
 from refleks.project import Project
 
+from .test_bad_input import tree_digest
+from .test_handouts import pdftotext
+
 EPOCH = "1767225600"
 QUESTION = "Hvor får jeg støtte og verktøy til å lede gjennomgangen med et systemperspektiv?"
-
-
-def pdftotext(path: Path) -> str:
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    return " ".join(out.split())
-
-
-def digests(root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*.pdf"))
-    }
 
 
 @pytest.fixture
@@ -64,8 +51,8 @@ def test_parallel_workers_and_one_process_give_the_same_bytes(
     assert [p.relative_to(tmp_path / "en") for p in one] == [
         p.relative_to(tmp_path / "to") for p in two
     ]
-    assert digests(tmp_path / "en") == digests(tmp_path / "to")
-    assert len(digests(tmp_path / "en")) == len(handouts.jobs(library, tmp_path)) > 10
+    assert tree_digest(tmp_path / "en") == tree_digest(tmp_path / "to")
+    assert len(tree_digest(tmp_path / "en")) == len(handouts.jobs(library, tmp_path)) > 10
 
 
 def test_a_rebuild_lays_out_only_what_changed(copy: Project, rendered: list[str]) -> None:
@@ -80,7 +67,7 @@ def test_a_rebuild_lays_out_only_what_changed(copy: Project, rendered: list[str]
     rendered.clear()
     handouts.build(library, copy.root / "site-2", workers=1)
     assert rendered == []
-    assert digests(copy.root / "site-2") == digests(first)
+    assert tree_digest(copy.root / "site-2") == tree_digest(first)
 
     reflections = copy.content / "reflections" / "systemperspektiv.yaml"
     text = reflections.read_text("utf-8")

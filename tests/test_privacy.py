@@ -155,15 +155,6 @@ def crawl_targets(site: Path) -> list[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    pytest.importorskip("playwright.sync_api")
-    from .browser import launch
-
-    with launch() as b:
-        yield b
-
-
 @pytest.mark.parametrize("mode", ["http", "file"])
 def test_crawl_of_every_page_and_deck_stays_local(
     browser: Any, built_site: Path, mode: str
@@ -269,16 +260,6 @@ def test_site_documents_name_the_publisher_not_a_person(built_site: Path, librar
     assert odd == {}
 
 
-def visit_command_exists() -> bool:
-    result = subprocess.run(
-        [sys.executable, "-m", "refleks", "visit", "--help"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result.returncode == 0
-
-
 FAKE_USER = "kari.testbruker"
 FAKE_NAME = "Kari Testbruker Maskinnavn"
 
@@ -286,8 +267,6 @@ FAKE_NAME = "Kari Testbruker Maskinnavn"
 def test_visit_documents_carry_no_identity_of_the_machine(tmp_path: Path) -> None:
     """A visit built by a user with a distinctive name, home and e-mail set in the
     environment, as office programs and libraries read them."""
-    if not visit_command_exists():
-        pytest.skip("the `refleks visit` command does not exist yet")
     visits = sorted((ROOT / "content" / "visits").glob("*.yaml"))
     if not visits:
         pytest.skip("no visit in content/visits/")

@@ -3,49 +3,15 @@ http, with no request to any other host."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-playwright = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
+
+from .browser import is_local  # noqa: E402
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def http_root(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-def is_local(url: str) -> bool:
-    parsed = urlparse(url)
-    return parsed.scheme in ("file", "data", "blob", "about") or parsed.hostname in (
-        "127.0.0.1", "localhost",
-    )
-
 
 def search(browser, url: str, term: str) -> tuple[list[str], list[str], list[str]]:
     """Open ``url``, search for ``term``; return result titles, hrefs and every request."""
@@ -65,9 +31,9 @@ def search(browser, url: str, term: str) -> tuple[list[str], list[str], list[str
 
 
 @pytest.mark.parametrize("mode", ["file", "http"])
-def test_search_finds_inflected_norwegian_words(browser, built_site: Path, http_root: str,
+def test_search_finds_inflected_norwegian_words(browser, built_site: Path, base_url: str,
                                                 mode: str) -> None:
-    url = (built_site / "index.html").as_uri() if mode == "file" else http_root + "index.html"
+    url = (built_site / "index.html").as_uri() if mode == "file" else base_url + "index.html"
     titles, hrefs, requests = search(browser, url, "gjennomgang")
     assert "2. Involvering i gjennomganger" in titles
     assert any("refleksjon/systemperspektiv/involvering.html" in h for h in hrefs)

@@ -13,7 +13,7 @@ import pytest
 from refleks import urls
 from refleks.model import Library
 from refleks.outputs import slides
-from tests.browser import Recorder, axe_violations, describe, launch, serve
+from tests.browser import Recorder, axe_violations, describe, serve
 
 SECTION = re.compile(r"<section\b[^>]*>(.*?)</section>", re.S)
 NOTES = re.compile(r'<aside class="notes">(.*?)</aside>', re.S)
@@ -216,12 +216,6 @@ def test_a_changed_reveal_js_stops_the_build_with_a_norwegian_message(
 
 
 # --------------------------------------------------------------------------- in the browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
