@@ -25,8 +25,9 @@ def test_check_valid_content(project: Path, capsys: pytest.CaptureFixture[str]) 
     )
 
 
-def test_check_reports_every_error_at_once(project: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_every_error_at_once(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (project / "content" / "frameworks" / "verktoy.yaml").write_text(
         "id: verktoy\nnam: X\nsummary: Y\nsources: [kilde]\n", encoding="utf-8"
     )
@@ -53,8 +54,9 @@ def test_build_writes_site_and_failed_build_keeps_it(project: Path) -> None:
     assert not list(project.glob(".refleks-*")), "no build folder left behind"
 
 
-def test_unsafe_markup_is_removed_with_a_warning(project: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_unsafe_markup_is_removed_with_a_warning(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     fw = project / "content" / "frameworks" / "verktoy.yaml"
     fw.write_text(
         "id: verktoy\nname: V\nsummary: Trygt <script>alert(1)</script> "

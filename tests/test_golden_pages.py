@@ -20,8 +20,7 @@ GOLDEN = ROOT / "tests" / "golden" / "pages"
 
 def md_tree(root: Path) -> dict[str, str]:
     return {
-        p.relative_to(root).as_posix(): p.read_text("utf-8")
-        for p in sorted(root.rglob("*.md"))
+        p.relative_to(root).as_posix(): p.read_text("utf-8") for p in sorted(root.rglob("*.md"))
     }
 
 

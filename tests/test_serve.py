@@ -44,14 +44,17 @@ def test_editing_yaml_updates_the_served_page(tmp_path: Path) -> None:
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "refleks", "--project", str(project), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}/refleksjon/sett/tema.html"
     try:
         assert wait_for(url, "Hva gjør jeg?", 60), "the preview did not start"
         sett = project / "content" / "reflections" / "sett.yaml"
-        sett.write_text(sett.read_text("utf-8").replace("Hva gjør jeg?", "Hva endrer jeg nå?"),
-                        encoding="utf-8")
+        sett.write_text(
+            sett.read_text("utf-8").replace("Hva gjør jeg?", "Hva endrer jeg nå?"), encoding="utf-8"
+        )
         assert wait_for(url, "Hva endrer jeg nå?", 30), "the page was not updated"
         # invalid content keeps the last good preview and reports the error
         sett.write_text("id: sett\nsource: finnes-ikke\n", encoding="utf-8")

@@ -13,6 +13,7 @@ from .browser import is_local  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
+
 def search(browser, url: str, term: str) -> tuple[list[str], list[str], list[str]]:
     """Open ``url``, search for ``term``; return result titles, hrefs and every request."""
     page = browser.new_page()
@@ -31,8 +32,9 @@ def search(browser, url: str, term: str) -> tuple[list[str], list[str], list[str
 
 
 @pytest.mark.parametrize("mode", ["file", "http"])
-def test_search_finds_inflected_norwegian_words(browser, built_site: Path, base_url: str,
-                                                mode: str) -> None:
+def test_search_finds_inflected_norwegian_words(
+    browser, built_site: Path, base_url: str, mode: str
+) -> None:
     url = (built_site / "index.html").as_uri() if mode == "file" else base_url + "index.html"
     titles, hrefs, requests = search(browser, url, "gjennomgang")
     assert "2. Involvering i gjennomganger" in titles

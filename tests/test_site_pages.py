@@ -16,8 +16,9 @@ def text(site: Path, md_page: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html))
 
 
-def test_every_question_is_on_its_theme_page_and_role_page(built_site: Path,
-                                                           library: Library) -> None:
+def test_every_question_is_on_its_theme_page_and_role_page(
+    built_site: Path, library: Library
+) -> None:
     questions = [q for q in library.questions() if q.reflection.id == "systemperspektiv"]
     assert len(questions) == 11
     for q in questions:
@@ -29,12 +30,14 @@ def test_role_page_groups_questions_by_theme(built_site: Path) -> None:
     page = text(built_site, urls.role_page("leder-gjennomgang"))
     assert page.index("1. Ledelse av gjennomganger") < page.index("Hvor får jeg støtte")
     assert page.index("2. Involvering i gjennomganger") < page.index(
-        "Hvordan forklarer jeg hensikten")
+        "Hvordan forklarer jeg hensikten"
+    )
     assert "Til deg som skal lede en gjennomgang" in page
 
 
-def test_source_page_has_findings_recommendations_and_links(built_site: Path,
-                                                            library: Library) -> None:
+def test_source_page_has_findings_recommendations_and_links(
+    built_site: Path, library: Library
+) -> None:
     source = library.sources["ukom-systemperspektiv"]
     page = text(built_site, urls.source_page(source.id))
     for finding in source.findings:

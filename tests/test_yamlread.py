@@ -24,8 +24,18 @@ def test_plain_scalars_stay_as_written(tmp_path: Path) -> None:
     )
     assert not problems.items
     assert doc.data == {
-        "a": "no", "b": "yes", "c": "on", "d": "off", "e": "0150", "f": "12:30", "g": "1.10",
-        "h": "+47 22 33 44 55", "i": "2027-03-23", "j": None, "k": None, "l": "quoted",
+        "a": "no",
+        "b": "yes",
+        "c": "on",
+        "d": "off",
+        "e": "0150",
+        "f": "12:30",
+        "g": "1.10",
+        "h": "+47 22 33 44 55",
+        "i": "2027-03-23",
+        "j": None,
+        "k": None,
+        "l": "quoted",
     }
 
 
@@ -84,5 +94,8 @@ def test_not_utf8_points_at_the_byte(tmp_path: Path) -> None:
     assert load(file, problems) is None
     p = problems.items[0]
     assert (p.line, p.column, p.message, p.written) == (
-        2, 9, "filen er ikke lagret som UTF-8", "byte 0xf8"
+        2,
+        9,
+        "filen er ikke lagret som UTF-8",
+        "byte 0xf8",
     )

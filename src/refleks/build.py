@@ -38,8 +38,11 @@ def site_outputs() -> list:
 def available_outputs() -> list[str]:
     """Names of the site outputs that are there, found without importing them (the PDF
     outputs import WeasyPrint, which takes a second or two: pages only need the names)."""
-    return [name for name in SITE_OUTPUTS
-            if importlib.util.find_spec(f"refleks.outputs.{name}") is not None]
+    return [
+        name
+        for name in SITE_OUTPUTS
+        if importlib.util.find_spec(f"refleks.outputs.{name}") is not None
+    ]
 
 
 def restore_interrupted(site: Path) -> None:

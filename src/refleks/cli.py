@@ -20,8 +20,9 @@ _NB = {
     "show this help message and exit": "vis denne hjelpen og avslutt",
     "the following arguments are required: %s": "disse argumentene mangler: %s",
     "unrecognized arguments: %s": "ukjente argumenter: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "ugyldig valg: %(value)r (velg blant %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ugyldig valg: %(value)r (velg blant %(choices)s)"
+    ),
     "expected one argument": "forventet én verdi",
     "invalid %(type)s value: %(value)r": "ugyldig verdi: %(value)r",
     "%(prog)s: error: %(message)s\n": "%(prog)s: feil: %(message)s\n",
@@ -86,11 +87,15 @@ EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="refleks", description="Bygg læringsnettsted og dokumenter fra content/.")
-    p.add_argument("--project", type=Path, default=Path.cwd(), metavar="MAPPE",
-                   help="prosjektmappen (standard: mappen du står i)")
+    p.add_argument(
+        "--project",
+        type=Path,
+        default=Path.cwd(),
+        metavar="MAPPE",
+        help="prosjektmappen (standard: mappen du står i)",
+    )
     p.add_argument("--debug", action="store_true", help="vis full feilsporing ved feil")
-    sub = p.add_subparsers(dest="command", required=True, metavar="KOMMANDO",
-                           parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", required=True, metavar="KOMMANDO", parser_class=_Parser)
     c = sub.add_parser("check", help="valider alt innhold")
     c.add_argument("--strict", action="store_true", help="behandle advarsler som feil")
     b = sub.add_parser("build", help="valider og bygg nettstedet og alle dokumenter")
@@ -128,6 +133,5 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         else:
-            print(f"refleks: uventet feil: {exc}\n(kjør med --debug for detaljer)",
-                  file=sys.stderr)
+            print(f"refleks: uventet feil: {exc}\n(kjør med --debug for detaljer)", file=sys.stderr)
         return 3

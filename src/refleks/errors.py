@@ -69,9 +69,7 @@ class Problems:
         severity: str = "feil",
     ) -> None:
         self.items.append(
-            Problem(
-                self.rel(file), line, column, path, message, written, expected, hint, severity
-            )
+            Problem(self.rel(file), line, column, path, message, written, expected, hint, severity)
         )
 
     def warn(self, file: Path | str, line: int, column: int, path: str, message: str, **kw) -> None:
@@ -86,8 +84,18 @@ class Problems:
         return [p for p in self.items if p.severity == "advarsel"]
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.items), key=lambda p: (
-            p.file, p.line, p.column, p.message, p.path, p.written or "", p.severity))
+        return sorted(
+            set(self.items),
+            key=lambda p: (
+                p.file,
+                p.line,
+                p.column,
+                p.message,
+                p.path,
+                p.written or "",
+                p.severity,
+            ),
+        )
 
     def report(self) -> str:
         return "\n".join(p.format() for p in self.sorted())

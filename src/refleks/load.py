@@ -33,8 +33,10 @@ class Loaded:
 
 def load_content(project: Project, problems: Problems) -> Loaded:
     content = project.content
-    loaded = Loaded(by_kind={kind: [] for kind in FOLDERS.values()},
-                    failed={kind: set() for kind in [*FOLDERS.values(), "role"]})
+    loaded = Loaded(
+        by_kind={kind: [] for kind in FOLDERS.values()},
+        failed={kind: set() for kind in [*FOLDERS.values(), "role"]},
+    )
     if not content.is_dir():
         problems.add(
             content,
@@ -60,8 +62,15 @@ def load_content(project: Project, problems: Problems) -> Loaded:
             continue
         for path in sorted(directory.iterdir()):
             if path.suffix == ".yml":
-                problems.add(path, 0, 0, "", "filendelsen må være .yaml", written=path.name,
-                             expected=path.stem + ".yaml")
+                problems.add(
+                    path,
+                    0,
+                    0,
+                    "",
+                    "filendelsen må være .yaml",
+                    written=path.name,
+                    expected=path.stem + ".yaml",
+                )
             if path.suffix != ".yaml" or path.name.startswith("."):
                 continue
             doc = load(path, problems)

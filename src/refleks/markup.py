@@ -12,9 +12,39 @@ import nh3
 from markupsafe import Markup
 
 _TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h3", "h4",
-    "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody",
-    "td", "th", "thead", "tr", "ul", "img", "span",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "dl",
+    "dt",
+    "em",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "img",
+    "span",
 }
 _ATTRS = {"a": {"href", "title"}, "abbr": {"title"}, "img": {"src", "alt"}, "th": {"scope"}}
 _SCHEMES = {"http", "https", "mailto"}
@@ -81,8 +111,12 @@ def _render(text: str, inline: bool) -> str:
     if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return nh3.clean(
-        out, tags=_TAGS, attributes=_ATTRS, url_schemes=_SCHEMES,
-        attribute_filter=_attribute_filter, link_rel="noopener noreferrer",
+        out,
+        tags=_TAGS,
+        attributes=_ATTRS,
+        url_schemes=_SCHEMES,
+        attribute_filter=_attribute_filter,
+        link_rel="noopener noreferrer",
     )
 
 

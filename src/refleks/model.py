@@ -105,9 +105,15 @@ def _check_roles(doc: Document, problems: Problems, broken: set[str]) -> dict[st
     roles: dict[str, schema.Role] = {}
     if not isinstance(doc.data, list):
         line, col = doc.where(())
-        problems.add(doc.file, line, col, "", "roles.yaml må være en liste med roller",
-                     written="en tabell" if isinstance(doc.data, dict) else str(doc.data),
-                     expected="en liste der hvert punkt begynner med «- id: ...»")
+        problems.add(
+            doc.file,
+            line,
+            col,
+            "",
+            "roles.yaml må være en liste med roller",
+            written="en tabell" if isinstance(doc.data, dict) else str(doc.data),
+            expected="en liste der hvert punkt begynner med «- id: ...»",
+        )
         return roles
     for i, item in enumerate(doc.data):
         role = check_model(doc, schema.Role, problems, data=item, prefix=(i,))
@@ -117,9 +123,16 @@ def _check_roles(doc: Document, problems: Problems, broken: set[str]) -> dict[st
             continue
         if role.id in roles:
             line, col = doc.where((i, "id"))
-            problems.add(doc.file, line, col, f"[{i}].id", f"rollen «{role.id}» finnes fra før",
-                         written=role.id, expected="en id som ikke er brukt",
-                         hint="hver rolle defineres bare én gang i roles.yaml")
+            problems.add(
+                doc.file,
+                line,
+                col,
+                f"[{i}].id",
+                f"rollen «{role.id}» finnes fra før",
+                written=role.id,
+                expected="en id som ikke er brukt",
+                hint="hver rolle defineres bare én gang i roles.yaml",
+            )
             continue
         roles[role.id] = role
     return roles
@@ -144,13 +157,27 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
                 continue
             line, col = doc.where(("id",))
             if item.id != doc.file.stem:
-                problems.add(doc.file, line, col, "id", "id-en må være lik filnavnet",
-                             written=item.id, expected=doc.file.stem,
-                             hint=f"endre id til «{doc.file.stem}» eller gi filen nytt navn")
+                problems.add(
+                    doc.file,
+                    line,
+                    col,
+                    "id",
+                    "id-en må være lik filnavnet",
+                    written=item.id,
+                    expected=doc.file.stem,
+                    hint=f"endre id til «{doc.file.stem}» eller gi filen nytt navn",
+                )
                 continue
             if item.id in store:
-                problems.add(doc.file, line, col, "id", f"id-en «{item.id}» er brukt før",
-                             written=item.id, expected="en id som ikke er brukt")
+                problems.add(
+                    doc.file,
+                    line,
+                    col,
+                    "id",
+                    f"id-en «{item.id}» er brukt før",
+                    written=item.id,
+                    expected="en id som ikke er brukt",
+                )
                 continue
             store[item.id] = item
             library.documents[(kind, item.id)] = doc

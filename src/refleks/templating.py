@@ -37,8 +37,14 @@ class _CompiledTemplates(jinja2.BytecodeCache):
     @staticmethod
     def _key(bucket: jinja2.bccache.Bucket) -> str:
         env = bucket.environment
-        options = (env.autoescape, env.trim_blocks, env.lstrip_blocks,
-                   env.keep_trailing_newline, env.newline_sequence, env.optimized)
+        options = (
+            env.autoescape,
+            env.trim_blocks,
+            env.lstrip_blocks,
+            env.keep_trailing_newline,
+            env.newline_sequence,
+            env.optimized,
+        )
         return hashlib.sha256(f"{bucket.key}{options!r}".encode()).hexdigest()
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:

@@ -85,8 +85,9 @@ def _expected_for(tp: Any) -> str:
     }.get(tp, "en gyldig verdi")
 
 
-def check_model(doc: Document, model: type[BaseModel], problems: Problems, data: Any = None,
-                prefix: Path_ = ()) -> BaseModel | None:
+def check_model(
+    doc: Document, model: type[BaseModel], problems: Problems, data: Any = None, prefix: Path_ = ()
+) -> BaseModel | None:
     """Validate ``data`` (default: the whole document) against ``model``; report every error."""
     data = doc.data if data is None else data
     try:
@@ -97,8 +98,9 @@ def check_model(doc: Document, model: type[BaseModel], problems: Problems, data:
         return None
 
 
-def _report(doc: Document, model: type[BaseModel], prefix: Path_, err: Any,
-            problems: Problems) -> None:
+def _report(
+    doc: Document, model: type[BaseModel], prefix: Path_, err: Any, problems: Problems
+) -> None:
     kind = err["type"]
     loc: Path_ = tuple(err["loc"])
     on_key = False
@@ -120,8 +122,13 @@ def _report(doc: Document, model: type[BaseModel], prefix: Path_, err: Any,
         line, col = doc.where(parent, key=bool(parent))
         name = str(loc[-1])
         problems.add(
-            doc.file, line, col, format_path(full), f"mangler påkrevd nøkkel «{name}»",
-            expected=f"{name}: ...", hint=f"legg til «{name}:» med en verdi",
+            doc.file,
+            line,
+            col,
+            format_path(full),
+            f"mangler påkrevd nøkkel «{name}»",
+            expected=f"{name}: ...",
+            hint=f"legg til «{name}:» med en verdi",
         )
         return
     if kind == "extra_forbidden":
@@ -131,8 +138,13 @@ def _report(doc: Document, model: type[BaseModel], prefix: Path_, err: Any,
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         line, col = doc.where(full, key=True)
         problems.add(
-            doc.file, line, col, format_path(full), f"ukjent nøkkel «{name}»",
-            written=name, expected="en av: " + ", ".join(allowed),
+            doc.file,
+            line,
+            col,
+            format_path(full),
+            f"ukjent nøkkel «{name}»",
+            written=name,
+            expected="en av: " + ", ".join(allowed),
             hint=f"mente du «{close[0]}»?" if close else "sjekk stavemåten i innholdsmodellen",
         )
         return
@@ -150,8 +162,9 @@ def _report(doc: Document, model: type[BaseModel], prefix: Path_, err: Any,
         expected = "<fil-id>/<element-id>, for eksempel ukom-systemperspektiv/ledelse"
     elif kind == "string_pattern_mismatch":
         message = "ugyldig id"
-        expected = "små bokstaver a-z, sifre og bindestrek, som begynner med en bokstav " \
-                   "(høyst 64 tegn)"
+        expected = (
+            "små bokstaver a-z, sifre og bindestrek, som begynner med en bokstav (høyst 64 tegn)"
+        )
         hint = "bruk ikke store bokstaver, æ, ø, å, mellomrom, / eller punktum i id-er"
     elif kind == "value_error" and "iso_date" in err["msg"]:
         message = "ugyldig dato"
@@ -171,8 +184,16 @@ def _report(doc: Document, model: type[BaseModel], prefix: Path_, err: Any,
         if kind == "bool_parsing":
             expected = "true eller false"
     line, col = doc.where(full, key=on_key)
-    problems.add(doc.file, line, col, format_path(full), message, written=written,
-                 expected=expected, hint=hint)
+    problems.add(
+        doc.file,
+        line,
+        col,
+        format_path(full),
+        message,
+        written=written,
+        expected=expected,
+        hint=hint,
+    )
 
 
 def kind_label(kind: str) -> str:

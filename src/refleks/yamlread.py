@@ -121,8 +121,7 @@ _PROBLEMS_NB = {
     ),
     "mapping values are not allowed here": (
         "kolon midt i en verdi",
-        "sett verdien i anførselstegn når den inneholder «: », for eksempel "
-        'title: "Tid: 12:30"',
+        'sett verdien i anførselstegn når den inneholder «: », for eksempel title: "Tid: 12:30"',
     ),
     "found unexpected end of stream": (
         "anførselstegn som ikke er lukket",

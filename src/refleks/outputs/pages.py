@@ -90,8 +90,13 @@ class Renderer:
 
         try:
             text = self.env.get_template(template).render(
-                library=self.library, site=self.library.site, page=page, rel=rel,
-                labels=self.labels, outputs=self.outputs, **context,
+                library=self.library,
+                site=self.library.site,
+                page=page,
+                rel=rel,
+                labels=self.labels,
+                outputs=self.outputs,
+                **context,
             )
         except jinja2.TemplateError as exc:
             raise UsageError(f"malen templates/pages/{template} kunne ikke brukes: {exc}") from exc
@@ -130,10 +135,14 @@ def build(library: Library, docs: Path) -> Nav:
     for reflection in library.reflections.values():
         page = urls.reflection_page(reflection.id)
         source = library.sources[reflection.source]
-        set_roles = [role for role in library.roles_in_order()
-                     if any(role.id in t.questions for t in reflection.themes)]
-        r.render("reflection.md.j2", page, reflection=reflection, source=source,
-                 set_roles=set_roles)
+        set_roles = [
+            role
+            for role in library.roles_in_order()
+            if any(role.id in t.questions for t in reflection.themes)
+        ]
+        r.render(
+            "reflection.md.j2", page, reflection=reflection, source=source, set_roles=set_roles
+        )
         items: Nav = [{L["about_set"]: page}]
         for theme in reflection.themes:
             tpage = urls.theme_page(reflection.id, theme.id)

@@ -80,8 +80,13 @@ def _model_doc(model: type[BaseModel], file: str, nested: list[type[BaseModel]])
         if isinstance(info.default, BaseModel):
             default = ""
         fields.append(
-            FieldDoc(name, _type_name(info.annotation, nested), required,
-                     default.replace("'", ""), info.description or "")
+            FieldDoc(
+                name,
+                _type_name(info.annotation, nested),
+                required,
+                default.replace("'", ""),
+                info.description or "",
+            )
         )
     return ModelDoc(model.__name__, file, (model.__doc__ or "").strip(), fields)
 

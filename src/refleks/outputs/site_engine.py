@@ -20,8 +20,9 @@ ENGINE = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
 SERVE = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]
 
 
-def write_config(library: Library, docs: Path, target: Path, site_dir: Path,
-                 nav: list[Any]) -> Path:
+def write_config(
+    library: Library, docs: Path, target: Path, site_dir: Path, nav: list[Any]
+) -> Path:
     """The project's ``mkdocs.yml`` plus generated pages, navigation and build folders."""
     project = library.project
     try:
@@ -58,10 +59,20 @@ def source_date_epoch(root: Path) -> str:
     paths = [name for name in DATED_INPUTS if (root / name).exists()]
     git = ["git", "-C", str(root)]
     try:
-        dirty = subprocess.run([*git, "status", "--porcelain", "--", *paths],
-                               capture_output=True, text=True, check=True, timeout=10).stdout
-        stamp = subprocess.run([*git, "log", "-1", "--format=%ct", "--", *paths],
-                               capture_output=True, text=True, check=True, timeout=10).stdout
+        dirty = subprocess.run(
+            [*git, "status", "--porcelain", "--", *paths],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout
+        stamp = subprocess.run(
+            [*git, "log", "-1", "--format=%ct", "--", *paths],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout
         if not dirty.strip() and stamp.strip().isdigit():
             return stamp.strip()
     except (OSError, subprocess.SubprocessError):
@@ -111,7 +122,9 @@ def start(config: Path, *, quiet: bool = False, root: Path | None = None) -> Run
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Running.wait or .stop
     process = subprocess.Popen(
         [*ENGINE, "--config-file", str(config), *(["--quiet"] if quiet else [])],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
     )
     return Running(process, log)
 
