@@ -137,14 +137,15 @@ class Printer:
         )
         return target
 
-    def cached(self, kind: str, html: str, target: Path) -> str | None:
-        """The cache key for ``html``; None when the PDF was reused (already at ``target``)."""
+    def cached(self, kind: str, html: str, target: Path) -> tuple[str | None, bool]:
+        """The cache key for ``html`` (None without a cache), and whether the cached PDF
+        was copied to ``target``."""
         if self.cache is None:
-            return None
+            return None, False
         key = self.cache.key(kind, html)
         self.used.add(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        return None if self.cache.fetch(key, target) else key
+        return key, self.cache.fetch(key, target)
 
     def remember(self, key: str | None, target: Path) -> None:
         if self.cache is not None and key is not None:
@@ -152,8 +153,8 @@ class Printer:
 
     def pdf(self, template: str, target: Path, **context: Any) -> Path:
         html = self.html(template, **context)
-        key = self.cached("pdf", html, target)
-        if self.cache is None or key is not None:
+        key, reused = self.cached("pdf", html, target)
+        if not reused:
             self.render(html, target)
             self.remember(key, target)
         return target
@@ -170,8 +171,8 @@ class Printer:
         # one line each in the first layout, so that margins fall as in the final one
         probe_sections = [replace(s, lines=1) for s in sections]
         probe_html = self.html(template, sections=probe_sections, **context)
-        key = self.cached("fitted", probe_html, target)
-        if self.cache is not None and key is None:
+        key, reused = self.cached("fitted", probe_html, target)
+        if reused:
             return target
         probe = self.document(probe_html).render(stylesheets=[self.css], font_config=self.fonts)
         ends = {}
