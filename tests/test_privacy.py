@@ -20,7 +20,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -34,6 +33,7 @@ import yaml
 from refleks import urls
 
 from .conftest import ROOT
+from .test_reproducibility import copy_project, refleks
 
 pytestmark = pytest.mark.slow
 
@@ -270,14 +270,7 @@ def test_visit_documents_carry_no_identity_of_the_machine(tmp_path: Path) -> Non
     visits = sorted((ROOT / "content" / "visits").glob("*.yaml"))
     if not visits:
         pytest.skip("no visit in content/visits/")
-    project = tmp_path / "prosjekt"
-    project.mkdir()
-    for name in ["content", "templates", "mkdocs.yml", "docs", "overrides"]:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name)
-        elif src.is_file():
-            shutil.copy(src, project / name)
+    project = copy_project(tmp_path / "prosjekt")
     home = tmp_path / FAKE_USER
     home.mkdir()
     env = dict(
@@ -292,24 +285,7 @@ def test_visit_documents_carry_no_identity_of_the_machine(tmp_path: Path) -> Non
         DEBFULLNAME=FAKE_NAME,
     )
     for visit in visits:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "refleks",
-                "--project",
-                str(project),
-                "visit",
-                f"content/visits/{visit.name}",
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=project,
-            timeout=600,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
+        refleks(project, "visit", f"content/visits/{visit.name}", env=env)
     docs = documents(project / "out")
     assert docs, "the visit command wrote no PDF, DOCX or XLSX"
     for path in docs:

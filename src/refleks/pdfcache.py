@@ -15,13 +15,14 @@ worth of PDFs and no more.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
+
+from .writer import atomic_write
 
 
 class PdfCache:
@@ -62,16 +63,8 @@ class PdfCache:
 
     def store(self, key: str, source: Path) -> None:
         """Keep a copy of ``source`` under ``key`` (atomically; a failure only costs speed)."""
-        tmp: str | None = None
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            os.close(fd)
-            shutil.copyfile(source, tmp)
-            os.replace(tmp, self.path(key))
-        except OSError:
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            atomic_write(self.path(key), source.read_bytes())
 
     def prune(self, used: Iterable[str]) -> None:
         """Remove every entry (and stray temporary file) not in ``used``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
@@ -62,11 +63,8 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         key, data = self._key(bucket), bucket.bytecode_to_string()
         self._store[key] = data
         if self.folder is not None:
-            try:  # a cache that cannot be written only costs time
-                self.folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
                 atomic_write(self.folder / f"{key}.jinja", data)
-            except OSError:
-                pass
 
 
 _COMPILED = _CompiledTemplates()

@@ -127,8 +127,3 @@ def start(config: Path, *, quiet: bool = False, root: Path | None = None) -> Run
         env=env,
     )
     return Running(process, log)
-
-
-def run(config: Path, *, quiet: bool = False, root: Path | None = None) -> None:
-    """Build the site from ``config`` and wait for it."""
-    start(config, quiet=quiet, root=root).wait()
