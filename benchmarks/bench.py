@@ -3,7 +3,7 @@
 Measures, on synthetic projects of 10, 100 and 1,000 reflection themes (``generate.py``):
 
 - ``refleks build`` against plain ``mkdocs build`` on the identical generated Markdown and
-  config (made with ``refleks.outputs.pages.build`` + ``site_engine.write_config``);
+  config (made with ``refleks.site.pages.build`` + ``site_engine.write_config``);
   the build's phases are timed (``phases.py``) so that the site part (loading, checking,
   page generation, engine, swap) can be told from the decks and PDF handouts, which the
   plain engine does not make;
@@ -194,9 +194,9 @@ def plain_engine_project(project: Path) -> Path:
         shutil.rmtree(target)
     code = (
         "import sys; from pathlib import Path\n"
-        "from refleks.model import build_library\n"
+        "from refleks.content.model import build_library\n"
         "from refleks.project import Project\n"
-        "from refleks.outputs import pages, site_engine\n"
+        "from refleks.site import engine as site_engine, pages\n"
         "root, out = Path(sys.argv[1]), Path(sys.argv[2])\n"
         "lib = build_library(Project(root))\n"
         "nav = pages.build(lib, out / 'docs')\n"
@@ -208,7 +208,7 @@ def plain_engine_project(project: Path) -> Path:
 
 def engine_env(project: Path) -> dict[str, str]:
     """The environment ``refleks build`` gives the engine (same SOURCE_DATE_EPOCH)."""
-    from refleks.outputs.site_engine import source_date_epoch
+    from refleks.site.engine import source_date_epoch
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(project))
@@ -223,7 +223,7 @@ def phases_run(
 
 
 def measure_size(themes: int, repeat: int) -> SizeResult:
-    from refleks.outputs.site_engine import ENGINE
+    from refleks.site.engine import ENGINE
 
     project = generate(WORK / f"temaer-{themes}", themes)
     result = SizeResult(themes, files=sum(1 for _ in (project / "content").rglob("*.yaml")))
@@ -273,10 +273,10 @@ def edit_one_question(project: Path) -> None:
 LETTERS_CODE = r"""
 import json, sys, time
 from pathlib import Path
-from refleks.model import build_library
+from refleks.content.model import build_library
 from refleks.project import Project
-from refleks.outputs import letters, walkround_pdf
-from refleks.outputs.walkround import Kit
+from refleks.walkround.documents import letters, pdf as walkround_pdf
+from refleks.walkround.kit import Kit
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 

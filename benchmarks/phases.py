@@ -18,9 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from refleks import build as build_module
 from refleks import cli
-from refleks.outputs import pages, site_engine
+from refleks.site import build as build_module
+from refleks.site import engine as site_engine
+from refleks.site import pages
 
 TIMES: dict[str, float] = {}
 

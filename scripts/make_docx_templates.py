@@ -27,7 +27,7 @@ from docx.shared import Cm, Pt, RGBColor
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from refleks.outputs.walkround_office import normalise  # noqa: E402
+from refleks.walkround.documents.office import normalise  # noqa: E402
 
 FONT = "Arial"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from refleks.model import Library, build_library
+from refleks.content.model import Library, build_library
 from refleks.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +27,7 @@ def library(project: Project) -> Library:
 @pytest.fixture(scope="session")
 def built_site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content built once per test run into a temporary site folder."""
-    from refleks.build import build
+    from refleks.site.build import build
 
     site = tmp_path_factory.mktemp("built") / "site"
     build(library, quiet=True, site_dir=site)

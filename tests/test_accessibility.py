@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from refleks import urls
-from refleks.model import Library
+from refleks.content.model import Library
 
 pytest.importorskip("playwright.sync_api")
 

@@ -12,8 +12,8 @@ from docx import Document
 from openpyxl import Workbook, load_workbook
 
 from refleks.cli import main
-from refleks.outputs import actionplans
-from refleks.outputs.walkround import Kit
+from refleks.walkround.documents import actionplans
+from refleks.walkround.kit import Kit
 
 from . import walkround_helpers as wh
 from .walkround_helpers import UNIT, flat, pdf_info, pdf_text

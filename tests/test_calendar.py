@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from refleks import schema
-from refleks.outputs import calendar, deadlines
-from refleks.outputs.deadlines import add_months, add_working_days, is_working_day, timeline
-from refleks.outputs.walkround import Kit
+from refleks.content import schema
+from refleks.walkround import deadlines
+from refleks.walkround.deadlines import add_months, add_working_days, is_working_day, timeline
+from refleks.walkround.documents import calendar
+from refleks.walkround.kit import Kit
 
 from . import walkround_helpers as wh
 from .walkround_helpers import UNIT, flat, pdf_text

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from refleks import charts
-from refleks.charts import format_number, nice_ticks, parse_number, svg_chart
-from refleks.schema import Statistic
+from refleks.content.schema import Statistic
+from refleks.site import charts
+from refleks.site.charts import format_number, nice_ticks, parse_number, svg_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

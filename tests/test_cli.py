@@ -90,7 +90,7 @@ def test_unexpected_error_has_no_traceback_without_debug(
 
 
 def test_interrupted_build_is_restored(project: Path) -> None:
-    from refleks.build import restore_interrupted
+    from refleks.site.build import restore_interrupted
 
     assert main(["--project", str(project), "build", "--quiet"]) == 0
     site = project / "site"

@@ -8,9 +8,9 @@ import os
 import shutil
 from pathlib import Path
 
-from refleks.model import build_library
-from refleks.outputs import pages
+from refleks.content.model import build_library
 from refleks.project import Project
+from refleks.site import pages
 
 from .conftest import ROOT
 from .test_bad_input import make_project

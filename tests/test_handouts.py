@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from refleks import urls
-from refleks.model import Library
-from refleks.outputs import handouts, slides
-from refleks.outputs.site_engine import source_date_epoch
+from refleks.content.model import Library
+from refleks.decks import handouts, slides
+from refleks.site.engine import source_date_epoch
 
 
 def pdftotext(path: Path) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from refleks.build import restore_interrupted, swap_into_place
+from refleks.site.build import restore_interrupted, swap_into_place
 
 from .test_bad_input import make_project, tree_digest
 

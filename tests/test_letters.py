@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from refleks.outputs import letters, walkround_blanks
-from refleks.outputs.walkround import Kit
+from refleks.walkround import blanks as walkround_blanks
+from refleks.walkround.documents import letters
+from refleks.walkround.kit import Kit
 
 from . import walkround_helpers as wh
 from .walkround_helpers import (

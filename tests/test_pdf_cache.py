@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from refleks import urls
-from refleks.model import Library, build_library
-from refleks.outputs import handouts
+from refleks.content.model import Library, build_library
+from refleks.decks import handouts
 from refleks.project import Project
 
 from .test_bad_input import tree_digest

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from refleks import cli
-from refleks.model import Library
-from refleks.outputs import session, slides
+from refleks import cli, session
+from refleks.content.model import Library
+from refleks.decks import slides
 from tests.browser import Recorder, axe_violations, describe, launch
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,8 +7,8 @@ from html import unescape
 from pathlib import Path
 
 from refleks import urls
-from refleks.model import Library
-from refleks.outputs.reference import describe
+from refleks.content.model import Library
+from refleks.site.reference import describe
 
 
 def text(site: Path, md_page: str) -> str:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from refleks import urls
-from refleks.model import Library
-from refleks.outputs import slides
+from refleks.content.model import Library
+from refleks.decks import slides
 from tests.browser import Recorder, axe_violations, describe, serve
 
 SECTION = re.compile(r"<section\b[^>]*>(.*?)</section>", re.S)

@@ -107,9 +107,9 @@ FRAMEWORKS = {
 @pytest.fixture(scope="module")
 def norwegian_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal project with frameworks and sources whose names start with æ, ø and å."""
-    from refleks.build import build
-    from refleks.model import build_library
+    from refleks.content.model import build_library
     from refleks.project import Project
+    from refleks.site.build import build
 
     root = make_project(tmp_path_factory.mktemp("sortering") / "prosjekt")
     for fid, (name, acronym) in FRAMEWORKS.items():

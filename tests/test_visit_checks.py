@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from refleks.model import build_library
-from refleks.outputs.visit_checks import check_visit, health_professions, is_health_professional
+from refleks.content.model import build_library
 from refleks.project import Project
+from refleks.walkround.checks import check_visit, health_professions, is_health_professional
 
 from .walkround_helpers import copy_project
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from refleks.content.yamlread import load
 from refleks.errors import Problems
-from refleks.yamlread import load
 
 
 def read(tmp_path: Path, text: str):

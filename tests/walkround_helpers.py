@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from refleks.cli import main
-from refleks.model import Library, build_library
-from refleks.outputs.walkround import Kit
+from refleks.content.model import Library, build_library
 from refleks.project import Project
+from refleks.walkround.kit import Kit
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "walkround"
 VISIT = "testvisitt"

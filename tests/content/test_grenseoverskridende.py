@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from refleks import urls
-from refleks.model import Library
+from refleks.content.model import Library
 
 SOURCE_ID = "ukom-grenseoverskridende-handlinger"
 

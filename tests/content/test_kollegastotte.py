@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from refleks import urls
-from refleks.model import Library
+from refleks.content.model import Library
 
 MAIN = "kollegastotte-etter-uonskede-hendelser"
 DYRBYE = "dyrbye-kollegastotte"

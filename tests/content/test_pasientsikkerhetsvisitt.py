@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from refleks import urls
-from refleks.model import Library
+from refleks.content.model import Library
 
 SOURCE_ID = "hdir-pasient-og-brukersikkerhetsvisitt"
 METHOD_ID = "pasientsikkerhetsvisitt"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from refleks import urls
-from refleks.model import Library
+from refleks.content.model import Library
 
 SOURCE = "hdir-vold-og-trusler"
 FRAMEWORKS = {

@@ -1,0 +1,1 @@
+"""The content pipeline: YAML reading, loading, schema validation, references, the model."""

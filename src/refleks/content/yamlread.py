@@ -1,0 +1,339 @@
+"""Read YAML so that what an author writes is what they get.
+
+PyYAML composes the document into nodes (with line and column marks); this module turns the
+nodes into plain Python values itself instead of using PyYAML's constructors:
+
+- every plain scalar stays the text the author wrote (``no``, ``0150``, ``12:30``, ``1.10``);
+  the schema later turns text into numbers, dates or booleans only where a field wants one;
+- ``~``, ``null`` and an empty value are ``None``;
+- a duplicate key is an error naming both lines;
+- explicit tags (``!!python/object`` and friends) are refused;
+- alias expansion is bounded, so an alias bomb is refused quickly.
+
+Positions of every key and value are kept by key path so that schema errors can point at
+``file:line:col``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..errors import Problems
+
+Path_ = tuple[str | int, ...]
+
+MAX_NODES = 200_000
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + "str", _STD + "seq", _STD + "map"}
+
+
+class _PlainResolver(yaml.resolver.BaseResolver):
+    """A resolver with no implicit types: plain scalars stay strings, explicit tags stay visible."""
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _PlainResolver,
+):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _PlainResolver.__init__(self)
+
+
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    _CParser = None
+
+if _CParser is not None:
+
+    class _FastLoader(_CParser, _PlainResolver):
+        """libyaml's parser with the same resolver: the same nodes and marks, much faster."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _PlainResolver.__init__(self)
+
+else:  # pragma: no cover
+    _FastLoader = None
+
+
+def _compose(text: str) -> Node | None:
+    """The document's root node.
+
+    libyaml when PyYAML has it (loading 1,000 themes took seconds with the pure-Python
+    parser); on any error the pure-Python parser reads the text again, so the messages
+    translated in ``_PROBLEMS_NB`` are always its own.
+    """
+    if _FastLoader is not None:
+        fast = _FastLoader(text)
+        try:
+            return fast.get_single_node()
+        except yaml.YAMLError:
+            pass
+        finally:
+            fast.dispose()
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data and where each key path sits in the file."""
+
+    file: Path
+    data: Any
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of a key path, falling back to the nearest parent."""
+        table = self.keys if key else self.values
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if not key and p in self.keys:
+                return self.keys[p]
+            p = p[:-1]
+        return self.values.get((), (1, 1))
+
+
+_PROBLEMS_NB = {
+    "found character '\\t' that cannot start any token": (
+        "tabulator brukt til innrykk",
+        "bruk mellomrom, ikke tabulator, til innrykk",
+    ),
+    "mapping values are not allowed here": (
+        "kolon midt i en verdi",
+        'sett verdien i anførselstegn når den inneholder «: », for eksempel title: "Tid: 12:30"',
+    ),
+    "found unexpected end of stream": (
+        "anførselstegn som ikke er lukket",
+        "lukk anførselstegnet på samme verdi",
+    ),
+    "could not find expected ':'": (
+        "mangler kolon etter en nøkkel",
+        "skriv «nøkkel: verdi»; har en tidligere verdi et anførselstegn som ikke er lukket?",
+    ),
+    "expected <block end>, but found '<block mapping start>'": (
+        "innrykket stemmer ikke",
+        "nøkler på samme nivå må ha nøyaktig samme innrykk",
+    ),
+    "expected <block end>, but found '<block sequence start>'": (
+        "innrykket stemmer ikke",
+        "punktene i en liste må ha samme innrykk",
+    ),
+    "expected <block end>, but found '-'": (
+        "innrykket stemmer ikke",
+        "punktene i en liste må ha samme innrykk",
+    ),
+    "found undefined alias": ("alias uten anker", "definer ankeret (&navn) før aliaset (*navn)"),
+}
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, ScalarNode):
+        return node.value
+    if isinstance(node, SequenceNode):
+        return "en liste"
+    return "en tabell (nøkkel: verdi)"
+
+
+class _Converter:
+    def __init__(self, doc: Document, problems: Problems) -> None:
+        self.doc = doc
+        self.problems = problems
+        self.count = 0
+        self.bomb = False
+        self.fatal = False  # errors after which the data cannot be checked further
+
+    def at(self, node: Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def error(self, node: Node, path: Path_, message: str, **kw: Any) -> None:
+        line, col = self.at(node)
+        self.problems.add(self.doc.file, line, col, format_path(path), message, **kw)
+
+    def convert(self, node: Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.fatal = True
+            if not self.bomb:
+                self.bomb = True
+                self.error(
+                    node,
+                    path,
+                    "filen er for stor etter at aliaser er utvidet (mulig alias-bombe)",
+                    expected=f"høyst {MAX_NODES} verdier",
+                    hint="bruk ikke ankere (&) og aliaser (*) til å gjenta innhold",
+                )
+            return None
+        self.doc.values.setdefault(path, self.at(node))
+        if node.tag not in _ALLOWED_TAGS:
+            self.fatal = True
+            self.error(
+                node,
+                path,
+                "YAML-tagger er ikke tillatt",
+                written=node.tag.replace(_STD, "!!"),
+                expected="vanlig tekst, liste eller tabell uten tagg",
+                hint="fjern taggen (det som begynner med !)",
+            )
+            return None
+        if isinstance(node, ScalarNode):
+            if not node.style and node.value in _NULLS:  # plain: None, or '' (libyaml)
+                return None
+            return node.value
+        if isinstance(node, SequenceNode):
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.mapping(node, path)
+
+    def mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _STD + "merge":
+                self.fatal = True
+                self.error(key_node, path, "YAML-fletting («<<») er ikke tillatt")
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.fatal = True
+                self.error(
+                    key_node,
+                    path,
+                    "en nøkkel må være vanlig tekst",
+                    written=_describe(key_node),
+                    expected="tekst",
+                )
+                continue
+            key = key_node.value
+            line, col = self.at(key_node)
+            if key in first_line:
+                self.error(
+                    key_node,
+                    (*path, key),
+                    f"nøkkelen «{key}» står to ganger (linje {first_line[key]} og {line})",
+                    written=key,
+                    expected="hver nøkkel bare én gang i samme tabell",
+                    hint="slå sammen de to eller fjern den ene",
+                )
+                continue
+            first_line[key] = line
+            self.doc.keys[(*path, key)] = (line, col)
+            result[key] = self.convert(value_node, (*path, key))
+        return result
+
+
+def format_path(path: Path_) -> str:
+    """Key path as authors read it: ``themes[0].questions.leder-gjennomgang``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def read_text(file: Path, problems: Problems) -> str | None:
+    """Read a file as UTF-8 (a byte-order mark is accepted); report anything else."""
+    raw = file.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        problems.add(
+            file,
+            line,
+            col,
+            "",
+            "filen er ikke lagret som UTF-8",
+            written=f"byte 0x{raw[exc.start]:02x}",
+            expected="tekst i UTF-8",
+            hint="lagre filen på nytt som UTF-8 i redigeringsprogrammet",
+        )
+        return None
+
+
+def load(file: Path, problems: Problems) -> Document | None:
+    """Load one YAML file; on any problem, report it and return ``None``."""
+    text = read_text(file, problems)
+    if text is None:
+        return None
+    doc = Document(file, None)
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        problems.add(file, 1, 1, "", "filen er tom", expected="innhold i YAML")
+        return None
+    try:
+        root = _compose(text)
+    except yaml.composer.ComposerError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if "single document" in f"{exc.context} {exc.problem}":
+            problems.add(
+                file,
+                mark.line + 1,
+                mark.column + 1,
+                "",
+                "filen inneholder mer enn ett YAML-dokument",
+                written="---",
+                expected="ett dokument per fil",
+                hint="fjern linjen «---» eller del innholdet i to filer",
+            )
+        else:
+            _syntax(file, exc, problems)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        _syntax(file, exc, problems)
+        return None
+    if root is None:
+        problems.add(file, 1, 1, "", "filen er tom", expected="innhold i YAML")
+        return None
+    converter = _Converter(doc, problems)
+    doc.data = converter.convert(root, ())
+    # a duplicate key keeps its first value so the schema can still report everything else
+    return None if converter.fatal else doc
+
+
+def _syntax(file: Path, exc: yaml.MarkedYAMLError, problems: Problems) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or "").strip()
+    message, hint = _PROBLEMS_NB.get(problem, (None, None))
+    if message is None:
+        if "while scanning a quoted scalar" in (exc.context or ""):
+            message, hint = _PROBLEMS_NB["found unexpected end of stream"]
+        else:
+            message = "ugyldig YAML"
+            hint = "sjekk innrykk, kolon og anførselstegn på denne linjen og linjen over"
+    if "while scanning a quoted scalar" in (exc.context or "") and exc.context_mark:
+        mark = exc.context_mark
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
+    problems.add(
+        file,
+        line,
+        col,
+        "",
+        f"YAML-syntaksfeil: {message}",
+        expected="gyldig YAML",
+        hint=hint,
+    )

@@ -1,0 +1,1 @@
+"""Decks and handouts (shared by the site and session kits) and their PDF cache."""

@@ -1,0 +1,370 @@
+"""Printable PDFs for reflection sessions, made with WeasyPrint from ``templates/handouts/``.
+
+- per theme: the theme's intro, then one A4 page per role with that role's questions and
+  ruled space to write under each question (the questions on a page share the page's space);
+- per role: one page per theme with questions to the role;
+- per reflection set: the deck as a PDF for the facilitator, one slide per landscape page
+  with the speaker notes below.
+
+Every PDF is tagged (PDF/UA-1), has the document language ``nb`` and a title in its
+metadata, embeds its fonts, and is byte for byte the same from one build of the same content
+to the next: its only date is ``SOURCE_DATE_EPOCH`` or, when that is not set, the date the
+site engine uses (the content's last commit, or its newest file). Nothing is fetched from
+another host: the URL fetcher only reads local files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from .. import urls
+from ..content import schema
+from ..content.model import Library
+from ..errors import UsageError
+from ..site.engine import source_date_epoch
+from ..templating import environment
+from . import slides
+from .pdfcache import PdfCache
+
+PDF_OPTIONS: dict[str, Any] = {
+    "pdf_variant": "pdf/ua-1",  # tagged PDF with the language and title in the metadata
+    "pdf_identifier": b"refleks",  # a fixed file identifier: the same bytes every build
+    "uncompressed_pdf": False,
+}
+
+# Ruled writing space: lines of LINE_MM under each question, as many as fit on the page.
+# The page's content ends PAGE_BOTTOM_MM from its top (A4 minus the bottom margin in
+# handout.css); a first layout measures where the text of each page ends.
+LINE_MM = 8.5
+PAGE_BOTTOM_MM = 297 - 20
+SLACK_MM = 1  # for rounding
+LINES_MIN = 3
+LINES_MAX = 20
+_PX_PER_MM = 96 / 25.4
+
+
+@dataclass(frozen=True)
+class Section:
+    """One page of a handout: a theme, one role and that role's questions in it."""
+
+    reflection: schema.Reflection
+    theme: schema.Theme
+    role: schema.Role
+    questions: list[str]
+    lines: int = 0
+    """Ruled lines under each question (set by ``Printer.fitted_pdf``)."""
+
+
+def environment_for(library: Library) -> jinja2.Environment:
+    """Handout templates, with the slide macros available as ``slides/...``."""
+    templates = library.project.templates
+    env = environment(templates, "handouts")
+    env.loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(templates / "handouts"),
+            jinja2.PrefixLoader({"slides": jinja2.FileSystemLoader(templates / "slides")}),
+        ]
+    )
+    return env
+
+
+def created_date(root: Path | None = None) -> str | None:
+    """The date written into the PDFs: ``SOURCE_DATE_EPOCH`` when set, else (for a project)
+    the date the site is dated with: the content's last commit or newest file."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch and root is not None:
+        epoch = source_date_epoch(root)
+    if not epoch:
+        return None
+    try:
+        stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH må være et heltall (sekunder siden 1970), ikke «{epoch}»"
+        ) from None
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Printer:
+    """Renders handout templates to PDF with the shared fonts and stylesheet."""
+
+    def __init__(self, library: Library, cache: PdfCache | None = None) -> None:
+        self.library = library
+        self.cache = cache
+        self.used: set[str] = set()
+        """Cache keys of the PDFs this printer wrote or reused."""
+        self.created = created_date(library.project.root)
+        self.env = environment_for(library)
+        self.folder = library.project.templates / "handouts"
+        self.fonts = FontConfiguration()
+        self.fetcher = URLFetcher(allowed_protocols={"file", "data"})
+        self.css = CSS(
+            filename=str(self.folder / "handout.css"),
+            font_config=self.fonts,
+            url_fetcher=self.fetcher,
+        )
+
+    def html(self, template: str, **context: Any) -> str:
+        try:
+            return self.env.get_template(template).render(
+                library=self.library,
+                site=self.library.site,
+                created=self.created,
+                **context,
+            )
+        except jinja2.TemplateError as exc:
+            raise UsageError(
+                f"malen templates/handouts/{template} kunne ikke brukes: {exc}"
+            ) from exc
+
+    def document(self, html: str) -> HTML:
+        return HTML(string=html, base_url=str(self.folder) + "/", url_fetcher=self.fetcher)
+
+    def render(self, html: str, target: Path) -> Path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.document(html).write_pdf(
+            target, stylesheets=[self.css], font_config=self.fonts, **PDF_OPTIONS
+        )
+        return target
+
+    def cached(self, kind: str, html: str, target: Path) -> tuple[str | None, bool]:
+        """The cache key for ``html`` (None without a cache), and whether the cached PDF
+        was copied to ``target``."""
+        if self.cache is None:
+            return None, False
+        key = self.cache.key(kind, html)
+        self.used.add(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return key, self.cache.fetch(key, target)
+
+    def remember(self, key: str | None, target: Path) -> None:
+        if self.cache is not None and key is not None:
+            self.cache.store(key, target)
+
+    def pdf(self, template: str, target: Path, **context: Any) -> Path:
+        html = self.html(template, **context)
+        key, reused = self.cached("pdf", html, target)
+        if not reused:
+            self.render(html, target)
+            self.remember(key, target)
+        return target
+
+    def fitted_pdf(
+        self, template: str, target: Path, sections: list[Section], **context: Any
+    ) -> Path:
+        """Like ``pdf``, with as many ruled lines under each question as its page has room.
+
+        The pages are laid out once with one line per question; the anchor ``slutt-<n>`` at
+        the end of each page tells how much room is left, shared by the page's questions.
+        That first layout decides the rest, so its HTML is the cache key.
+        """
+        # one line each in the first layout, so that margins fall as in the final one
+        probe_sections = [replace(s, lines=1) for s in sections]
+        probe_html = self.html(template, sections=probe_sections, **context)
+        key, reused = self.cached("fitted", probe_html, target)
+        if reused:
+            return target
+        probe = self.document(probe_html).render(stylesheets=[self.css], font_config=self.fonts)
+        ends = {}
+        for page in probe.pages:
+            ends.update({name: position[1] for name, position in page.anchors.items()})
+        fitted = []
+        for n, section in enumerate(sections):
+            free_mm = PAGE_BOTTOM_MM - SLACK_MM - ends[f"slutt-{n}"] / _PX_PER_MM
+            lines = 1 + int(free_mm / LINE_MM / len(section.questions))
+            fitted.append(replace(section, lines=max(LINES_MIN, min(LINES_MAX, lines))))
+        self.render(self.html(template, sections=fitted, **context), target)
+        self.remember(key, target)
+        return target
+
+
+# --------------------------------------------------------------------------- content
+
+
+def theme_sections(
+    library: Library, reflection: schema.Reflection, theme: schema.Theme
+) -> list[Section]:
+    """A theme handout's pages: one per role with questions, in the roles' order."""
+    return [
+        Section(reflection, theme, role, theme.questions[role.id])
+        for role in library.roles_in_order()
+        if theme.questions.get(role.id)
+    ]
+
+
+def role_sections(
+    library: Library, role: schema.Role, only: list[tuple[str, str]] | None = None
+) -> list[Section]:
+    """A role handout's pages: one per theme with questions to the role.
+
+    ``only`` limits it to (reflection id, theme id) pairs, in that order (session kits).
+    """
+    pairs = only or [(r.id, t.id) for r in library.reflections.values() for t in r.themes]
+    sections = []
+    for reflection_id, theme_id in pairs:
+        reflection = library.reflections[reflection_id]
+        theme = next(t for t in reflection.themes if t.id == theme_id)
+        if theme.questions.get(role.id):
+            sections.append(Section(reflection, theme, role, theme.questions[role.id]))
+    return sections
+
+
+def _sources(library: Library, sections: list[Section]) -> list[schema.Source]:
+    found: list[schema.Source] = []
+    for s in sections:
+        source = library.sources[s.reflection.source]
+        if source not in found:
+            found.append(source)
+    return found
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_theme_handout(
+    printer: Printer, reflection: schema.Reflection, theme: schema.Theme, target: Path
+) -> Path:
+    sections = theme_sections(printer.library, reflection, theme)
+    return printer.fitted_pdf(
+        "theme.html.j2",
+        target,
+        reflection=reflection,
+        theme=theme,
+        sections=sections,
+        sources=_sources(printer.library, sections),
+    )
+
+
+def write_role_handout(
+    printer: Printer, role: schema.Role, target: Path, only: list[tuple[str, str]] | None = None
+) -> Path:
+    sections = role_sections(printer.library, role, only)
+    return printer.fitted_pdf(
+        "role.html.j2",
+        target,
+        role=role,
+        sections=sections,
+        sources=_sources(printer.library, sections),
+    )
+
+
+def write_deck_pdf(printer: Printer, deck: slides.Deck, target: Path) -> Path:
+    site_url = printer.library.site.url
+
+    def href(path: str) -> str | None:
+        # relative links mean nothing in a printed PDF: the published address, if known
+        return f"{site_url.rstrip('/')}/{path}" if site_url else None
+
+    return printer.pdf("deck.html.j2", target, deck=deck, href=href)
+
+
+# --------------------------------------------------------------------------- the site's PDFs
+
+# One job per PDF: ("theme", reflection id, theme id), ("deck", reflection id) or
+# ("role", role id), with the target path last.
+Job = tuple[str, ...]
+
+_worker: Printer | None = None
+_library: Library | None = None
+_cache: PdfCache | None = None
+
+
+def jobs(library: Library, site_dir: Path) -> list[Job]:
+    """Every PDF of the site, the long ones (role handouts, decks) first so that parallel
+    workers finish at about the same time."""
+    roles: list[Job] = [
+        ("role", role.id, str(site_dir / urls.role_handout(role.id)))
+        for role in library.roles_in_order()
+        if library.questions_for_role(role.id)
+    ]
+    decks: list[Job] = [
+        ("deck", r.id, str(site_dir / urls.deck_pdf(r.id))) for r in library.reflections.values()
+    ]
+    themes: list[Job] = [
+        ("theme", r.id, t.id, str(site_dir / urls.theme_handout(r.id, t.id)))
+        for r in library.reflections.values()
+        for t in r.themes
+    ]
+    return roles + decks + themes
+
+
+def run_job(printer: Printer, job: Job) -> Path:
+    library = printer.library
+    kind, *ids, target = job
+    if kind == "role":
+        return write_role_handout(printer, library.roles[ids[0]], Path(target))
+    reflection = library.reflections[ids[0]]
+    if kind == "deck":
+        return write_deck_pdf(printer, slides.set_deck(library, reflection), Path(target))
+    theme = next(t for t in reflection.themes if t.id == ids[1])
+    return write_theme_handout(printer, reflection, theme, Path(target))
+
+
+def _run_in_worker(job: Job) -> tuple[str, list[str]]:
+    global _worker
+    if _worker is None:  # once per worker process, after the fork
+        assert _library is not None
+        _worker = Printer(_library, _cache)
+    before = set(_worker.used)
+    path = run_job(_worker, job)
+    return str(path), sorted(_worker.used - before)
+
+
+def default_jobs() -> int:
+    """Worker processes: one per CPU this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def build(
+    library: Library, site_dir: Path, *, workers: int | None = None, cache: bool = True
+) -> list[Path]:
+    """Write every handout and deck PDF into the built site.
+
+    PDFs whose input has not changed since the last build are copied from the project's
+    cache (``build/cache/pdf/``); the rest are laid out by ``workers`` processes (default:
+    one per CPU). The bytes are the same whichever way a PDF was made.
+    """
+    global _library, _cache, _worker
+    todo = jobs(library, site_dir)
+    store = (
+        PdfCache.for_templates(
+            library.project.cache / "pdf",
+            library.project.templates / "handouts",
+            PDF_OPTIONS,
+        )
+        if cache
+        else None
+    )
+    count = min(workers or default_jobs(), len(todo))
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if count <= 1 or not fork:
+        printer = Printer(library, store)
+        written = [run_job(printer, job) for job in todo]
+        used = printer.used
+    else:
+        # forked workers inherit the loaded library; only job tuples cross the pipe
+        _library, _cache, _worker = library, store, None
+        try:
+            with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
+                results = list(pool.map(_run_in_worker, todo))
+        finally:
+            _library = _cache = None
+        written = [Path(path) for path, _ in results]
+        used = {key for _, keys in results for key in keys}
+    if store is not None:
+        store.prune(used)
+    return written

@@ -1,0 +1,370 @@
+"""Slide decks (reveal.js): one per reflection set, per theme and per role.
+
+The decks are plain HTML files with the reveal.js files from ``node_modules`` copied next to
+them (``lysark/reveal/``), so they work from disk and over http and load nothing from another
+host. Python decides which slides a deck has and in what order; every word shown on a slide
+comes from the content or from ``templates/slides/``. The page each deck is made from is the
+accessible text version, and every deck links to it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+import yaml
+
+from .. import urls
+from ..content import schema
+from ..content.model import Library, Question
+from ..errors import UsageError
+from ..templating import environment
+
+ASSETS = f"{urls.DECKS}/reveal"
+"""Where the reveal.js files and the deck style go in the site."""
+
+# reveal.js files copied from the npm package (source -> name in the assets folder)
+REVEAL_FILES = {
+    "dist/reset.css": "reset.css",
+    "dist/reveal.css": "reveal.css",
+    "dist/reveal.js": "reveal.js",
+    "dist/plugin/notes.js": "notes.js",
+    "LICENSE": "LICENSE-reveal.js.txt",
+}
+# our own files from templates/slides/, copied as they are
+OWN_FILES = ["refleks-lysark.css", "refleks-lysark.js"]
+
+SlideKind = Literal[
+    "title", "intro", "instruction", "theme", "finding", "role_questions", "question", "closing"
+]
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: its kind (the template macro that draws it), its data and speaker notes.
+
+    ``notes`` is Markdown from the content; when it is empty the template's own note for
+    that kind of slide is used.
+    """
+
+    kind: SlideKind
+    notes: str = ""
+    reflection: schema.Reflection | None = None
+    theme: schema.Theme | None = None
+    role: schema.Role | None = None
+    source: schema.Source | None = None
+    finding: schema.Finding | None = None
+    questions: tuple[Question, ...] = ()
+    question: Question | None = None
+    position: tuple[int, int] | None = None
+    """For one question at a time: (number, how many) within the theme."""
+
+
+@dataclass
+class Deck:
+    """What a deck shows and links to; the template turns it into HTML."""
+
+    kind: Literal["set", "theme", "role", "session"]
+    path: str
+    """Where the deck is written, relative to the folder it is built into."""
+    sources: list[schema.Source]
+    slides: list[Slide]
+    text_version: str
+    """Site path of the accessible text version (a page's HTML, or the facilitator guide)."""
+    reflection: schema.Reflection | None = None
+    theme: schema.Theme | None = None
+    role: schema.Role | None = None
+    themes: list[schema.Theme] = field(default_factory=list)
+    source_pages: dict[str, str] = field(default_factory=dict)
+    """Source id -> site path of the source's page (empty outside the site)."""
+    minutes: int | None = None
+
+    def href(self, target: str) -> str:
+        """Relative link from the deck to another file of the same folder tree."""
+        here = os.path.dirname(self.path) or "."
+        return os.path.relpath(target, here).replace(os.sep, "/")
+
+
+# --------------------------------------------------------------------------- notes
+
+
+def theme_notes(library: Library, theme: schema.Theme) -> str:
+    """The theme's own notes; without them, its findings and the recommendations on them."""
+    if theme.notes.strip():
+        return theme.notes
+    parts: list[str] = []
+    for ref in theme.findings:
+        source, finding = library.finding(ref)
+        parts.append(f"**{finding.title}:** {finding.text.strip()}")
+        parts += [rec.text.strip() for rec in _recommendations(source, finding)]
+    return "\n\n".join(parts)
+
+
+def finding_notes(library: Library, theme: schema.Theme, ref: str) -> str:
+    """Notes on a finding slide: the theme's notes, else recommendations, else the finding."""
+    if theme.notes.strip():
+        return theme.notes
+    source, finding = library.finding(ref)
+    recs = [rec.text.strip() for rec in _recommendations(source, finding)]
+    return "\n\n".join(recs) if recs else finding.text
+
+
+def _recommendations(source: schema.Source, finding: schema.Finding) -> list:
+    return [rec for rec in source.recommendations if finding.id in rec.findings]
+
+
+# --------------------------------------------------------------------------- slide sequences
+
+
+def theme_slides(
+    library: Library,
+    reflection: schema.Reflection,
+    theme: schema.Theme,
+    roles: list[schema.Role],
+    *,
+    one_at_a_time: bool,
+) -> list[Slide]:
+    """The theme's intro, one slide per finding, then the questions of ``roles``.
+
+    With ``one_at_a_time`` every question has its own slide; otherwise each role's questions
+    share one slide (the whole group sees every role's questions side by side).
+    """
+    notes = theme_notes(library, theme)
+    base = {"reflection": reflection, "theme": theme}
+    slides = [Slide("theme", notes, **base)]
+    for ref in theme.findings:
+        source, finding = library.finding(ref)
+        slides.append(
+            Slide(
+                "finding",
+                finding_notes(library, theme, ref),
+                source=source,
+                finding=finding,
+                **base,
+            )
+        )
+    for role in roles:
+        texts = theme.questions.get(role.id, [])
+        questions = tuple(
+            Question(reflection, theme, role, n, text) for n, text in enumerate(texts, start=1)
+        )
+        if not questions:
+            continue
+        if one_at_a_time:
+            slides += [
+                Slide(
+                    "question",
+                    notes,
+                    role=role,
+                    question=q,
+                    position=(q.number, len(texts)),
+                    **base,
+                )
+                for q in questions
+            ]
+        else:
+            slides.append(Slide("role_questions", notes, role=role, questions=questions, **base))
+    return slides
+
+
+def _instruction(reflection: schema.Reflection, role: schema.Role | None = None) -> list[Slide]:
+    if not reflection.instruction.strip():
+        return []
+    return [Slide("instruction", reflection=reflection, role=role)]
+
+
+def _roles_of(library: Library, themes: list[schema.Theme]) -> list[schema.Role]:
+    return [r for r in library.roles_in_order() if any(r.id in t.questions for t in themes)]
+
+
+def _source_pages(sources: list[schema.Source]) -> dict[str, str]:
+    return {s.id: urls.page_html(urls.source_page(s.id)) for s in sources}
+
+
+def set_deck(library: Library, reflection: schema.Reflection) -> Deck:
+    """The whole reflection set: every theme, every role's questions grouped per role."""
+    source = library.sources[reflection.source]
+    roles = _roles_of(library, reflection.themes)
+    # the intro has a slide of its own here, so the title slide's notes are the summary
+    slides = [Slide("title", source.summary, reflection=reflection)]
+    if reflection.intro.strip():
+        slides.append(Slide("intro", reflection=reflection))
+    slides += _instruction(reflection)
+    for theme in reflection.themes:
+        slides += theme_slides(library, reflection, theme, roles, one_at_a_time=False)
+    slides.append(Slide("closing", reflection=reflection))
+    return Deck(
+        "set",
+        urls.reflection_deck(reflection.id),
+        [source],
+        slides,
+        urls.page_html(urls.reflection_page(reflection.id)),
+        reflection=reflection,
+        themes=list(reflection.themes),
+        source_pages=_source_pages([source]),
+    )
+
+
+def theme_deck(library: Library, reflection: schema.Reflection, theme: schema.Theme) -> Deck:
+    """One theme: its intro, findings and every role's questions grouped per role."""
+    source = library.sources[reflection.source]
+    slides = [Slide("title", theme.intro or reflection.intro, reflection=reflection, theme=theme)]
+    slides += _instruction(reflection)
+    slides += theme_slides(
+        library, reflection, theme, _roles_of(library, [theme]), one_at_a_time=False
+    )
+    slides.append(Slide("closing", reflection=reflection, theme=theme))
+    return Deck(
+        "theme",
+        urls.theme_deck(reflection.id, theme.id),
+        [source],
+        slides,
+        urls.page_html(urls.theme_page(reflection.id, theme.id)),
+        reflection=reflection,
+        theme=theme,
+        themes=[theme],
+        source_pages=_source_pages([source]),
+    )
+
+
+def role_deck(library: Library, role: schema.Role) -> Deck:
+    """Every theme (of every set) with questions to ``role``; the questions one at a time."""
+    slides = [Slide("title", role.description, role=role)]
+    sources: list[schema.Source] = []
+    themes: list[schema.Theme] = []
+    for reflection in library.reflections.values():
+        mine = [t for t in reflection.themes if role.id in t.questions]
+        if not mine:
+            continue
+        source = library.sources[reflection.source]
+        if source not in sources:
+            sources.append(source)
+        slides += _instruction(reflection, role)
+        for theme in mine:
+            slides += theme_slides(library, reflection, theme, [role], one_at_a_time=True)
+        themes += mine
+    slides.append(Slide("closing", role=role))
+    return Deck(
+        "role",
+        urls.role_deck(role.id),
+        sources,
+        slides,
+        urls.page_html(urls.role_page(role.id)),
+        role=role,
+        themes=themes,
+        source_pages=_source_pages(sources),
+    )
+
+
+def session_deck(
+    library: Library,
+    reflection: schema.Reflection,
+    role: schema.Role,
+    themes: list[schema.Theme],
+    *,
+    path: str,
+    text_version: str,
+    minutes: int,
+) -> Deck:
+    """A session's deck: the chosen themes, one role, the questions one at a time."""
+    source = library.sources[reflection.source]
+    slides = [Slide("title", reflection.intro or source.summary, reflection=reflection, role=role)]
+    slides += _instruction(reflection, role)
+    for theme in themes:
+        slides += theme_slides(library, reflection, theme, [role], one_at_a_time=True)
+    slides.append(Slide("closing", reflection=reflection, role=role))
+    return Deck(
+        "session",
+        path,
+        [source],
+        slides,
+        text_version,
+        reflection=reflection,
+        role=role,
+        themes=themes,
+        minutes=minutes,
+    )
+
+
+def site_decks(library: Library) -> list[Deck]:
+    """Every deck of the site: sets, themes, then roles that have questions."""
+    decks: list[Deck] = []
+    for reflection in library.reflections.values():
+        decks.append(set_deck(library, reflection))
+        decks += [theme_deck(library, reflection, t) for t in reflection.themes]
+    decks += [
+        role_deck(library, role)
+        for role in library.roles_in_order()
+        if library.questions_for_role(role.id)
+    ]
+    return decks
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def environment_for(library: Library) -> jinja2.Environment:
+    return environment(library.project.templates, "slides")
+
+
+def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) -> str:
+    """The deck's HTML; the assets are expected in ``reveal/`` next to the deck's folder."""
+    env = env or environment_for(library)
+    try:
+        return env.get_template("deck.html.j2").render(
+            deck=deck, site=library.site, library=library, assets="reveal"
+        )
+    except jinja2.TemplateError as exc:
+        raise UsageError(f"malen templates/slides/deck.html.j2 kunne ikke brukes: {exc}") from exc
+
+
+def translations(library: Library) -> dict[str, dict[str, str]]:
+    """English texts of reveal.js -> Norwegian, by file (``templates/slides/reveal-nb.yaml``)."""
+    path = library.project.templates / "slides" / "reveal-nb.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def copy_assets(library: Library, target: Path) -> list[Path]:
+    """Copy reveal.js (its texts in Norwegian) and the deck style into ``target``."""
+    package = library.project.node_modules / "reveal.js"
+    missing = [package / src for src in REVEAL_FILES if not (package / src).is_file()]
+    if missing:
+        raise UsageError(f"{missing[0]} mangler; kjør ./scripts/build for å installere npm-pakkene")
+    target.mkdir(parents=True, exist_ok=True)
+    texts = translations(library)
+    written = []
+    for src, name in REVEAL_FILES.items():
+        code = (package / src).read_text(encoding="utf-8")
+        for english, norwegian in texts.get(name, {}).items():
+            if english not in code:
+                raise UsageError(
+                    f"fant ikke teksten «{english}» i {name} fra reveal.js; oppdater "
+                    "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
+                )
+            code = code.replace(english, norwegian)
+        (target / name).write_text(code, encoding="utf-8")
+        written.append(target / name)
+    own = library.project.templates / "slides"
+    for name in OWN_FILES:
+        written.append(Path(shutil.copyfile(own / name, target / name)))
+    return written
+
+
+def write_deck(library: Library, deck: Deck, root: Path, env: Any = None) -> Path:
+    target = root / deck.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(library, deck, env), encoding="utf-8")
+    return target
+
+
+def build(library: Library, site_dir: Path) -> list[Path]:
+    """Write every deck and the reveal.js files into the built site."""
+    written = copy_assets(library, site_dir / ASSETS)
+    env = environment_for(library)
+    for deck in site_decks(library):
+        written.append(write_deck(library, deck, site_dir, env))
+    return written

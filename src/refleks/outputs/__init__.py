@@ -1,1 +1,0 @@
-"""One module per output kind; each has ``build(library, ...)``."""

@@ -1,0 +1,328 @@
+"""``refleks session``: a kit for one reflection meeting, ready to use offline.
+
+    refleks session --reflection systemperspektiv --role leder-virksomhet \\
+        --themes ledelse,involvering --minutes 60
+
+writes ``out/sessions/<name>/`` with
+
+- ``lysark.html`` (+ ``reveal/``): the deck for just those themes and that role, the
+  questions one at a time, speaker notes in reveal.js' speaker view (press S);
+- ``lysark-med-notater.pdf``: the same deck printed, one slide per page with the notes;
+- ``utskrift.pdf``: the handout for the participants, space to write under each question;
+- ``veiledning.html`` and ``veiledning.pdf``: the facilitator guide with an agenda whose
+  times add up to exactly the minutes asked for, the questions in order and the notes.
+  The HTML guide is also the deck's accessible text version.
+
+Bad arguments raise ``UsageError`` with a Norwegian message that lists the valid choices.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from . import cli
+from .content import schema
+from .content.model import Library, build_library
+from .decks import handouts, slides
+from .errors import UsageError
+from .project import Project
+
+# the agenda: fixed minutes to open and close, at least THEME_MIN per theme
+OPENING = 5
+CLOSING = 5
+THEME_MIN = 10
+INTRO_SHARE = 0.25  # of a theme's time: presenting the theme and its findings
+INTRO_MIN = 2
+
+DECK = "lysark.html"
+DECK_PDF = "lysark-med-notater.pdf"
+HANDOUT = "utskrift.pdf"
+GUIDE = "veiledning.html"
+GUIDE_PDF = "veiledning.pdf"
+
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One line of the agenda; ``start`` is minutes from the start of the meeting."""
+
+    kind: Literal["opening", "theme_intro", "reflection", "closing"]
+    start: int
+    minutes: int
+    slides: tuple[int, int]
+    """First and last slide (numbered from 1) shown during this item."""
+    theme: schema.Theme | None = None
+    questions: int = 0
+
+    @property
+    def end(self) -> int:
+        return self.start + self.minutes
+
+
+@dataclass
+class Session:
+    """A checked request for a session kit."""
+
+    reflection: schema.Reflection
+    role: schema.Role
+    themes: list[schema.Theme]
+    minutes: int
+    name: str
+    start: str | None = None
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _choices(items: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{item_id} ({label})" for item_id, label in items)
+
+
+def resolve(
+    library: Library,
+    reflection_id: str,
+    role_id: str,
+    theme_ids: list[str] | None,
+    minutes: int,
+    *,
+    name: str | None = None,
+    start: str | None = None,
+) -> Session:
+    """Check the arguments against the content; raise ``UsageError`` naming valid choices."""
+    reflections = library.reflections
+    if reflection_id not in reflections:
+        valid = _choices([(r.id, r.title) for r in reflections.values()])
+        raise UsageError(f"refleksjonssettet «{reflection_id}» finnes ikke. Gyldige valg: {valid}")
+    reflection = reflections[reflection_id]
+    set_roles = [
+        r for r in library.roles_in_order() if any(r.id in t.questions for t in reflection.themes)
+    ]
+    valid = _choices([(r.id, r.label) for r in set_roles])
+    if role_id not in library.roles:
+        raise UsageError(f"rollen «{role_id}» finnes ikke. Gyldige valg: {valid}")
+    if role_id not in {r.id for r in set_roles}:
+        raise UsageError(
+            f"rollen «{role_id}» har ingen spørsmål i refleksjonssettet «{reflection.id}». "
+            f"Gyldige valg: {valid}"
+        )
+    role = library.roles[role_id]
+    role_themes = [t for t in reflection.themes if t.questions.get(role.id)]
+    valid_themes = _choices([(t.id, t.title) for t in role_themes])
+    if theme_ids is None:
+        themes = role_themes
+    else:
+        themes = []
+        by_id = {t.id: t for t in reflection.themes}
+        for theme_id in theme_ids:
+            if theme_id not in by_id:
+                raise UsageError(
+                    f"temaet «{theme_id}» finnes ikke i refleksjonssettet «{reflection.id}». "
+                    f"Gyldige valg: {valid_themes}"
+                )
+            if not by_id[theme_id].questions.get(role.id):
+                raise UsageError(
+                    f"temaet «{theme_id}» har ingen spørsmål til rollen «{role.id}». "
+                    f"Gyldige valg: {valid_themes}"
+                )
+            if by_id[theme_id] in themes:
+                raise UsageError(f"temaet «{theme_id}» er valgt to ganger")
+            themes.append(by_id[theme_id])
+        if not themes:
+            raise UsageError(f"velg minst ett tema. Gyldige valg: {valid_themes}")
+    needed = OPENING + CLOSING + THEME_MIN * len(themes)
+    if minutes < needed:
+        count = "ett tema" if len(themes) == 1 else f"{len(themes)} temaer"
+        raise UsageError(
+            f"{minutes} minutter er for kort tid til {count}: det trengs minst {needed} "
+            f"minutter ({OPENING} til innledning, {THEME_MIN} per tema og {CLOSING} til "
+            "oppsummering). Velg færre temaer eller flere minutter"
+        )
+    if start is not None and not _CLOCK.match(start):
+        raise UsageError(f"starttidspunktet «{start}» må skrives som TT:MM, for eksempel 13:00")
+    if name is None:
+        name = f"{reflection.id}-{role.id}-{'-'.join(t.id for t in themes)}-{minutes}min"
+    elif not _NAME.match(name):
+        raise UsageError(f"navnet «{name}» kan bare ha små bokstaver a-z, sifre og bindestrek")
+    return Session(reflection, role, themes, minutes, name, start)
+
+
+# --------------------------------------------------------------------------- agenda
+
+
+def _shares(total: int, weights: list[int]) -> list[int]:
+    """Split ``total`` whole minutes in proportion to ``weights`` (largest remainder)."""
+    whole = sum(weights)
+    exact = [total * w / whole for w in weights]
+    parts = [int(x) for x in exact]
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - parts[i]), i))
+    for i in order[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def agenda(session: Session, deck: slides.Deck) -> list[AgendaItem]:
+    """The meeting minute by minute; the items' minutes add up to ``session.minutes``."""
+    counts = [len(t.questions[session.role.id]) for t in session.themes]
+    extra = session.minutes - OPENING - CLOSING - THEME_MIN * len(session.themes)
+    per_theme = [THEME_MIN + x for x in _shares(extra, [1 + c for c in counts])]
+
+    kinds = [s.kind for s in deck.slides]
+    items: list[AgendaItem] = []
+    clock = 0
+    # opening: the title and instruction slides
+    first_theme_slide = kinds.index("theme") + 1
+    items.append(AgendaItem("opening", clock, OPENING, (1, first_theme_slide - 1)))
+    clock += OPENING
+    slide = first_theme_slide
+    for theme, minutes, count in zip(session.themes, per_theme, counts, strict=True):
+        intro = max(INTRO_MIN, round(minutes * INTRO_SHARE))
+        shown = 1 + len(theme.findings)
+        items.append(AgendaItem("theme_intro", clock, intro, (slide, slide + shown - 1), theme))
+        clock += intro
+        slide += shown
+        items.append(
+            AgendaItem(
+                "reflection", clock, minutes - intro, (slide, slide + count - 1), theme, count
+            )
+        )
+        clock += minutes - intro
+        slide += count
+    items.append(AgendaItem("closing", clock, CLOSING, (len(kinds), len(kinds))))
+    return items
+
+
+def clock_label(session: Session, minute: int) -> str:
+    """``13:05`` with a start time, else minutes from the start (``0:05``)."""
+    base = 0
+    if session.start:
+        hours, mins = session.start.split(":")
+        base = int(hours) * 60 + int(mins)
+    total = (base + minute) % (24 * 60)
+    hours = f"{total // 60:02d}" if session.start else str(total // 60)
+    return f"{hours}:{total % 60:02d}"
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def build_kit(library: Library, session: Session, target: Path) -> list[Path]:
+    """Write the kit into ``target`` (replaced as a whole when it already exists)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{session.name}-", dir=target.parent))
+    try:
+        deck = slides.session_deck(
+            library,
+            session.reflection,
+            session.role,
+            session.themes,
+            path=DECK,
+            text_version=GUIDE,
+            minutes=session.minutes,
+        )
+        slides.copy_assets(library, work / "reveal")
+        slides.write_deck(library, deck, work)
+        printer = handouts.Printer(library)
+        handouts.write_deck_pdf(printer, deck, work / DECK_PDF)
+        pairs = [(session.reflection.id, t.id) for t in session.themes]
+        handouts.write_role_handout(printer, session.role, work / HANDOUT, only=pairs)
+        context = {
+            "session": session,
+            "deck": deck,
+            "agenda": agenda(session, deck),
+            "clock": lambda minute: clock_label(session, minute),
+            "files": {
+                "deck": DECK,
+                "deck_pdf": DECK_PDF,
+                "handout": HANDOUT,
+                "guide": GUIDE,
+                "guide_pdf": GUIDE_PDF,
+            },
+            "sources": deck.sources,
+            "inline_css": (library.project.templates / "handouts" / "handout.css").read_text(
+                encoding="utf-8"
+            ),
+        }
+        html = printer.html("guide.html.j2", screen=True, **context)
+        (work / GUIDE).write_text(html, encoding="utf-8")
+        printer.pdf("guide.html.j2", work / GUIDE_PDF, screen=False, **context)
+        if target.exists():
+            shutil.rmtree(target)
+        work.rename(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return sorted(p for p in target.rglob("*") if p.is_file())
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def _minutes(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"må være et helt antall minutter, ikke «{text}»")
+    return int(text)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("session", help="lag lysark, utskrift og veiledning til ett refleksjonsmøte")
+    p.add_argument(
+        "--reflection",
+        required=True,
+        metavar="SETT",
+        help="refleksjonssettets id, for eksempel systemperspektiv",
+    )
+    p.add_argument(
+        "--role", required=True, metavar="ROLLE", help="rollens id, for eksempel leder-virksomhet"
+    )
+    p.add_argument(
+        "--themes",
+        metavar="TEMA,TEMA",
+        help="temaenes id-er med komma mellom (standard: alle med spørsmål til rollen)",
+    )
+    p.add_argument(
+        "--minutes",
+        type=_minutes,
+        default=60,
+        metavar="MINUTTER",
+        help="hvor lenge møtet varer (standard: 60)",
+    )
+    p.add_argument("--start", metavar="TT:MM", help="klokkeslett møtet begynner (valgfritt)")
+    p.add_argument("--name", metavar="NAVN", help="mappenavn under out/sessions/ (valgfritt)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="MAPPE",
+        help="mappen øktpakkene legges i (standard: out/sessions i prosjektet)",
+    )
+
+
+def cmd_session(args: argparse.Namespace, project: Project) -> int:
+    library = build_library(project)
+    theme_ids = None
+    if args.themes is not None:
+        theme_ids = [t.strip() for t in args.themes.split(",") if t.strip()]
+    session = resolve(
+        library,
+        args.reflection,
+        args.role,
+        theme_ids,
+        args.minutes,
+        name=args.name,
+        start=args.start,
+    )
+    folder = (args.out or project.out / "sessions") / session.name
+    files = build_kit(library, session, folder)
+    shown = [p.name for p in files if p.parent == folder]
+    print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")
+    return 0
+
+
+cli.EXTRA_COMMANDS.append(register)
+cli.COMMANDS["session"] = cmd_session

@@ -1,0 +1,116 @@
+"""``refleks build``: generate pages, run the site engine, add decks and documents, then swap.
+
+Everything is built into a fresh folder next to ``site/``; only when all of it succeeded does
+the new folder replace the old one, so a failed or killed build leaves the previous site as
+it was.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .. import templating
+from ..content.model import Library
+from . import engine as site_engine
+from . import pages
+
+# Outputs that add files to the built site, in order: name -> module, each with
+# ``build(library, site_dir) -> list[Path]``; a module that is not there yet is skipped.
+SITE_OUTPUTS = {
+    "slides": "refleks.decks.slides",
+    "handouts": "refleks.decks.handouts",
+    "walkround_blanks": "refleks.walkround.blanks",
+}
+
+
+def site_outputs() -> list:
+    modules = []
+    for name in SITE_OUTPUTS:
+        try:
+            modules.append(importlib.import_module(SITE_OUTPUTS[name]))
+        except ModuleNotFoundError as exc:
+            if exc.name != SITE_OUTPUTS[name]:
+                raise
+    return modules
+
+
+def available_outputs() -> list[str]:
+    """Names of the site outputs that are there, found without importing them (the PDF
+    outputs import WeasyPrint, which takes a second or two: pages only need the names)."""
+    return [
+        name for name in SITE_OUTPUTS if importlib.util.find_spec(SITE_OUTPUTS[name]) is not None
+    ]
+
+
+def restore_interrupted(site: Path) -> None:
+    """If a build was killed between its two renames, put the previous site back."""
+    old = site.with_name(site.name + ".old")
+    if old.is_dir() and not site.exists():
+        old.rename(site)
+    elif old.is_dir():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def swap_into_place(new: Path, site: Path) -> None:
+    old = site.with_name(site.name + ".old")
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(library: Library, *, quiet: bool = False, site_dir: Path | None = None) -> Path:
+    """Build the whole site into ``site_dir`` (default ``site/``) atomically."""
+    project = library.project
+    site = site_dir or project.site
+    templating.keep_compiled_in(project.cache / "jinja")
+    restore_interrupted(site)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".refleks-", dir=site.parent))
+    try:
+        docs = work / "docs"
+        nav = pages.build(library, docs)
+        config = site_engine.write_config(library, docs, work / "mkdocs.yml", work / "site", nav)
+        # the engine (another process) and the decks and PDFs work at the same time; the
+        # engine empties its site folder first, so the outputs go to their own folder
+        engine = site_engine.start(config, quiet=quiet, root=project.root)
+        try:
+            for module in site_outputs():
+                module.build(library, work / "outputs")
+        except BaseException:
+            engine.stop()
+            raise
+        engine.wait()
+        _move_into(work / "outputs", work / "site")
+        _normalise_permissions(work / "site")
+        swap_into_place(work / "site", site)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return site
+
+
+def _move_into(source: Path, target: Path) -> None:
+    """Move every file under ``source`` to the same place under ``target`` (replacing)."""
+    if not source.is_dir():
+        return
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, destination)
+
+
+def _normalise_permissions(root: Path) -> None:
+    # mkdtemp makes 0700 folders; a published site should be readable by the web server
+    for path in [root, *root.rglob("*")]:
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+
+
+if __name__ == "__main__":  # pragma: no cover - debugging aid
+    sys.exit("bruk: refleks build")

@@ -1,0 +1,194 @@
+"""The learning site's Markdown pages, generated from the library into a scratch docs folder.
+
+Hand-written pages from ``docs/`` are copied in first; a generated page may never take the
+path of a hand-written one. The navigation is returned for the site engine's config.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .. import urls
+from ..content.model import Library
+from ..errors import UsageError
+from ..sorting import nb_key
+from ..templating import environment
+from . import reference
+from .charts import svg_chart
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!])")
+
+Nav = list[Any]
+
+
+def md_text(value: object) -> Markup:
+    """Plain text safe inside Markdown: Markdown punctuation and the HTML specials escaped.
+
+    Quotes stay as they are (``escape`` would make them ``&#34;`` whose ``#`` Markdown then
+    sees); they cannot start markup in running text.
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", str(value))
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def md_href(url: str) -> Markup:
+    """A validated URL as a Markdown link target (parentheses would end the link)."""
+    return Markup(url.replace("(", "%28").replace(")", "%29").replace(" ", "%20"))
+
+
+def _relative(target: str, start: str) -> str:
+    """``os.path.relpath`` for the site's own relative paths (``/``-separated, no ``..``),
+    without its two calls to the file system per link."""
+    to = [p for p in target.split("/") if p not in ("", ".")]
+    base = [p for p in start.split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
+class Renderer:
+    """Renders page templates to files under ``docs`` and remembers what it wrote."""
+
+    def __init__(self, library: Library, docs: Path) -> None:
+        self.library = library
+        self.docs = docs
+        self.env = environment(library.project.templates, "pages")
+        self.env.filters["t"] = md_text
+        self.env.filters["href"] = md_href
+        self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
+        self.labels: dict[str, str] = yaml.safe_load(
+            (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
+        )
+        self.written: set[str] = set()
+        from .build import available_outputs
+
+        self.outputs = set(available_outputs())
+
+    def render(self, template: str, page: str, **context: Any) -> None:
+        if page in self.written:
+            raise UsageError(f"to sider skal skrives til samme sti: {page}")
+        target = self.docs / page
+        if target.exists():
+            raise UsageError(
+                f"den håndskrevne siden docs/{page} har samme sti som en generert side; "
+                "gi den håndskrevne siden et annet navn"
+            )
+        here = os.path.dirname(page)
+
+        def rel(target_path: str) -> str:
+            """Relative link from this page to another page (.md) or a file in the site."""
+            return _relative(target_path, here)
+
+        try:
+            text = self.env.get_template(template).render(
+                library=self.library,
+                site=self.library.site,
+                page=page,
+                rel=rel,
+                labels=self.labels,
+                outputs=self.outputs,
+                **context,
+            )
+        except jinja2.TemplateError as exc:
+            raise UsageError(f"malen templates/pages/{template} kunne ikke brukes: {exc}") from exc
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        self.written.add(page)
+
+
+def _copy_handwritten(library: Library, docs: Path) -> None:
+    if library.project.docs.is_dir():
+        shutil.copytree(library.project.docs, docs)
+    else:
+        docs.mkdir(parents=True)
+    # Material's offline plugin would load this shim (search from disk) from a CDN
+    shim = library.project.node_modules / "iframe-worker" / "shim" / "index.js"
+    if not shim.is_file():
+        raise UsageError(f"{shim} mangler; kjør ./scripts/build for å installere npm-pakkene")
+    target = docs / "assets" / "iframe-worker" / "shim.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shim, target)
+
+
+def build(library: Library, docs: Path) -> Nav:
+    """Write every page; return the site navigation."""
+    _copy_handwritten(library, docs)
+    r = Renderer(library, docs)
+    L = r.labels
+    nav: Nav = [{L["home"]: "index.md"}]
+    r.render("home.md.j2", "index.md")
+    for extra in ("bruk.md",):
+        if (docs / extra).exists():
+            nav.append({L["how_to"]: extra})
+
+    sets: Nav = [{L["reflection_overview"]: "refleksjon/index.md"}]
+    r.render("reflections.md.j2", "refleksjon/index.md")
+    for reflection in library.reflections.values():
+        page = urls.reflection_page(reflection.id)
+        source = library.sources[reflection.source]
+        set_roles = [
+            role
+            for role in library.roles_in_order()
+            if any(role.id in t.questions for t in reflection.themes)
+        ]
+        r.render(
+            "reflection.md.j2", page, reflection=reflection, source=source, set_roles=set_roles
+        )
+        items: Nav = [{L["about_set"]: page}]
+        for theme in reflection.themes:
+            tpage = urls.theme_page(reflection.id, theme.id)
+            r.render("theme.md.j2", tpage, reflection=reflection, theme=theme, source=source)
+            items.append({f"{theme.number}. {theme.title}": tpage})
+        sets.append({reflection.title: items})
+    nav.append({L["reflection"]: sets})
+
+    roles: Nav = [{L["role_overview"]: "roller/index.md"}]
+    r.render("roles.md.j2", "roller/index.md")
+    for role in library.roles_in_order():
+        page = urls.role_page(role.id)
+        r.render("role.md.j2", page, role=role, questions=library.questions_for_role(role.id))
+        roles.append({role.label: page})
+    nav.append({L["roles"]: roles})
+
+    sources: Nav = [{L["source_overview"]: "kilder/index.md"}]
+    r.render("sources.md.j2", "kilder/index.md")
+    for source in sorted(library.sources.values(), key=lambda s: nb_key(s.title)):
+        page = urls.source_page(source.id)
+        r.render("source.md.j2", page, source=source)
+        sources.append({source.title: page})
+    nav.append({L["sources"]: sources})
+
+    r.render("recommendations.md.j2", urls.RECOMMENDATIONS_PAGE)
+    nav.append({L["recommendations"]: urls.RECOMMENDATIONS_PAGE})
+
+    frameworks: Nav = [{L["framework_overview"]: "rammeverk/index.md"}]
+    # the overview lists them as the navigation does: by acronym, else by name
+    ordered = sorted(library.frameworks.values(), key=lambda f: nb_key(f.acronym or f.name))
+    r.render("frameworks.md.j2", "rammeverk/index.md", frameworks=ordered)
+    for fw in ordered:
+        page = urls.framework_page(fw.id)
+        r.render("framework.md.j2", page, framework=fw)
+        frameworks.append({fw.acronym or fw.name: page})
+    nav.append({L["frameworks"]: frameworks})
+
+    for method in library.methods.values():
+        page = urls.method_page(method.id)
+        r.render("method.md.j2", page, method=method, source=library.sources[method.source])
+        nav.append({method.title: page})
+
+    authors: Nav = []
+    if (docs / "for-forfattere" / "index.md").exists():
+        authors.append({L["authors_guide"]: "for-forfattere/index.md"})
+    r.render("reference.md.j2", urls.REFERENCE_PAGE, models=reference.describe())
+    authors.append({L["content_model"]: urls.REFERENCE_PAGE})
+    nav.append({L["authors"]: authors})
+    return nav

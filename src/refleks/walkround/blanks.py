@@ -1,0 +1,51 @@
+"""Blank walkround documents for the site, for people who only want to print.
+
+Written under ``site_dir / urls.WALKROUND_BLANKS`` with fixed names the method page links to:
+the letter with dotted lines («........ kommune») as PDF and DOCX, the question guide, the
+poster, the action plan as XLSX, DOCX and PDF, and the minutes template. No visit goes in:
+letters with people's names are only ever written under ``out/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import urls
+from ..content.model import Library
+from ..writer import atomic_write
+from .documents import actionplans, guide, letters, minutes, poster
+from .kit import Kit, method_for
+
+FILES = (
+    "invitasjonsbrev.pdf",
+    "invitasjonsbrev.docx",
+    "sporsmalsguide.pdf",
+    "plakat.pdf",
+    "tiltaksplan.xlsx",
+    "tiltaksplan.docx",
+    "tiltaksplan.pdf",
+    "referat.docx",
+)
+
+
+def files(library: Library) -> dict[str, bytes]:
+    """The blank documents in memory (empty when the content has no walkround method)."""
+    method = method_for(library)
+    if method is None or method.question_guide is None:
+        return {}
+    kit = Kit(library, method)
+    out: dict[str, bytes] = {}
+    for module in (letters, guide, poster, actionplans, minutes):
+        out.update(module.build(kit))
+    return {name: out[name] for name in FILES}
+
+
+def build(library: Library, site_dir: Path) -> list[Path]:
+    """Write the blanks into the site; returns the files written."""
+    folder = site_dir / urls.WALKROUND_BLANKS
+    written = []
+    for name, data in files(library).items():
+        path = folder / name
+        atomic_write(path, data)
+        written.append(path)
+    return written

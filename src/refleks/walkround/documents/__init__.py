@@ -1,0 +1,1 @@
+"""The documents of a walkround kit: letters, poster, guide, action plans, minutes, calendar."""

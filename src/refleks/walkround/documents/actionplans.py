@@ -1,0 +1,399 @@
+"""The action plan (tiltaksplan) with the method's six columns and a status column.
+
+Prefilled from the visit's ``actions`` (one row per concrete change), blank rows otherwise.
+Written as XLSX (frozen header, column widths, a real table with filter, a status drop-down,
+date validation, A4 landscape with the header row repeated), DOCX and PDF. Every XLSX cell
+is written as text, number or date and never as a formula: text that starts with ``=``,
+``+``, ``-`` or ``@`` stays literal text. ``read_plan`` reads a filled-in XLSX back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from ...content import schema
+from ..kit import Kit
+from . import office as walkround_office
+from . import pdf as walkround_pdf
+
+KIND = "actionplans"
+FIELDS = ("problem", "goal", "measures", "changes", "responsible", "due", "status")
+STATUSES: tuple[str, ...] = typing.get_args(schema.Change.model_fields["status"].annotation)
+WIDTHS = (32, 28, 28, 38, 20, 13, 14)
+CHANGES_PER_BLANK_PROBLEM = 3
+EXTRA_XLSX_ROWS = 3
+HEADER_ROW = 4
+TABLE_NAME = "Tiltaksplan"
+DATE_FORMAT = "DD.MM.YYYY"
+EXCEL_DATE_MIN = "36526"  # 2000-01-01 as an Excel serial day
+
+
+def columns(kit: Kit) -> list[str]:
+    """Column titles (with the method's help text): the six in fixed order, then status."""
+    plan = kit.method.action_plan
+    assert plan is not None
+    by_id = {c.id: f"{c.title}: {c.help}" if c.help else c.title for c in plan.columns}
+    return [by_id.get(f, f) for f in FIELDS[:6]] + [kit.labels(KIND)["status"]]
+
+
+def groups(kit: Kit) -> list[dict[str, Any]]:
+    """One group per problem, each with its changes (blank groups for an empty plan)."""
+    actions = kit.visit.actions if kit.visit else []
+    if not actions:
+        blank = {"text": "", "responsible": "", "due": "", "status": "", "due_date": None}
+        return [
+            {
+                "problem": "",
+                "goal": "",
+                "measures": [],
+                "changes": [dict(blank) for _ in range(CHANGES_PER_BLANK_PROBLEM)],
+            }
+            for _ in range(kit.method.deadlines.max_problems)
+        ]
+    out = []
+    for action in actions:
+        changes = [
+            {
+                "text": c.text,
+                "responsible": c.responsible or "",
+                "due": kit.date_short(c.due) if c.due else "",
+                "due_date": c.due,
+                "status": c.status,
+            }
+            for c in action.changes
+        ]
+        if not changes:
+            changes = [{"text": "", "responsible": "", "due": "", "status": "", "due_date": None}]
+        out.append(
+            {
+                "problem": action.problem,
+                "goal": action.goal,
+                "measures": list(action.measures),
+                "changes": changes,
+            }
+        )
+    return out
+
+
+def _examples(kit: Kit) -> list[dict[str, Any]]:
+    plan = kit.method.action_plan
+    return [
+        {
+            "problem": e.problem,
+            "goal": e.goal,
+            "measures": [e.measures],
+            "changes": [
+                {
+                    "text": e.changes,
+                    "responsible": e.responsible,
+                    "due": e.due,
+                    "status": "",
+                    "due_date": None,
+                }
+            ],
+        }
+        for e in (plan.examples if plan else [])
+    ]
+
+
+def _flat(groups_: list[dict[str, Any]], repeat: bool) -> list[dict[str, Any]]:
+    """Rows for a table; ``repeat`` puts the problem's text on every row of the group."""
+    rows = []
+    for group in groups_:
+        for i, change in enumerate(group["changes"]):
+            first = i == 0 or repeat
+            rows.append(
+                {
+                    "problem": group["problem"] if first else "",
+                    "goal": group["goal"] if first else "",
+                    "measures": "\n".join(group["measures"]) if first else "",
+                    "changes": change["text"],
+                    "responsible": change["responsible"],
+                    "due": change["due"],
+                    "due_date": change["due_date"],
+                    "status": change["status"],
+                }
+            )
+    return rows
+
+
+def facts_line(kit: Kit) -> str:
+    return kit.labels(KIND)["facts"].format(
+        metode=kit.method.title, enhet=kit.facts["enhet"], dato=kit.facts["dato"]
+    )
+
+
+def participants(kit: Kit) -> str:
+    """The conversation group, for the «Deltakere» line under the plan."""
+    if kit.visit is None or not kit.visit.participants:
+        return kit.common["blank"]
+    return ", ".join(kit.visit.participants)
+
+
+def title(kit: Kit) -> str:
+    plan = kit.method.action_plan
+    assert plan is not None
+    return kit.labels(KIND)["pdf_title"].format(tittel=plan.title, enhet=kit.facts["enhet"])
+
+
+# --------------------------------------------------------------------------- XLSX
+
+
+def _text(cell: Cell, value: str) -> Cell:
+    """Store ``value`` as a string cell, even when it looks like a formula."""
+    if value:
+        cell.value = value
+        cell.data_type = "s"
+    return cell
+
+
+def _sheet_rows(ws, kit: Kit, rows: list[dict[str, Any]], heading: str) -> int:
+    """Title, facts and the table; returns the last row."""
+    _text(ws.cell(1, 1), heading).font = Font(bold=True, size=14)
+    _text(ws.cell(2, 1), facts_line(kit))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, name in enumerate(columns(kit), start=1):
+        cell = _text(ws.cell(HEADER_ROW, col), name)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E79")
+        cell.alignment = wrap
+        ws.column_dimensions[get_column_letter(col)].width = WIDTHS[col - 1]
+    for r, row in enumerate(rows, start=HEADER_ROW + 1):
+        for col, field in enumerate(FIELDS, start=1):
+            cell = ws.cell(r, col)
+            if field == "due" and row["due_date"] is not None:
+                cell.value = row["due_date"]
+                cell.number_format = DATE_FORMAT
+            elif field == "due":
+                _text(cell, row["due"])
+                cell.number_format = DATE_FORMAT if not row["due"] else "@"
+            else:
+                _text(cell, row[field])
+            cell.alignment = wrap
+    return HEADER_ROW + max(len(rows), 1)
+
+
+def _print_setup(ws, last_row: int, kit: Kit) -> None:
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1).coordinate
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{get_column_letter(len(FIELDS))}{last_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = kit.labels(KIND)["footer"]
+
+
+def _validations(ws, first: int, last: int, kit: Kit) -> None:
+    labels = kit.labels(KIND)
+    choices = ", ".join(STATUSES)
+    status = DataValidation(
+        type="list",
+        formula1='"' + ",".join(STATUSES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+    )
+    status.promptTitle, status.prompt = (
+        labels["status_prompt_title"],
+        labels["status_prompt"].format(valg=choices),
+    )
+    status.errorTitle, status.error = (
+        labels["status_error_title"],
+        labels["status_error"].format(valg=choices),
+    )
+    due = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1=EXCEL_DATE_MIN,
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+    )
+    due.promptTitle, due.prompt = labels["date_prompt_title"], labels["date_prompt"]
+    due.errorTitle, due.error = labels["date_error_title"], labels["date_error"]
+    status.add(f"G{first}:G{last}")
+    due.add(f"F{first}:F{last}")
+    ws.add_data_validation(status)
+    ws.add_data_validation(due)
+
+
+def xlsx(kit: Kit) -> bytes:
+    labels = kit.labels(KIND)
+    plan = kit.method.action_plan
+    assert plan is not None
+    rows = _flat(groups(kit), repeat=True)
+    if kit.visit and kit.visit.actions:
+        rows += _flat(
+            [
+                {
+                    "problem": "",
+                    "goal": "",
+                    "measures": [],
+                    "changes": [
+                        {"text": "", "responsible": "", "due": "", "status": "", "due_date": None}
+                    ]
+                    * EXTRA_XLSX_ROWS,
+                }
+            ],
+            repeat=True,
+        )
+    wb = Workbook()
+    ws = wb.active
+    ws.title = labels["sheet"]
+    last = _sheet_rows(ws, kit, rows, plan.title)
+    table = Table(displayName=TABLE_NAME, ref=f"A{HEADER_ROW}:G{last}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(table)
+    _validations(ws, HEADER_ROW + 1, last, kit)
+    _print_setup(ws, last, kit)
+    examples = _flat(_examples(kit), repeat=True)
+    if examples:
+        ex = wb.create_sheet(labels["examples_sheet"])
+        ex_last = _sheet_rows(ex, kit, examples, labels["examples"])
+        _print_setup(ex, ex_last, kit)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return walkround_office.normalise(
+        buf.getvalue(), title=title(kit), creator=kit.creator, when=kit.stamp
+    )
+
+
+# --------------------------------------------------------------------------- DOCX and PDF
+
+
+def docx_rows(kit: Kit, groups_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for the DOCX templates (multi-line cells as docxtpl listings)."""
+    from docxtpl import Listing
+
+    return [{**row, **{f: Listing(row[f]) for f in FIELDS}} for row in _flat(groups_, False)]
+
+
+def docx(kit: Kit) -> bytes:
+    plan = kit.method.action_plan
+    assert plan is not None
+    context = {
+        "tittel": plan.title,
+        "fakta": facts_line(kit),
+        "kolonner": columns(kit),
+        "deltakere": f"{kit.common['participants']}: {participants(kit)}",
+        "rader": docx_rows(kit, groups(kit)),
+        "eksempeltittel": kit.labels(KIND)["examples"],
+        "eksempler": docx_rows(kit, _examples(kit)),
+    }
+    data = walkround_office.render_docx(kit.templates / KIND / "tiltaksplan.docx", context)
+    return walkround_office.normalise(data, title=title(kit), creator=kit.creator, when=kit.stamp)
+
+
+def pdf(kit: Kit) -> bytes:
+    return walkround_pdf.pdf(
+        kit,
+        KIND,
+        "tiltaksplan.html.j2",
+        title(kit),
+        plan=kit.method.action_plan,
+        columns=columns(kit),
+        groups=groups(kit),
+        examples=_examples(kit),
+        facts=facts_line(kit),
+        labels=kit.labels(KIND),
+        participants=participants(kit),
+    )
+
+
+def build(kit: Kit) -> dict[str, bytes]:
+    return {
+        "tiltaksplan.xlsx": xlsx(kit),
+        "tiltaksplan.docx": docx(kit),
+        "tiltaksplan.pdf": pdf(kit),
+    }
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One filled-in row of an action plan."""
+
+    row: int
+    problem: str
+    change: str
+    responsible: str
+    due: dt.date | None
+    due_text: str
+    status: str
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+def _parse_due(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _cell_text(value)
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_plan(path: Path) -> list[PlanRow]:
+    """The rows of the plan's table (columns in Refleks' order); empty rows are skipped.
+
+    Raises ``ValueError`` when the file has no action-plan table.
+    """
+    wb = load_workbook(path, data_only=True)
+    for ws in wb.worksheets:
+        if TABLE_NAME not in ws.tables:
+            continue
+        ref = ws.tables[TABLE_NAME].ref
+        (first_col, first_row), (_, last_row) = _bounds(ref)
+        rows = []
+        for r in range(first_row + 1, last_row + 1):
+            values = [ws.cell(r, first_col + i).value for i in range(len(FIELDS))]
+            texts = [_cell_text(v) for v in values]
+            if not any(texts):
+                continue
+            rows.append(
+                PlanRow(
+                    r,
+                    texts[0],
+                    texts[3],
+                    texts[4],
+                    _parse_due(values[5]),
+                    texts[5],
+                    texts[6].lower(),
+                )
+            )
+        return rows
+    raise ValueError("no action plan table")
+
+
+def _bounds(ref: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    from openpyxl.utils.cell import range_boundaries
+
+    min_col, min_row, max_col, max_row = range_boundaries(ref)
+    return (min_col, min_row), (max_col, max_row)

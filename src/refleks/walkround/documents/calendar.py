@@ -1,0 +1,140 @@
+"""The visit's timeline: ``timeline.md``, ``timeline.pdf`` and ``timeline.ics``.
+
+The dates come from ``deadlines.timeline`` (Norwegian working days and public holidays). The
+calendar file has one all-day event per deadline and a timed event for the visit itself in
+Europe/Oslo time, with stable UIDs (importing it again updates the events instead of adding
+copies) and a fixed DTSTAMP so that two runs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+from markupsafe import Markup
+
+from ..deadlines import Deadline, timeline
+from ..kit import Kit
+from . import pdf as walkround_pdf
+
+KIND = "calendar"
+TIMEZONE = "Europe/Oslo"
+PRODID = "-//Refleks//Visittsett//NB"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+
+
+def md_text(value: object) -> Markup:
+    """Plain text for a Markdown table cell: ``& < >`` as entities, Markdown marks escaped."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+
+
+def items(kit: Kit) -> list[dict[str, Any]]:
+    """The deadlines with their Norwegian titles, texts and notes on moved dates."""
+    assert kit.visit is not None
+    labels = kit.labels(KIND)
+    rules = kit.method.deadlines
+    counts = {"referat": rules.minutes_working_days, "oppfolging": rules.follow_up_months}
+    out = []
+    for d in timeline(kit.visit, rules):
+        event = labels["events"][d.key]
+        text = event["text"].format(
+            enhet=kit.visit.unit, antall=counts.get(d.key, ""), tid=kit.time_range
+        )
+        note = ""
+        if d.moved:
+            note = labels["moved"].format(
+                dato=kit.date_long(d.planned), grunn=d.reason or labels["weekend"]
+            )
+        date_text = kit.date_long(d.date)
+        if d.key == "visitt":
+            date_text = f"{date_text}, {kit.time_range}"
+        out.append(
+            {
+                "deadline": d,
+                "key": d.key,
+                "date": d.date,
+                "date_text": date_text,
+                "title": event["title"],
+                "text": text,
+                "note": note,
+            }
+        )
+    return out
+
+
+def markdown(kit: Kit) -> bytes:
+    labels = kit.labels(KIND)
+    env = kit.env(KIND)
+    env.filters["t"] = md_text
+    text = env.get_template("timeline.md.j2").render(
+        heading=labels["heading"], labels=labels, items=items(kit), method=kit.method
+    )
+    return text.encode("utf-8")
+
+
+def pdf(kit: Kit) -> bytes:
+    labels = kit.labels(KIND)
+    return walkround_pdf.pdf(
+        kit,
+        KIND,
+        "timeline.html.j2",
+        labels["pdf_title"].format(enhet=kit.facts["enhet"]),
+        heading=labels["heading"],
+        labels=labels,
+        items=items(kit),
+        method=kit.method,
+    )
+
+
+def _event(kit: Kit, item: dict[str, Any], stamp: dt.datetime) -> icalendar.Event:
+    assert kit.visit is not None
+    visit = kit.visit
+    d: Deadline = item["deadline"]
+    event = icalendar.Event()
+    event.add("uid", f"{visit.id}-{d.key}@refleks")
+    event.add("dtstamp", stamp)
+    event.add("summary", f"{item['title']}: {visit.unit}")
+    description = item["text"] + (f"\n{item['note']}" if item["note"] else "")
+    event.add("description", description)
+    if d.key == "visitt":
+        zone = ZoneInfo(TIMEZONE)
+        start = dt.datetime.combine(d.date, dt.time.fromisoformat(visit.time), tzinfo=zone)
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(minutes=visit.duration_minutes))
+        if visit.location:
+            event.add("location", visit.location)
+    else:
+        event.add("dtstart", d.date)
+        event.add("dtend", d.date + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+    return event
+
+
+def ics(kit: Kit) -> bytes:
+    assert kit.visit is not None
+    labels = kit.labels(KIND)
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add(
+        "x-wr-calname",
+        labels["calendar_name"].format(metode=kit.method.title, enhet=kit.visit.unit),
+    )
+    cal.add("x-wr-timezone", TIMEZONE)
+    stamp = kit.stamp or dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+    for item in items(kit):
+        cal.add_component(_event(kit, item, stamp.astimezone(dt.UTC)))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def build(kit: Kit) -> dict[str, bytes]:
+    return {"timeline.md": markdown(kit), "timeline.pdf": pdf(kit), "timeline.ics": ics(kit)}

@@ -1,0 +1,138 @@
+"""The invitation letter to the unit leader, as PDF and DOCX.
+
+The letter follows the method's ``letter`` (title and sections: the purpose in four points,
+what happens during the visit, what happens with the information, contact), signed by the
+visit leader, with the staff information as an attachment. The DOCX is filled from
+``templates/letters/invitasjonsbrev.docx`` or from the municipality's own letterhead template
+named in ``content/site.yaml`` (``letter_template``); the fields a template can use are the
+keys of ``context`` (listed for template authors in ``templates/letters/FELTER.md``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..deadlines import letter_date
+from ..kit import Kit
+from . import office as walkround_office
+from . import pdf as walkround_pdf
+
+KIND = "letters"
+DEFAULT_TEMPLATE = "invitasjonsbrev.docx"
+
+
+def _contact_line(kit: Kit) -> str:
+    labels, c = kit.labels(KIND), kit.common
+    if kit.visit is None:
+        return f"{labels['contact_intro']} {c['blank']}"
+    person = kit.visit.contact or kit.visit.leadership.coordinator
+    parts = [person.name]
+    if person.phone:
+        parts.append(f"{labels['phone']} {person.phone}")
+    if person.email:
+        parts.append(f"{labels['email']} {person.email}")
+    return f"{labels['contact_intro']} {', '.join(parts)}."
+
+
+def context(kit: Kit) -> dict[str, Any]:
+    """Every field a letter template may use (Norwegian names, for template authors)."""
+    labels, c, v = kit.labels(KIND), kit.common, kit.visit
+    letter = kit.method.letter
+    assert letter is not None
+    site = kit.library.site
+    staff = kit.method.staff_information
+    if v is None:
+        sender = {"navn": c["blank_municipality"], "adresse": []}
+        recipient = {"navn": c["blank"], "stilling": "", "enhet": c["blank"]}
+        signer = {"navn": c["blank"], "stilling": c["blank"]}
+        letter_day = c["blank"]
+    else:
+        sender = {"navn": site.organisation or v.municipality, "adresse": list(site.address)}
+        recipient = {
+            "navn": v.unit_leader.name,
+            "stilling": v.unit_leader.title or "",
+            "enhet": v.unit,
+        }
+        leader = v.leadership.visit_leader
+        signer = {"navn": leader.name, "stilling": leader.title or ""}
+        letter_day = kit.date_long(letter_date(v), weekday=False)
+    return {
+        "tittel": letter.title,
+        "avsender": sender,
+        "mottaker": recipient,
+        "brevdato": letter_day,
+        "avsnitt": [
+            {
+                "tittel": s.title if s.show_title else "",
+                "blokker": kit.blocks(s.text),
+                "punkter": [kit.fill(p) for p in s.points],
+            }
+            for s in letter.sections
+        ],
+        "kontakt": _contact_line(kit),
+        "hilsen": labels["greeting"],
+        "underskrift": signer,
+        "vedlegg": (
+            {
+                "tittel": staff.title,
+                "blokker": kit.blocks(staff.text),
+                "punkter": [kit.fill(i) for i in staff.items],
+            }
+            if staff
+            else None
+        ),
+        "fakta": dict(kit.facts),
+        "etiketter": {**c, **labels},
+    }
+
+
+def title(kit: Kit) -> str:
+    assert kit.method.letter is not None
+    return kit.labels(KIND)["pdf_title"].format(
+        tittel=kit.method.letter.title, enhet=kit.facts["enhet"]
+    )
+
+
+def logo_path(kit: Kit) -> Path | None:
+    logo = kit.library.site.logo
+    return kit.library.project.root / logo if (logo and kit.visit is not None) else None
+
+
+def template_path(kit: Kit) -> Path:
+    """The site's own letter template for visits, else the default one."""
+    custom = kit.library.site.letter_template
+    if custom and kit.visit is not None:
+        return kit.library.project.root / custom
+    return kit.templates / KIND / DEFAULT_TEMPLATE
+
+
+def pdf(kit: Kit) -> bytes:
+    logo = logo_path(kit)
+    return walkround_pdf.pdf(
+        kit,
+        KIND,
+        "invitasjonsbrev.html.j2",
+        title(kit),
+        ctx=context(kit),
+        letter=kit.method.letter,
+        staff=kit.method.staff_information,
+        labels=kit.labels(KIND),
+        logo_url=logo.resolve().as_uri() if logo else None,
+    )
+
+
+def docx(kit: Kit) -> bytes:
+    """Raises ``walkround_office.TemplateFieldError`` for a field the template cannot get."""
+    ctx = context(kit)
+    logo = logo_path(kit)
+    if logo is None:
+        ctx["logo"] = ""
+    data = walkround_office.render_docx(
+        template_path(kit), ctx, images={"logo": logo} if logo else None
+    )
+    return walkround_office.normalise(data, title=title(kit), creator=kit.creator, when=kit.stamp)
+
+
+def build(kit: Kit) -> dict[str, bytes]:
+    return {"invitasjonsbrev.pdf": pdf(kit), "invitasjonsbrev.docx": docx(kit)}

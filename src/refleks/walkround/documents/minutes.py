@@ -1,0 +1,98 @@
+"""The minutes template (referat) as DOCX with the visit's facts filled in.
+
+Facts of the visit (unit, date, who took part), the method's ``minutes`` sections with room
+to write, the action plan as far as the visit file has it, and the deadlines for the
+minutes and the follow-up visit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..kit import Kit
+from . import actionplans
+from . import office as walkround_office
+from .calendar import items as timeline_items
+
+KIND = "minutes"
+DEADLINE_KEYS = ("referat", "oppfolging")
+
+
+def facts(kit: Kit) -> list[dict[str, str]]:
+    """Label/value rows for the minutes' fact table (dotted lines in the blank)."""
+    c, v = kit.common, kit.visit
+    rows = [
+        (c["unit"], kit.facts["enhet"]),
+        (c["municipality"], kit.facts["kommune"]),
+        (c["date"], kit.facts["dato"]),
+        (c["time"], kit.time_range),
+        (c["location"], kit.facts["sted"]),
+    ]
+    if v is None:
+        rows += [
+            (c[k], c["blank"])
+            for k in ("visit_leader", "top_leader", "coordinator", "secretary", "participants")
+        ]
+    else:
+        lead = v.leadership
+        rows += [
+            (c["unit_leader"], kit.person(v.unit_leader)),
+            (c["visit_leader"], kit.person(lead.visit_leader)),
+            (c["top_leader"], kit.person(lead.top_leader)),
+            (c["coordinator"], kit.person(lead.coordinator)),
+            (c["secretary"], kit.person(lead.secretary or lead.coordinator)),
+        ]
+        if lead.medical_advisor:
+            rows.append((c["medical_advisor"], kit.person(lead.medical_advisor)))
+        if lead.observers:
+            rows.append((c["observers"], "; ".join(kit.person(p) for p in lead.observers)))
+        rows.append((c["participants"], ", ".join(v.participants)))
+    return [{"navn": name, "verdi": value} for name, value in rows]
+
+
+def context(kit: Kit) -> dict[str, Any]:
+    labels = kit.labels(KIND)
+    if kit.visit is not None:
+        deadlines = [
+            labels["deadline_line"].format(hva=i["title"], dato=i["date_text"])
+            for i in timeline_items(kit)
+            if i["key"] in DEADLINE_KEYS
+        ]
+    else:
+        events = kit.labels("calendar")["events"]
+        deadlines = [
+            labels["deadline_line"].format(hva=events[k]["title"], dato=kit.common["blank"])
+            for k in DEADLINE_KEYS
+        ]
+    return {
+        "tittel": labels["title"].format(metode=kit.method.title),
+        "fakta": facts(kit),
+        "avsnitt": [
+            {
+                "tittel": s.title,
+                "blokker": kit.blocks(s.text),
+                "punkter": [kit.fill(i) for i in s.items],
+            }
+            for s in kit.method.minutes
+        ],
+        "tiltaksplan": labels["action_plan"],
+        "kolonner": actionplans.columns(kit),
+        "rader": actionplans.docx_rows(kit, actionplans.groups(kit)),
+        "frister_tittel": labels["deadlines"],
+        "frister": deadlines,
+    }
+
+
+def docx(kit: Kit) -> bytes:
+    labels = kit.labels(KIND)
+    data = walkround_office.render_docx(kit.templates / KIND / "referat.docx", context(kit))
+    return walkround_office.normalise(
+        data,
+        title=labels["doc_title"].format(enhet=kit.facts["enhet"]),
+        creator=kit.creator,
+        when=kit.stamp,
+    )
+
+
+def build(kit: Kit) -> dict[str, bytes]:
+    return {"referat.docx": docx(kit)}

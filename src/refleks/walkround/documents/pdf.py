@@ -1,0 +1,32 @@
+"""HTML templates to PDF with WeasyPrint, the same way for every document of the kit.
+
+A4 (or A4 landscape where a template asks for it), DejaVu fonts embedded, ``lang="nb"`` and
+``<title>`` from the template (so the PDF has language and title), tagged PDF, creation and
+modification dates from the ``Kit`` (``SOURCE_DATE_EPOCH`` or the visit) so that two runs
+give the same bytes. Only ``file:`` and ``data:`` resources are fetched: a document never
+loads anything from another host.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from ..kit import Kit
+
+
+def html(kit: Kit, kind: str, template: str, title: str, **context: Any) -> str:
+    """Render ``templates/<kind>/<template>`` with the kit and ``context``."""
+    return kit.env(kind).get_template(template).render(title=title, **context)
+
+
+def pdf(kit: Kit, kind: str, template: str, title: str, **context: Any) -> bytes:
+    """Render the template and lay it out as PDF bytes."""
+    source = html(kit, kind, template, title, **context)
+    fetcher = URLFetcher(allowed_protocols={"file", "data"})
+    document = HTML(
+        string=source, base_url=str(kit.library.project.root) + "/", url_fetcher=fetcher
+    )
+    return document.write_pdf(pdf_tags=True)

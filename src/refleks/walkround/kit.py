@@ -1,0 +1,244 @@
+"""What every document of the walkround kit shares: the visit's facts, Norwegian dates,
+the letter's placeholders, labels and the template environment.
+
+A ``Kit`` is one visit together with its method (``visit`` is ``None`` for the blank versions
+on the site, whose fields are dotted lines). Text shown to people comes from the method in
+``content/methods/`` or from ``templates/<kind>/labels.yaml`` and
+``templates/walkround/labels.yaml``; nothing here holds document text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from .. import markup
+from ..content import schema
+from ..content.model import Library
+from ..errors import UsageError
+from ..templating import environment
+from . import deadlines
+
+PLACEHOLDER = re.compile(r"\{([a-zæøå_]+)\}")
+PLACEHOLDERS = ("enhet", "kommune", "dato", "klokkeslett", "sted", "varighet")
+"""The fields a letter section's text may use."""
+
+COMMON = "walkround"
+"""Template folder with the shared base template, style sheet and labels."""
+
+
+def today() -> dt.date:
+    """Today, or the day ``REFLEKS_TODAY`` (ÅÅÅÅ-MM-DD) names (for tests and re-runs)."""
+    value = os.environ.get("REFLEKS_TODAY", "").strip()
+    if value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"REFLEKS_TODAY må være en dato ÅÅÅÅ-MM-DD, ikke «{value}»") from None
+    return dt.date.today()
+
+
+def source_date_epoch() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a UTC time, when set to a whole number."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+    return None
+
+
+@dataclass
+class Kit:
+    """One visit (or the blank forms) with its method, ready for the document builders."""
+
+    library: Library
+    method: schema.Method
+    visit: schema.Visit | None = None
+    _labels: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+
+    # -- basics
+
+    @property
+    def templates(self) -> Path:
+        return self.library.project.templates
+
+    @property
+    def blank(self) -> bool:
+        return self.visit is None
+
+    @cached_property
+    def stamp(self) -> dt.datetime | None:
+        """Document date for metadata: ``SOURCE_DATE_EPOCH``, else the letter's date."""
+        fixed = source_date_epoch()
+        if fixed is not None or self.visit is None:
+            return fixed
+        day = deadlines.letter_date(self.visit)
+        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+    @property
+    def creator(self) -> str:
+        """Author in document properties: the site's publisher, never the machine's user."""
+        return self.library.site.publisher
+
+    def labels(self, kind: str = COMMON) -> dict[str, Any]:
+        """``templates/<kind>/labels.yaml`` (read once)."""
+        if kind not in self._labels:
+            path = self.templates / kind / "labels.yaml"
+            self._labels[kind] = yaml.safe_load(path.read_text("utf-8")) or {}
+        return self._labels[kind]
+
+    @property
+    def common(self) -> dict[str, Any]:
+        return self.labels(COMMON)
+
+    def env(self, kind: str) -> jinja2.Environment:
+        """The kind's templates, falling back to the shared ones in ``templates/walkround``."""
+        env = environment(self.templates, kind)
+        env.loader = jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader(self.templates / kind),
+                jinja2.FileSystemLoader(self.templates / COMMON),
+            ]
+        )
+        env.filters["date_long"] = self.date_long
+        env.filters["date_short"] = self.date_short
+        env.filters["fill"] = self.fill_html
+        env.filters["fill_inline"] = self.fill_inline
+        env.globals["kit"] = self
+        env.globals["common"] = self.common
+        return env
+
+    # -- dates and times
+
+    def date_long(self, day: dt.date | None, weekday: bool = True) -> str:
+        """``tirsdag 14. mai 2030`` (a dotted line in the blank forms)."""
+        if day is None:
+            return self.common["blank"]
+        text = f"{day.day}. {self.common['months'][day.month - 1]} {day.year}"
+        return f"{self.common['weekdays'][day.weekday()]} {text}" if weekday else text
+
+    def date_short(self, day: dt.date | None) -> str:
+        """``14.05.2030``."""
+        return self.common["blank_short"] if day is None else day.strftime("%d.%m.%Y")
+
+    def time_text(self, value: str | None) -> str:
+        if value is None:
+            return self.common["blank_short"]
+        hours, minutes = value.split(":")
+        return self.common["time_format"].format(t=hours, m=minutes)
+
+    @property
+    def time_range(self) -> str:
+        """``13.00–14.00``: start and end of the visit."""
+        if self.visit is None:
+            return f"{self.common['blank_short']}–{self.common['blank_short']}"
+        start = dt.datetime.combine(self.visit.date, dt.time.fromisoformat(self.visit.time))
+        end = start + dt.timedelta(minutes=self.visit.duration_minutes)
+        return f"{self.time_text(self.visit.time)}–{self.time_text(end.strftime('%H:%M'))}"
+
+    # -- the visit's facts
+
+    @cached_property
+    def facts(self) -> dict[str, str]:
+        """Placeholder values for the letter's texts (``{enhet}``, ``{dato}`` ...)."""
+        c, v = self.common, self.visit
+        if v is None:
+            return {
+                "enhet": c["blank"],
+                "kommune": c["blank_municipality"],
+                "dato": c["blank"],
+                "klokkeslett": c["blank_short"],
+                "sted": c["blank"],
+                "varighet": c["blank_short"],
+            }
+        return {
+            "enhet": v.unit,
+            "kommune": v.municipality,
+            "dato": self.date_long(v.date),
+            "klokkeslett": self.time_text(v.time),
+            "sted": v.location or c["no_location"],
+            "varighet": f"{v.duration_minutes} {c['minutes_unit']}",
+        }
+
+    def fill(self, text: str) -> str:
+        """Placeholders replaced by the facts; plain text (Markdown marks removed)."""
+        tokens, tokenised = self._tokenise(text)
+        result = markup.plain(tokenised)
+        for token, name in tokens.items():
+            result = result.replace(token, self.facts[name])
+        return result
+
+    def fill_html(self, text: str) -> Markup:
+        """Placeholders replaced by the facts, Markdown rendered to safe HTML."""
+        return self._fill_rendered(text, markup.render)
+
+    def fill_inline(self, text: str) -> Markup:
+        return self._fill_rendered(text, markup.render_inline)
+
+    def _fill_rendered(self, text: str, render) -> Markup:
+        tokens, tokenised = self._tokenise(text)
+        html = str(render(tokenised))
+        for token, name in tokens.items():
+            html = html.replace(token, str(escape(self.facts[name])))
+        return Markup(html)
+
+    def _tokenise(self, text: str) -> tuple[dict[str, str], str]:
+        """Swap known placeholders for letter-only tokens Markdown leaves alone."""
+        tokens: dict[str, str] = {}
+
+        def swap(m: re.Match[str]) -> str:
+            if m.group(1) not in PLACEHOLDERS:
+                return m.group(0)
+            token = f"REFLEKSFELT{len(tokens)}X"
+            tokens[token] = m.group(1)
+            return token
+
+        return tokens, PLACEHOLDER.sub(swap, text or "")
+
+    def blocks(self, text: str) -> list[dict[str, Any]]:
+        """Markdown text as paragraphs and bullet points of plain text (for DOCX)."""
+        out: list[dict[str, Any]] = []
+        for chunk in re.split(r"\n\s*\n", (text or "").strip()):
+            lines = chunk.splitlines()
+            if lines and all(
+                re.match(r"\s*([-*+]|\d+[.)])\s+", ln) or ln.startswith("  ") for ln in lines
+            ):
+                for ln in lines:
+                    item = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", ln)
+                    if ln.startswith("  ") and out and out[-1]["punkt"]:
+                        out[-1]["tekst"] += " " + self.fill(item.strip())
+                    else:
+                        out.append({"tekst": self.fill(item), "punkt": True})
+            elif chunk.strip():
+                out.append(
+                    {"tekst": self.fill(" ".join(ln.strip() for ln in lines)), "punkt": False}
+                )
+        return out
+
+    def person(self, p: schema.Person | None) -> str:
+        """``Navn, stilling``."""
+        if p is None:
+            return self.common["blank"]
+        return f"{p.name}, {p.title}" if p.title else p.name
+
+    @property
+    def pdf_date(self) -> str | None:
+        """ISO time for the PDF's creation and modification dates."""
+        return self.stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if self.stamp else None
+
+
+def method_for(library: Library, visit: schema.Visit | None = None) -> schema.Method | None:
+    """The visit's method; for the blanks the walkround method shipped with the content."""
+    if visit is not None:
+        return library.methods.get(visit.method)
+    usable = [m for m in library.methods.values() if m.letter and m.action_plan]
+    preferred = [m for m in usable if m.id == schema.Visit.model_fields["method"].default]
+    return (preferred or sorted(usable, key=lambda m: m.id) or [None])[0]

@@ -1,0 +1,164 @@
+"""``refleks new visit``: write a commented visit file to fill in.
+
+The essentials come from options (``--id``, ``--unit``, ``--date`` ...) or, for those not
+given, from questions on the terminal (``input()``). The file is made from
+``templates/visit/ny-visitt.yaml.j2`` with every value quoted safely, and an existing file
+is never overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+from markupsafe import Markup
+
+from .. import cli
+from ..content import schema
+from ..errors import UsageError
+from ..project import Project
+from ..templating import environment
+
+# (option, required, kind of check)
+FIELDS: list[tuple[str, bool, str]] = [
+    ("id", True, "id"),
+    ("municipality", True, "text"),
+    ("unit", True, "text"),
+    ("leader", True, "text"),
+    ("leader_title", False, "text"),
+    ("date", True, "date"),
+    ("time", True, "time"),
+    ("location", False, "text"),
+    ("top_leader", True, "text"),
+    ("visit_leader", True, "text"),
+    ("coordinator", True, "text"),
+    ("participants", False, "list"),
+]
+OPTION_HELP = {
+    "id": "visittens id (blir filnavnet)",
+    "municipality": "kommunen eller virksomheten",
+    "unit": "enheten som besøkes",
+    "leader": "navnet på lederen for enheten",
+    "leader_title": "stillingen til lederen for enheten",
+    "date": "dato, ÅÅÅÅ-MM-DD",
+    "time": "klokkeslett, TT:MM",
+    "location": "sted",
+    "top_leader": "navnet på øverste leder",
+    "visit_leader": "navnet på lederen for visitten",
+    "coordinator": "navnet på koordinatoren",
+    "participants": "stillingene i samtalegruppen, skilt med komma",
+}
+
+
+def _check(kind: str, value: str) -> str | None:
+    """The message key when ``value`` is not acceptable, else ``None``."""
+    if kind == "id" and not re.match(schema.ID_PATTERN, value):
+        return "id"
+    if kind == "date":
+        try:
+            if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+                raise ValueError
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return "date"
+    if kind == "time" and not re.match(r"^([01]\d|2[0-3]):[0-5]\d$", value):
+        return "time"
+    return None
+
+
+def _yaml_string(value: Any) -> Markup:
+    """A double-quoted YAML string (JSON strings are valid YAML)."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def collect(
+    args: argparse.Namespace, labels: dict[str, Any], ask: Callable[[str], str] | None = None
+) -> dict[str, Any]:
+    """Values from the options, asking for the missing ones; bad options are usage errors."""
+    ask = ask or (lambda prompt: input(prompt))
+    values: dict[str, Any] = {}
+    asked = False
+    for name, required, kind in FIELDS:
+        given = getattr(args, name)
+        if given is not None:
+            value = given.strip()
+            problem = _check(kind, value) or ("empty" if required and not value else None)
+            if problem:
+                option = "--" + name.replace("_", "-")
+                raise UsageError(f"{option}: {labels['invalid'][problem]} (skrevet: «{given}»)")
+        elif required or asked:
+            asked = True
+            value = _ask(labels, name, required, kind, ask)
+        else:
+            value = ""
+        values[name] = value
+    values["participants"] = [p.strip() for p in values["participants"].split(",") if p.strip()]
+    return values
+
+
+def _ask(
+    labels: dict[str, Any], name: str, required: bool, kind: str, ask: Callable[[str], str]
+) -> str:
+    while True:
+        try:
+            value = ask(f"{labels['prompts'][name]}: ").strip()
+        except EOFError:
+            option = "--" + name.replace("_", "-")
+            raise UsageError(f"mangler {option} (ingen svar fra terminalen)") from None
+        problem = _check(kind, value) if value else ("empty" if required else None)
+        if problem is None:
+            return value
+        print(labels["invalid"][problem], file=sys.stderr)
+
+
+def cmd_new(args: argparse.Namespace, project: Project) -> int:
+    if args.kind != "visit":
+        raise UsageError(f"ukjent type: {args.kind}")
+    labels = yaml.safe_load((project.templates / "visit" / "labels.yaml").read_text("utf-8"))
+    if args.id is not None and _check("id", args.id) is None:
+        _refuse_existing(project, args.id)
+    values = collect(args, labels)
+    path = _refuse_existing(project, values["id"])
+    env = environment(project.templates, "visit")
+    env.filters["y"] = _yaml_string
+    values["method"] = schema.Visit.model_fields["method"].default
+    text = env.get_template("ny-visitt.yaml.j2").render(v=values)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(text)
+    except FileExistsError:
+        raise UsageError(f"filen finnes fra før og blir ikke overskrevet: {path}") from None
+    print(f"Skrev {path}. Fyll ut resten, og lag visittsettet med: refleks visit {path}")
+    return 0
+
+
+def _refuse_existing(project: Project, visit_id: str):
+    path = project.content / "visits" / f"{visit_id}.yaml"
+    if path.exists():
+        raise UsageError(f"filen finnes fra før og blir ikke overskrevet: {path}")
+    return path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    existing = sub.choices.get("new")
+    if existing is not None:  # another output registered «new»: add «visit» to its kinds
+        for action in existing._actions:
+            if action.dest == "kind" and action.choices is not None:
+                action.choices = [*action.choices, "visit"]
+        other = cli.COMMANDS["new"]
+        cli.COMMANDS["new"] = lambda a, p: cmd_new(a, p) if a.kind == "visit" else other(a, p)
+    else:
+        existing = sub.add_parser("new", help="lag en ny fil å fylle ut (visit)")
+        existing.add_argument("kind", choices=["visit"], metavar="TYPE", help="visit")
+        cli.COMMANDS["new"] = cmd_new
+    for name, _required, _kind in FIELDS:
+        option = "--" + name.replace("_", "-")
+        if option not in existing._option_string_actions:
+            existing.add_argument(option, dest=name, default=None, help=OPTION_HELP[name])

@@ -1,0 +1,129 @@
+"""``refleks tiltaksplan status <fil.xlsx>``: read a filled-in action plan back.
+
+Reports in Norwegian what is done, what is late (due before today and not done), what has no
+one responsible and what has no (readable) due date. The file is the ``tiltaksplan.xlsx``
+Refleks made, filled in by people: the rows of its table «Tiltaksplan» are read in Refleks'
+column order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl.utils.exceptions import InvalidFileException
+
+from .. import cli
+from ..errors import UsageError
+from ..project import Project
+from .documents.actionplans import PlanRow, read_plan
+from .kit import today
+
+DONE = "ferdig"
+
+
+@dataclass
+class Status:
+    """The rows of a plan sorted into what the coordinator needs to know."""
+
+    today: dt.date
+    rows: list[PlanRow]
+    done: list[PlanRow] = field(default_factory=list)
+    late: list[PlanRow] = field(default_factory=list)
+    no_owner: list[PlanRow] = field(default_factory=list)
+    no_due: list[PlanRow] = field(default_factory=list)
+    on_track: list[PlanRow] = field(default_factory=list)
+
+
+def assess(rows: list[PlanRow], today: dt.date) -> Status:
+    status = Status(today, rows)
+    for row in rows:
+        if row.status == DONE:
+            status.done.append(row)
+            continue
+        if not row.responsible:
+            status.no_owner.append(row)
+        if row.due is None:
+            status.no_due.append(row)
+        elif row.due < today:
+            status.late.append(row)
+        if row.responsible and row.due is not None and row.due >= today:
+            status.on_track.append(row)
+    return status
+
+
+def _describe(row: PlanRow) -> str:
+    what = row.change or row.problem
+    details = []
+    if row.responsible:
+        details.append(row.responsible)
+    if row.due is not None:
+        details.append(f"frist {row.due.strftime('%d.%m.%Y')}")
+    elif row.due_text:
+        details.append(f"frist «{row.due_text}» er ikke en dato")
+    if row.status and row.status != DONE:
+        details.append(f"status: {row.status}")
+    suffix = f" ({', '.join(details)})" if details else ""
+    return f"  - rad {row.row}: {what}{suffix}"
+
+
+def report(status: Status, name: str) -> str:
+    """The Norwegian report printed by the command."""
+    n = len(status.rows)
+    lines = [
+        f"Tiltaksplan: {name} (status per {status.today.strftime('%d.%m.%Y')})",
+        f"{n} tiltak: {len(status.done)} ferdig, {len(status.late)} forsinket, "
+        f"{len(status.no_owner)} uten ansvarlig, {len(status.no_due)} uten frist.",
+    ]
+    groups = [
+        ("Ferdig", status.done),
+        ("Forsinket (fristen er passert)", status.late),
+        ("Uten ansvarlig", status.no_owner),
+        ("Uten frist", status.no_due),
+        ("I rute", status.on_track),
+    ]
+    for title, rows in groups:
+        if rows:
+            lines.append("")
+            lines.append(f"{title} ({len(rows)}):")
+            lines += [_describe(r) for r in rows]
+    if not n:
+        lines.append("Planen har ingen utfylte rader.")
+    return "\n".join(lines) + "\n"
+
+
+def read(path: Path) -> list[PlanRow]:
+    """The plan's rows; unreadable files are usage errors with a Norwegian message."""
+    if not path.is_file():
+        raise UsageError(f"finner ikke filen {path}")
+    try:
+        return read_plan(path)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError):
+        raise UsageError(f"{path} er ikke en Excel-fil (XLSX) som kan leses") from None
+    except ValueError:
+        raise UsageError(
+            f"fant ingen tiltaksplan i {path} (tabellen «Tiltaksplan» mangler)"
+        ) from None
+
+
+def cmd_tiltaksplan(args: argparse.Namespace, project: Project) -> int:
+    day = today()
+    if args.dato:
+        try:
+            day = dt.date.fromisoformat(args.dato)
+        except ValueError:
+            raise UsageError(f"--dato må være en dato ÅÅÅÅ-MM-DD, ikke «{args.dato}»") from None
+    path = Path(args.file)
+    print(report(assess(read(path), day), path.name), end="")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    t = sub.add_parser("tiltaksplan", help="les en utfylt tiltaksplan (status)")
+    t.add_argument("action", choices=["status"], metavar="HANDLING", help="status")
+    t.add_argument("file", metavar="FIL", help="den utfylte tiltaksplan.xlsx")
+    t.add_argument("--dato", default=None, help="regn som om i dag er denne datoen (ÅÅÅÅ-MM-DD)")
+    cli.COMMANDS["tiltaksplan"] = cmd_tiltaksplan
