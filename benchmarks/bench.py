@@ -194,7 +194,7 @@ def plain_engine_project(project: Path) -> Path:
         shutil.rmtree(target)
     code = (
         "import sys; from pathlib import Path\n"
-        "from refleks.content.model import build_library\n"
+        "from refleks.content.pipeline import build_library\n"
         "from refleks.project import Project\n"
         "from refleks.site import engine as site_engine, pages\n"
         "root, out = Path(sys.argv[1]), Path(sys.argv[2])\n"
@@ -273,7 +273,7 @@ def edit_one_question(project: Path) -> None:
 LETTERS_CODE = r"""
 import json, sys, time
 from pathlib import Path
-from refleks.content.model import build_library
+from refleks.content.pipeline import build_library
 from refleks.project import Project
 from refleks.walkround.documents import letters, pdf as walkround_pdf
 from refleks.walkround.kit import Kit

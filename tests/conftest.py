@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from refleks.content.model import Library, build_library
+from refleks.content.model import Library
+from refleks.content.pipeline import build_library
 from refleks.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from refleks.content.model import build_library
+from refleks.content.pipeline import build_library
 from refleks.project import Project
 
 from .conftest import ROOT

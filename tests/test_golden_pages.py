@@ -8,7 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
-from refleks.content.model import build_library
+from refleks.content.pipeline import build_library
 from refleks.project import Project
 from refleks.site import pages
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from refleks import urls
-from refleks.content.model import Library, build_library
+from refleks.content.model import Library
+from refleks.content.pipeline import build_library
 from refleks.decks import handouts
 from refleks.project import Project
 

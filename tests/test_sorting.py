@@ -107,7 +107,7 @@ FRAMEWORKS = {
 @pytest.fixture(scope="module")
 def norwegian_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal project with frameworks and sources whose names start with æ, ø and å."""
-    from refleks.content.model import build_library
+    from refleks.content.pipeline import build_library
     from refleks.project import Project
     from refleks.site.build import build
 

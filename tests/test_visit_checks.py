@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from refleks.content.model import build_library
+from refleks.content.pipeline import build_library
 from refleks.project import Project
 from refleks.walkround.checks import check_visit, health_professions, is_health_professional
 

@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 
 from refleks.cli import main
-from refleks.content.model import build_library
+from refleks.content.pipeline import build_library
 from refleks.project import Project
 
 from . import walkround_helpers as wh

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from refleks.cli import main
-from refleks.content.model import Library, build_library
+from refleks.content.model import Library
+from refleks.content.pipeline import build_library
 from refleks.project import Project
 from refleks.walkround.kit import Kit
 

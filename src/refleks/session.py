@@ -28,7 +28,8 @@ from typing import Literal
 
 from . import cli
 from .content import schema
-from .content.model import Library, build_library
+from .content.model import Library
+from .content.pipeline import build_library
 from .decks import handouts, slides
 from .errors import UsageError
 from .project import Project

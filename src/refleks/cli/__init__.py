@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ..content.model import Library, build_library
+from ..content.model import Library
+from ..content.pipeline import build_library
 from ..errors import ContentInvalid, Problems, UsageError
 from ..project import Project
 

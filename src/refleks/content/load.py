@@ -7,17 +7,11 @@ from pathlib import Path
 
 from ..errors import Problems
 from ..project import Project
+from .kinds import FILES, KINDS
 from .yamlread import Document, load
 
-# folder (or file) -> kind; each kind has its schema in ``schema.py``
-FOLDERS = {
-    "sources": "source",
-    "reflections": "reflection",
-    "frameworks": "framework",
-    "methods": "method",
-    "visits": "visit",
-}
-FILES = {"site.yaml": "site", "roles.yaml": "roles"}
+# folder -> kind
+FOLDERS = {kind.folder: kind.name for kind in KINDS}
 
 
 @dataclass

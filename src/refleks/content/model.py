@@ -1,4 +1,4 @@
-"""The validated content as one object the outputs read from (stage 3 of the pipeline)."""
+"""The validated content as one object the outputs read from (made by ``pipeline``)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ContentInvalid, Problems
 from ..project import Project
 from ..sorting import nb_key
 from . import schema
-from .load import Loaded, load_content
-from .references import check_references
-from .validate import check_model
 from .yamlread import Document
 
 
@@ -83,106 +79,3 @@ class Library:
 
     def file_of(self, kind: str, item_id: str) -> Path:
         return self.documents[(kind, item_id)].file
-
-
-_MODELS = {
-    "source": schema.Source,
-    "reflection": schema.Reflection,
-    "framework": schema.Framework,
-    "method": schema.Method,
-    "visit": schema.Visit,
-}
-_ATTR = {
-    "source": "sources",
-    "reflection": "reflections",
-    "framework": "frameworks",
-    "method": "methods",
-    "visit": "visits",
-}
-
-
-def _check_roles(doc: Document, problems: Problems, broken: set[str]) -> dict[str, schema.Role]:
-    roles: dict[str, schema.Role] = {}
-    if not isinstance(doc.data, list):
-        line, col = doc.where(())
-        problems.add(
-            doc.file,
-            line,
-            col,
-            "",
-            "roles.yaml må være en liste med roller",
-            written="en tabell" if isinstance(doc.data, dict) else str(doc.data),
-            expected="en liste der hvert punkt begynner med «- id: ...»",
-        )
-        return roles
-    for i, item in enumerate(doc.data):
-        role = check_model(doc, schema.Role, problems, data=item, prefix=(i,))
-        if role is None:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                broken.add(item["id"])
-            continue
-        if role.id in roles:
-            line, col = doc.where((i, "id"))
-            problems.add(
-                doc.file,
-                line,
-                col,
-                f"[{i}].id",
-                f"rollen «{role.id}» finnes fra før",
-                written=role.id,
-                expected="en id som ikke er brukt",
-                hint="hver rolle defineres bare én gang i roles.yaml",
-            )
-            continue
-        roles[role.id] = role
-    return roles
-
-
-def build_library(project: Project, problems: Problems | None = None) -> Library:
-    """Load, validate and cross-reference; raise ``ContentInvalid`` with every error."""
-    problems = problems or Problems(project.root)
-    loaded: Loaded = load_content(project, problems)
-    site = check_model(loaded.site, schema.Site, problems) if loaded.site else None
-    broken = loaded.failed
-    roles = _check_roles(loaded.roles, problems, broken["role"]) if loaded.roles else {}
-    library = Library(project, site, roles, broken=broken)  # type: ignore[arg-type]
-    for kind, docs in loaded.by_kind.items():
-        store = getattr(library, _ATTR[kind])
-        for doc in docs:
-            item = check_model(doc, _MODELS[kind], problems)
-            if item is None:
-                broken[kind].add(doc.file.stem)
-                if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
-                    broken[kind].add(doc.data["id"])
-                continue
-            line, col = doc.where(("id",))
-            if item.id != doc.file.stem:
-                problems.add(
-                    doc.file,
-                    line,
-                    col,
-                    "id",
-                    "id-en må være lik filnavnet",
-                    written=item.id,
-                    expected=doc.file.stem,
-                    hint=f"endre id til «{doc.file.stem}» eller gi filen nytt navn",
-                )
-                continue
-            if item.id in store:
-                problems.add(
-                    doc.file,
-                    line,
-                    col,
-                    "id",
-                    f"id-en «{item.id}» er brukt før",
-                    written=item.id,
-                    expected="en id som ikke er brukt",
-                )
-                continue
-            store[item.id] = item
-            library.documents[(kind, item.id)] = doc
-    check_references(library, problems)
-    if problems.errors or site is None:
-        raise ContentInvalid(problems)
-    library.warnings = problems.warnings
-    return library

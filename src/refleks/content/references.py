@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Iterable, Iterator
+from typing import Any
 
 from ..errors import Problems
 from ..markup import unsafe_parts
+from .kinds import BY_NAME, REFERENCES
+from .model import Library
 from .yamlread import Document, Path_, format_path
 
-if TYPE_CHECKING:
-    from .model import Library
+_Found = tuple[Path_, str, bool]
 
 _ITEM_LISTS = (
     "findings",
@@ -117,124 +118,58 @@ def _check_markup(doc: Document, problems: Problems) -> None:
 
 
 def check_references(library: Library, problems: Problems) -> None:
-    for (_kind, _id), doc in library.documents.items():
+    """Unique item ids, safe markup, and every declared reference field (``kinds.REFERENCES``)
+    naming an item that exists."""
+    for doc in library.documents.values():
         _check_unique_items(doc, problems)
         _check_markup(doc, problems)
-
-    sources, roles, frameworks = library.sources, library.roles, library.frameworks
-    for source in sources.values():
-        doc = library.documents[("source", source.id)]
-        if source.part_of and source.part_of not in sources:
-            _unresolved(
-                problems,
-                doc,
-                ("part_of",),
-                "kilden",
-                source.part_of,
-                sources,
-                broken=library.broken["source"],
-            )
-        for i, fw in enumerate(source.frameworks):
-            if fw not in frameworks:
-                _unresolved(
-                    problems,
-                    doc,
-                    ("frameworks", i),
-                    "rammeverket",
-                    fw,
-                    frameworks,
-                    broken=library.broken["framework"],
-                )
-        finding_ids = {f.id for f in source.findings}
-        for r, rec in enumerate(source.recommendations):
-            for i, ref in enumerate(rec.findings):
-                if ref not in finding_ids:
+    known: dict[str, tuple[Collection[str], set[str]]] = {}
+    for reference in REFERENCES:
+        items = getattr(library, BY_NAME[reference.kind].folder)
+        for item in items.values():
+            doc = library.documents[(reference.kind, item.id)]
+            for path, value, is_key in _values_at(item, reference.path):
+                if reference.target == "own finding":
+                    choices, broken = {f.id for f in item.findings}, set()
+                else:
+                    if reference.target not in known:
+                        known[reference.target] = _targets(library, reference.target)
+                    choices, broken = known[reference.target]
+                if value not in choices:
                     _unresolved(
                         problems,
                         doc,
-                        ("recommendations", r, "findings", i),
-                        "funnet",
-                        ref,
-                        finding_ids,
+                        path,
+                        reference.what,
+                        value,
+                        choices,
+                        key=is_key,
+                        broken=broken,
                     )
 
-    for reflection in library.reflections.values():
-        doc = library.documents[("reflection", reflection.id)]
-        if reflection.source not in sources:
-            _unresolved(
-                problems,
-                doc,
-                ("source",),
-                "kilden",
-                reflection.source,
-                sources,
-                broken=library.broken["source"],
-            )
-        for t, theme in enumerate(reflection.themes):
-            for role_id in theme.questions:
-                if role_id not in roles:
-                    _unresolved(
-                        problems,
-                        doc,
-                        ("themes", t, "questions", role_id),
-                        "rollen",
-                        role_id,
-                        roles,
-                        key=True,
-                        broken=library.broken["role"],
-                    )
-            for i, ref in enumerate(theme.findings):
-                source_id, _, finding_id = ref.partition("/")
-                source = sources.get(source_id)
-                if source is None or finding_id not in {f.id for f in source.findings}:
-                    # every finding of every source: only listed when a reference is wrong
-                    known = [f"{s.id}/{f.id}" for s in sources.values() for f in s.findings]
-                    _unresolved(
-                        problems,
-                        doc,
-                        ("themes", t, "findings", i),
-                        "funnet",
-                        ref,
-                        known,
-                        broken=library.broken["source"],
-                    )
 
-    for framework in frameworks.values():
-        doc = library.documents[("framework", framework.id)]
-        for i, ref in enumerate(framework.sources):
-            if ref not in sources:
-                _unresolved(
-                    problems,
-                    doc,
-                    ("sources", i),
-                    "kilden",
-                    ref,
-                    sources,
-                    broken=library.broken["source"],
-                )
+def _values_at(node: Any, pattern: tuple[str, ...], path: Path_ = ()) -> Iterator[_Found]:
+    """Every value ``pattern`` leads to from ``node``, with its key path (empty values skipped)."""
+    if not pattern:
+        if node:
+            yield path, node, False
+        return
+    step, rest = pattern[0], pattern[1:]
+    if step == "*":
+        for i, entry in enumerate(node):
+            yield from _values_at(entry, rest, (*path, i))
+    elif step == "{}":
+        for key in node:
+            yield (*path, key), key, True
+    else:
+        yield from _values_at(getattr(node, step), rest, (*path, step))
 
-    for method in library.methods.values():
-        doc = library.documents[("method", method.id)]
-        if method.source not in sources:
-            _unresolved(
-                problems,
-                doc,
-                ("source",),
-                "kilden",
-                method.source,
-                sources,
-                broken=library.broken["source"],
-            )
 
-    for visit in library.visits.values():
-        doc = library.documents[("visit", visit.id)]
-        if visit.method not in library.methods:
-            _unresolved(
-                problems,
-                doc,
-                ("method",),
-                "metoden",
-                visit.method,
-                library.methods,
-                broken=library.broken["method"],
-            )
+def _targets(library: Library, target: str) -> tuple[Collection[str], set[str]]:
+    """The names a reference to ``target`` may use, and those whose own file had errors."""
+    if target == "finding":
+        known = {f"{s.id}/{f.id}" for s in library.sources.values() for f in s.findings}
+        return known, library.broken["source"]
+    if target == "role":
+        return library.roles, library.broken["role"]
+    return getattr(library, BY_NAME[target].folder), library.broken[target]

@@ -13,14 +13,6 @@ from pydantic import BaseModel, ValidationError
 from ..errors import Problems
 from .yamlread import Document, Path_, format_path
 
-_KINDS_NB = {
-    "source": "kilde",
-    "reflection": "refleksjonssett",
-    "framework": "rammeverk",
-    "method": "metode",
-    "visit": "visitt",
-}
-
 
 def _unwrap(tp: Any) -> Any:
     """Strip ``Annotated`` and ``X | None``."""
@@ -194,7 +186,3 @@ def _report(
         expected=expected,
         hint=hint,
     )
-
-
-def kind_label(kind: str) -> str:
-    return _KINDS_NB.get(kind, kind)

@@ -7,8 +7,6 @@ it was.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 import shutil
 import sys
@@ -20,32 +18,15 @@ from ..content.model import Library
 from . import engine as site_engine
 from . import pages
 
-# Outputs that add files to the built site, in order: name -> module, each with
-# ``build(library, site_dir) -> list[Path]``; a module that is not there yet is skipped.
-SITE_OUTPUTS = {
-    "slides": "refleks.decks.slides",
-    "handouts": "refleks.decks.handouts",
-    "walkround_blanks": "refleks.walkround.blanks",
-}
-
 
 def site_outputs() -> list:
-    modules = []
-    for name in SITE_OUTPUTS:
-        try:
-            modules.append(importlib.import_module(SITE_OUTPUTS[name]))
-        except ModuleNotFoundError as exc:
-            if exc.name != SITE_OUTPUTS[name]:
-                raise
-    return modules
+    """The outputs that add files to the built site, in order; each has
+    ``build(library, site_dir) -> list[Path]``. Imported here, not at the top: they load
+    WeasyPrint, which takes a second or two that a refused build should not wait for."""
+    from ..decks import handouts, slides
+    from ..walkround import blanks
 
-
-def available_outputs() -> list[str]:
-    """Names of the site outputs that are there, found without importing them (the PDF
-    outputs import WeasyPrint, which takes a second or two: pages only need the names)."""
-    return [
-        name for name in SITE_OUTPUTS if importlib.util.find_spec(SITE_OUTPUTS[name]) is not None
-    ]
+    return [slides, handouts, blanks]
 
 
 def restore_interrupted(site: Path) -> None:

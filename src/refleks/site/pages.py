@@ -69,9 +69,6 @@ class Renderer:
             (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
         )
         self.written: set[str] = set()
-        from .build import available_outputs
-
-        self.outputs = set(available_outputs())
 
     def render(self, template: str, page: str, **context: Any) -> None:
         if page in self.written:
@@ -95,7 +92,6 @@ class Renderer:
                 page=page,
                 rel=rel,
                 labels=self.labels,
-                outputs=self.outputs,
                 **context,
             )
         except jinja2.TemplateError as exc:

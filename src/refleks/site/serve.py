@@ -22,7 +22,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
 from .. import templating
-from ..content.model import build_library
+from ..content.pipeline import build_library
 from ..errors import ContentInvalid
 from ..project import Project
 from . import engine as site_engine

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from .. import cli
-from ..content.model import build_library
+from ..content.pipeline import build_library
 from ..content.yamlread import load
 from ..errors import ContentInvalid, Problems, UsageError
 from ..project import Project
