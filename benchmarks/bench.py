@@ -208,7 +208,7 @@ def plain_engine_project(project: Path) -> Path:
 
 def engine_env(project: Path) -> dict[str, str]:
     """The environment ``refleks build`` gives the engine (same SOURCE_DATE_EPOCH)."""
-    from refleks.site.engine import source_date_epoch
+    from refleks.dates import source_date_epoch
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(project))

@@ -190,7 +190,7 @@ def test_status_report_of_a_filled_plan(
 ) -> None:
     filled = tmp_path / "utfylt.xlsx"
     _fill_in(kit_dir / "tiltaksplan.xlsx", filled)
-    assert main(["tiltaksplan", "status", str(filled), "--dato", "2030-07-15"]) == 0
+    assert main(["actionplan", "status", str(filled), "--date", "2030-07-15"]) == 0
     assert capsys.readouterr().out == (
         "Tiltaksplan: utfylt.xlsx (status per 15.07.2030)\n"
         "5 tiltak: 1 ferdig, 2 forsinket, 1 uten ansvarlig, 1 uten frist.\n"

@@ -110,7 +110,7 @@ def test_moved_dates_are_explained(wr_kit: Kit) -> None:
 
 
 def test_timeline_markdown(kit_dir: Path) -> None:
-    text = (kit_dir / "timeline.md").read_text("utf-8")
+    text = (kit_dir / "tidslinje.md").read_text("utf-8")
     lines = text.splitlines()
     assert lines[0] == "# Tidslinje og frister"
     escaped = 'Åsheim &lt;b&gt;bo&lt;/b&gt; &amp; "omsorg"'
@@ -124,7 +124,7 @@ def test_timeline_markdown(kit_dir: Path) -> None:
 
 
 def test_timeline_pdf(kit_dir: Path) -> None:
-    text = flat(pdf_text(kit_dir / "timeline.pdf"))
+    text = flat(pdf_text(kit_dir / "tidslinje.pdf"))
     assert text.startswith(
         f"Tidslinje og frister Pasient- og brukersikkerhetsvisitt: {UNIT}, Øvre Æsøy kommune"
     )
@@ -137,7 +137,7 @@ def test_timeline_pdf(kit_dir: Path) -> None:
 
 
 def test_ics_events(kit_dir: Path) -> None:
-    cal = icalendar.Calendar.from_ical((kit_dir / "timeline.ics").read_bytes())
+    cal = icalendar.Calendar.from_ical((kit_dir / "tidslinje.ics").read_bytes())
     assert str(cal["prodid"]) == "-//Refleks//Visittsett//NB"
     assert [tz["tzid"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Oslo"]
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}

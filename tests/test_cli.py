@@ -76,12 +76,12 @@ def test_unsafe_markup_is_removed_with_a_warning(
 def test_unexpected_error_has_no_traceback_without_debug(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import refleks.cli as cli
+    from refleks.cli import check
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("noe gikk galt")
 
-    monkeypatch.setitem(cli.COMMANDS, "check", boom)
+    monkeypatch.setattr(check, "run", boom)
     assert main(["--project", str(project), "check"]) == 3
     err = capsys.readouterr().err
     assert err == "refleks: uventet feil: noe gikk galt\n(kjør med --debug for detaljer)\n"
@@ -100,3 +100,55 @@ def test_interrupted_build_is_restored(project: Path) -> None:
     restore_interrupted(site)
     assert tree_digest(site) == before
     shutil.rmtree(site)
+
+
+def test_broken_template_is_a_failed_build_exit_1(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "templates" / "pages" / "role.md.j2").write_text("{{ ødelagt", encoding="utf-8")
+    assert main(["--project", str(project), "build", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("refleks: feil: malen templates/pages/role.md.j2 kunne ikke brukes: ")
+    assert not (project / "site").exists()
+
+
+def test_help_lists_english_command_words_and_hides_old_spellings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert "    actionplan     les en utfylt tiltaksplan (status)\n" in out
+    assert "    tiltaksplan" not in out
+    with pytest.raises(SystemExit):
+        main(["actionplan", "--help"])
+    out = capsys.readouterr().out
+    assert "  --date DATO  regn som om i dag er denne datoen (ÅÅÅÅ-MM-DD)\n" in out
+    assert "--dato" not in out
+
+
+def test_old_spellings_still_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "finnes-ikke.xlsx"
+    assert main(["tiltaksplan", "status", str(missing), "--dato", "2030-01-01"]) == 2
+    assert capsys.readouterr().err == f"refleks: feil: finner ikke filen {missing}\n"
+
+
+def test_usage_errors_are_norwegian_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["session", "--reflection", "x", "--role", "y", "--minutes", "abc"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bruk: refleks session [-h] --reflection SETT --role ROLLE")
+    assert err.endswith(
+        "refleks session: feil: argument --minutes: må være et helt antall minutter, ikke «abc»\n"
+    )
+    with pytest.raises(SystemExit):
+        main(["finnes-ikke"])
+    err = capsys.readouterr().err
+    assert "refleks: feil: argument KOMMANDO: ugyldig valg: 'finnes-ikke' (velg blant " in err
+    with pytest.raises(SystemExit):
+        main(["visit"])
+    assert capsys.readouterr().err.endswith(
+        "refleks visit: feil: disse argumentene mangler: VISITTFIL\n"
+    )

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from refleks import urls
 from refleks.content.model import Library
+from refleks.dates import source_date_epoch
 from refleks.decks import handouts, slides
-from refleks.site.engine import source_date_epoch
 
 
 def pdftotext(path: Path) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from refleks.site.engine import source_date_epoch
+from refleks.dates import source_date_epoch
 
 from .conftest import ROOT
 from .test_bad_input import tree_digest

@@ -41,9 +41,9 @@ KIT = [
     "tiltaksplan.docx",
     "tiltaksplan.pdf",
     "tiltaksplan.xlsx",
-    "timeline.ics",
-    "timeline.md",
-    "timeline.pdf",
+    "tidslinje.ics",
+    "tidslinje.md",
+    "tidslinje.pdf",
 ]
 OFFICE = [n for n in KIT if n.endswith((".docx", ".xlsx"))]
 
@@ -106,7 +106,7 @@ def test_hand_edited_files_are_kept_and_listed(
     monkeypatch.chdir(project)
     assert run_visit(project) == 0
     folder = project / "out" / "visits" / VISIT
-    (folder / "timeline.md").write_text("Mine egne notater\n", "utf-8")
+    (folder / "tidslinje.md").write_text("Mine egne notater\n", "utf-8")
     (folder / "referat.docx").unlink()
     shutil.copy(folder / "tiltaksplan.docx", folder / "referat.docx")  # not what Refleks wrote
     capsys.readouterr()
@@ -119,17 +119,17 @@ def test_hand_edited_files_are_kept_and_listed(
     assert err == (
         "Disse filene er endret for hånd og ble ikke overskrevet (bruk --force for å "
         "overskrive dem):\n  out/visits/testvisitt/referat.docx\n"
-        "  out/visits/testvisitt/timeline.md\n"
+        "  out/visits/testvisitt/tidslinje.md\n"
     )
-    assert (folder / "timeline.md").read_text("utf-8") == "Mine egne notater\n"
+    assert (folder / "tidslinje.md").read_text("utf-8") == "Mine egne notater\n"
     assert run_visit(project, "--force") == 0
     out, err = capsys.readouterr()
     assert "2 filer skrevet, 9 uendret." in out
     assert err == (
         "Overskrev filer som var endret for hånd (--force):\n"
-        "  out/visits/testvisitt/referat.docx\n  out/visits/testvisitt/timeline.md\n"
+        "  out/visits/testvisitt/referat.docx\n  out/visits/testvisitt/tidslinje.md\n"
     )
-    assert (folder / "timeline.md").read_text("utf-8").startswith("# Tidslinje og frister")
+    assert (folder / "tidslinje.md").read_text("utf-8").startswith("# Tidslinje og frister")
     assert run_visit(project) == 0
     assert capsys.readouterr().err == ""
 
@@ -197,7 +197,7 @@ def test_the_shipped_example_visit(tmp_path: Path) -> None:
     letter = flat(pdf_text(folder / "invitasjonsbrev.pdf"))
     assert "Kari Nordmann" in letter and "tirsdag 13. april 2027 klokken 13.00" in letter
     assert "Eva Eksempel helse- og omsorgssjef" in letter
-    timeline = (folder / "timeline.md").read_text("utf-8")
+    timeline = (folder / "tidslinje.md").read_text("utf-8")
     assert "| mandag 19. april 2027 | **Frist for referat**" in timeline
     assert "| tirsdag 13. juli 2027 | **Oppfølgingsvisitt**" in timeline
 

@@ -111,3 +111,8 @@ class ContentInvalid(Exception):
 
 class UsageError(Exception):
     """A wrong command-line argument or option; the message is shown to the user as is."""
+
+
+class BuildFailed(Exception):
+    """The build could not finish: the site engine stopped, a template could not be used or a
+    package is missing. Shown to the user as is; the exit code is 1, as for invalid content."""

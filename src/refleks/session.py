@@ -18,7 +18,6 @@ Bad arguments raise ``UsageError`` with a Norwegian message that lists the valid
 
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import tempfile
@@ -26,13 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from . import cli
 from .content import schema
 from .content.model import Library
-from .content.pipeline import build_library
 from .decks import handouts, slides
 from .errors import UsageError
-from .project import Project
 
 # the agenda: fixed minutes to open and close, at least THEME_MIN per theme
 OPENING = 5
@@ -260,70 +256,3 @@ def build_kit(library: Library, session: Session, target: Path) -> list[Path]:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return sorted(p for p in target.rglob("*") if p.is_file())
-
-
-# --------------------------------------------------------------------------- command line
-
-
-def _minutes(text: str) -> int:
-    if not text.isdigit() or int(text) == 0:
-        raise argparse.ArgumentTypeError(f"må være et helt antall minutter, ikke «{text}»")
-    return int(text)
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("session", help="lag lysark, utskrift og veiledning til ett refleksjonsmøte")
-    p.add_argument(
-        "--reflection",
-        required=True,
-        metavar="SETT",
-        help="refleksjonssettets id, for eksempel systemperspektiv",
-    )
-    p.add_argument(
-        "--role", required=True, metavar="ROLLE", help="rollens id, for eksempel leder-virksomhet"
-    )
-    p.add_argument(
-        "--themes",
-        metavar="TEMA,TEMA",
-        help="temaenes id-er med komma mellom (standard: alle med spørsmål til rollen)",
-    )
-    p.add_argument(
-        "--minutes",
-        type=_minutes,
-        default=60,
-        metavar="MINUTTER",
-        help="hvor lenge møtet varer (standard: 60)",
-    )
-    p.add_argument("--start", metavar="TT:MM", help="klokkeslett møtet begynner (valgfritt)")
-    p.add_argument("--name", metavar="NAVN", help="mappenavn under out/sessions/ (valgfritt)")
-    p.add_argument(
-        "--out",
-        type=Path,
-        metavar="MAPPE",
-        help="mappen øktpakkene legges i (standard: out/sessions i prosjektet)",
-    )
-
-
-def cmd_session(args: argparse.Namespace, project: Project) -> int:
-    library = build_library(project)
-    theme_ids = None
-    if args.themes is not None:
-        theme_ids = [t.strip() for t in args.themes.split(",") if t.strip()]
-    session = resolve(
-        library,
-        args.reflection,
-        args.role,
-        theme_ids,
-        args.minutes,
-        name=args.name,
-        start=args.start,
-    )
-    folder = (args.out or project.out / "sessions") / session.name
-    files = build_kit(library, session, folder)
-    shown = [p.name for p in files if p.parent == folder]
-    print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")
-    return 0
-
-
-cli.EXTRA_COMMANDS.append(register)
-cli.COMMANDS["session"] = cmd_session

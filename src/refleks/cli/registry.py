@@ -1,27 +1,21 @@
-"""Sub-commands that live in output modules, imported only when used: they pull in
-WeasyPrint and the office libraries, which would slow down ``refleks check``."""
+"""Every command of ``refleks``, in the order ``refleks --help`` lists them.
+
+The command modules are light: each imports what its command needs (WeasyPrint, the office
+libraries) only when it runs, so ``refleks check`` starts quickly."""
 
 from __future__ import annotations
 
-import importlib
+from types import ModuleType
 
-# command word -> module that registers it (via refleks.cli.EXTRA_COMMANDS / COMMANDS)
-LAZY = {
-    "session": "refleks.session",
-    "visit": "refleks.walkround.visit",
-    "new": "refleks.walkround.visit",
-    "tiltaksplan": "refleks.walkround.visit",
-}
+from . import actionplan, build, check, new, serve, session, visit
 
+COMMANDS: tuple[ModuleType, ...] = (check, build, serve, session, visit, new, actionplan)
 
-def load_for(argv: list[str]) -> None:
-    """Import the module of the command in ``argv``, or all of them when none is named."""
-    words = [a for a in argv if not a.startswith("-")]
-    wanted = [LAZY[w] for w in words[:2] if w in LAZY]
-    # --project takes a value that is not a command word; a help request lists everything
-    for module in sorted(set(wanted or ([] if _core(words) else LAZY.values()))):
-        importlib.import_module(module)
+# old spellings that still work for one release (0.2), not shown in the help
+HIDDEN_ALIASES: dict[str, ModuleType] = {"tiltaksplan": actionplan}
 
 
-def _core(words: list[str]) -> bool:
-    return any(w in ("check", "build", "serve") for w in words)
+def command(name: str) -> ModuleType:
+    """The module of the command word ``name`` (an alias included)."""
+    by_name = {module.NAME: module for module in COMMANDS}
+    return by_name.get(name) or HIDDEN_ALIASES[name]

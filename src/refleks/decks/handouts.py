@@ -15,7 +15,6 @@ another host: the URL fetcher only reads local files.
 
 from __future__ import annotations
 
-import datetime as dt
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -31,8 +30,8 @@ from weasyprint.urls import URLFetcher
 from .. import urls
 from ..content import schema
 from ..content.model import Library
-from ..errors import UsageError
-from ..site.engine import source_date_epoch
+from ..dates import document_time, fixed_time
+from ..errors import BuildFailed
 from ..templating import environment
 from . import slides
 from .pdfcache import PdfCache
@@ -80,20 +79,10 @@ def environment_for(library: Library) -> jinja2.Environment:
 
 
 def created_date(root: Path | None = None) -> str | None:
-    """The date written into the PDFs: ``SOURCE_DATE_EPOCH`` when set, else (for a project)
-    the date the site is dated with: the content's last commit or newest file."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch and root is not None:
-        epoch = source_date_epoch(root)
-    if not epoch:
-        return None
-    try:
-        stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    except (ValueError, OverflowError, OSError):
-        raise UsageError(
-            f"SOURCE_DATE_EPOCH må være et heltall (sekunder siden 1970), ikke «{epoch}»"
-        ) from None
-    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The date written into the PDFs (``dates.document_time``); without a project, only
+    ``SOURCE_DATE_EPOCH``, or none."""
+    stamp = document_time(root) if root is not None else fixed_time()
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if stamp is not None else None
 
 
 class Printer:
@@ -124,7 +113,7 @@ class Printer:
                 **context,
             )
         except jinja2.TemplateError as exc:
-            raise UsageError(
+            raise BuildFailed(
                 f"malen templates/handouts/{template} kunne ikke brukes: {exc}"
             ) from exc
 

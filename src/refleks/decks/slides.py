@@ -21,7 +21,7 @@ import yaml
 from .. import urls
 from ..content import schema
 from ..content.model import Library, Question
-from ..errors import UsageError
+from ..errors import BuildFailed
 from ..templating import environment
 
 ASSETS = f"{urls.DECKS}/reveal"
@@ -319,7 +319,7 @@ def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) 
             deck=deck, site=library.site, library=library, assets="reveal"
         )
     except jinja2.TemplateError as exc:
-        raise UsageError(f"malen templates/slides/deck.html.j2 kunne ikke brukes: {exc}") from exc
+        raise BuildFailed(f"malen templates/slides/deck.html.j2 kunne ikke brukes: {exc}") from exc
 
 
 def translations(library: Library) -> dict[str, dict[str, str]]:
@@ -333,7 +333,9 @@ def copy_assets(library: Library, target: Path) -> list[Path]:
     package = library.project.node_modules / "reveal.js"
     missing = [package / src for src in REVEAL_FILES if not (package / src).is_file()]
     if missing:
-        raise UsageError(f"{missing[0]} mangler; kjør ./scripts/build for å installere npm-pakkene")
+        raise BuildFailed(
+            f"{missing[0]} mangler; kjør ./scripts/build for å installere npm-pakkene"
+        )
     target.mkdir(parents=True, exist_ok=True)
     texts = translations(library)
     written = []
@@ -341,7 +343,7 @@ def copy_assets(library: Library, target: Path) -> list[Path]:
         code = (package / src).read_text(encoding="utf-8")
         for english, norwegian in texts.get(name, {}).items():
             if english not in code:
-                raise UsageError(
+                raise BuildFailed(
                     f"fant ikke teksten «{english}» i {name} fra reveal.js; oppdater "
                     "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
                 )

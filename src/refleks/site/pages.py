@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..content.model import Library
-from ..errors import UsageError
+from ..errors import BuildFailed
 from ..sorting import nb_key
 from ..templating import environment
 from . import reference
@@ -72,10 +72,10 @@ class Renderer:
 
     def render(self, template: str, page: str, **context: Any) -> None:
         if page in self.written:
-            raise UsageError(f"to sider skal skrives til samme sti: {page}")
+            raise BuildFailed(f"to sider skal skrives til samme sti: {page}")
         target = self.docs / page
         if target.exists():
-            raise UsageError(
+            raise BuildFailed(
                 f"den håndskrevne siden docs/{page} har samme sti som en generert side; "
                 "gi den håndskrevne siden et annet navn"
             )
@@ -95,7 +95,7 @@ class Renderer:
                 **context,
             )
         except jinja2.TemplateError as exc:
-            raise UsageError(f"malen templates/pages/{template} kunne ikke brukes: {exc}") from exc
+            raise BuildFailed(f"malen templates/pages/{template} kunne ikke brukes: {exc}") from exc
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         self.written.add(page)
@@ -109,7 +109,7 @@ def _copy_handwritten(library: Library, docs: Path) -> None:
     # Material's offline plugin would load this shim (search from disk) from a CDN
     shim = library.project.node_modules / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
-        raise UsageError(f"{shim} mangler; kjør ./scripts/build for å installere npm-pakkene")
+        raise BuildFailed(f"{shim} mangler; kjør ./scripts/build for å installere npm-pakkene")
     target = docs / "assets" / "iframe-worker" / "shim.js"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, target)

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from .. import markup
 from ..content import schema
 from ..content.model import Library
+from ..dates import fixed_time
 from ..errors import UsageError
 from ..templating import environment
 from . import deadlines
@@ -45,14 +46,6 @@ def today() -> dt.date:
         except ValueError:
             raise UsageError(f"REFLEKS_TODAY må være en dato ÅÅÅÅ-MM-DD, ikke «{value}»") from None
     return dt.date.today()
-
-
-def source_date_epoch() -> dt.datetime | None:
-    """``SOURCE_DATE_EPOCH`` as a UTC time, when set to a whole number."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value.isdigit():
-        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
-    return None
 
 
 @dataclass
@@ -77,7 +70,7 @@ class Kit:
     @cached_property
     def stamp(self) -> dt.datetime | None:
         """Document date for metadata: ``SOURCE_DATE_EPOCH``, else the letter's date."""
-        fixed = source_date_epoch()
+        fixed = fixed_time()
         if fixed is not None or self.visit is None:
             return fixed
         day = deadlines.letter_date(self.visit)

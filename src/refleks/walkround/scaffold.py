@@ -19,7 +19,6 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from .. import cli
 from ..content import schema
 from ..errors import UsageError
 from ..project import Project
@@ -117,9 +116,8 @@ def _ask(
         print(labels["invalid"][problem], file=sys.stderr)
 
 
-def cmd_new(args: argparse.Namespace, project: Project) -> int:
-    if args.kind != "visit":
-        raise UsageError(f"ukjent type: {args.kind}")
+def new_visit(args: argparse.Namespace, project: Project) -> int:
+    """Write ``content/visits/<id>.yaml`` from the options and answers."""
     labels = yaml.safe_load((project.templates / "visit" / "labels.yaml").read_text("utf-8"))
     if args.id is not None and _check("id", args.id) is None:
         _refuse_existing(project, args.id)
@@ -144,21 +142,3 @@ def _refuse_existing(project: Project, visit_id: str):
     if path.exists():
         raise UsageError(f"filen finnes fra før og blir ikke overskrevet: {path}")
     return path
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    existing = sub.choices.get("new")
-    if existing is not None:  # another output registered «new»: add «visit» to its kinds
-        for action in existing._actions:
-            if action.dest == "kind" and action.choices is not None:
-                action.choices = [*action.choices, "visit"]
-        other = cli.COMMANDS["new"]
-        cli.COMMANDS["new"] = lambda a, p: cmd_new(a, p) if a.kind == "visit" else other(a, p)
-    else:
-        existing = sub.add_parser("new", help="lag en ny fil å fylle ut (visit)")
-        existing.add_argument("kind", choices=["visit"], metavar="TYPE", help="visit")
-        cli.COMMANDS["new"] = cmd_new
-    for name, _required, _kind in FIELDS:
-        option = "--" + name.replace("_", "-")
-        if option not in existing._option_string_actions:
-            existing.add_argument(option, dest=name, default=None, help=OPTION_HELP[name])

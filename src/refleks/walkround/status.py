@@ -1,4 +1,4 @@
-"""``refleks tiltaksplan status <fil.xlsx>``: read a filled-in action plan back.
+"""``refleks actionplan status <fil.xlsx>``: read a filled-in action plan back.
 
 Reports in Norwegian what is done, what is late (due before today and not done), what has no
 one responsible and what has no (readable) due date. The file is the ``tiltaksplan.xlsx``
@@ -8,7 +8,6 @@ column order.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import zipfile
 from dataclasses import dataclass, field
@@ -16,11 +15,8 @@ from pathlib import Path
 
 from openpyxl.utils.exceptions import InvalidFileException
 
-from .. import cli
 from ..errors import UsageError
-from ..project import Project
 from .documents.actionplans import PlanRow, read_plan
-from .kit import today
 
 DONE = "ferdig"
 
@@ -107,23 +103,3 @@ def read(path: Path) -> list[PlanRow]:
         raise UsageError(
             f"fant ingen tiltaksplan i {path} (tabellen «Tiltaksplan» mangler)"
         ) from None
-
-
-def cmd_tiltaksplan(args: argparse.Namespace, project: Project) -> int:
-    day = today()
-    if args.dato:
-        try:
-            day = dt.date.fromisoformat(args.dato)
-        except ValueError:
-            raise UsageError(f"--dato må være en dato ÅÅÅÅ-MM-DD, ikke «{args.dato}»") from None
-    path = Path(args.file)
-    print(report(assess(read(path), day), path.name), end="")
-    return 0
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    t = sub.add_parser("tiltaksplan", help="les en utfylt tiltaksplan (status)")
-    t.add_argument("action", choices=["status"], metavar="HANDLING", help="status")
-    t.add_argument("file", metavar="FIL", help="den utfylte tiltaksplan.xlsx")
-    t.add_argument("--dato", default=None, help="regn som om i dag er denne datoen (ÅÅÅÅ-MM-DD)")
-    cli.COMMANDS["tiltaksplan"] = cmd_tiltaksplan

@@ -1,7 +1,6 @@
 """``refleks visit``: the whole walkround kit for one visit, into ``out/visits/<id>/``.
 
-Also registers ``refleks new visit`` (``visit_new``) and ``refleks tiltaksplan status``
-(``visit_status``). The kit: invitation letter (PDF, DOCX), poster, question guide, action
+The kit: invitation letter (PDF, DOCX), poster, question guide, action
 plan (XLSX, DOCX, PDF), minutes template (DOCX) and timeline (Markdown, PDF, iCalendar).
 Letters with people's names are written only under ``out/``, never into ``site/``.
 
@@ -10,22 +9,14 @@ Letters with people's names are written only under ``out/``, never into ``site/`
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
-from .. import cli
-from ..content.pipeline import build_library
 from ..content.yamlread import load
-from ..errors import ContentInvalid, Problems, UsageError
+from ..errors import Problems, UsageError
 from ..project import Project
-from ..writer import write_files
-from . import scaffold as visit_new
-from . import status as visit_status
-from .checks import check_visit
 from .documents import actionplans, calendar, guide, letters, minutes, poster
 from .documents.office import TemplateFieldError
-from .kit import Kit, today
+from .kit import Kit
 
 KIT_MODULES = (letters, poster, guide, actionplans, minutes, calendar)
 
@@ -76,7 +67,7 @@ def kit_files(kit: Kit) -> dict[str, bytes]:
     return files
 
 
-def _visit_of(path_arg: str, project: Project) -> Path:
+def visit_file(path_arg: str, project: Project) -> Path:
     path = Path(path_arg)
     if not path.suffix and not path.exists():
         path = project.content / "visits" / f"{path_arg}.yaml"
@@ -88,67 +79,3 @@ def _visit_of(path_arg: str, project: Project) -> Path:
     if path.resolve().parent != visits or path.suffix != ".yaml":
         raise UsageError(f"visittfilen må ligge i {visits} og slutte på .yaml: {path_arg}")
     return path
-
-
-def cmd_visit(args: argparse.Namespace, project: Project) -> int:
-    path = _visit_of(args.file, project)
-    library = build_library(project)
-    visit = library.visits[path.stem]
-    problems = Problems(project.root, list(library.warnings))
-    check_visit(library, visit, today(), problems)
-    if args.strict and problems.warnings:
-        from dataclasses import replace
-
-        problems = Problems(project.root, [replace(p, severity="feil") for p in problems.items])
-    if problems.errors:
-        raise ContentInvalid(problems)
-    for warning in problems.sorted():
-        print(warning.format(), file=sys.stderr)
-    kit = Kit(library, library.methods[visit.method], visit)
-    try:
-        files = kit_files(kit)
-    except TemplateFieldError as exc:
-        raise ContentInvalid(template_problem(kit, exc)) from None
-    folder = project.out / "visits" / visit.id
-    report = write_files(folder, files, force=args.force)
-    shown = _shown(folder, project)
-    n = len(report.written) + len(report.overwritten)
-    print(
-        f"Visittsettet for {visit.unit} er skrevet til {shown}/: "
-        f"{n} {'fil' if n == 1 else 'filer'} skrevet, {len(report.unchanged)} uendret."
-    )
-    if report.overwritten:
-        print("Overskrev filer som var endret for hånd (--force):", file=sys.stderr)
-        for name in report.overwritten:
-            print(f"  {shown}/{name}", file=sys.stderr)
-    if report.kept:
-        print(
-            "Disse filene er endret for hånd og ble ikke overskrevet "
-            "(bruk --force for å overskrive dem):",
-            file=sys.stderr,
-        )
-        for name in report.kept:
-            print(f"  {shown}/{name}", file=sys.stderr)
-    return 0
-
-
-def _shown(folder: Path, project: Project) -> str:
-    try:
-        return folder.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return folder.as_posix()
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    v = sub.add_parser("visit", help="lag visittsettet (brev, plakat, tiltaksplan ...)")
-    v.add_argument("file", metavar="VISITTFIL", help="content/visits/<id>.yaml (eller bare id-en)")
-    v.add_argument(
-        "--force", action="store_true", help="overskriv også filer som er endret for hånd"
-    )
-    v.add_argument("--strict", action="store_true", help="behandle advarsler som feil")
-    visit_new.register(sub)
-    visit_status.register(sub)
-
-
-cli.EXTRA_COMMANDS.append(register)
-cli.COMMANDS["visit"] = cmd_visit

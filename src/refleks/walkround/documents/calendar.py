@@ -1,4 +1,4 @@
-"""The visit's timeline: ``timeline.md``, ``timeline.pdf`` and ``timeline.ics``.
+"""The visit's timeline: ``tidslinje.md``, ``tidslinje.pdf`` and ``tidslinje.ics``.
 
 The dates come from ``deadlines.timeline`` (Norwegian working days and public holidays). The
 calendar file has one all-day event per deadline and a timed event for the visit itself in
@@ -137,4 +137,4 @@ def ics(kit: Kit) -> bytes:
 
 
 def build(kit: Kit) -> dict[str, bytes]:
-    return {"timeline.md": markdown(kit), "timeline.pdf": pdf(kit), "timeline.ics": ics(kit)}
+    return {"tidslinje.md": markdown(kit), "tidslinje.pdf": pdf(kit), "tidslinje.ics": ics(kit)}

@@ -1,0 +1,42 @@
+"""``refleks actionplan status <fil.xlsx>``: read a filled-in action plan back (see
+``refleks.walkround.status``). The old spelling ``tiltaksplan`` and ``--dato`` still work."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from ..errors import UsageError
+from ..project import Project
+
+NAME = "actionplan"
+HELP = "les en utfylt tiltaksplan (status)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["status"], metavar="HANDLING", help="status")
+    parser.add_argument("file", metavar="FIL", help="den utfylte tiltaksplan.xlsx")
+    parser.add_argument(
+        "--date",
+        default=None,
+        metavar="DATO",
+        help="regn som om i dag er denne datoen (ÅÅÅÅ-MM-DD)",
+    )
+    # the old spelling, kept for one release (0.2)
+    parser.add_argument("--dato", dest="date", default=None, help=argparse.SUPPRESS)
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    from ..walkround.kit import today
+    from ..walkround.status import assess, read, report
+
+    day = today()
+    if args.date:
+        try:
+            day = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise UsageError(f"--date må være en dato ÅÅÅÅ-MM-DD, ikke «{args.date}»") from None
+    path = Path(args.file)
+    print(report(assess(read(path), day), path.name), end="")
+    return 0

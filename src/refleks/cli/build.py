@@ -1,0 +1,28 @@
+"""``refleks build``: validate, then build the site with its decks, handouts and blank forms."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..content.pipeline import build_library
+from ..errors import Problems
+from ..project import Project
+from .warnings import add_strict, print_or_refuse
+
+NAME = "build"
+HELP = "valider og bygg nettstedet og alle dokumenter"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_strict(parser)
+    parser.add_argument("--quiet", action="store_true", help="skriv bare feil")
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    library = build_library(project)
+    print_or_refuse(Problems(project.root, list(library.warnings)), args.strict)
+    from ..site.build import build  # after validation: a refused build starts quickly
+
+    build(library, quiet=args.quiet)
+    print(f"Nettstedet er bygd i {project.site}.")
+    return 0

@@ -1,0 +1,29 @@
+"""``refleks check``: validate all content and say what it holds."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..content.pipeline import build_library
+from ..errors import Problems
+from ..project import Project
+from .warnings import add_strict, print_or_refuse
+
+NAME = "check"
+HELP = "valider alt innhold"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_strict(parser)
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    library = build_library(project)
+    print_or_refuse(Problems(project.root, list(library.warnings)), args.strict)
+    counts = (
+        f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "
+        f"{sum(1 for _ in library.questions())} spørsmål, {len(library.roles)} roller, "
+        f"{len(library.frameworks)} rammeverk, {len(library.visits)} visitter"
+    )
+    print(f"Innholdet er gyldig: {counts}.")
+    return 0

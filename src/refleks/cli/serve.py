@@ -1,0 +1,21 @@
+"""``refleks serve``: preview the site, rebuilt when content or templates change."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..project import Project
+
+NAME = "serve"
+HELP = "forhåndsvis med automatisk oppdatering"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    from ..site.serve import serve
+
+    return serve(project, host=args.host, port=args.port)

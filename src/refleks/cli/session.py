@@ -1,0 +1,73 @@
+"""``refleks session``: a kit for one reflection meeting (see ``refleks.session``)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..content.pipeline import build_library
+from ..project import Project
+
+NAME = "session"
+HELP = "lag lysark, utskrift og veiledning til ett refleksjonsmøte"
+
+
+def _minutes(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"må være et helt antall minutter, ikke «{text}»")
+    return int(text)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--reflection",
+        required=True,
+        metavar="SETT",
+        help="refleksjonssettets id, for eksempel systemperspektiv",
+    )
+    p.add_argument(
+        "--role", required=True, metavar="ROLLE", help="rollens id, for eksempel leder-virksomhet"
+    )
+    p.add_argument(
+        "--themes",
+        metavar="TEMA,TEMA",
+        help="temaenes id-er med komma mellom (standard: alle med spørsmål til rollen)",
+    )
+    p.add_argument(
+        "--minutes",
+        type=_minutes,
+        default=60,
+        metavar="MINUTTER",
+        help="hvor lenge møtet varer (standard: 60)",
+    )
+    p.add_argument("--start", metavar="TT:MM", help="klokkeslett møtet begynner (valgfritt)")
+    p.add_argument("--name", metavar="NAVN", help="mappenavn under out/sessions/ (valgfritt)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="MAPPE",
+        help="mappen øktpakkene legges i (standard: out/sessions i prosjektet)",
+    )
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    from ..session import build_kit, resolve
+
+    library = build_library(project)
+    theme_ids = None
+    if args.themes is not None:
+        theme_ids = [t.strip() for t in args.themes.split(",") if t.strip()]
+    session = resolve(
+        library,
+        args.reflection,
+        args.role,
+        theme_ids,
+        args.minutes,
+        name=args.name,
+        start=args.start,
+    )
+    folder = (args.out or project.out / "sessions") / session.name
+    files = build_kit(library, session, folder)
+    shown = [p.name for p in files if p.parent == folder]
+    print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")
+    return 0
