@@ -15,6 +15,20 @@ from refleks.project import Project
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With ``CI=true`` every outside program the tests use must be there."""
+    from .tools import TOOLS, in_ci, missing_tools
+
+    missing = missing_tools()
+    if in_ci() and missing:
+        packages = sorted({TOOLS[name] for name in missing})
+        pytest.exit(
+            f"CI=true, men disse programmene mangler: {', '.join(missing)} "
+            f"(Debian-pakker: {', '.join(packages)})",
+            returncode=1,
+        )
+
+
 @pytest.fixture(scope="session")
 def project() -> Project:
     return Project(ROOT)

@@ -15,6 +15,8 @@ import pytest
 from refleks import urls
 from refleks.content.model import Library
 
+from .tools import nothing_to_check
+
 pytest.importorskip("playwright.sync_api")
 
 from .browser import Recorder, axe_violations, describe  # noqa: E402
@@ -90,7 +92,7 @@ def skip_if_missing(pages: dict[str, str | None], kind: str) -> str:
         reason = {"visitt": "no walkround method in content/methods/ yet"}.get(
             kind, f"the content has no {kind} page"
         )
-        pytest.skip(reason)
+        nothing_to_check(reason)
     return path
 
 
@@ -156,7 +158,7 @@ def deck_kinds(site: Path) -> dict[str, Path]:
 
 def test_every_kind_of_deck_is_checked(built_site: Path, library: Library) -> None:
     if not (built_site / urls.DECKS).is_dir():
-        pytest.skip("no slide decks in the site yet")
+        nothing_to_check("no slide decks in the site")
     assert {"sett", "tema", "rolle"} <= set(deck_kinds(built_site)), deck_kinds(built_site)
 
 
@@ -164,7 +166,7 @@ def test_every_kind_of_deck_is_checked(built_site: Path, library: Library) -> No
 def test_deck_every_slide(browser: Any, base_url: str, built_site: Path, kind: str) -> None:
     decks = deck_kinds(built_site)
     if kind not in decks:
-        pytest.skip(f"no {kind} deck in the site yet")
+        nothing_to_check(f"no {kind} deck in the site")
     path = decks[kind].relative_to(built_site).as_posix()
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     recorder = Recorder(context)

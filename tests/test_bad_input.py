@@ -83,8 +83,11 @@ def test_bad_input(case: Path, good_project: Path, tmp_path: Path) -> None:
     elapsed = time.monotonic() - started
 
     expected_file = case.with_suffix(".txt")
-    if UPDATE:
+    if UPDATE and (
+        not expected_file.is_file() or expected_file.read_text("utf-8") != result.stderr
+    ):
         expected_file.write_text(result.stderr, encoding="utf-8")
+        pytest.fail(f"updated {expected_file.name}, review the diff (git diff) and run again")
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr == expected_file.read_text(encoding="utf-8")

@@ -1,12 +1,15 @@
 """Golden test of the generated Markdown: the small fixture project renders to exactly the
 tree in tests/golden/pages/. After a deliberate change, update it with
-``REFLEKS_UPDATE_GOLDEN=1 ./scripts/test tests/test_golden_pages.py`` and review the diff."""
+``REFLEKS_UPDATE_GOLDEN=1 ./scripts/test tests/test_golden_pages.py``: it writes the
+files and fails; review the diff, then run the test again without the variable."""
 
 from __future__ import annotations
 
 import os
 import shutil
 from pathlib import Path
+
+import pytest
 
 from refleks.content.pipeline import build_library
 from refleks.project import Project
@@ -30,12 +33,13 @@ def test_generated_markdown_matches_golden(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     nav = pages.build(build_library(project), docs)
     (docs / "nav.md").write_text(repr(nav) + "\n", encoding="utf-8")
-    if os.environ.get("REFLEKS_UPDATE_GOLDEN") == "1":
+    got, want = md_tree(docs), md_tree(GOLDEN)
+    if os.environ.get("REFLEKS_UPDATE_GOLDEN") == "1" and got != want:
         shutil.rmtree(GOLDEN, ignore_errors=True)
-        for rel, text in md_tree(docs).items():
+        for rel, text in got.items():
             (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / rel).write_text(text, encoding="utf-8")
-    got, want = md_tree(docs), md_tree(GOLDEN)
+        pytest.fail(f"updated {GOLDEN}, review the diff (git diff) and run the test again")
     assert sorted(got) == sorted(want)
     for rel in want:
         assert got[rel] == want[rel], f"{rel} differs from the golden file"

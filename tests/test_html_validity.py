@@ -4,13 +4,13 @@ built page, deck or the project's own style sheets."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT
+from .tools import require
 
 pytestmark = pytest.mark.slow
 
@@ -18,8 +18,7 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def vnu(files: list[Path], *options: str) -> list[dict]:
-    java = shutil.which("java")
-    assert java, "Java mangler; ./scripts/setup installerer default-jre-headless"
+    java = require("java")
     assert VNU.is_file(), f"{VNU} mangler; kjør ./scripts/setup (npm ci)"
     result = subprocess.run(
         [java, "-jar", str(VNU), "--format", "json", "--errors-only", *options, *map(str, files)],

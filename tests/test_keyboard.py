@@ -11,6 +11,8 @@ import pytest
 
 from refleks import urls
 
+from .tools import nothing_to_check
+
 pytest.importorskip("playwright.sync_api")
 
 
@@ -129,7 +131,7 @@ def test_skip_link_on_a_scrolled_page_scrolls_back_to_the_content(page: Any, bas
 def first_deck(site: Path) -> str:
     decks = sorted((site / urls.DECKS).glob("*.html")) if (site / urls.DECKS).is_dir() else []
     if not decks:
-        pytest.skip("no slide decks in the site yet")
+        nothing_to_check("no slide decks in the site")
     return decks[0].relative_to(site).as_posix()
 
 

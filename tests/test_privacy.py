@@ -17,7 +17,6 @@ import getpass
 import os
 import pwd
 import re
-import shutil
 import socket
 import subprocess
 import zipfile
@@ -34,6 +33,7 @@ from refleks import urls
 
 from .conftest import ROOT
 from .test_reproducibility import copy_project, refleks
+from .tools import nothing_to_check, require
 
 pytestmark = pytest.mark.slow
 
@@ -233,11 +233,10 @@ def leaks(text: str, values: list[str]) -> list[str]:
 
 
 def test_site_documents_carry_no_identity_of_the_machine(built_site: Path) -> None:
-    if shutil.which("pdfinfo") is None:
-        pytest.fail("pdfinfo mangler (Debian-pakken poppler-utils)")
+    require("pdfinfo")
     docs = documents(built_site)
     if not docs:
-        pytest.skip("no PDF, DOCX or XLSX in the site yet")
+        nothing_to_check("no PDF, DOCX or XLSX in the site")
     me = identity()
     found = {p.relative_to(built_site).as_posix(): leaks(metadata_of(p), me) for p in docs}
     assert {k: v for k, v in found.items() if v} == {}
@@ -255,7 +254,7 @@ def test_site_documents_name_the_publisher_not_a_person(built_site: Path, librar
     allowed = {"", library.site.publisher, "Refleks"}
     docs = documents(built_site)
     if not docs:
-        pytest.skip("no PDF, DOCX or XLSX in the site yet")
+        nothing_to_check("no PDF, DOCX or XLSX in the site")
     odd = {p.name: a for p in docs if (a := [x for x in authors(p) if x not in allowed])}
     assert odd == {}
 
@@ -269,7 +268,7 @@ def test_visit_documents_carry_no_identity_of_the_machine(tmp_path: Path) -> Non
     environment, as office programs and libraries read them."""
     visits = sorted((ROOT / "content" / "visits").glob("*.yaml"))
     if not visits:
-        pytest.skip("no visit in content/visits/")
+        nothing_to_check("no visit in content/visits/")
     project = copy_project(tmp_path / "prosjekt")
     home = tmp_path / FAKE_USER
     home.mkdir()
@@ -342,7 +341,7 @@ def site_text(site: Path) -> Iterator[tuple[str, str]]:
 def test_no_visit_person_appears_in_the_site(built_site: Path) -> None:
     people = people_in_visits()
     if not people:
-        pytest.skip("no named people in content/visits/")
+        nothing_to_check("no named people in content/visits/")
     hits = {
         rel: found
         for rel, text in site_text(built_site)

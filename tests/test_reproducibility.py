@@ -22,6 +22,7 @@ from refleks.dates import source_date_epoch
 
 from .conftest import ROOT
 from .test_bad_input import tree_digest
+from .tools import nothing_to_check
 
 pytestmark = pytest.mark.slow
 
@@ -103,23 +104,29 @@ def test_no_absolute_build_path_in_the_site(two_builds: list[Path]) -> None:
         assert leaks == [], f"{project} is written into {leaks}"
 
 
-def test_site_outputs_are_covered(two_builds: list[Path]) -> None:
-    """Whatever decks and documents the build makes are part of the comparison above."""
-    site = two_builds[0] / "site"
-    made = {p.suffix for p in site.rglob("*") if p.is_file()}
-    assert {".html", ".json", ".xml", ".gz", ".css", ".js"} <= made
-    decks = list((site / "lysark").glob("*.html")) if (site / "lysark").is_dir() else []
-    pdfs = list(site.rglob("*.pdf"))
-    print(
-        f"compared: {len(decks)} decks, {len(pdfs)} PDFs, "
-        f"{sum(1 for p in site.rglob('*') if p.is_file())} files"
-    )
+def test_decks_and_pdfs_are_byte_identical(two_builds: list[Path]) -> None:
+    """Every deck and every PDF of the two builds, compared byte for byte; at least one deck
+    and one deck PDF per reflection set in content/reflections/ (counted from the files)."""
+    first, second = (p / "site" for p in two_builds)
+    decks = sorted(p.relative_to(first) for p in first.rglob("*.html") if "lysark" in p.parts)
+    pdfs = sorted(p.relative_to(first) for p in first.rglob("*.pdf"))
+    if not decks or not pdfs:
+        nothing_to_check("no deck or PDF in the site")
+    reflection_sets = len(list((ROOT / "content" / "reflections").glob("*.yaml")))
+    assert len(decks) >= reflection_sets
+    assert len([p for p in pdfs if p.name.startswith("lysark-")]) >= reflection_sets
+    differing = [
+        str(rel)
+        for rel in decks + pdfs
+        if not (second / rel).is_file() or (second / rel).read_bytes() != (first / rel).read_bytes()
+    ]
+    assert differing == [], f"decks or PDFs that differ between the builds: {differing}"
 
 
 def test_visit_documents_are_byte_identical(tmp_path: Path) -> None:
     visits = sorted((ROOT / "content" / "visits").glob("*.yaml"))
     if not visits:
-        pytest.skip("no visit in content/visits/")
+        nothing_to_check("no visit in content/visits/")
     outs = []
     for i, env in enumerate(ENVIRONMENTS):
         project = copy_project(tmp_path / f"visitt-{i}")

@@ -16,6 +16,7 @@ from refleks.content.pipeline import build_library
 from refleks.project import Project
 
 from . import walkround_helpers as wh
+from .tools import require
 from .walkround_helpers import (
     LEADER,
     UNIT,
@@ -339,9 +340,7 @@ def test_site_has_blanks_and_no_letters_with_names(built_site: Path) -> None:
 
 @pytest.mark.slow
 def test_libreoffice_opens_the_office_files(kit_dir: Path, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice er ikke installert")
+    soffice = require("soffice")
     profile = tmp_path / "lo-profil"
     expected = {
         "invitasjonsbrev.docx": [LEADER, "tirsdag 14. mai 2030", "Formålet med visitten"],

@@ -1,15 +1,20 @@
-"""The authors' reference, read from the schema itself so it cannot drift from the code."""
+"""The authors' reference page's data: every model of ``content.schema`` with its fields,
+their types in Norwegian, whether they are required, defaults and the field docstrings."""
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 import typing
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from ..content import schema
+
+DATE = "dato (ÅÅÅÅ-MM-DD)"
 
 # top-level models and the file each one describes
 TOP_LEVEL: list[tuple[type[BaseModel], str]] = [
@@ -52,8 +57,7 @@ def _type_name(tp: Any, nested: list[type[BaseModel]]) -> str:
                 getattr(m, "pattern", None) for m in meta.metadata
             ):
                 return "referanse" if "/" in meta.metadata[0].pattern else "id"
-        name = {"date": "dato (ÅÅÅÅ-MM-DD)"}.get(getattr(base, "__name__", ""))
-        return name or _type_name(base, nested)
+        return _type_name(base, nested)
     if origin in (typing.Union, types.UnionType):
         parts = [a for a in args if a is not type(None)]
         return " eller ".join(_type_name(a, nested) for a in parts)
@@ -67,9 +71,23 @@ def _type_name(tp: Any, nested: list[type[BaseModel]]) -> str:
         if tp not in nested:
             nested.append(tp)
         return f"[{tp.__name__}](#{tp.__name__.lower()})"
-    return {str: "tekst", int: "heltall", float: "tall", bool: "`true`/`false`"}.get(
-        tp, getattr(tp, "__name__", str(tp))
-    )
+    return {
+        str: "tekst",
+        int: "heltall",
+        float: "tall",
+        bool: "`true`/`false`",
+        dt.date: DATE,
+    }.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def _field_type(info: FieldInfo, nested: list[type[BaseModel]]) -> str:
+    """The type of a field as authors read it. Pydantic moves the constraints of a field's
+    own ``Annotated`` type (the id and reference patterns) from the annotation to
+    ``info.metadata``, so they are looked for there."""
+    patterns = [m.pattern for m in info.metadata if getattr(m, "pattern", None)]
+    if patterns and info.annotation is str:
+        return "referanse" if "/" in patterns[0] else "id"
+    return _type_name(info.annotation, nested)
 
 
 def _model_doc(model: type[BaseModel], file: str, nested: list[type[BaseModel]]) -> ModelDoc:
@@ -82,7 +100,7 @@ def _model_doc(model: type[BaseModel], file: str, nested: list[type[BaseModel]])
         fields.append(
             FieldDoc(
                 name,
-                _type_name(info.annotation, nested),
+                _field_type(info, nested),
                 required,
                 default.replace("'", ""),
                 info.description or "",
