@@ -6,8 +6,12 @@ written, what was expected and, where one helps, a hint.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# how users read a problem's severity
+SEVERITY_WORDS = {"error": "feil", "warning": "advarsel"}
 
 
 @dataclass(frozen=True, order=True)
@@ -22,12 +26,12 @@ class Problem:
     written: str | None = None
     expected: str | None = None
     hint: str | None = None
-    severity: str = "feil"  # "feil" or "advarsel"
+    severity: str = "error"  # "error" or "warning"
 
     def format(self) -> str:
         # a folder or a missing file has no line to point at
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        lines = [f"{where}: {self.severity}: {self.message}"]
+        lines = [f"{where}: {SEVERITY_WORDS[self.severity]}: {self.message}"]
         if self.path:
             lines.append(f"  nøkkel: {self.path}")
         if self.written is not None:
@@ -66,22 +70,22 @@ class Problems:
         written: str | None = None,
         expected: str | None = None,
         hint: str | None = None,
-        severity: str = "feil",
+        severity: str = "error",
     ) -> None:
         self.items.append(
             Problem(self.rel(file), line, column, path, message, written, expected, hint, severity)
         )
 
     def warn(self, file: Path | str, line: int, column: int, path: str, message: str, **kw) -> None:
-        self.add(file, line, column, path, message, severity="advarsel", **kw)
+        self.add(file, line, column, path, message, severity="warning", **kw)
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "feil"]
+        return [p for p in self.items if p.severity == "error"]
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == "advarsel"]
+        return [p for p in self.items if p.severity == "warning"]
 
     def sorted(self) -> list[Problem]:
         return sorted(
@@ -101,6 +105,12 @@ class Problems:
         return "\n".join(p.format() for p in self.sorted())
 
 
+def did_you_mean(written: str, choices: list[str]) -> str | None:
+    """A hint naming the choice closest to what was written, when one is close enough."""
+    close = difflib.get_close_matches(written, choices, n=1, cutoff=0.6)
+    return f"mente du «{close[0]}»?" if close else None
+
+
 class ContentInvalid(Exception):
     """Raised after validation when the content has errors; carries all of them."""
 
@@ -110,7 +120,8 @@ class ContentInvalid(Exception):
 
 
 class UsageError(Exception):
-    """A wrong command-line argument or option; the message is shown to the user as is."""
+    """Wrong use: a bad argument or option, a file that is not there, a bad setting such as
+    ``SOURCE_DATE_EPOCH``. The message is shown to the user as is; the exit code is 2."""
 
 
 class BuildFailed(Exception):

@@ -43,7 +43,7 @@ HANDOUT = "utskrift.pdf"
 GUIDE = "veiledning.html"
 GUIDE_PDF = "veiledning.pdf"
 
-_CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_CLOCK = re.compile(schema.TIME_PATTERN)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 
 

@@ -11,10 +11,10 @@ from ..errors import ContentInvalid, Problems
 def print_or_refuse(problems: Problems, strict: bool) -> None:
     """Print the warnings; with ``--strict`` they are errors and stop the run."""
     if strict and problems.warnings:
-        as_errors = [replace(p, severity="feil") for p in problems.items]
+        as_errors = [replace(p, severity="error") for p in problems.items]
         raise ContentInvalid(Problems(problems.root, as_errors))
     for warning in problems.sorted():
-        if warning.severity != "feil":
+        if warning.severity != "error":
             print(warning.format(), file=sys.stderr)
 
 

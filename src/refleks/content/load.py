@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import Problems
 from ..project import Project
@@ -73,8 +72,3 @@ def load_content(project: Project, problems: Problems) -> Loaded:
             else:
                 loaded.failed[kind].add(path.stem)
     return loaded
-
-
-def content_files(project: Project) -> list[Path]:
-    """All YAML files that make up the content (for watching and for benchmarks)."""
-    return sorted(project.content.rglob("*.yaml")) if project.content.is_dir() else []

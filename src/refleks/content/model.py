@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..project import Project
 from ..sorting import nb_key
@@ -76,6 +75,3 @@ class Library:
 
     def reflections_of(self, source_id: str) -> list[schema.Reflection]:
         return [r for r in self.reflections.values() if r.source == source_id]
-
-    def file_of(self, kind: str, item_id: str) -> Path:
-        return self.documents[(kind, item_id)].file

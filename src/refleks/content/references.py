@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
-from ..errors import Problems
+from ..errors import Problems, did_you_mean
 from ..markup import unsafe_parts
 from .kinds import BY_NAME, REFERENCES
 from .model import Library
-from .yamlread import Document, Path_, format_path
+from .yamlread import Document, KeyPath, format_path
 
-_Found = tuple[Path_, str, bool]
+_Found = tuple[KeyPath, str, bool]
 
 _ITEM_LISTS = (
     "findings",
@@ -35,7 +34,7 @@ _ITEM_LISTS = (
 def _unresolved(
     problems: Problems,
     doc: Document,
-    path: Path_,
+    path: KeyPath,
     what: str,
     value: str,
     choices: Iterable[str],
@@ -46,7 +45,6 @@ def _unresolved(
     if value in broken or value.partition("/")[0] in broken:
         return  # the target's own file already has an error; one message is enough
     choices = sorted(choices)
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     line, col = doc.where(path, key=key)
     problems.add(
         doc.file,
@@ -56,12 +54,12 @@ def _unresolved(
         f"{what} «{value}» finnes ikke",
         written=value,
         expected="en av: " + (", ".join(choices) if choices else "(ingen definert)"),
-        hint=f"mente du «{close[0]}»?" if close else None,
+        hint=did_you_mean(value, choices),
     )
 
 
 def _check_unique_items(doc: Document, problems: Problems) -> None:
-    def walk(node: Any, path: Path_) -> None:
+    def walk(node: Any, path: KeyPath) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
                 if key in _ITEM_LISTS and isinstance(value, list):
@@ -94,7 +92,7 @@ def _check_unique_items(doc: Document, problems: Problems) -> None:
 
 
 def _check_markup(doc: Document, problems: Problems) -> None:
-    def walk(node: Any, path: Path_) -> None:
+    def walk(node: Any, path: KeyPath) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
                 walk(value, (*path, key))
@@ -148,7 +146,7 @@ def check_references(library: Library, problems: Problems) -> None:
                     )
 
 
-def _values_at(node: Any, pattern: tuple[str, ...], path: Path_ = ()) -> Iterator[_Found]:
+def _values_at(node: Any, pattern: tuple[str, ...], path: KeyPath = ()) -> Iterator[_Found]:
     """Every value ``pattern`` leads to from ``node``, with its key path (empty values skipped)."""
     if not pattern:
         if node:

@@ -26,7 +26,9 @@ Markdown = str
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"^(https?://|mailto:)[^\s<>\"]+$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+"""A time of day, ``TT:MM`` (24 hours)."""
+_TIME = re.compile(TIME_PATTERN)
 
 
 def _iso_date(value: object) -> object:

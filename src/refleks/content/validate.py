@@ -3,15 +3,14 @@ Norwegian messages that point at ``file:line:col``."""
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Problems
-from .yamlread import Document, Path_, format_path
+from ..errors import Problems, did_you_mean
+from .yamlread import Document, KeyPath, format_path
 
 
 def _unwrap(tp: Any) -> Any:
@@ -29,7 +28,7 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-def _type_at(model: type[BaseModel], loc: Path_) -> Any:
+def _type_at(model: type[BaseModel], loc: KeyPath) -> Any:
     """The annotation reached by following ``loc`` from ``model``."""
     tp: Any = model
     for part in loc:
@@ -78,7 +77,11 @@ def _expected_for(tp: Any) -> str:
 
 
 def check_model(
-    doc: Document, model: type[BaseModel], problems: Problems, data: Any = None, prefix: Path_ = ()
+    doc: Document,
+    model: type[BaseModel],
+    problems: Problems,
+    data: Any = None,
+    prefix: KeyPath = (),
 ) -> BaseModel | None:
     """Validate ``data`` (default: the whole document) against ``model``; report every error."""
     data = doc.data if data is None else data
@@ -91,10 +94,10 @@ def check_model(
 
 
 def _report(
-    doc: Document, model: type[BaseModel], prefix: Path_, err: Any, problems: Problems
+    doc: Document, model: type[BaseModel], prefix: KeyPath, err: Any, problems: Problems
 ) -> None:
     kind = err["type"]
-    loc: Path_ = tuple(err["loc"])
+    loc: KeyPath = tuple(err["loc"])
     on_key = False
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
@@ -127,7 +130,6 @@ def _report(
         name = str(loc[-1])
         owner = _type_at(model, loc[:-1])
         allowed = list(owner.model_fields) if isinstance(owner, type) else []
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         line, col = doc.where(full, key=True)
         problems.add(
             doc.file,
@@ -137,7 +139,7 @@ def _report(
             f"ukjent nøkkel «{name}»",
             written=name,
             expected="en av: " + ", ".join(allowed),
-            hint=f"mente du «{close[0]}»?" if close else "sjekk stavemåten i innholdsmodellen",
+            hint=did_you_mean(name, allowed) or "sjekk stavemåten i innholdsmodellen",
         )
         return
     target = _type_at(model, loc)
@@ -147,8 +149,7 @@ def _report(
             a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
         )
         choices = [a for a in typing.get_args(target)] if target is not None else []
-        close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
-        hint = f"mente du «{close[0]}»?" if close else None
+        hint = did_you_mean(str(value), [str(c) for c in choices])
     elif kind == "string_pattern_mismatch" and "/" in str(ctx.get("pattern", "")):
         message = "ugyldig referanse"
         expected = "<fil-id>/<element-id>, for eksempel ukom-systemperspektiv/ledelse"

@@ -25,7 +25,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problems
 
-Path_ = tuple[str | int, ...]
+# keys and list indexes from the top of a document to a value, e.g. ("themes", 0, "id")
+KeyPath = tuple[str | int, ...]
 
 MAX_NODES = 200_000
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -98,10 +99,10 @@ class Document:
 
     file: Path
     data: Any
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
 
-    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+    def where(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of a key path, falling back to the nearest parent."""
         table = self.keys if key else self.values
         p = tuple(path)
@@ -166,11 +167,11 @@ class _Converter:
     def at(self, node: Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
-    def error(self, node: Node, path: Path_, message: str, **kw: Any) -> None:
+    def error(self, node: Node, path: KeyPath, message: str, **kw: Any) -> None:
         line, col = self.at(node)
         self.problems.add(self.doc.file, line, col, format_path(path), message, **kw)
 
-    def convert(self, node: Node, path: Path_) -> Any:
+    def convert(self, node: Node, path: KeyPath) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             self.fatal = True
@@ -204,7 +205,7 @@ class _Converter:
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         return self.mapping(node, path)
 
-    def mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
+    def mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -240,7 +241,7 @@ class _Converter:
         return result
 
 
-def format_path(path: Path_) -> str:
+def format_path(path: KeyPath) -> str:
     """Key path as authors read it: ``themes[0].questions.leder-gjennomgang``."""
     out = ""
     for part in path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -91,7 +90,3 @@ def _normalise_permissions(root: Path) -> None:
     # mkdtemp makes 0700 folders; a published site should be readable by the web server
     for path in [root, *root.rglob("*")]:
         os.chmod(path, 0o755 if path.is_dir() else 0o644)
-
-
-if __name__ == "__main__":  # pragma: no cover - debugging aid
-    sys.exit("bruk: refleks build")

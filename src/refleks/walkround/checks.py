@@ -59,7 +59,7 @@ class _Reporter:
         self, path: tuple, message: str, *, warn: bool = False, key: bool = False, **kw
     ) -> None:
         line, col = self.doc.where(path, key=key)
-        severity = "advarsel" if warn else "feil"
+        severity = "warning" if warn else "error"
         self.problems.add(
             self.doc.file, line, col, format_path(path), message, severity=severity, **kw
         )

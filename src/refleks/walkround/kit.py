@@ -63,10 +63,6 @@ class Kit:
     def templates(self) -> Path:
         return self.library.project.templates
 
-    @property
-    def blank(self) -> bool:
-        return self.visit is None
-
     @cached_property
     def stamp(self) -> dt.datetime | None:
         """Document date for metadata: ``SOURCE_DATE_EPOCH``, else the letter's date."""

@@ -66,7 +66,7 @@ def _check(kind: str, value: str) -> str | None:
             dt.date.fromisoformat(value)
         except ValueError:
             return "date"
-    if kind == "time" and not re.match(r"^([01]\d|2[0-3]):[0-5]\d$", value):
+    if kind == "time" and not re.match(schema.TIME_PATTERN, value):
         return "time"
     return None
 
