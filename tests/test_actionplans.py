@@ -100,7 +100,8 @@ def test_xlsx_table_freeze_validation_and_print_setup(kit_dir: Path) -> None:
     assert ws.page_setup.paperSize == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$4:$4"
-    assert [ws.column_dimensions[c].width for c in "ABCDEFG"] == list(actionplans.WIDTHS)
+    # characters per column: problem, cause, change, measure, responsible, due date, status
+    assert [ws.column_dimensions[c].width for c in "ABCDEFG"] == [32, 28, 28, 38, 20, 13, 14]
 
 
 def test_blank_xlsx_has_blank_rows_for_every_problem(blank_kit: Kit) -> None:

@@ -38,9 +38,34 @@ def test_only_named_holidays_no_sundays_counted_twice() -> None:
     assert deadlines.holiday_name(D(2030, 5, 19)) is None
     assert not is_working_day(D(2030, 5, 19))
     assert deadlines.holiday_name(D(2030, 4, 21)) == "Første påskedag"
-    assert deadlines._holidays(2030).include_sundays is False
-    assert len(deadlines._holidays(2030)) == 12
     assert is_working_day(D(2030, 12, 24))  # Christmas Eve is not a public holiday
+
+
+# Norway's public holidays in 2030, worked out by hand: Easter Sunday is 21 April 2030
+HOLIDAYS_2030 = {
+    D(2030, 1, 1),  # første nyttårsdag
+    D(2030, 4, 18),  # skjærtorsdag (Easter - 3)
+    D(2030, 4, 19),  # langfredag (Easter - 2)
+    D(2030, 4, 21),  # første påskedag
+    D(2030, 4, 22),  # andre påskedag (Easter + 1)
+    D(2030, 5, 1),  # arbeidernes dag
+    D(2030, 5, 17),  # grunnlovsdag
+    D(2030, 5, 30),  # Kristi himmelfartsdag (Easter + 39)
+    D(2030, 6, 9),  # første pinsedag (Easter + 49)
+    D(2030, 6, 10),  # andre pinsedag (Easter + 50)
+    D(2030, 12, 25),  # første juledag
+    D(2030, 12, 26),  # andre juledag
+}
+
+
+def test_working_days_of_2030_are_weekdays_that_are_not_public_holidays() -> None:
+    day = D(2030, 1, 1)
+    while day.year == 2030:
+        expected = day.weekday() < 5 and day not in HOLIDAYS_2030
+        assert is_working_day(day) == expected, day
+        if day in HOLIDAYS_2030:
+            assert deadlines.holiday_name(day) is not None, day
+        day += dt.timedelta(days=1)
 
 
 @pytest.mark.parametrize(

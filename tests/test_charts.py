@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
@@ -11,6 +14,8 @@ import pytest
 from refleks.content.schema import Statistic
 from refleks.site import charts
 from refleks.site.charts import format_number, nice_ticks, parse_number, svg_chart
+
+from .conftest import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -276,8 +281,17 @@ def test_cell_text_is_escaped():
 
 def test_output_is_deterministic_and_without_blank_lines():
     a = str(svg_chart(stat(YEARS)))
-    b = str(svg_chart(stat(YEARS)))
-    assert a == b
+    # the same chart made in another process with another hash seed
+    code = (
+        "from tests.test_charts import YEARS, stat\n"
+        "from refleks.site.charts import svg_chart\n"
+        "import sys; sys.stdout.write(str(svg_chart(stat(YEARS))))\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    other_process = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+    ).stdout
+    assert a == other_process
     assert "\n\n" not in a  # a blank line would end the raw HTML block in Markdown
     other = str(svg_chart(stat(YEARS[:-1])))
     assert re.search(r'id="([^"]+)"', a).group(1) != re.search(r'id="([^"]+)"', other).group(1)
