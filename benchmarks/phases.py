@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from refleks import cli
+from refleks.cli import build as build_command
 from refleks.site import build as build_module
 from refleks.site import engine as site_engine
 from refleks.site import pages
@@ -58,7 +59,7 @@ def main(project: Path, site_only: bool = False) -> None:
     """Build ``project``; with ``site_only`` the decks and PDFs are left out (the site part
     of the build, on its own code path: only the list of outputs is empty)."""
     started = time.perf_counter()
-    cli._library = timed("load", cli._library)  # noqa: SLF001 - the CLI's own loader
+    build_command.build_library = timed("load", build_command.build_library)
     pages.build = timed("pages", pages.build)
     site_engine.write_config = timed("config", site_engine.write_config)
     site_engine.Running.wait = timed("engine", site_engine.Running.wait)
@@ -70,7 +71,7 @@ def main(project: Path, site_only: bool = False) -> None:
         # importing the output modules (WeasyPrint ...) is part of making the outputs
         modules = timed("outputs_import", original_outputs)()
         for module in modules:
-            module.build = timed(module.__name__.rsplit(".", 1)[-1], module.build)
+            module.files = timed(module.__name__.rsplit(".", 1)[-1], module.files)
         return modules
 
     build_module.site_outputs = outputs

@@ -13,6 +13,7 @@ from refleks import urls
 from refleks.content.model import Library
 from refleks.dates import source_date_epoch
 from refleks.decks import handouts, slides
+from refleks.writer import write_tree
 
 
 def pdftotext(path: Path) -> str:
@@ -47,6 +48,7 @@ def site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)  # dated by the content
         written = handouts.build(library, root)
     assert sorted(p.relative_to(root).as_posix() for p in written) == sorted(all_pdfs(library))
+    write_tree(root, slides.files(library))  # the decks, to count their slides
     return root
 
 

@@ -12,6 +12,7 @@ from docx import Document
 from refleks.walkround import blanks as walkround_blanks
 from refleks.walkround.documents import letters
 from refleks.walkround.kit import Kit
+from refleks.writer import write_tree
 
 from . import walkround_helpers as wh
 from .walkround_helpers import (
@@ -212,7 +213,7 @@ def test_question_guide(kit_dir: Path) -> None:
 
 
 def test_site_blanks_have_the_linked_names_and_no_visit(wr_library, tmp_path: Path) -> None:
-    written = walkround_blanks.build(wr_library, tmp_path)
+    written = write_tree(tmp_path, walkround_blanks.files(wr_library))
     folder = tmp_path / "visitt" / "blanko"
     # the blank forms the method page links to: every document of a kit except the timeline
     expected = [

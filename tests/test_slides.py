@@ -13,6 +13,7 @@ import pytest
 from refleks import urls
 from refleks.content.model import Library
 from refleks.decks import slides
+from refleks.writer import write_tree
 from tests.browser import Recorder, axe_violations, describe, serve
 
 SECTION = re.compile(r"<section\b[^>]*>(.*?)</section>", re.S)
@@ -78,7 +79,7 @@ def all_decks(library: Library) -> dict[str, tuple[int, str]]:
 @pytest.fixture(scope="module")
 def site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("lysark")
-    slides.build(library, root)
+    write_tree(root, slides.files(library))
     return root
 
 
@@ -170,12 +171,12 @@ def test_decks_are_norwegian_with_a_title_and_load_nothing_from_other_hosts(
 def test_a_missing_reveal_package_is_reported_in_norwegian(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from refleks.errors import UsageError
+    from refleks.errors import BuildFailed
     from refleks.project import Project
 
     monkeypatch.setattr(Project, "node_modules", property(lambda self: tmp_path / "nm"))
-    with pytest.raises(UsageError) as err:
-        slides.build(library, tmp_path / "site")
+    with pytest.raises(BuildFailed) as err:
+        slides.files(library)
     assert str(err.value) == (
         f"{tmp_path / 'nm' / 'reveal.js' / 'dist/reset.css'} mangler; "
         "kjør ./scripts/build for å installere npm-pakkene"
@@ -196,7 +197,7 @@ def test_reveal_js_texts_are_norwegian(library: Library, site: Path) -> None:
 def test_a_changed_reveal_js_stops_the_build_with_a_norwegian_message(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from refleks.errors import UsageError
+    from refleks.errors import BuildFailed
     from refleks.project import Project
 
     real = library.project.node_modules / "reveal.js"
@@ -207,8 +208,8 @@ def test_a_changed_reveal_js_stops_the_build_with_a_norwegian_message(
     notes = fake / "dist/plugin/notes.js"
     notes.write_text(notes.read_text("utf-8").replace(">Upcoming<", ">Up next<"), "utf-8")
     monkeypatch.setattr(Project, "node_modules", property(lambda self: tmp_path / "nm"))
-    with pytest.raises(UsageError) as err:
-        slides.build(library, tmp_path / "site")
+    with pytest.raises(BuildFailed) as err:
+        slides.files(library)
     assert str(err.value) == (
         "fant ikke teksten «>Upcoming<» i notes.js fra reveal.js; oppdater "
         "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"

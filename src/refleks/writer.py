@@ -8,8 +8,9 @@ example a filled-in minutes document). Protected files are kept unless ``force``
 caller lists them for the user. Every file is written atomically (temporary file, then
 rename), and the manifest last.
 
-Other outputs that write documents people may edit (session kits, handouts) can reuse
-``write_files``.
+Every output hands its files over the same way, as a mapping of path (relative to the
+folder, ``/`` between parts) to bytes; ``write_tree`` writes such a mapping into a folder
+that Refleks alone fills (the site's build folder), ``write_files`` into one people may edit.
 """
 
 from __future__ import annotations
@@ -81,6 +82,16 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_tree(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write ``files`` (relative path -> bytes) into ``folder``, each atomically."""
+    written = []
+    for name in sorted(files):
+        path = folder / name
+        atomic_write(path, files[name])
+        written.append(path)
+    return written
 
 
 def write_files(folder: Path, files: Mapping[str, bytes], *, force: bool = False) -> WriteReport:

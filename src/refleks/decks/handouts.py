@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -316,6 +317,15 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def files(library: Library) -> dict[str, bytes]:
+    """Every handout and deck PDF of the site, by path in the site (made by ``build`` in a
+    folder of the project's cache, then read)."""
+    library.project.cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".refleks-", dir=library.project.cache) as tmp:
+        root = Path(tmp)
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in build(library, root)}
 
 
 def build(

@@ -10,10 +10,9 @@ accessible text version, and every deck links to it.
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import jinja2
 import yaml
@@ -23,6 +22,7 @@ from ..content import schema
 from ..content.model import Library, Question
 from ..errors import BuildFailed
 from ..templating import environment
+from ..writer import write_tree
 
 ASSETS = f"{urls.DECKS}/reveal"
 """Where the reveal.js files and the deck style go in the site."""
@@ -328,17 +328,16 @@ def translations(library: Library) -> dict[str, dict[str, str]]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def copy_assets(library: Library, target: Path) -> list[Path]:
-    """Copy reveal.js (its texts in Norwegian) and the deck style into ``target``."""
+def asset_files(library: Library) -> dict[str, bytes]:
+    """reveal.js (its texts in Norwegian) and the deck style, by file name."""
     package = library.project.node_modules / "reveal.js"
     missing = [package / src for src in REVEAL_FILES if not (package / src).is_file()]
     if missing:
         raise BuildFailed(
             f"{missing[0]} mangler; kjør ./scripts/build for å installere npm-pakkene"
         )
-    target.mkdir(parents=True, exist_ok=True)
     texts = translations(library)
-    written = []
+    out: dict[str, bytes] = {}
     for src, name in REVEAL_FILES.items():
         code = (package / src).read_text(encoding="utf-8")
         for english, norwegian in texts.get(name, {}).items():
@@ -348,25 +347,31 @@ def copy_assets(library: Library, target: Path) -> list[Path]:
                     "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
                 )
             code = code.replace(english, norwegian)
-        (target / name).write_text(code, encoding="utf-8")
-        written.append(target / name)
+        out[name] = code.encode("utf-8")
     own = library.project.templates / "slides"
     for name in OWN_FILES:
-        written.append(Path(shutil.copyfile(own / name, target / name)))
-    return written
+        out[name] = (own / name).read_bytes()
+    return out
 
 
-def write_deck(library: Library, deck: Deck, root: Path, env: Any = None) -> Path:
+def copy_assets(library: Library, target: Path) -> list[Path]:
+    """Write reveal.js and the deck style into ``target``."""
+    return write_tree(target, asset_files(library))
+
+
+def write_deck(
+    library: Library, deck: Deck, root: Path, env: jinja2.Environment | None = None
+) -> Path:
     target = root / deck.path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render(library, deck, env), encoding="utf-8")
     return target
 
 
-def build(library: Library, site_dir: Path) -> list[Path]:
-    """Write every deck and the reveal.js files into the built site."""
-    written = copy_assets(library, site_dir / ASSETS)
+def files(library: Library) -> dict[str, bytes]:
+    """Every deck of the site and the reveal.js files, by path in the site."""
+    out = {f"{ASSETS}/{name}": data for name, data in asset_files(library).items()}
     env = environment_for(library)
     for deck in site_decks(library):
-        written.append(write_deck(library, deck, site_dir, env))
-    return written
+        out[deck.path] = render(library, deck, env).encode("utf-8")
+    return out

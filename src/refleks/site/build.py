@@ -14,14 +14,15 @@ from pathlib import Path
 
 from .. import templating
 from ..content.model import Library
+from ..writer import write_tree
 from . import engine as site_engine
 from . import pages
 
 
 def site_outputs() -> list:
-    """The outputs that add files to the built site, in order; each has
-    ``build(library, site_dir) -> list[Path]``. Imported here, not at the top: they load
-    WeasyPrint, which takes a second or two that a refused build should not wait for."""
+    """The outputs that add files to the built site, in order; each has ``files(library)
+    -> dict[str, bytes]`` (path in the site -> content). Imported here, not at the top: they
+    load WeasyPrint, which takes a second or two that a refused build should not wait for."""
     from ..decks import handouts, slides
     from ..walkround import blanks
 
@@ -62,7 +63,7 @@ def build(library: Library, *, quiet: bool = False, site_dir: Path | None = None
         engine = site_engine.start(config, quiet=quiet, root=project.root)
         try:
             for module in site_outputs():
-                module.build(library, work / "outputs")
+                write_tree(work / "outputs", module.files(library))
         except BaseException:
             engine.stop()
             raise

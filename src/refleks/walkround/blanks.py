@@ -8,11 +8,8 @@ letters with people's names are only ever written under ``out/``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .. import urls
 from ..content.model import Library
-from ..writer import atomic_write
 from .documents import actionplans, guide, letters, minutes, poster
 from .kit import Kit, method_for
 
@@ -29,7 +26,8 @@ FILES = (
 
 
 def files(library: Library) -> dict[str, bytes]:
-    """The blank documents in memory (empty when the content has no walkround method)."""
+    """The blank documents by path in the site (none when the content has no walkround
+    method)."""
     method = method_for(library)
     if method is None or method.question_guide is None:
         return {}
@@ -37,15 +35,4 @@ def files(library: Library) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for module in (letters, guide, poster, actionplans, minutes):
         out.update(module.build(kit))
-    return {name: out[name] for name in FILES}
-
-
-def build(library: Library, site_dir: Path) -> list[Path]:
-    """Write the blanks into the site; returns the files written."""
-    folder = site_dir / urls.WALKROUND_BLANKS
-    written = []
-    for name, data in files(library).items():
-        path = folder / name
-        atomic_write(path, data)
-        written.append(path)
-    return written
+    return {f"{urls.WALKROUND_BLANKS}/{name}": out[name] for name in FILES}
