@@ -99,9 +99,7 @@ def resolve(
         valid = _choices([(r.id, r.title) for r in reflections.values()])
         raise UsageError(f"refleksjonssettet «{reflection_id}» finnes ikke. Gyldige valg: {valid}")
     reflection = reflections[reflection_id]
-    set_roles = [
-        r for r in library.roles_in_order() if any(r.id in t.questions for t in reflection.themes)
-    ]
+    set_roles = library.roles_with_questions(reflection.themes)
     valid = _choices([(r.id, r.label) for r in set_roles])
     if role_id not in library.roles:
         raise UsageError(f"rollen «{role_id}» finnes ikke. Gyldige valg: {valid}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..project import Project
@@ -47,6 +47,11 @@ class Library:
 
     def roles_in_order(self) -> list[schema.Role]:
         return sorted(self.roles.values(), key=lambda r: (r.level or 999, nb_key(r.label)))
+
+    def roles_with_questions(self, themes: Iterable[schema.Theme]) -> list[schema.Role]:
+        """The roles that have questions in any of ``themes``, in order."""
+        themes = list(themes)
+        return [r for r in self.roles_in_order() if any(r.id in t.questions for t in themes)]
 
     def questions(self) -> Iterator[Question]:
         for reflection in self.reflections.values():

@@ -76,6 +76,15 @@ def _expected_for(tp: Any) -> str:
     }.get(tp, "en gyldig verdi")
 
 
+DATE_EXPECTED = "en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23"
+# the schema's own validators (schema.py) name the problem in their message
+VALUE_ERRORS = (
+    ("iso_date", "ugyldig dato", DATE_EXPECTED),
+    ("url", "ugyldig lenke", "en adresse som begynner med https://, http:// eller mailto:"),
+    ("time", "ugyldig klokkeslett", 'TT:MM i anførselstegn, for eksempel "13:00"'),
+)
+
+
 def check_model(
     doc: Document,
     model: type[BaseModel],
@@ -93,10 +102,8 @@ def check_model(
         return None
 
 
-def _report(
-    doc: Document, model: type[BaseModel], prefix: KeyPath, err: Any, problems: Problems
-) -> None:
-    kind = err["type"]
+def _location(err: Any, prefix: KeyPath) -> tuple[KeyPath, KeyPath, bool]:
+    """The error's key path in the model, in the document, and whether it is on a key."""
     loc: KeyPath = tuple(err["loc"])
     on_key = False
     if loc and loc[-1] == "[key]":
@@ -104,14 +111,14 @@ def _report(
         on_key = True
     # pydantic adds the union member or validator name to the location; drop those parts
     loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in {"str", "int"})))
-    full = (*prefix, *loc)
-    value = err.get("input")
-    written = _describe(value)
-    message: str
-    expected: str | None = None
-    hint: str | None = None
-    ctx = err.get("ctx") or {}
+    return loc, (*prefix, *loc), on_key
 
+
+def _report(
+    doc: Document, model: type[BaseModel], prefix: KeyPath, err: Any, problems: Problems
+) -> None:
+    kind = err["type"]
+    loc, full, on_key = _location(err, prefix)
     if kind == "missing":
         parent = full[:-1]
         line, col = doc.where(parent, key=bool(parent))
@@ -142,40 +149,7 @@ def _report(
             hint=did_you_mean(name, allowed) or "sjekk stavemåten i innholdsmodellen",
         )
         return
-    target = _type_at(model, loc)
-    if kind == "literal_error":
-        message = "ugyldig verdi"
-        expected = "en av: " + ", ".join(
-            a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
-        )
-        choices = [a for a in typing.get_args(target)] if target is not None else []
-        hint = did_you_mean(str(value), [str(c) for c in choices])
-    elif kind == "string_pattern_mismatch" and "/" in str(ctx.get("pattern", "")):
-        message = "ugyldig referanse"
-        expected = "<fil-id>/<element-id>, for eksempel ukom-systemperspektiv/ledelse"
-    elif kind == "string_pattern_mismatch":
-        message = "ugyldig id"
-        expected = (
-            "små bokstaver a-z, sifre og bindestrek, som begynner med en bokstav (høyst 64 tegn)"
-        )
-        hint = "bruk ikke store bokstaver, æ, ø, å, mellomrom, / eller punktum i id-er"
-    elif kind == "value_error" and "iso_date" in err["msg"]:
-        message = "ugyldig dato"
-        expected = "en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23"
-    elif kind == "value_error" and "url" in err["msg"]:
-        message = "ugyldig lenke"
-        expected = "en adresse som begynner med https://, http:// eller mailto:"
-    elif kind == "value_error" and "time" in err["msg"]:
-        message = "ugyldig klokkeslett"
-        expected = 'TT:MM i anførselstegn, for eksempel "13:00"'
-    elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        message = "ugyldig dato"
-        expected = "en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23"
-    else:
-        message = "feil type" if "type" in kind or "parsing" in kind else "ugyldig verdi"
-        expected = _expected_for(target) if target is not None else None
-        if kind == "bool_parsing":
-            expected = "true eller false"
+    message, expected, hint = _explain(err, _type_at(model, loc))
     line, col = doc.where(full, key=on_key)
     problems.add(
         doc.file,
@@ -183,7 +157,41 @@ def _report(
         col,
         format_path(full),
         message,
-        written=written,
+        written=_describe(err.get("input")),
         expected=expected,
         hint=hint,
     )
+
+
+def _explain(err: Any, target: Any) -> tuple[str, str | None, str | None]:
+    """Message, what was expected and a hint for a wrong value."""
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    if kind == "literal_error":
+        expected = "en av: " + ", ".join(
+            a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
+        )
+        choices = [a for a in typing.get_args(target)] if target is not None else []
+        return "ugyldig verdi", expected, did_you_mean(str(value), [str(c) for c in choices])
+    if kind == "string_pattern_mismatch" and "/" in str(ctx.get("pattern", "")):
+        return (
+            "ugyldig referanse",
+            "<fil-id>/<element-id>, for eksempel ukom-systemperspektiv/ledelse",
+            None,
+        )
+    if kind == "string_pattern_mismatch":
+        return (
+            "ugyldig id",
+            "små bokstaver a-z, sifre og bindestrek, som begynner med en bokstav (høyst 64 tegn)",
+            "bruk ikke store bokstaver, æ, ø, å, mellomrom, / eller punktum i id-er",
+        )
+    if kind == "value_error":
+        for word, message, expected in VALUE_ERRORS:
+            if word in err["msg"]:
+                return message, expected, None
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return "ugyldig dato", DATE_EXPECTED, None
+    message = "feil type" if "type" in kind or "parsing" in kind else "ugyldig verdi"
+    expected = _expected_for(target) if target is not None else None
+    if kind == "bool_parsing":
+        expected = "true eller false"
+    return message, expected, None

@@ -178,7 +178,7 @@ def _instruction(reflection: schema.Reflection, role: schema.Role | None = None)
 
 
 def _roles_of(library: Library, themes: list[schema.Theme]) -> list[schema.Role]:
-    return [r for r in library.roles_in_order() if any(r.id in t.questions for t in themes)]
+    return library.roles_with_questions(themes)
 
 
 def _source_pages(sources: list[schema.Source]) -> dict[str, str]:

@@ -118,73 +118,91 @@ def _copy_handwritten(library: Library, docs: Path) -> None:
 def build(library: Library, docs: Path) -> Nav:
     """Write every page; return the site navigation."""
     _copy_handwritten(library, docs)
-    r = Renderer(library, docs)
-    L = r.labels
-    nav: Nav = [{L["home"]: "index.md"}]
-    r.render("home.md.j2", "index.md")
+    renderer = Renderer(library, docs)
+    labels = renderer.labels
+    nav: Nav = [{labels["home"]: "index.md"}]
+    renderer.render("home.md.j2", "index.md")
     for extra in ("bruk.md",):
         if (docs / extra).exists():
-            nav.append({L["how_to"]: extra})
+            nav.append({labels["how_to"]: extra})
+    nav.append({labels["reflection"]: _reflection_pages(renderer)})
+    nav.append({labels["roles"]: _role_pages(renderer)})
+    nav.append({labels["sources"]: _source_pages(renderer)})
+    renderer.render("recommendations.md.j2", urls.RECOMMENDATIONS_PAGE)
+    nav.append({labels["recommendations"]: urls.RECOMMENDATIONS_PAGE})
+    nav.append({labels["frameworks"]: _framework_pages(renderer)})
+    for method in library.methods.values():
+        page = urls.method_page(method.id)
+        source = library.sources[method.source]
+        renderer.render("method.md.j2", page, method=method, source=source)
+        nav.append({method.title: page})
+    nav.append({labels["authors"]: _author_pages(renderer, docs)})
+    return nav
 
-    sets: Nav = [{L["reflection_overview"]: "refleksjon/index.md"}]
-    r.render("reflections.md.j2", "refleksjon/index.md")
+
+def _reflection_pages(renderer: Renderer) -> Nav:
+    library, labels = renderer.library, renderer.labels
+    sets: Nav = [{labels["reflection_overview"]: "refleksjon/index.md"}]
+    renderer.render("reflections.md.j2", "refleksjon/index.md")
     for reflection in library.reflections.values():
         page = urls.reflection_page(reflection.id)
         source = library.sources[reflection.source]
-        set_roles = [
-            role
-            for role in library.roles_in_order()
-            if any(role.id in t.questions for t in reflection.themes)
-        ]
-        r.render(
+        set_roles = library.roles_with_questions(reflection.themes)
+        renderer.render(
             "reflection.md.j2", page, reflection=reflection, source=source, set_roles=set_roles
         )
-        items: Nav = [{L["about_set"]: page}]
+        items: Nav = [{labels["about_set"]: page}]
         for theme in reflection.themes:
-            tpage = urls.theme_page(reflection.id, theme.id)
-            r.render("theme.md.j2", tpage, reflection=reflection, theme=theme, source=source)
-            items.append({f"{theme.number}. {theme.title}": tpage})
+            theme_page = urls.theme_page(reflection.id, theme.id)
+            renderer.render(
+                "theme.md.j2", theme_page, reflection=reflection, theme=theme, source=source
+            )
+            items.append({f"{theme.number}. {theme.title}": theme_page})
         sets.append({reflection.title: items})
-    nav.append({L["reflection"]: sets})
+    return sets
 
-    roles: Nav = [{L["role_overview"]: "roller/index.md"}]
-    r.render("roles.md.j2", "roller/index.md")
+
+def _role_pages(renderer: Renderer) -> Nav:
+    library, labels = renderer.library, renderer.labels
+    roles: Nav = [{labels["role_overview"]: "roller/index.md"}]
+    renderer.render("roles.md.j2", "roller/index.md")
     for role in library.roles_in_order():
         page = urls.role_page(role.id)
-        r.render("role.md.j2", page, role=role, questions=library.questions_for_role(role.id))
+        questions = library.questions_for_role(role.id)
+        renderer.render("role.md.j2", page, role=role, questions=questions)
         roles.append({role.label: page})
-    nav.append({L["roles"]: roles})
+    return roles
 
-    sources: Nav = [{L["source_overview"]: "kilder/index.md"}]
-    r.render("sources.md.j2", "kilder/index.md")
+
+def _source_pages(renderer: Renderer) -> Nav:
+    library, labels = renderer.library, renderer.labels
+    sources: Nav = [{labels["source_overview"]: "kilder/index.md"}]
+    renderer.render("sources.md.j2", "kilder/index.md")
     for source in sorted(library.sources.values(), key=lambda s: nb_key(s.title)):
         page = urls.source_page(source.id)
-        r.render("source.md.j2", page, source=source)
+        renderer.render("source.md.j2", page, source=source)
         sources.append({source.title: page})
-    nav.append({L["sources"]: sources})
+    return sources
 
-    r.render("recommendations.md.j2", urls.RECOMMENDATIONS_PAGE)
-    nav.append({L["recommendations"]: urls.RECOMMENDATIONS_PAGE})
 
-    frameworks: Nav = [{L["framework_overview"]: "rammeverk/index.md"}]
+def _framework_pages(renderer: Renderer) -> Nav:
+    library, labels = renderer.library, renderer.labels
+    frameworks: Nav = [{labels["framework_overview"]: "rammeverk/index.md"}]
     # the overview lists them as the navigation does: by acronym, else by name
     ordered = sorted(library.frameworks.values(), key=lambda f: nb_key(f.acronym or f.name))
-    r.render("frameworks.md.j2", "rammeverk/index.md", frameworks=ordered)
-    for fw in ordered:
-        page = urls.framework_page(fw.id)
-        r.render("framework.md.j2", page, framework=fw)
-        frameworks.append({fw.acronym or fw.name: page})
-    nav.append({L["frameworks"]: frameworks})
+    renderer.render("frameworks.md.j2", "rammeverk/index.md", frameworks=ordered)
+    for framework in ordered:
+        page = urls.framework_page(framework.id)
+        renderer.render("framework.md.j2", page, framework=framework)
+        frameworks.append({framework.acronym or framework.name: page})
+    return frameworks
 
-    for method in library.methods.values():
-        page = urls.method_page(method.id)
-        r.render("method.md.j2", page, method=method, source=library.sources[method.source])
-        nav.append({method.title: page})
 
+def _author_pages(renderer: Renderer, docs: Path) -> Nav:
+    labels = renderer.labels
     authors: Nav = []
     if (docs / "for-forfattere" / "index.md").exists():
-        authors.append({L["authors_guide"]: "for-forfattere/index.md"})
-    r.render("reference.md.j2", urls.REFERENCE_PAGE, models=reference.describe())
-    authors.append({L["content_model"]: urls.REFERENCE_PAGE})
-    nav.append({L["authors"]: authors})
-    return nav
+        authors.append({labels["authors_guide"]: "for-forfattere/index.md"})
+    renderer.render("reference.md.j2", urls.REFERENCE_PAGE, models=reference.describe())
+    authors.append({labels["content_model"]: urls.REFERENCE_PAGE})
+    return authors
