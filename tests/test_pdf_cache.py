@@ -47,8 +47,8 @@ def test_parallel_workers_and_one_process_give_the_same_bytes(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    one = handouts.build(library, tmp_path / "en", workers=1, cache=False)
-    two = handouts.build(library, tmp_path / "to", workers=2, cache=False)
+    one = handouts.build(library, tmp_path / "en", workers=1, use_cache=False)
+    two = handouts.build(library, tmp_path / "to", workers=2, use_cache=False)
     assert [p.relative_to(tmp_path / "en") for p in one] == [
         p.relative_to(tmp_path / "to") for p in two
     ]
@@ -106,6 +106,6 @@ def test_a_changed_template_lays_out_everything_again(
 
 def test_without_the_cache_nothing_is_kept(copy: Project, rendered: list[str]) -> None:
     library = build_library(copy)
-    handouts.build(library, copy.root / "site", workers=1, cache=False)
+    handouts.build(library, copy.root / "site", workers=1, use_cache=False)
     assert len(rendered) == len(handouts.jobs(library, copy.root))
     assert not (copy.build_dir / "cache").exists()

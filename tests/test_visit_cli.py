@@ -379,3 +379,14 @@ def test_libreoffice_opens_the_office_files(kit_dir: Path, tmp_path: Path) -> No
         for snippet in snippets:
             assert snippet in text, (name, snippet)
         assert "{{" not in text and "{%" not in text
+
+
+def test_a_bad_source_date_epoch_is_refused_for_a_visit_too(
+    tmp_path: Path, monkeypatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "i går")
+    assert run_visit(project) == 2
+    assert capsys.readouterr().err == (
+        "refleks: feil: SOURCE_DATE_EPOCH må være et heltall (sekunder siden 1970), ikke «i går»\n"
+    )

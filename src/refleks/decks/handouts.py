@@ -267,7 +267,7 @@ Job = tuple[str, ...]
 
 _worker: Printer | None = None
 _library: Library | None = None
-_cache: PdfCache | None = None
+_store: PdfCache | None = None
 
 
 def jobs(library: Library, site_dir: Path) -> list[Job]:
@@ -305,7 +305,7 @@ def _run_in_worker(job: Job) -> tuple[str, list[str]]:
     global _worker
     if _worker is None:  # once per worker process, after the fork
         assert _library is not None
-        _worker = Printer(_library, _cache)
+        _worker = Printer(_library, _store)
     before = set(_worker.used)
     path = run_job(_worker, job)
     return str(path), sorted(_worker.used - before)
@@ -329,7 +329,7 @@ def files(library: Library) -> dict[str, bytes]:
 
 
 def build(
-    library: Library, site_dir: Path, *, workers: int | None = None, cache: bool = True
+    library: Library, site_dir: Path, *, workers: int | None = None, use_cache: bool = True
 ) -> list[Path]:
     """Write every handout and deck PDF into the built site.
 
@@ -337,7 +337,7 @@ def build(
     cache (``build/cache/pdf/``); the rest are laid out by ``workers`` processes (default:
     one per CPU). The bytes are the same whichever way a PDF was made.
     """
-    global _library, _cache, _worker
+    global _library, _store, _worker
     todo = jobs(library, site_dir)
     store = (
         PdfCache.for_templates(
@@ -345,7 +345,7 @@ def build(
             library.project.templates / "handouts",
             PDF_OPTIONS,
         )
-        if cache
+        if use_cache
         else None
     )
     count = min(workers or default_jobs(), len(todo))
@@ -356,12 +356,12 @@ def build(
         used = printer.used
     else:
         # forked workers inherit the loaded library; only job tuples cross the pipe
-        _library, _cache, _worker = library, store, None
+        _library, _store, _worker = library, store, None
         try:
             with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
                 results = list(pool.map(_run_in_worker, todo))
         finally:
-            _library = _cache = None
+            _library = _store = None
         written = [Path(path) for path, _ in results]
         used = {key for _, keys in results for key in keys}
     if store is not None:

@@ -8,8 +8,8 @@ anyway). Sundays are excluded as weekend days once: the holiday calendar is made
 
 The rules (the numbers come from the method's ``deadlines``):
 
-- the invitation letter goes out on ``letter_date`` or two weeks before the visit, moved back
-  to the working day before when that day is not a working day;
+- the invitation letter goes out on the visit's ``letter_date`` as written, or else two weeks
+  before the visit, moved back to the working day before when that day is not a working day;
 - the reminder goes out ``reminder_days_before`` days before, moved back the same way;
 - the minutes are sent within ``minutes_working_days`` working days after the visit;
 - the follow-up visit is ``follow_up_months`` months later, moved forward to the next working
