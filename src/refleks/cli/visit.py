@@ -40,8 +40,6 @@ def run(args: argparse.Namespace, project: Project) -> int:
     visit = library.visits[path.stem]
     problems = Problems(project.root, list(library.warnings))
     check_visit(library, visit, today(), problems)
-    if problems.errors:
-        raise ContentInvalid(problems)
     print_or_refuse(problems, args.strict)
     kit = Kit(library, library.methods[visit.method], visit)
     try:

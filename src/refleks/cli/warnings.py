@@ -9,13 +9,14 @@ from ..errors import ContentInvalid, Problems
 
 
 def print_or_refuse(problems: Problems, strict: bool) -> None:
-    """Print the warnings; with ``--strict`` they are errors and stop the run."""
+    """Stop the run when there are errors (with ``--strict``, warnings count as errors);
+    else print the warnings."""
     if strict and problems.warnings:
-        as_errors = [replace(p, severity="error") for p in problems.items]
-        raise ContentInvalid(Problems(problems.root, as_errors))
+        problems = Problems(problems.root, [replace(p, severity="error") for p in problems.items])
+    if problems.errors:
+        raise ContentInvalid(problems)
     for warning in problems.sorted():
-        if warning.severity != "error":
-            print(warning.format(), file=sys.stderr)
+        print(warning.format(), file=sys.stderr)
 
 
 def add_strict(parser) -> None:  # noqa: ANN001
