@@ -10,6 +10,7 @@ from . import schema
 from .errors import ContentInvalid, Problems
 from .load import Loaded, load_content
 from .project import Project
+from .quotes import check_quotes
 from .references import check_references
 from .sorting import nb_key
 from .validate import check_model
@@ -182,6 +183,7 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
             store[item.id] = item
             library.documents[(kind, item.id)] = doc
     check_references(library, problems)
+    check_quotes(library, problems)
     if problems.errors or site is None:
         raise ContentInvalid(problems)
     library.warnings = problems.warnings

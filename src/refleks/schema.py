@@ -158,7 +158,10 @@ class Finding(Model):
     title: str
     """Overskrift."""
     text: Markdown
-    """Funnet med egne ord."""
+    """Funnet, med egne ord eller (med `quote: true`) ordrett fra kilden."""
+    quote: bool = False
+    """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class Recommendation(Model):
@@ -174,6 +177,9 @@ class Recommendation(Model):
     """Hvem anbefalingen er rettet til."""
     text: Markdown
     """Anbefalingen."""
+    quote: bool = False
+    """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
     findings: list[Id] = []
     """Funn i samme kilde som anbefalingen bygger på."""
 
@@ -219,6 +225,9 @@ class Story(Model):
     """Fortellingen eller sitatet."""
     attribution: str | None = None
     """Hvem eller hvor sitatet eller fortellingen kommer fra."""
+    quote: bool = False
+    """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class Reference(Model):
@@ -239,6 +248,9 @@ class Definition(Model):
     """Definisjonen."""
     attribution: str | None = None
     """Hvem definisjonen er hentet fra (valgfritt)."""
+    quote: bool = False
+    """`true` når definisjonen står ordrett i kilden. `refleks check` kontrollerer da at den finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class KeyFigure(Model):
@@ -292,6 +304,9 @@ class Questionnaire(Model):
     """Innledning."""
     questions: list[SurveyQuestion]
     """Spørsmålene i rekkefølge."""
+    quote: bool = False
+    """`true` når spørsmålene står ordrett i kilden. `refleks check` kontrollerer da at hvert av dem finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class Source(Model):
@@ -368,7 +383,11 @@ class Theme(Model):
     findings: list[Ref] = []
     """Funn temaet bygger på: `<kilde-id>/<funn-id>`."""
     questions: dict[Id, list[str]]
-    """Rolle-id -> spørsmål i rekkefølge. Spørsmålene skrives nøyaktig som i kilden."""
+    """Rolle-id -> spørsmål i rekkefølge. Står spørsmålene i kilden, skrives de nøyaktig som der
+    (og temaet får `quote: true`)."""
+    quote: bool = False
+    """`true` når spørsmålene i temaet står ordrett i kilden. `refleks check` kontrollerer da at hvert av dem finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class Reflection(Model):
@@ -461,6 +480,10 @@ class LetterSection(Model):
     """Tekst. Kan bruke feltene {enhet}, {kommune}, {dato}, {klokkeslett}, {sted}, {varighet}."""
     points: list[str] = []
     """Punkter (for eksempel formålet i fire punkter)."""
+    quote: bool = False
+    """`true` når teksten og punktene står ordrett i kilden. `refleks check` kontrollerer da at de finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`); et felt som {enhet} står for et tomt felt
+    i kilden (prikker eller understrek) og godtar hva som helst der."""
     show_title: bool = True
     """Om overskriften skrives i brevet. `false` for avsnitt som ikke har overskrift i
     veilederens brev (innledningen, formålet, kontakt og hilsen); tittelen brukes da bare
@@ -493,6 +516,9 @@ class GuideCategory(Model):
     subpoints: dict[int, list[str]] = {}
     """Underpunkter til et spørsmål (valgfritt): spørsmålets nummer i kategorien (1, 2, 3 ...)
     -> punktene, nøyaktig som i veilederen."""
+    quote: bool = False
+    """`true` når spørsmålene og underpunktene står ordrett i kilden. `refleks check` kontrollerer da at hvert av dem finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class QuestionGuide(Model):

@@ -1,0 +1,265 @@
+"""Quotes checked against the source's own text.
+
+An item marked ``quote: true`` claims that its text stands word for word in its source. A
+source may carry its text as ``content/sources/<id>.txt`` (extracted from the publication);
+``refleks check`` then looks for every quoted text in it and reports a quote that is not
+there, with the closest passage of the source.
+
+Both texts are compared in a canonical form, so that what a PDF extraction or a careful
+typist changes does not count as a different word: whitespace (line breaks, double spaces)
+is ignored, a hyphen before a line break or a space is dropped (``kollega-\\nstøtte`` and
+``helse- og`` match ``kollegastøtte`` and ``helse- og``), typographic quotes and dashes count
+as plain ones, and PDF bullet glyphs are ignored. A letter's fields (``{enhet}``, ``{dato}``
+...) stand for the source's blanks and match any short run of text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import Problems
+from .markup import plain
+from .yamlread import Document, Path_, format_path
+
+if TYPE_CHECKING:
+    from .model import Library
+
+_SAME = str.maketrans(
+    {
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "‐": "-",
+        "‑": "-",
+        "\u00ad": "",
+        "•": " ",
+        "▪": " ",
+        "➢": " ",
+        "…": "...",
+    }
+)
+_BLANK = re.compile(r"\.{3,}|_{2,}")
+"""A blank to fill in, as the sources print it: a run of dots or underscores."""
+_FIELD = re.compile(r"\{[a-zæøå_]+\}")
+_FIELD_WIDTH = 60
+"""A field matches at most this many characters of the source (a name, a date, a blank)."""
+
+
+@dataclass(frozen=True)
+class Canonical:
+    """A text in canonical form, with the position in the original of every character."""
+
+    text: str
+    where: tuple[int, ...]
+    original: str
+
+    def passage(self, start: int, end: int) -> str:
+        """The original text behind ``text[start:end]``, whitespace collapsed."""
+        if not self.where:
+            return ""
+        start, end = max(0, start), min(len(self.where), end)
+        first = self.where[start] if start < len(self.where) else len(self.original)
+        last = self.where[end - 1] + 1 if end > start else first
+        return " ".join(self.original[first:last].split())
+
+
+def canonical(text: str) -> Canonical:
+    """``text`` without whitespace, with line-end hyphens dropped and quotes made plain."""
+    original = unicodedata.normalize("NFC", text).translate(_SAME)
+    original = _BLANK.sub("…", original)
+    chars: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(original):
+        if char.isspace():
+            continue
+        if char == "-" and (i + 1 == len(original) or original[i + 1].isspace()):
+            continue  # a hyphen before a line break or a space
+        chars.append(char)
+        where.append(i)
+    return Canonical("".join(chars), tuple(where), original)
+
+
+def _pattern(quote: str) -> re.Pattern[str]:
+    """The quote's canonical text as a pattern; each field matches a short run of text."""
+    parts = _FIELD.split(quote)
+    literal = [re.escape(canonical(part).text) for part in parts]
+    return re.compile(f".{{0,{_FIELD_WIDTH}}}?".join(literal))
+
+
+def occurs(quote: str, source: Canonical) -> bool:
+    """Whether ``quote`` (plain text, may hold fields) stands in the source text."""
+    return _pattern(quote).search(source.text) is not None
+
+
+def closest(quote: str, source: Canonical) -> str:
+    """The passage of the source most like ``quote``, as it stands in the source."""
+    wanted = canonical(_FIELD.sub("", quote)).text
+    if not wanted or not source.text:
+        return ""
+    matcher = difflib.SequenceMatcher(None, source.text, wanted, autojunk=False)
+    anchor = matcher.find_longest_match(0, len(source.text), 0, len(wanted))
+    start = max(0, anchor.a - anchor.b)
+    best, best_ratio = start, -1.0
+    # the longest common run anchors the passage; nudge it to where most of the quote lines up
+    step = max(1, len(wanted) // 8)
+    for candidate in range(max(0, start - 2 * step), start + 2 * step + 1, step):
+        window = source.text[candidate : candidate + len(wanted)]
+        ratio = difflib.SequenceMatcher(None, window, wanted, autojunk=False).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = candidate, ratio
+    return source.passage(best, best + len(wanted))
+
+
+# --------------------------------------------------------------------------- the content
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One text that claims to stand word for word in a source."""
+
+    doc: Document
+    path: Path_
+    """Key path of the text."""
+    flag: Path_
+    """Key path of the ``quote: true`` that makes the claim."""
+    source_id: str
+    text: str
+
+
+def _texts(item: Any, fields: tuple[str, ...], path: Path_) -> Iterator[tuple[Path_, str]]:
+    for name in fields:
+        value = getattr(item, name, None)
+        if isinstance(value, str) and value.strip():
+            yield (*path, name), value
+        elif isinstance(value, list):
+            for i, text in enumerate(value):
+                if isinstance(text, str):
+                    yield (*path, name, i), text
+                elif hasattr(text, "text"):
+                    yield (*path, name, i, "text"), text.text
+        elif isinstance(value, dict):
+            for key, texts in value.items():
+                for i, text in enumerate(texts):
+                    yield (*path, name, key, i), text
+
+
+# item list of a document -> the fields of each item that the quote covers
+_SOURCE_ITEMS = {
+    "findings": ("text",),
+    "recommendations": ("text",),
+    "stories": ("text",),
+    "definitions": ("text",),
+    "questionnaires": ("questions",),
+}
+
+
+def _flagged(doc: Document, items: list, key: str, fields: tuple[str, ...], source_id: str):
+    for i, item in enumerate(items):
+        if getattr(item, "quote", False):
+            for path, text in _texts(item, fields, (key, i)):
+                yield Quote(doc, path, (key, i, "quote"), source_id, text)
+
+
+def quotes(library: Library) -> Iterator[Quote]:
+    """Every text of the content that is marked as quoted, with the source it claims."""
+    for source in library.sources.values():
+        doc = library.documents[("source", source.id)]
+        for key, fields in _SOURCE_ITEMS.items():
+            yield from _flagged(doc, getattr(source, key), key, fields, source.id)
+    for reflection in library.reflections.values():
+        doc = library.documents[("reflection", reflection.id)]
+        yield from _flagged(doc, reflection.themes, "themes", ("questions",), reflection.source)
+    for method in library.methods.values():
+        doc = library.documents[("method", method.id)]
+        if method.letter:
+            sections = method.letter.sections
+            yield from _flagged(doc, sections, "letter", ("text", "points"), method.source)
+        if method.question_guide:
+            categories = method.question_guide.categories
+            fields = ("questions", "subpoints")
+            yield from _flagged(doc, categories, "question_guide", fields, method.source)
+
+
+def _fix_paths(quote: Quote) -> Quote:
+    # the letter's and the guide's items sit one level deeper than their model attribute
+    head = {"letter": ("letter", "sections"), "question_guide": ("question_guide", "categories")}
+    if quote.path[0] in head:
+        prefix = head[quote.path[0]]
+        return Quote(
+            quote.doc,
+            (*prefix, *quote.path[1:]),
+            (*prefix, *quote.flag[1:]),
+            quote.source_id,
+            quote.text,
+        )
+    return quote
+
+
+def source_text_file(library: Library, source_id: str) -> Path | None:
+    """The source's own text, or the text of the source it is part of."""
+    folder = library.project.content / "sources"
+    source = library.sources.get(source_id)
+    while source is not None:
+        path = folder / f"{source.id}.txt"
+        if path.is_file():
+            return path
+        source = library.sources.get(source.part_of) if source.part_of else None
+    return None
+
+
+def check_quotes(library: Library, problems: Problems) -> None:
+    """Report every quote that does not stand in its source's text."""
+    texts: dict[Path, Canonical] = {}
+    for quote in map(_fix_paths, quotes(library)):
+        if quote.source_id not in library.sources:
+            continue  # an unknown source is reported by the reference check
+        file = source_text_file(library, quote.source_id)
+        if file is None:
+            line, col = quote.doc.where(quote.flag)
+            problems.add(
+                quote.doc.file,
+                line,
+                col,
+                format_path(quote.flag),
+                f"kilden «{quote.source_id}» har ingen kildetekst å kontrollere sitatet mot",
+                written="quote: true",
+                expected=f"kildens tekst i content/sources/{quote.source_id}.txt",
+                hint="legg teksten fra publikasjonen i filen, eller fjern «quote: true»",
+            )
+            continue
+        if file not in texts:
+            texts[file] = canonical(file.read_text(encoding="utf-8", errors="replace"))
+        text = plain(quote.text)
+        if occurs(text, texts[file]):
+            continue
+        line, col = quote.doc.where(quote.path)
+        problems.add(
+            quote.doc.file,
+            line,
+            col,
+            format_path(quote.path),
+            "sitatet står ikke ordrett i kildeteksten",
+            written=" ".join(text.split()),
+            expected=f"teksten slik den står i {problems.rel(file)}; "
+            f"nærmest er: «{closest(text, texts[file])}»",
+            hint="rett ordlyden etter kilden, eller fjern «quote: true» hvis teksten er "
+            "skrevet med egne ord",
+        )
