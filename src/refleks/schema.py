@@ -477,7 +477,8 @@ class LetterSection(Model):
     title: str
     """Overskrift i brevet."""
     text: Markdown = ""
-    """Tekst. Kan bruke feltene {enhet}, {kommune}, {dato}, {klokkeslett}, {sted}, {varighet}."""
+    """Tekst. Kan bruke feltene {enhet}, {kommune}, {ledere} (øverste leder og leder for
+    visitten), {dato}, {klokkeslett}, {sted}, {varighet}."""
     points: list[str] = []
     """Punkter (for eksempel formålet i fire punkter)."""
     quote: bool = False

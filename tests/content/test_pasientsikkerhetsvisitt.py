@@ -207,7 +207,13 @@ def test_letter_sections_in_order(method) -> None:
     ]
     intro = " ".join(sections["innledning"].text.split())
     assert intro.startswith("{kommune} er opptatt av pasient- og brukersikkerhet")
-    assert "{dato} klokken {klokkeslett}" in intro
+    # vedlegg 1: «vil ….direktør og .... gjennomføre en pasient- og brukersikkerhetsvisitt på
+    # din enhet Dato____Klokken____»: the blanks are fields, the words stay the guide's
+    assert (
+        "i organisasjonen vil {ledere} gjennomføre en pasient- og brukersikkerhetsvisitt på din "
+        "enhet Dato {dato} Klokken {klokkeslett}" in intro
+    )
+    assert "ledelsen gjennomføre" not in intro
     assert "Du som er leder for enheten er velkommen til å delta på møtet som observatør." in (
         intro
     )
@@ -224,12 +230,13 @@ def test_letter_sections_in_order(method) -> None:
 
 
 def test_letter_uses_only_the_known_placeholders(method) -> None:
-    known = {"enhet", "kommune", "dato", "klokkeslett", "sted", "varighet"}
+    known = {"enhet", "kommune", "ledere", "dato", "klokkeslett", "sted", "varighet"}
     texts = [s.text for s in method.letter.sections] + [
         p for s in method.letter.sections for p in s.points
     ]
     used = {name for text in texts for name in re.findall(r"\{([^}]*)\}", text)}
-    assert used == {"kommune", "enhet", "dato", "klokkeslett"}
+    # the guide's blanks: «………… kommune», «….direktør og ....», «Dato____Klokken____»
+    assert used == {"kommune", "ledere", "dato", "klokkeslett"}
     assert used <= known
 
 
