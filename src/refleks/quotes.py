@@ -78,6 +78,11 @@ class Canonical:
         start, end = max(0, start), min(len(self.where), end)
         first = self.where[start] if start < len(self.where) else len(self.original)
         last = self.where[end - 1] + 1 if end > start else first
+        # whole words: a passage never starts or ends inside one
+        while first > 0 and not self.original[first - 1].isspace():
+            first -= 1
+        while last < len(self.original) and not self.original[last].isspace():
+            last += 1
         return " ".join(self.original[first:last].split())
 
 
@@ -116,16 +121,21 @@ def closest(quote: str, source: Canonical) -> str:
         return ""
     matcher = difflib.SequenceMatcher(None, source.text, wanted, autojunk=False)
     anchor = matcher.find_longest_match(0, len(source.text), 0, len(wanted))
-    start = max(0, anchor.a - anchor.b)
-    best, best_ratio = start, -1.0
-    # the longest common run anchors the passage; nudge it to where most of the quote lines up
-    step = max(1, len(wanted) // 8)
-    for candidate in range(max(0, start - 2 * step), start + 2 * step + 1, step):
-        window = source.text[candidate : candidate + len(wanted)]
-        ratio = difflib.SequenceMatcher(None, window, wanted, autojunk=False).ratio()
-        if ratio > best_ratio:
-            best, best_ratio = candidate, ratio
-    return source.passage(best, best + len(wanted))
+    # the longest common run anchors the passage; the region around it is where the rest of
+    # the quote should be
+    offset = max(0, anchor.a - anchor.b - len(wanted) // 2)
+    region = source.text[offset : anchor.a + len(wanted) - anchor.b + len(wanted) // 2]
+    blocks = [
+        b
+        for b in difflib.SequenceMatcher(None, region, wanted, autojunk=False).get_matching_blocks()
+        if b.size >= 3
+    ]
+    if not blocks:
+        return ""
+    first, last = blocks[0], blocks[-1]
+    start = offset + max(0, first.a - first.b)
+    end = offset + last.a + last.size + (len(wanted) - last.b - last.size)
+    return source.passage(start, end)
 
 
 # --------------------------------------------------------------------------- the content
@@ -228,11 +238,15 @@ def source_text_file(library: Library, source_id: str) -> Path | None:
 def check_quotes(library: Library, problems: Problems) -> None:
     """Report every quote that does not stand in its source's text."""
     texts: dict[Path, Canonical] = {}
+    missing: set[tuple[Path, Path_]] = set()
     for quote in map(_fix_paths, quotes(library)):
         if quote.source_id not in library.sources:
             continue  # an unknown source is reported by the reference check
         file = source_text_file(library, quote.source_id)
         if file is None:
+            if (quote.doc.file, quote.flag) in missing:
+                continue  # one message per «quote: true»
+            missing.add((quote.doc.file, quote.flag))
             line, col = quote.doc.where(quote.flag)
             problems.add(
                 quote.doc.file,
