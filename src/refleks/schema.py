@@ -364,6 +364,10 @@ class Source(Model):
     """Rammeverk og verktøy kilden nevner (id-er i `content/frameworks/`)."""
     discrepancies: list[Discrepancy] = []
     """Steder der kilden sier ulike ting; vises som merknad på siden."""
+    refleks_note: Markdown = ""
+    """Tillegg skrevet for Refleks: opplysninger som ikke står i kilden (for eksempel en tittel
+    Refleks har satt på et dokument uten tittel). Vises
+    merket «Skrevet for Refleks – står ikke i kilden». Alt annet i filen skal stå i kilden."""
 
 
 # --------------------------------------------------------------------------- reflections
@@ -431,6 +435,10 @@ class Framework(Model):
     """Lenker for å lese mer."""
     discrepancies: list[Discrepancy] = []
     """Der kildene omtaler rammeverket ulikt."""
+    refleks_note: Markdown = ""
+    """Tillegg skrevet for Refleks: opplysninger som ikke står i kilden (for eksempel hvem som har
+    utviklet rammeverket og hva det går ut på). Vises
+    merket «Skrevet for Refleks – står ikke i kilden». Alt annet i filen skal stå i kilden."""
 
 
 # --------------------------------------------------------------------------- walkround method
