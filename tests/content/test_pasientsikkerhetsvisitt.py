@@ -105,7 +105,30 @@ def test_framework_model_for_improvement(library: Library) -> None:
     fw = library.frameworks["forbedringsmodellen"]
     assert fw.name == "Forbedringsmodellen (Model for Improvement)"
     assert fw.sources == [SOURCE_ID]
-    assert len(fw.key_ideas) == 3
+    # seed: «Vi anbefaler å bruke forbedringsmodellen (Model for Improvement) for å lykkes med
+    # innføring av forbedringstiltakene»; nothing about the programme using it
+    summary = " ".join(fw.summary.split())
+    assert "for å lykkes med innføring av forbedringstiltakene" in summary
+    assert "I trygge hender" not in summary
+    assert fw.key_ideas == []
+    assert fw.refleks_note  # the model's questions: marked as written for Refleks
+
+
+def test_method_assigns_no_one_the_guide_does_not(method) -> None:
+    steps = {s.id: s for p in method.phases for s in p.steps}
+    # vedlegg 4 and the text name no one for these steps
+    for step_id in (
+        "avklar-rammer",
+        "arsoversikt",
+        "ledergruppen",
+        "kontaktperson",
+        "invitasjonsbrev",
+        "drofte-informasjon",
+        "male-fremgang",
+    ):
+        assert steps[step_id].who is None, step_id
+    roles = {r.id: r for r in method.roles}
+    assert "øverste leder selv" not in roles["leder-for-visitten"].who
 
 
 # --------------------------------------------------------------------------- method
