@@ -430,6 +430,30 @@ def test_built_method_page(built_site: Path) -> None:
     # the letter's purpose and the link back to the source
     assert "Bygge opp kommunikasjonskanaler og relasjoner" in text
     assert 'href="../../kilder/hdir-pasient-og-brukersikkerhetsvisitt.html"' in text
+    # «Linjeledere kan være observatører»: optional, not recommended
+    observers = text.split('id="rolle-linjeledere"', 1)[1].split("<h3", 1)[0]
+    assert "Ikke påkrevd." in observers and "Anbefalt" not in observers
+    # the guide's plan has six columns; the seventh is Refleks's and says so
+    assert "har i tillegg kolonnen «Status»" in text
+    assert "kolonnen er lagt til av Refleks" in text
+
+
+def test_letters_fill_the_guides_blanks(library: Library, visit) -> None:
+    from refleks.outputs.walkround import Kit
+
+    method = library.methods[METHOD_ID]
+    intro = next(s for s in method.letter.sections if s.id == "innledning").text
+    filled = flat(Kit(library, method, visit).fill(intro))
+    # eksempel-solbakken.yaml: top_leader Ola Nordmann, kommunaldirektør; visit_leader Eva
+    # Eksempel, helse- og omsorgssjef
+    assert (
+        "Eksempel kommune er opptatt av pasient- og brukersikkerhet og for å øke bevissthet "
+        "rundt dette i organisasjonen vil kommunaldirektør Ola Nordmann og helse- og "
+        "omsorgssjef Eva Eksempel gjennomføre en pasient- og brukersikkerhetsvisitt på din "
+        "enhet Dato tirsdag 13. april 2027 Klokken 13.00"
+    ) in filled
+    blank = flat(Kit(library, method).fill(intro))
+    assert "vil ….direktør og .... gjennomføre en pasient- og brukersikkerhetsvisitt" in blank
 
 
 def test_built_source_page(built_site: Path) -> None:
