@@ -160,3 +160,21 @@ def test_a_changed_word_does_not_occur_and_the_closest_passage_is_the_source_tex
     changed = text.replace("forebygge", "hindre")
     assert not occurs(changed, source)
     assert closest(changed, source).startswith("Det er viktig at vi har system og rutiner")
+
+
+def test_the_letter_must_keep_the_guides_words(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the first version wrote «vil ledelsen gjennomføre» for the guide's «vil ….direktør og ....»
+    _replace(
+        shipped / "content" / "methods" / "pasientsikkerhetsvisitt.yaml",
+        "vil {ledere} gjennomføre",
+        "vil ledelsen gjennomføre",
+    )
+    assert main(["--project", str(shipped), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "content/methods/pasientsikkerhetsvisitt.yaml:265:13: feil: sitatet står ikke ordrett i "
+        "kildeteksten\n  nøkkel: letter.sections[0].text\n"
+    )
+    assert "i organisasjonen vil ….direktør og .... gjennomføre en pasient- og" in err

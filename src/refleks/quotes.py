@@ -87,19 +87,36 @@ class Canonical:
 
 
 def canonical(text: str) -> Canonical:
-    """``text`` without whitespace, with line-end hyphens dropped and quotes made plain."""
-    original = unicodedata.normalize("NFC", text).translate(_SAME)
-    original = _BLANK.sub("…", original)
-    chars: list[str] = []
-    where: list[int] = []
-    for i, char in enumerate(original):
+    """``text`` without whitespace, with line-end hyphens dropped and quotes made plain.
+
+    ``where`` maps every canonical character back to the text as written, so a passage can
+    be shown as it stands in the source.
+    """
+    original = unicodedata.normalize("NFC", text)
+    # one (character, position) per character after the translation
+    chars = [(c, i) for i, char in enumerate(original) for c in char.translate(_SAME)]
+    kept: list[tuple[str, int]] = []
+    for n, (char, i) in enumerate(chars):
         if char.isspace():
             continue
-        if char == "-" and (i + 1 == len(original) or original[i + 1].isspace()):
+        after = chars[n + 1][0] if n + 1 < len(chars) else " "
+        if char == "-" and after.isspace():
             continue  # a hyphen before a line break or a space
-        chars.append(char)
-        where.append(i)
-    return Canonical("".join(chars), tuple(where), original)
+        kept.append((char, i))
+    joined = "".join(c for c, _ in kept)
+    # a blank to fill in (dots or underscores) counts as one mark, wherever the line breaks
+    out_chars: list[str] = []
+    where: list[int] = []
+    last = 0
+    for blank in _BLANK.finditer(joined):
+        out_chars += joined[last : blank.start()]
+        where += [i for _, i in kept[last : blank.start()]]
+        out_chars.append("…")
+        where.append(kept[blank.start()][1])
+        last = blank.end()
+    out_chars += joined[last:]
+    where += [i for _, i in kept[last:]]
+    return Canonical("".join(out_chars), tuple(where), original)
 
 
 def _pattern(quote: str) -> re.Pattern[str]:
@@ -181,11 +198,11 @@ _SOURCE_ITEMS = {
 }
 
 
-def _flagged(doc: Document, items: list, key: str, fields: tuple[str, ...], source_id: str):
+def _flagged(doc: Document, items: list, prefix: Path_, fields: tuple[str, ...], source_id: str):
     for i, item in enumerate(items):
         if getattr(item, "quote", False):
-            for path, text in _texts(item, fields, (key, i)):
-                yield Quote(doc, path, (key, i, "quote"), source_id, text)
+            for path, text in _texts(item, fields, (*prefix, i)):
+                yield Quote(doc, path, (*prefix, i, "quote"), source_id, text)
 
 
 def quotes(library: Library) -> Iterator[Quote]:
@@ -193,34 +210,19 @@ def quotes(library: Library) -> Iterator[Quote]:
     for source in library.sources.values():
         doc = library.documents[("source", source.id)]
         for key, fields in _SOURCE_ITEMS.items():
-            yield from _flagged(doc, getattr(source, key), key, fields, source.id)
+            yield from _flagged(doc, getattr(source, key), (key,), fields, source.id)
     for reflection in library.reflections.values():
         doc = library.documents[("reflection", reflection.id)]
-        yield from _flagged(doc, reflection.themes, "themes", ("questions",), reflection.source)
+        yield from _flagged(doc, reflection.themes, ("themes",), ("questions",), reflection.source)
     for method in library.methods.values():
         doc = library.documents[("method", method.id)]
         if method.letter:
-            sections = method.letter.sections
-            yield from _flagged(doc, sections, "letter", ("text", "points"), method.source)
+            prefix, fields = ("letter", "sections"), ("text", "points")
+            yield from _flagged(doc, method.letter.sections, prefix, fields, method.source)
         if method.question_guide:
+            prefix, fields = ("question_guide", "categories"), ("questions", "subpoints")
             categories = method.question_guide.categories
-            fields = ("questions", "subpoints")
-            yield from _flagged(doc, categories, "question_guide", fields, method.source)
-
-
-def _fix_paths(quote: Quote) -> Quote:
-    # the letter's and the guide's items sit one level deeper than their model attribute
-    head = {"letter": ("letter", "sections"), "question_guide": ("question_guide", "categories")}
-    if quote.path[0] in head:
-        prefix = head[quote.path[0]]
-        return Quote(
-            quote.doc,
-            (*prefix, *quote.path[1:]),
-            (*prefix, *quote.flag[1:]),
-            quote.source_id,
-            quote.text,
-        )
-    return quote
+            yield from _flagged(doc, categories, prefix, fields, method.source)
 
 
 def source_text_file(library: Library, source_id: str) -> Path | None:
@@ -239,7 +241,7 @@ def check_quotes(library: Library, problems: Problems) -> None:
     """Report every quote that does not stand in its source's text."""
     texts: dict[Path, Canonical] = {}
     missing: set[tuple[Path, Path_]] = set()
-    for quote in map(_fix_paths, quotes(library)):
+    for quote in quotes(library):
         if quote.source_id not in library.sources:
             continue  # an unknown source is reported by the reference check
         file = source_text_file(library, quote.source_id)
