@@ -67,7 +67,7 @@ def test_a_changed_word_in_a_quote_is_an_error_with_the_source_passage(
     )
     assert main(["--project", str(shipped), "check"]) == 1
     assert capsys.readouterr().err == (
-        "content/sources/ukom-systemperspektiv.yaml:72:11: feil: sitatet står ikke ordrett i "
+        "content/sources/ukom-systemperspektiv.yaml:73:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
         "  nøkkel: findings[0].text\n"
         "  skrevet: Mange som leder gjennomganger av alvorlige hendelser forteller at de har "
@@ -105,7 +105,7 @@ def test_a_quote_without_a_source_text_is_an_error(
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert (
-        "content/sources/ukom-systemperspektiv.yaml:71:12: feil: kilden «ukom-systemperspektiv» "
+        "content/sources/ukom-systemperspektiv.yaml:72:12: feil: kilden «ukom-systemperspektiv» "
         "har ingen kildetekst å kontrollere sitatet mot\n"
         "  nøkkel: findings[0].quote\n"
         "  skrevet: quote: true\n"
@@ -178,3 +178,25 @@ def test_the_letter_must_keep_the_guides_words(
         "kildeteksten\n  nøkkel: letter.sections[0].text\n"
     )
     assert "i organisasjonen vil ….direktør og .... gjennomføre en pasient- og" in err
+
+
+def test_questions_written_for_refleks_cannot_be_quotes(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _replace(
+        shipped / "content" / "reflections" / "kollegastotte.yaml",
+        "    title: Ledelse og kultur som grunnmur\n",
+        "    title: Ledelse og kultur som grunnmur\n    quote: true\n",
+    )
+    assert main(["--project", str(shipped), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "content/reflections/kollegastotte.yaml:15:12: feil: spørsmål skrevet for Refleks kan "
+        "ikke være sitert fra kilden\n"
+        "  nøkkel: themes[0].quote\n"
+        "  skrevet: quote: true\n"
+        "  forventet: quote: true bare i sett med authored_by: kilden\n"
+        "  tips: fjern «quote: true», eller skriv «authored_by: kilden» hvis spørsmålene står "
+        "i kilden\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )

@@ -212,6 +212,8 @@ def quotes(library: Library) -> Iterator[Quote]:
         for key, fields in _SOURCE_ITEMS.items():
             yield from _flagged(doc, getattr(source, key), (key,), fields, source.id)
     for reflection in library.reflections.values():
+        if reflection.authored_by == "refleks":
+            continue  # its questions are Refleks's own: a «quote: true» there is reported once
         doc = library.documents[("reflection", reflection.id)]
         yield from _flagged(doc, reflection.themes, ("themes",), ("questions",), reflection.source)
     for method in library.methods.values():
@@ -237,8 +239,31 @@ def source_text_file(library: Library, source_id: str) -> Path | None:
     return None
 
 
+def _check_claims(library: Library, problems: Problems) -> None:
+    """A set whose questions were written for Refleks cannot quote them from the source."""
+    for reflection in library.reflections.values():
+        if reflection.authored_by != "refleks":
+            continue
+        doc = library.documents[("reflection", reflection.id)]
+        for t, theme in enumerate(reflection.themes):
+            if theme.quote:
+                line, col = doc.where(("themes", t, "quote"))
+                problems.add(
+                    doc.file,
+                    line,
+                    col,
+                    format_path(("themes", t, "quote")),
+                    "spørsmål skrevet for Refleks kan ikke være sitert fra kilden",
+                    written="quote: true",
+                    expected="quote: true bare i sett med authored_by: kilden",
+                    hint="fjern «quote: true», eller skriv «authored_by: kilden» hvis spørsmålene "
+                    "står i kilden",
+                )
+
+
 def check_quotes(library: Library, problems: Problems) -> None:
     """Report every quote that does not stand in its source's text."""
+    _check_claims(library, problems)
     texts: dict[Path, Canonical] = {}
     missing: set[tuple[Path, Path_]] = set()
     for quote in quotes(library):
