@@ -181,6 +181,6 @@ def test_unknown_field_in_the_method_letter(tmp_path: Path) -> None:
     assert found == [
         "content/methods/pasientsikkerhetsvisitt.yaml:42:13: feil: ukjent felt «{telefon}» i "
         "brevteksten\n  nøkkel: letter.sections[4].text\n  skrevet: {telefon}\n"
-        "  forventet: ett av feltene {enhet}, {kommune}, {dato}, {klokkeslett}, {sted}, "
-        "{varighet}"
+        "  forventet: ett av feltene {enhet}, {kommune}, {ledere}, {dato}, {klokkeslett}, "
+        "{sted}, {varighet}"
     ]

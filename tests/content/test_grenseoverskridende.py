@@ -22,6 +22,26 @@ def test_source_metadata(source) -> None:
     assert source.kind == "sammendrag"
     assert source.sharing == "open"
     assert source.part_of is None
+    # the summary text has no title, year or address: nothing of that under Ukom's name
+    assert source.year is None and source.url is None and source.links == []
+    assert "Tittelen og undertittelen her er satt av Refleks" in " ".join(
+        source.refleks_note.split()
+    )
+
+
+def test_summary_keeps_blant_annet(source) -> None:
+    # seed: «Ukoms undersøkelse viser blant annet at» - the six are not all the findings
+    summary = " ".join(source.summary.split())
+    assert "viser blant annet" in summary
+    assert "seks hovedfunn" not in summary
+
+
+def test_findings_keep_the_sources_verbs(source) -> None:
+    texts = {f.id: " ".join(f.text.split()) for f in source.findings}
+    # seed: «arbeidsgivere savner verktøy til hjelp i arbeidet med å forebygge ...»
+    assert texts["arbeidsgivere-savner-verktoy"].startswith("Arbeidsgivere savner verktøy")
+    # seed: «det kan være krevende for tilsynsmyndigheten å kartlegge hendelsen»
+    assert "krevende for tilsynsmyndigheten" in texts["krevende-for-tilsynet"]
 
 
 def test_six_findings_in_order(source) -> None:
@@ -87,7 +107,11 @@ def test_audiences_and_bodies(source) -> None:
 def test_built_page_shows_findings_and_recommendation(built_site: Path) -> None:
     page = built_site / urls.page_html(urls.source_page(SOURCE_ID))
     html = page.read_text(encoding="utf-8")
-    assert "Overgrep forkledd som behandling" in html
+    assert "Overgrep forkledd som behandling" not in html
+    assert (
+        "Sammendrag av Ukoms undersøkelse av grenseoverskridende seksualiserte handlinger" in html
+    )
+    assert "Skrevet for Refleks – står ikke i kilden" in html
     assert "Behov for mer fenomenkunnskap" in html
     assert "Statsforvalterne behandler sakene ulikt" in html
     assert "Samlet oversikt over varsler" in html

@@ -105,7 +105,30 @@ def test_framework_model_for_improvement(library: Library) -> None:
     fw = library.frameworks["forbedringsmodellen"]
     assert fw.name == "Forbedringsmodellen (Model for Improvement)"
     assert fw.sources == [SOURCE_ID]
-    assert len(fw.key_ideas) == 3
+    # seed: «Vi anbefaler å bruke forbedringsmodellen (Model for Improvement) for å lykkes med
+    # innføring av forbedringstiltakene»; nothing about the programme using it
+    summary = " ".join(fw.summary.split())
+    assert "for å lykkes med innføring av forbedringstiltakene" in summary
+    assert "I trygge hender" not in summary
+    assert fw.key_ideas == []
+    assert fw.refleks_note  # the model's questions: marked as written for Refleks
+
+
+def test_method_assigns_no_one_the_guide_does_not(method) -> None:
+    steps = {s.id: s for p in method.phases for s in p.steps}
+    # vedlegg 4 and the text name no one for these steps
+    for step_id in (
+        "avklar-rammer",
+        "arsoversikt",
+        "ledergruppen",
+        "kontaktperson",
+        "invitasjonsbrev",
+        "drofte-informasjon",
+        "male-fremgang",
+    ):
+        assert steps[step_id].who is None, step_id
+    roles = {r.id: r for r in method.roles}
+    assert "øverste leder selv" not in roles["leder-for-visitten"].who
 
 
 # --------------------------------------------------------------------------- method
@@ -207,7 +230,13 @@ def test_letter_sections_in_order(method) -> None:
     ]
     intro = " ".join(sections["innledning"].text.split())
     assert intro.startswith("{kommune} er opptatt av pasient- og brukersikkerhet")
-    assert "{dato} klokken {klokkeslett}" in intro
+    # vedlegg 1: «vil ….direktør og .... gjennomføre en pasient- og brukersikkerhetsvisitt på
+    # din enhet Dato____Klokken____»: the blanks are fields, the words stay the guide's
+    assert (
+        "i organisasjonen vil {ledere} gjennomføre en pasient- og brukersikkerhetsvisitt på din "
+        "enhet Dato {dato} Klokken {klokkeslett}" in intro
+    )
+    assert "ledelsen gjennomføre" not in intro
     assert "Du som er leder for enheten er velkommen til å delta på møtet som observatør." in (
         intro
     )
@@ -224,12 +253,13 @@ def test_letter_sections_in_order(method) -> None:
 
 
 def test_letter_uses_only_the_known_placeholders(method) -> None:
-    known = {"enhet", "kommune", "dato", "klokkeslett", "sted", "varighet"}
+    known = {"enhet", "kommune", "ledere", "dato", "klokkeslett", "sted", "varighet"}
     texts = [s.text for s in method.letter.sections] + [
         p for s in method.letter.sections for p in s.points
     ]
     used = {name for text in texts for name in re.findall(r"\{([^}]*)\}", text)}
-    assert used == {"kommune", "enhet", "dato", "klokkeslett"}
+    # the guide's blanks: «………… kommune», «….direktør og ....», «Dato____Klokken____»
+    assert used == {"kommune", "ledere", "dato", "klokkeslett"}
     assert used <= known
 
 
@@ -400,6 +430,30 @@ def test_built_method_page(built_site: Path) -> None:
     # the letter's purpose and the link back to the source
     assert "Bygge opp kommunikasjonskanaler og relasjoner" in text
     assert 'href="../../kilder/hdir-pasient-og-brukersikkerhetsvisitt.html"' in text
+    # «Linjeledere kan være observatører»: optional, not recommended
+    observers = text.split('id="rolle-linjeledere"', 1)[1].split("<h3", 1)[0]
+    assert "Ikke påkrevd." in observers and "Anbefalt" not in observers
+    # the guide's plan has six columns; the seventh is Refleks's and says so
+    assert "har i tillegg kolonnen «Status»" in text
+    assert "kolonnen er lagt til av Refleks" in text
+
+
+def test_letters_fill_the_guides_blanks(library: Library, visit) -> None:
+    from refleks.walkround.kit import Kit
+
+    method = library.methods[METHOD_ID]
+    intro = next(s for s in method.letter.sections if s.id == "innledning").text
+    filled = flat(Kit(library, method, visit).fill(intro))
+    # eksempel-solbakken.yaml: top_leader Ola Nordmann, kommunaldirektør; visit_leader Eva
+    # Eksempel, helse- og omsorgssjef
+    assert (
+        "Eksempel kommune er opptatt av pasient- og brukersikkerhet og for å øke bevissthet "
+        "rundt dette i organisasjonen vil kommunaldirektør Ola Nordmann og helse- og "
+        "omsorgssjef Eva Eksempel gjennomføre en pasient- og brukersikkerhetsvisitt på din "
+        "enhet Dato tirsdag 13. april 2027 Klokken 13.00"
+    ) in filled
+    blank = flat(Kit(library, method).fill(intro))
+    assert "vil ….direktør og .... gjennomføre en pasient- og brukersikkerhetsvisitt" in blank
 
 
 def test_built_source_page(built_site: Path) -> None:

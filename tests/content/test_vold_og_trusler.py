@@ -407,3 +407,60 @@ def test_site_framework_pages(built_site: Path):
     tma = (built_site / urls.page_html(urls.framework_page("tma"))).read_text("utf-8")
     assert "Terapeutisk mestring av aggresjon" in html.unescape(tma)
     assert "Terapeutisk møte med aggresjon" in html.unescape(tma)
+
+
+# --------------------------------------------------------------------------- fidelity (issue 13)
+
+
+def _text(source, section_id: str) -> str:
+    return " ".join(by_id(source.sections, section_id).text.split())
+
+
+def test_only_the_municipal_survey_is_dated(source):
+    # seed 5/6: «I 1. kvartal 2017 gjennomførte Helsedirektoratet en kartlegging ... i landets
+    # kommuner»; the RHF survey has no date in the report
+    summary = " ".join(source.summary.split())
+    assert "(kommunene i 1. kvartal 2017)" in summary
+    assert "i 1. kvartal 2017 til de fire regionale helseforetakene" not in summary
+
+
+def test_items_the_first_version_left_out(source):
+    # 3.1: «I andre HF er det variasjon, men uten betydelig endring i perioden 2012-2016»
+    assert "variasjon, men uten betydelig endring i perioden 2012–2016" in _text(
+        source, "omfang-helseforetak"
+    )
+    hms = _text(source, "hms-helseforetak")
+    # 4.1: «kontinuerlig ledelsesfokus på å skape en økt bevissthet rundt omfanget ...»
+    assert "kontinuerlig ledelsesfokus på å skape en økt bevissthet rundt omfanget" in hms
+    # 4.1: «Risikobildet for vold og trusler mot ansatte angis å være godt kjent og ivaretatt»
+    assert "Risikobildet for vold og trusler mot ansatte angis å være godt kjent og ivaretatt" in (
+        hms
+    )
+    # 4.1: «Dette arbeidet vil bidra til en styrket rapportering og harmonisering ...»
+    assert "vil bidra til en styrket rapportering og harmonisering av arbeidsgivers ansvar" in (
+        _text(source, "foretaksprotokollen-2017")
+    )
+    # 4.3: «Det er etablert felles obligatoriske krav til opplæring for alle medarbeidere»
+    measures = " ".join(by_id(source.sections, "tiltak-helseforetak").items)
+    assert "felles obligatoriske krav til opplæring for alle medarbeidere" in measures
+    # 7.1: «Noen angir rapporterering gjennom egen HMS-rapport som del av et avvikssystem»
+    assert "rapportering gjennom egen HMS-rapport som del av et avvikssystem" in _text(
+        source, "avvikssystemer"
+    )
+
+
+def test_follow_up_talks_have_no_added_actor(source):
+    # 4.2: «Det gjennomføres samtaler med arbeidstaker etter en hendelse»
+    text = _text(source, "oppfolging-helseforetak")
+    assert "Det gjennomføres samtaler med arbeidstakeren etter en hendelse" in text
+    assert "Leder har samtaler" not in text
+
+
+def test_respect_programme_is_one_of_several_measures(library: Library):
+    fw = library.frameworks["respektprogrammet"]
+    # «er et av flere forskjellige tiltak som samlet kan virke forsterkende og forebyggende»
+    assert fw.key_ideas[-1] == (
+        "Et av flere forskjellige tiltak som samlet kan virke forsterkende og forebyggende på "
+        "vold og trusler."
+    )
+    assert all("best" not in idea for idea in fw.key_ideas)

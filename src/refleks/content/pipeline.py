@@ -9,6 +9,7 @@ from . import schema
 from .kinds import BY_NAME
 from .load import Loaded, load_content
 from .model import Library
+from .quotes import check_quotes
 from .references import check_references
 from .validate import check_model
 from .yamlread import Document
@@ -95,6 +96,7 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
             store[item.id] = item
             library.documents[(kind, item.id)] = doc
     check_references(library, problems)
+    check_quotes(library, problems)
     if problems.errors or site is None:
         raise ContentInvalid(problems)
     library.warnings = problems.warnings

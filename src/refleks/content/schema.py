@@ -160,7 +160,10 @@ class Finding(Model):
     title: str
     """Overskrift."""
     text: Markdown
-    """Funnet med egne ord."""
+    """Funnet, med egne ord eller (med `quote: true`) ordrett fra kilden."""
+    quote: bool = False
+    """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class Recommendation(Model):
@@ -176,6 +179,9 @@ class Recommendation(Model):
     """Hvem anbefalingen er rettet til."""
     text: Markdown
     """Anbefalingen."""
+    quote: bool = False
+    """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
     findings: list[Id] = []
     """Funn i samme kilde som anbefalingen bygger på."""
 
@@ -221,6 +227,9 @@ class Story(Model):
     """Fortellingen eller sitatet."""
     attribution: str | None = None
     """Hvem eller hvor sitatet eller fortellingen kommer fra."""
+    quote: bool = False
+    """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class Reference(Model):
@@ -241,6 +250,9 @@ class Definition(Model):
     """Definisjonen."""
     attribution: str | None = None
     """Hvem definisjonen er hentet fra (valgfritt)."""
+    quote: bool = False
+    """`true` når definisjonen står ordrett i kilden. `refleks check` kontrollerer da at den finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class KeyFigure(Model):
@@ -294,6 +306,9 @@ class Questionnaire(Model):
     """Innledning."""
     questions: list[SurveyQuestion]
     """Spørsmålene i rekkefølge."""
+    quote: bool = False
+    """`true` når spørsmålene står ordrett i kilden. `refleks check` kontrollerer da at hvert av dem finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class Source(Model):
@@ -351,6 +366,10 @@ class Source(Model):
     """Rammeverk og verktøy kilden nevner (id-er i `content/frameworks/`)."""
     discrepancies: list[Discrepancy] = []
     """Steder der kilden sier ulike ting; vises som merknad på siden."""
+    refleks_note: Markdown = ""
+    """Tillegg skrevet for Refleks: opplysninger som ikke står i kilden (for eksempel en tittel
+    Refleks har satt på et dokument uten tittel). Vises
+    merket «Skrevet for Refleks – står ikke i kilden». Alt annet i filen skal stå i kilden."""
 
 
 # --------------------------------------------------------------------------- reflections
@@ -370,7 +389,11 @@ class Theme(Model):
     findings: list[Ref] = []
     """Funn temaet bygger på: `<kilde-id>/<funn-id>`."""
     questions: dict[Id, list[str]]
-    """Rolle-id -> spørsmål i rekkefølge. Spørsmålene skrives nøyaktig som i kilden."""
+    """Rolle-id -> spørsmål i rekkefølge. Står spørsmålene i kilden, skrives de nøyaktig som der
+    (og temaet får `quote: true`)."""
+    quote: bool = False
+    """`true` når spørsmålene i temaet står ordrett i kilden. `refleks check` kontrollerer da at hvert av dem finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class Reflection(Model):
@@ -414,6 +437,10 @@ class Framework(Model):
     """Lenker for å lese mer."""
     discrepancies: list[Discrepancy] = []
     """Der kildene omtaler rammeverket ulikt."""
+    refleks_note: Markdown = ""
+    """Tillegg skrevet for Refleks: opplysninger som ikke står i kilden (for eksempel hvem som har
+    utviklet rammeverket og hva det går ut på). Vises
+    merket «Skrevet for Refleks – står ikke i kilden». Alt annet i filen skal stå i kilden."""
 
 
 # --------------------------------------------------------------------------- walkround method
@@ -460,9 +487,14 @@ class LetterSection(Model):
     title: str
     """Overskrift i brevet."""
     text: Markdown = ""
-    """Tekst. Kan bruke feltene {enhet}, {kommune}, {dato}, {klokkeslett}, {sted}, {varighet}."""
+    """Tekst. Kan bruke feltene {enhet}, {kommune}, {ledere} (øverste leder og leder for
+    visitten), {dato}, {klokkeslett}, {sted}, {varighet}."""
     points: list[str] = []
     """Punkter (for eksempel formålet i fire punkter)."""
+    quote: bool = False
+    """`true` når teksten og punktene står ordrett i kilden. `refleks check` kontrollerer da at de finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`); et felt som {enhet} står for et tomt felt
+    i kilden (prikker eller understrek) og godtar hva som helst der."""
     show_title: bool = True
     """Om overskriften skrives i brevet. `false` for avsnitt som ikke har overskrift i
     veilederens brev (innledningen, formålet, kontakt og hilsen); tittelen brukes da bare
@@ -495,6 +527,9 @@ class GuideCategory(Model):
     subpoints: dict[int, list[str]] = {}
     """Underpunkter til et spørsmål (valgfritt): spørsmålets nummer i kategorien (1, 2, 3 ...)
     -> punktene, nøyaktig som i veilederen."""
+    quote: bool = False
+    """`true` når spørsmålene og underpunktene står ordrett i kilden. `refleks check` kontrollerer da at hvert av dem finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
 class QuestionGuide(Model):

@@ -30,7 +30,7 @@ from ..templating import environment
 from . import deadlines
 
 PLACEHOLDER = re.compile(r"\{([a-zæøå_]+)\}")
-PLACEHOLDERS = ("enhet", "kommune", "dato", "klokkeslett", "sted", "varighet")
+PLACEHOLDERS = ("enhet", "kommune", "ledere", "dato", "klokkeslett", "sted", "varighet")
 """The fields a letter section's text may use."""
 
 COMMON = "walkround"
@@ -143,6 +143,7 @@ class Kit:
             return {
                 "enhet": c["blank"],
                 "kommune": c["blank_municipality"],
+                "ledere": c["blank_leaders"],
                 "dato": c["blank"],
                 "klokkeslett": c["blank_short"],
                 "sted": c["blank"],
@@ -151,11 +152,19 @@ class Kit:
         return {
             "enhet": v.unit,
             "kommune": v.municipality,
+            "ledere": self._leaders(),
             "dato": self.date_long(v.date),
             "klokkeslett": self.time_text(v.time),
             "sted": v.location or c["no_location"],
             "varighet": f"{v.duration_minutes} {c['minutes_unit']}",
         }
+
+    def _leaders(self) -> str:
+        """The visit's leaders where the guide's letter has «….direktør og ....»."""
+        assert self.visit is not None
+        people = [self.visit.leadership.top_leader, self.visit.leadership.visit_leader]
+        names = [f"{p.title} {p.name}" if p.title else p.name for p in people]
+        return names[0] if names[0] == names[1] else f"{names[0]} og {names[1]}"
 
     def fill(self, text: str) -> str:
         """Placeholders replaced by the facts; plain text (Markdown marks removed)."""

@@ -1,0 +1,113 @@
+"""Questions written for Refleks show their origin the same way on every output.
+
+The site marks them «Skrevet for Refleks»; the decks, the speaker notes, the handouts, the
+printed deck and the session kit must too, and never show them under the source's name alone.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from refleks.cli import main
+from refleks.content.model import Library
+from refleks.decks import slides
+
+from .conftest import ROOT
+
+MARK = "Skrevet for Refleks – står ikke i kilden"
+SOURCE_LINE = "Spørsmålene er skrevet for Refleks og står ikke i kilden. De bygger på:"
+# content/reflections/kollegastotte.yaml: authored_by: refleks; the F25 session's title
+F25 = "F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?"
+
+
+def _refleks_questions(library: Library) -> list[str]:
+    return [q.text for q in library.questions() if q.reflection.authored_by == "refleks"]
+
+
+def test_the_written_for_refleks_set_is_the_one_on_colleague_support(library: Library) -> None:
+    written = {
+        q.reflection.id for q in library.questions() if q.reflection.authored_by == "refleks"
+    }
+    assert written == {"kollegastotte"}
+    assert len(_refleks_questions(library)) == 30
+
+
+def _sections(html: str) -> list[str]:
+    return re.findall(r"<section\b.*?</section>", html, flags=re.S)
+
+
+def test_every_slide_and_note_with_a_refleks_question_has_the_mark(library: Library) -> None:
+    questions = _refleks_questions(library)
+    checked = 0
+    for deck in slides.site_decks(library):
+        html = slides.render(library, deck)
+        for section in _sections(html):
+            shown, _, notes = section.partition('<aside class="notes">')
+            if any(q in shown for q in questions):
+                assert MARK in shown, section
+                assert MARK in notes, section
+                checked += 1
+            if f"Kilde: <cite>{F25}" in section:  # only under what the source itself says
+                assert 'data-refleks-kind="finding"' in section, section
+        if any(q in html for q in questions):
+            assert f"{SOURCE_LINE} <cite>{F25}" in html
+    assert checked >= 30  # each question on one slide at least
+
+
+def test_quoted_questions_have_no_mark(library: Library) -> None:
+    sett = library.reflections["systemperspektiv"]
+    deck = slides.set_deck(library, sett)
+    html = slides.render(library, deck)
+    assert MARK not in html and "skrevet for Refleks" not in html
+    assert "Kilde: <cite>Systemperspektiv i gjennomganger av alvorlige uønskede hendelser" in html
+
+
+def _pages(pdf: Path) -> list[str]:
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [" ".join(page.split()) for page in out.split("\f") if page.strip()]
+
+
+@pytest.fixture(scope="module")
+def session_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("okt")
+    argv = ["--project", str(ROOT), "session", "--reflection", "kollegastotte"]
+    assert main([*argv, "--role", "kollega", "--out", str(out), "--name", "kit"]) == 0
+    return out / "kit"
+
+
+def _starts(library: Library) -> list[str]:
+    # the first words of each question: a line break in the PDF never falls inside them
+    role_questions = [
+        q.text for q in library.questions_for_role("kollega") if q.reflection.id == "kollegastotte"
+    ]
+    assert len(role_questions) == 8  # kollegastotte.yaml: 1 + 2 + 2 + 1 + 2
+    return [" ".join(q.split()[:4]) for q in role_questions]
+
+
+@pytest.mark.parametrize("name", ["utskrift.pdf", "lysark-med-notater.pdf", "veiledning.pdf"])
+def test_every_printed_page_with_a_question_has_the_mark(
+    library: Library, session_kit: Path, name: str
+) -> None:
+    starts = _starts(library)
+    pages = _pages(session_kit / name)
+    with_questions = [p for p in pages if any(s in p for s in starts)]
+    assert with_questions
+    for page in with_questions:
+        assert MARK in page, page
+    for page in pages:  # the running footer names the source with the same origin
+        assert f"Kilde: {F25}" not in page
+        assert "Spørsmål skrevet for Refleks, bygger på: F25" in page
+
+
+def test_the_session_deck_and_guide_html_have_the_mark(library: Library, session_kit: Path) -> None:
+    deck = (session_kit / "lysark.html").read_text("utf-8")
+    guide = (session_kit / "veiledning.html").read_text("utf-8")
+    assert deck.count(MARK) == 2 * 8  # each question slide and its speaker notes
+    assert guide.count(MARK) == 5  # under the questions of each of the five themes
+    assert f"{SOURCE_LINE} <cite>{F25}</cite>" in guide

@@ -1,0 +1,202 @@
+"""Quotes checked against the source text: ``quote: true`` and ``content/sources/<id>.txt``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from refleks.cli import main
+from refleks.content.model import Library
+from refleks.content.quotes import canonical, closest, occurs, quotes
+
+from .conftest import ROOT
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    """A copy of the shipped content, to change one word in."""
+    project = tmp_path / "prosjekt"
+    shutil.copytree(ROOT / "content", project / "content")
+    return project
+
+
+def _replace(file: Path, old: str, new: str) -> None:
+    text = file.read_text("utf-8")
+    assert text.count(old) == 1, old
+    file.write_text(text.replace(old, new), "utf-8")
+
+
+def test_shipped_quotes_all_stand_in_their_sources(library: Library) -> None:
+    # counted by hand in content/: 002 findings 3 and questions 11; 001 stories 3,
+    # definitions 4, questionnaire questions 8 + 7; 003 stories 3, definition 1;
+    # 004 guide questions and subpoints 18, letter texts 6 and points 8
+    found = list(quotes(library))
+    assert len(found) == 3 + 11 + 3 + 4 + 15 + 3 + 1 + 18 + 14
+    by_source = {q.source_id for q in found}
+    assert by_source == {
+        "ukom-systemperspektiv",
+        "hdir-vold-og-trusler",
+        "kollegastotte-etter-uonskede-hendelser",
+        "hdir-pasient-og-brukersikkerhetsvisitt",
+    }
+    assert not [w for w in library.warnings if "sitat" in w.message]
+
+
+def test_the_five_source_texts_are_shipped() -> None:
+    folder = ROOT / "content" / "sources"
+    seeds = {
+        "ukom-grenseoverskridende-handlinger": "Ukoms undersøkelse viser blant annet at",
+        "hdir-vold-og-trusler": "kontinuerlig ledelsesfokus",
+        "ukom-systemperspektiv": "Funn i rapporten",
+        "kollegastotte-etter-uonskede-hendelser": "(Flere referanser)",
+        "hdir-pasient-og-brukersikkerhetsvisitt": "….direktør og ....",
+    }
+    for source_id, words in seeds.items():
+        assert words in (folder / f"{source_id}.txt").read_text("utf-8"), source_id
+
+
+def test_a_changed_word_in_a_quote_is_an_error_with_the_source_passage(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _replace(
+        shipped / "content" / "sources" / "ukom-systemperspektiv.yaml",
+        "forteller at de har utfordringer",
+        "forteller at de har problemer",
+    )
+    assert main(["--project", str(shipped), "check"]) == 1
+    assert capsys.readouterr().err == (
+        "content/sources/ukom-systemperspektiv.yaml:73:11: feil: sitatet står ikke ordrett i "
+        "kildeteksten\n"
+        "  nøkkel: findings[0].text\n"
+        "  skrevet: Mange som leder gjennomganger av alvorlige hendelser forteller at de har "
+        "problemer med tid, ressurser, kompetanse og metodisk støtte.\n"
+        "  forventet: teksten slik den står i content/sources/ukom-systemperspektiv.txt; "
+        "nærmest er: «Mange som leder gjennomganger av alvorlige hendelser forteller at de "
+        "har utfordringer med tid, ressurser, kompetanse og metodisk støtte.»\n"
+        "  tips: rett ordlyden etter kilden, eller fjern «quote: true» hvis teksten er skrevet "
+        "med egne ord\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )
+
+
+def test_a_changed_question_is_reported_at_its_line(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _replace(
+        shipped / "content" / "reflections" / "systemperspektiv.yaml",
+        "Hvordan kommuniserer jeg viktigheten av dette arbeidet?",
+        "Hvordan kommuniserer jeg betydningen av dette arbeidet?",
+    )
+    assert main(["--project", str(shipped), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "content/reflections/systemperspektiv.yaml:45:11: feil: sitatet står ikke ordrett i "
+        "kildeteksten\n  nøkkel: themes[1].questions.leder-virksomhet[0]\n"
+    )
+    assert "nærmest er: «Hvordan kommuniserer jeg viktigheten av dette arbeidet?" in err
+
+
+def test_a_quote_without_a_source_text_is_an_error(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (shipped / "content" / "sources" / "ukom-systemperspektiv.txt").unlink()
+    assert main(["--project", str(shipped), "check"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "content/sources/ukom-systemperspektiv.yaml:72:12: feil: kilden «ukom-systemperspektiv» "
+        "har ingen kildetekst å kontrollere sitatet mot\n"
+        "  nøkkel: findings[0].quote\n"
+        "  skrevet: quote: true\n"
+        "  forventet: kildens tekst i content/sources/ukom-systemperspektiv.txt\n"
+        "  tips: legg teksten fra publikasjonen i filen, eller fjern «quote: true»\n"
+    ) in err
+    assert err.count(": feil: ") == 6  # three findings and three themes
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def test_hyphen_at_line_end_joins_the_word() -> None:
+    source = canonical("Ukom er en uavhengig undersøkelses-\nkommisjon for helse- og \nomsorg")
+    assert occurs("Ukom er en uavhengig undersøkelseskommisjon for helse- og omsorg", source)
+
+
+def test_hyphen_before_og_stays_a_hyphen() -> None:
+    source = canonical("kvalitets- og\nforbedringsarbeid")
+    assert occurs("kvalitets- og forbedringsarbeid", source)
+
+
+def test_typographic_and_straight_quotes_are_the_same() -> None:
+    source = canonical("Arbeidet er hjemlet i “Lov om Statens \nundersøkelseskommisjon”.")
+    assert occurs("Arbeidet er hjemlet i «Lov om Statens undersøkelseskommisjon».", source)
+    assert occurs('Arbeidet er hjemlet i "Lov om Statens undersøkelseskommisjon".', source)
+
+
+def test_spaces_line_breaks_and_bullets_do_not_count() -> None:
+    source = canonical("Avvik  \n\n\u2022 Når ble en bruker sist skadet   på din \nenhet?")
+    assert occurs("Når ble en bruker sist skadet på din enhet?", source)
+
+
+def test_dashes_count_as_hyphens() -> None:
+    source = canonical("Risiko- og hendelsesanalyse - Håndbok for helsetjenesten")
+    assert occurs("Risiko- og hendelsesanalyse – Håndbok for helsetjenesten", source)
+
+
+def test_a_field_stands_for_a_blank_in_the_source() -> None:
+    source = canonical(
+        "vil  ….direktør og ....  gjennomføre en visitt på din enhet  Dato____Klokken____"
+    )
+    assert occurs(
+        "vil {ledere} gjennomføre en visitt på din enhet Dato {dato} Klokken {klokkeslett}", source
+    )
+    assert not occurs("vil ledelsen gjennomføre en visitt", source)
+
+
+def test_a_changed_word_does_not_occur_and_the_closest_passage_is_the_source_text() -> None:
+    text = "Det er viktig at vi har system og rutiner som i større grad kan forebygge."
+    source = canonical("Innledning. " + text + " Og mer tekst etterpå.")
+    changed = text.replace("forebygge", "hindre")
+    assert not occurs(changed, source)
+    assert closest(changed, source).startswith("Det er viktig at vi har system og rutiner")
+
+
+def test_the_letter_must_keep_the_guides_words(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the first version wrote «vil ledelsen gjennomføre» for the guide's «vil ….direktør og ....»
+    _replace(
+        shipped / "content" / "methods" / "pasientsikkerhetsvisitt.yaml",
+        "vil {ledere} gjennomføre",
+        "vil ledelsen gjennomføre",
+    )
+    assert main(["--project", str(shipped), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "content/methods/pasientsikkerhetsvisitt.yaml:265:13: feil: sitatet står ikke ordrett i "
+        "kildeteksten\n  nøkkel: letter.sections[0].text\n"
+    )
+    assert "i organisasjonen vil ….direktør og .... gjennomføre en pasient- og" in err
+
+
+def test_questions_written_for_refleks_cannot_be_quotes(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _replace(
+        shipped / "content" / "reflections" / "kollegastotte.yaml",
+        "    title: Ledelse og kultur som grunnmur\n",
+        "    title: Ledelse og kultur som grunnmur\n    quote: true\n",
+    )
+    assert main(["--project", str(shipped), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "content/reflections/kollegastotte.yaml:15:12: feil: spørsmål skrevet for Refleks kan "
+        "ikke være sitert fra kilden\n"
+        "  nøkkel: themes[0].quote\n"
+        "  skrevet: quote: true\n"
+        "  forventet: quote: true bare i sett med authored_by: kilden\n"
+        "  tips: fjern «quote: true», eller skriv «authored_by: kilden» hvis spørsmålene står "
+        "i kilden\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )
