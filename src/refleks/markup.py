@@ -187,9 +187,12 @@ class _Removed(HTMLParser):
             value = value or ""
             if name.startswith("on") or name in ("style", "srcdoc", "formaction"):
                 self.parts.append(f"{name}={value}")
-            elif name == "href" and not _allowed_link(value):
-                self.parts.append(value)
-            elif name == "src" and not _local_image(value):
+            elif (
+                name == "href"
+                and not _allowed_link(value)
+                or name == "src"
+                and not _local_image(value)
+            ):
                 self.parts.append(value)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -217,8 +220,13 @@ def unsafe_parts(text: str) -> list[str]:
 
 
 def inert_parts(text: str) -> list[str]:
-    """Pieces of what the reader sees that look like active markup but are shown as text."""
-    seen = plain(text)
+    """Pieces of what the reader sees of Markdown ``text`` that look like active markup but
+    are shown as text."""
+    return looks_active(plain(text))
+
+
+def looks_active(seen: str) -> list[str]:
+    """Pieces of text shown as written that look like active markup."""
     parts = []
     for pattern in _LOOKS_ACTIVE:
         for m in pattern.finditer(seen):

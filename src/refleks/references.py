@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .errors import Problems
-from .markup import inert_parts, unsafe_parts
+from .schema import Framework, Method, Reflection, Role, Site, Source, Visit
+from .textcheck import check_text
 from .yamlread import Document, Path_, format_path
 
 if TYPE_CHECKING:
@@ -94,82 +93,25 @@ def _check_unique_items(doc: Document, problems: Problems) -> None:
     walk(doc.data, ())
 
 
-# characters that turn the writing direction: a name can be shown in another order than written
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_EXPECTED = "Markdown uten skript, hendelsesattributter, javascript:-lenker eller bilder fra andre nettsteder"
-_STRICT = "med --strict stopper kjøringen i stedet"
-
-
-def visible(text: str) -> str:
-    """``text`` with control and direction characters written as ``U+XXXX``."""
-    return "".join(
-        f"U+{ord(c):04X}" if unicodedata.category(c) in ("Cc", "Cf") and c != "\n" else c
-        for c in text
-    ).replace("\n", "\\n")
-
-
-def _text_problems(text: str) -> list[tuple[str, str, str]]:
-    """(message, what was written, hint) for each unsafe or misleading piece of ``text``."""
-    found: list[tuple[str, str, str]] = []
-    if any(c in text for c in "<:&{[\\="):
-        found += [
-            ("usikker markering i teksten", part, f"den fjernes når teksten vises; {_STRICT}")
-            for part in dict.fromkeys(unsafe_parts(text))
-        ]
-        found += [
-            (
-                "teksten ligner usikker markering",
-                part,
-                f"den vises som vanlig tekst og virker ikke; {_STRICT}",
-            )
-            for part in dict.fromkeys(inert_parts(text))
-        ]
-    if _BIDI_CONTROLS.search(text):
-        found.append(
-            (
-                "teksten har et usynlig tegn som snur skriveretningen",
-                visible(text),
-                f"tegnet vises som det står, og teksten kan se annerledes ut enn den er; {_STRICT}",
-            )
-        )
-    return found
-
-
-def _check_markup(doc: Document, problems: Problems) -> None:
-    def walk(node: Any, path: Path_) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, (*path, key))
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                walk(item, (*path, i))
-        elif isinstance(node, str):
-            for message, part, hint in _text_problems(node):
-                line, col = doc.where(path)
-                problems.warn(
-                    doc.file,
-                    line,
-                    col,
-                    format_path(path),
-                    message,
-                    written=visible(part),
-                    expected=_UNSAFE_EXPECTED,
-                    hint=hint,
-                )
-
-    walk(doc.data, ())
+_SCHEMA = {
+    "source": Source,
+    "reflection": Reflection,
+    "framework": Framework,
+    "method": Method,
+    "visit": Visit,
+}
 
 
 def check_references(
     library: Library, problems: Problems, settings: tuple[Document | None, ...] = ()
 ) -> None:
     """``settings``: site.yaml and roles.yaml, checked for markup like every content file."""
-    for doc in settings:
+    for doc, model in zip(settings, (Site, list[Role]), strict=False):
         if doc is not None:
-            _check_markup(doc, problems)
-    for (_kind, _id), doc in library.documents.items():
+            check_text(doc, model, problems)
+    for (kind, _id), doc in library.documents.items():
         _check_unique_items(doc, problems)
-        _check_markup(doc, problems)
+        check_text(doc, _SCHEMA[kind], problems)
 
     sources, roles, frameworks = library.sources, library.roles, library.frameworks
     for source in sources.values():

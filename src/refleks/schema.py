@@ -21,7 +21,7 @@ Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Ref = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,63}/[a-z][a-z0-9-]{0,63}$")]
 """A reference to an item in another file: ``<fil-id>/<element-id>``."""
 
-Markdown = str
+Markdown = Annotated[str, "markdown"]
 """Text that may use Markdown (lists, **uthevet**, lenker)."""
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -380,7 +380,7 @@ class Reflection(Model):
     """Tittel."""
     intro: Markdown = ""
     """Innledning (valgfritt)."""
-    instruction: str = ""
+    instruction: Markdown = ""
     """Instruksjonen til samtalen, for eksempel «Ta utgangspunkt i ditt ansvarsområde ...»."""
     authored_by: Literal["kilden", "refleks"] = "kilden"
     """`kilden` når spørsmålene står i kilden; `refleks` når de er skrevet for Refleks."""
