@@ -49,9 +49,10 @@ class Problems:
     def rel(self, file: Path | str) -> str:
         path = Path(file)
         if self.root is not None:
-            try:
-                return path.resolve().relative_to(self.root.resolve()).as_posix()
-            except ValueError:
+            try:  # the link itself, not where it points (a loop cannot be resolved)
+                where = path.parent.resolve() / path.name
+                return where.relative_to(self.root.resolve()).as_posix()
+            except (ValueError, OSError, RuntimeError):
                 pass
         return path.as_posix()
 

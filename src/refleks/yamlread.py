@@ -286,6 +286,12 @@ def load(file: Path, problems: Problems) -> Document | None:
         return None
     try:
         root = _compose(text)
+    except yaml.reader.ReaderError as exc:  # a NUL byte or another character YAML refuses
+        _unreadable_character(file, text, exc.position, problems)
+        return None
+    except RecursionError:
+        _too_deep(file, text, problems)
+        return None
     except yaml.composer.ComposerError as exc:
         mark = exc.problem_mark or exc.context_mark
         if "single document" in f"{exc.context} {exc.problem}":
@@ -308,10 +314,76 @@ def load(file: Path, problems: Problems) -> Document | None:
     if root is None:
         problems.add(file, 1, 1, "", "filen er tom", expected="innhold i YAML")
         return None
+    deep = _deeper_than(root, MAX_DEPTH)
+    if deep is not None:
+        _too_deep(file, text, problems, deep.start_mark.line + 1, deep.start_mark.column + 1)
+        return None
     converter = _Converter(doc, problems)
     doc.data = converter.convert(root, ())
     # a duplicate key keeps its first value so the schema can still report everything else
     return None if converter.fatal else doc
+
+
+MAX_DEPTH = 50
+"""Deepest nesting of lists and mappings a content file may have (the content model needs
+fewer than ten levels; each level costs stack in every later stage)."""
+
+
+def _deeper_than(root: Node, limit: int) -> Node | None:
+    """The first node nested deeper than ``limit``, found without recursion."""
+    stack: list[tuple[Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return node
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((v, depth + 1) for _k, v in node.value)
+    return None
+
+
+def _too_deep(file: Path, text: str, problems: Problems, line: int = 0, col: int = 0) -> None:
+    if not line:  # the parser gave up: point at the first line that is that deep
+        line, col = _first_deep_line(text)
+    problems.add(
+        file,
+        line,
+        col,
+        "",
+        f"innholdet er nøstet for dypt (mer enn {MAX_DEPTH} nivåer)",
+        expected=f"lister og nøkler nøstet høyst {MAX_DEPTH} nivåer",
+    )
+
+
+def _first_deep_line(text: str) -> tuple[int, int]:
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if indent > 2 * MAX_DEPTH:  # block nesting: two spaces or more per level
+            return number, indent + 1
+        for col, char in enumerate(line, 1):
+            depth += (char in "[{") - (char in "]}")
+            if depth > MAX_DEPTH:
+                return number, col
+    return 1, 1
+
+
+def _unreadable_character(file: Path, text: str, position: int, problems: Problems) -> None:
+    before = text[:position]
+    line = before.count("\n") + 1
+    col = position - (before.rfind("\n") + 1) + 1
+    char = text[position] if position < len(text) else ""
+    problems.add(
+        file,
+        line,
+        col,
+        "",
+        "filen har et tegn som ikke kan stå i YAML",
+        written=f"U+{ord(char):04X}" if char else None,
+        expected="tekst uten NUL og andre kontrolltegn (unntatt tabulator og linjeskift)",
+        hint="slett tegnet; det er ofte usynlig i redigeringsprogrammet",
+    )
 
 
 def _syntax(file: Path, exc: yaml.MarkedYAMLError, problems: Problems) -> None:
