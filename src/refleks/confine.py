@@ -87,3 +87,34 @@ class ConfinedFetcher(URLFetcher):
             if not os.path.isfile(path):
                 raise ValueError(f"ikke en vanlig fil: {url}")
         return super().fetch(url, headers)
+
+
+def refuse_links_leaving(folder: Path, root: Path) -> None:
+    """Before writing into ``folder`` (under ``root``): a link on the way there, or in it, that
+    leaves the project stops the run (``ContentInvalid``), naming the link."""
+    from .errors import ContentInvalid, Problems
+
+    problems = Problems(root)
+    current = root
+    found: list[tuple[Path, str]] = []
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        problem = link_problem(current, root) if current.is_symlink() else None
+        if problem:
+            found.append((current, problem))
+            break
+    if not found and folder.is_dir():
+        found = links_leaving(folder, root)
+    for path, problem in found:
+        problems.add(
+            path,
+            0,
+            0,
+            "",
+            problem,
+            written=problems.rel(path),
+            expected="en mappe inne i prosjektet, eller en lenke til en",
+            hint="fjern lenken, eller bruk en mappe i prosjektet",
+        )
+    if problems.errors:
+        raise ContentInvalid(problems)

@@ -6,8 +6,23 @@ written, what was expected and, where one helps, a hint.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+def visible(text: str) -> str:
+    """``text`` on one line with control and format characters (bidi overrides, CR, U+009B)
+    written as ``U+XXXX`` and line breaks as ``\\n``: a message shows what is there."""
+    out = []
+    for c in text:
+        if c == "\n":
+            out.append("\\n")
+        elif unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp"):
+            out.append(f"U+{ord(c):04X}")
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 @dataclass(frozen=True, order=True)
@@ -31,7 +46,7 @@ class Problem:
         if self.path:
             lines.append(f"  nøkkel: {self.path}")
         if self.written is not None:
-            lines.append(f"  skrevet: {self.written}")
+            lines.append(f"  skrevet: {visible(self.written)}")
         if self.expected is not None:
             lines.append(f"  forventet: {self.expected}")
         if self.hint:

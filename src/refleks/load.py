@@ -54,6 +54,7 @@ def load_content(project: Project, problems: Problems) -> Loaded:
     root = project.root
     for path, problem in links_leaving(project.docs, root) if project.docs.is_dir() else []:
         _refuse(path, problem, problems, "fil eller mappe")
+    _refused(project.out, root, problems)  # refleks visit writes letters with names there
     if _refused(content, root, problems):
         return loaded
     for name, kind in FILES.items():

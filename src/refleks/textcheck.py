@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 import typing
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import Problems
+from .errors import Problems, visible
 from .markup import inert_parts, looks_active, unsafe_parts
 from .yamlread import Document, Path_, format_path
 
@@ -30,19 +29,6 @@ INERT = "teksten ligner usikker markering"
 INERT_HINT = f"den vises som vanlig tekst og virker ikke; {_STRICT}"
 BIDI = "teksten har et usynlig tegn som snur skriveretningen"
 BIDI_HINT = f"tegnet vises som det står, og teksten kan se annerledes ut enn den er; {_STRICT}"
-
-
-def visible(text: str) -> str:
-    """``text`` with control and format characters (bidi overrides too) written ``U+XXXX``."""
-    out = []
-    for c in text:
-        if c == "\n":
-            out.append("\\n")
-        elif unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp"):
-            out.append(f"U+{ord(c):04X}")
-        else:
-            out.append(c)
-    return "".join(out)
 
 
 def _is_markdown(annotation: Any, metadata: list[Any] | tuple[Any, ...] = ()) -> bool:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from . import schema
 from .errors import Problems
 from .yamlread import Document, Path_, format_path
 
@@ -166,6 +167,13 @@ def _report(
             "små bokstaver a-z, sifre og bindestrek, som begynner med en bokstav (høyst 64 tegn)"
         )
         hint = "bruk ikke store bokstaver, æ, ø, å, mellomrom, / eller punktum i id-er"
+    elif kind == "value_error" and "date_range" in err["msg"]:
+        message = "datoen er utenfor det Refleks kan regne med"
+        expected = f"en dato fra år {schema.FIRST_YEAR} til {schema.LAST_YEAR}, skrevet ÅÅÅÅ-MM-DD"
+    elif kind == "value_error" and "one_line" in err["msg"]:
+        message = "teksten må stå på én linje"
+        expected = "én linje uten linjeskift, tabulator eller andre kontrolltegn"
+        hint = "skriv teksten i anførselstegn på samme linje som nøkkelen, uten | eller >"
     elif kind == "value_error" and "iso_date" in err["msg"]:
         message = "ugyldig dato"
         expected = "en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23"

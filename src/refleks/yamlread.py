@@ -16,6 +16,7 @@ Positions of every key and value are kept by key path so that schema errors can 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -255,7 +256,8 @@ def read_text(file: Path, problems: Problems) -> str | None:
     """Read a file as UTF-8 (a byte-order mark is accepted); report anything else."""
     raw = file.read_bytes()
     try:
-        return raw.decode("utf-8-sig")
+        # NFC: an "Å" typed as A + ring sorts, compares and searches like the one-character "Å"
+        return unicodedata.normalize("NFC", raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from .. import cli, schema
+from ..confine import refuse_links_leaving
 from ..errors import UsageError
 from ..model import Library, build_library
 from ..project import Project
@@ -317,6 +318,8 @@ def cmd_session(args: argparse.Namespace, project: Project) -> int:
         start=args.start,
     )
     folder = (args.out or project.out / "sessions") / session.name
+    if args.out is None:  # the folder the user names is theirs; out/ must stay in the project
+        refuse_links_leaving(folder, project.root)
     files = build_kit(library, session, folder)
     shown = [p.name for p in files if p.parent == folder]
     print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")

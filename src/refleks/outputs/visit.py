@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from .. import cli
+from ..confine import refuse_links_leaving
 from ..errors import ContentInvalid, Problems, UsageError
 from ..model import build_library
 from ..project import Project
@@ -108,6 +109,7 @@ def cmd_visit(args: argparse.Namespace, project: Project) -> int:
     except TemplateFieldError as exc:
         raise ContentInvalid(template_problem(kit, exc)) from None
     folder = project.out / "visits" / visit.id
+    refuse_links_leaving(folder, project.root)  # letters with names go nowhere else
     report = write_files(folder, files, force=args.force)
     shown = _shown(folder, project)
     n = len(report.written) + len(report.overwritten)
