@@ -359,7 +359,15 @@ def _parse_due(value: object) -> dt.date | None:
     return None
 
 
-def read_plan(path: Path) -> list[PlanRow]:
+class TooManyRows(ValueError):
+    """The plan's table has more filled rows than a plan can have."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__(f"{rows} rows")
+        self.rows = rows
+
+
+def read_plan(path: Path, max_rows: int = 2_000) -> list[PlanRow]:
     """The rows of the plan's table (columns in Refleks' order); empty rows are skipped.
 
     Raises ``ValueError`` when the file has no action-plan table.
@@ -371,8 +379,16 @@ def read_plan(path: Path) -> list[PlanRow]:
         ref = ws.tables[TABLE_NAME].ref
         (first_col, first_row), (_, last_row) = _bounds(ref)
         rows = []
-        for r in range(first_row + 1, last_row + 1):
-            values = [ws.cell(r, first_col + i).value for i in range(len(FIELDS))]
+        # only rows that have cells: a declared range of a million rows costs nothing
+        columns = range(first_col, first_col + len(FIELDS))
+        filled = sorted(
+            {r for (r, c) in ws._cells if first_row < r <= last_row and c in columns}  # noqa: SLF001
+        )
+        if len(filled) > max_rows:
+            raise TooManyRows(len(filled))
+        for r in filled:
+            cells = [ws._cells.get((r, c)) for c in columns]  # noqa: SLF001
+            values = [cell.value if cell is not None else None for cell in cells]
             texts = [_cell_text(v) for v in values]
             if not any(texts):
                 continue
