@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import ContentInvalid, Problems, UsageError
+from .errors import ContentInvalid, Problems, UsageError, os_message
 from .model import Library, build_library
 from .project import Project
 
@@ -50,7 +50,13 @@ def _print_warnings(library: Library, strict: bool) -> None:
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
+    from .outputs.visit_checks import check_site_files
+
     library = _library(project)
+    site_files = Problems(project.root)
+    check_site_files(library, site_files)  # what `refleks visit` would refuse in site.yaml
+    if site_files.errors:
+        raise ContentInvalid(site_files)
     _print_warnings(library, args.strict)
     counts = (
         f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "
@@ -66,7 +72,15 @@ def cmd_build(args: argparse.Namespace, project: Project) -> int:
 
     library = _library(project)
     _print_warnings(library, args.strict)
-    build(library, quiet=args.quiet)
+    try:
+        build(library, quiet=args.quiet)
+    except OSError as exc:
+        print(
+            f"refleks: feil: nettstedet ble ikke bygd: {os_message(exc)}; "
+            f"{project.site.name}/ er som før",
+            file=sys.stderr,
+        )
+        return 1
     print(f"Nettstedet er bygd i {project.site}.")
     return 0
 
@@ -129,6 +143,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Avbrutt.", file=sys.stderr)
         return 130
+    except OSError as exc:  # a full disk, a folder that cannot be replaced: nothing half-done
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"refleks: feil: {os_message(exc)}. Det som var der fra før, er urørt.", file=sys.stderr
+        )
+        return 1
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
         if args.debug:
             traceback.print_exc()

@@ -6,6 +6,7 @@ written, what was expected and, where one helps, a hint.
 
 from __future__ import annotations
 
+import errno
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,3 +128,32 @@ class ContentInvalid(Exception):
 
 class UsageError(Exception):
     """A wrong command-line argument or option; the message is shown to the user as is."""
+
+
+_ERRNO_NB = {
+    errno.ENOSPC: "disken er full",
+    errno.EDQUOT: "diskkvoten er brukt opp",
+    errno.EACCES: "mangler tilgang",
+    errno.EPERM: "operasjonen er ikke tillatt",
+    errno.EROFS: "filsystemet er skrivebeskyttet",
+    errno.EBUSY: "filen eller mappen er i bruk",
+    errno.ENOTEMPTY: "mappen er ikke tom",
+    errno.EISDIR: "er en mappe, ikke en fil",
+    errno.ENOTDIR: "en del av stien er ikke en mappe",
+    errno.ENOENT: "finnes ikke",
+    errno.EEXIST: "finnes fra før",
+    errno.ELOOP: "lenker som går i ring",
+    errno.ENAMETOOLONG: "navnet er for langt",
+    errno.EMFILE: "for mange åpne filer",
+    errno.EIO: "lese- eller skrivefeil på disken",
+    errno.EXDEV: "kan ikke flyttes mellom to disker",
+    errno.EADDRINUSE: "adressen er i bruk",
+}
+
+
+def os_message(exc: OSError) -> str:
+    """A file-system error in Norwegian: what went wrong and, when known, with which file."""
+    what = _ERRNO_NB.get(exc.errno or 0, f"feil fra operativsystemet (kode {exc.errno})")
+    if exc.filename:
+        return f"{exc.filename}: {what}"
+    return what
