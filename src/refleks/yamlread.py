@@ -162,6 +162,7 @@ class _Converter:
         self.problems = problems
         self.count = 0
         self.bomb = False
+        self.deep = False
         self.fatal = False  # errors after which the data cannot be checked further
 
     def at(self, node: Node) -> tuple[int, int]:
@@ -184,6 +185,13 @@ class _Converter:
                     expected=f"høyst {MAX_NODES} verdier",
                     hint="bruk ikke ankere (&) og aliaser (*) til å gjenta innhold",
                 )
+            return None
+        if len(path) > MAX_DEPTH:  # stop before every later stage would recurse that deep
+            self.fatal = True
+            if not self.deep:
+                self.deep = True
+                line, col = self.at(node)
+                _too_deep(self.doc.file, "", self.problems, line, col)
             return None
         self.doc.values.setdefault(path, self.at(node))
         if node.tag not in _ALLOWED_TAGS:
@@ -316,10 +324,6 @@ def load(file: Path, problems: Problems) -> Document | None:
     if root is None:
         problems.add(file, 1, 1, "", "filen er tom", expected="innhold i YAML")
         return None
-    deep = _deeper_than(root, MAX_DEPTH)
-    if deep is not None:
-        _too_deep(file, text, problems, deep.start_mark.line + 1, deep.start_mark.column + 1)
-        return None
     converter = _Converter(doc, problems)
     doc.data = converter.convert(root, ())
     # a duplicate key keeps its first value so the schema can still report everything else
@@ -329,20 +333,6 @@ def load(file: Path, problems: Problems) -> Document | None:
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings a content file may have (the content model needs
 fewer than ten levels; each level costs stack in every later stage)."""
-
-
-def _deeper_than(root: Node, limit: int) -> Node | None:
-    """The first node nested deeper than ``limit``, found without recursion."""
-    stack: list[tuple[Node, int]] = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return node
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend((v, depth + 1) for _k, v in node.value)
-    return None
 
 
 def _too_deep(file: Path, text: str, problems: Problems, line: int = 0, col: int = 0) -> None:

@@ -144,14 +144,13 @@ class _Scan(HTMLParser):
         for name, value in attrs:
             value = value or ""
             squeezed = "".join(c for c in value if c > " ").lower()
-            if name.startswith("on"):
-                self.found.append(f"<{tag} {name}={value!r}>")
-            elif "alert(" in value and name not in ("content", "title", "aria-label", "alt"):
-                self.found.append(f"<{tag} {name}={value!r}>")
-            elif name in _URL_ATTRS and (
+            handler = name.startswith("on")
+            payload = "alert(" in value and name not in ("content", "title", "aria-label", "alt")
+            foreign = name in _URL_ATTRS and (
                 squeezed.startswith(("javascript:", "vbscript:", "data:"))
                 or "other.host" in squeezed
-            ):
+            )
+            if handler or payload or foreign:
                 self.found.append(f"<{tag} {name}={value!r}>")
         if tag in ("iframe", "object", "embed", "svg") and any(
             "other.host" in (v or "") or "alert" in (v or "") for _n, v in attrs

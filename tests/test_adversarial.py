@@ -1,0 +1,510 @@
+"""Content cannot attack readers (issue 11): an author with write access to ``content/`` tries
+every class of attack, several encodings each, and the real site engine's output is scanned.
+
+Expected messages are written out word for word; the attacks are in ``tests/adversarial/``.
+More single-file cases (with ``--strict``) are in ``tests/bad_input/``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import unicodedata
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from refleks import markup
+from refleks.cli import main
+from refleks.confine import ConfinedFetcher
+from refleks.model import build_library
+from refleks.outputs.pages import html_title, md_text
+from refleks.project import Project
+
+from .adversarial.payloads import MARKDOWN, TITLES, scan_site, write_project
+from .adversarial.spreadsheets import HOSTILE, rewrite
+from .test_bad_input import make_project, run
+from .walkround_helpers import FIXTURE, copy_project, run_visit
+
+# ---------------------------------------------------------------- the published site
+
+
+@pytest.fixture(scope="module")
+def attacked_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The minimal project with every payload in titles, settings and Markdown, built."""
+    project = make_project(tmp_path_factory.mktemp("angrep") / "prosjekt")
+    write_project(project)
+    result = run(project, "build", "--quiet")
+    assert result.returncode == 0, result.stderr
+    return project / "site", result.stderr
+
+
+def test_no_payload_is_live_in_any_page_or_the_search_index(
+    attacked_site: tuple[Path, str],
+) -> None:
+    site, _ = attacked_site
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 10
+    assert scan_site(site) == []
+
+
+def test_the_scan_finds_live_payloads(tmp_path: Path) -> None:
+    """The scan itself works: a page with each class of live attack is caught."""
+    (tmp_path / "side.html").write_text(
+        '<a href="java\tscript:alert(1)">a</a><img src="https://other.host/x.png">'
+        '<p onclick="x()">b</p><script>alert(1)</script><img src="/\\other.host/y.png">',
+        encoding="utf-8",
+    )
+    assert len(scan_site(tmp_path)) == 5
+
+
+def test_payloads_are_shown_as_text(attacked_site: tuple[Path, str]) -> None:
+    site, _ = attacked_site
+    page = (site / "kilder" / "kilde.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # the entity-encoded one, as text
+    assert "[x](javascript:alert(1))" in page  # the backslash-escaped link, as text
+    assert "{: onclick=alert(1) }" in page
+
+
+def test_titles_are_escaped_in_navigation_tab_and_header(attacked_site: tuple[Path, str]) -> None:
+    site, _ = attacked_site
+    page = (site / "kilder" / "kilde.html").read_text("utf-8")
+    title = "Kilde &lt;script&gt;alert(1)&lt;/script&gt;"
+    site_name = "Nettsted &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert f"<title>{title} - {site_name}</title>" in page
+    assert page.count("<script>alert(1)") == 0
+    assert 'content="Om &quot;&gt;&lt;img src=x onerror=alert(1)&gt;' in page
+
+
+def test_reference_and_key_figure_ids_are_attributes_not_text(
+    attacked_site: tuple[Path, str],
+) -> None:
+    """Issue 13: ``{: #ref-... }`` was visible in the reference lists."""
+    site, _ = attacked_site
+    page = (site / "kilder" / "kilde.html").read_text("utf-8")
+    assert '<li id="ref-r0">' in page
+    assert '<li id="tall-k0">' in page
+    assert "{: #" not in page
+
+
+def test_shipped_sources_show_no_attribute_lists(built_site: Path) -> None:
+    pages = sorted((built_site / "kilder").glob("*.html"))
+    assert len(pages) >= 5
+    for page in pages:
+        assert "{:" not in page.read_text("utf-8"), page.name
+
+
+# Markdown text through the engine: each special character stays what it was
+@pytest.mark.parametrize("title", [*TITLES, "1. ledd", "+ pluss", "# emneknagg", "a | b", "x\ny"])
+def test_md_text_reaches_the_engine_as_plain_text(title: str) -> None:
+    import markdown
+
+    html = markdown.markdown(
+        f"## {md_text(title)} {{: #id }}",
+        extensions=["attr_list", "md_in_html", "tables", "admonition", "toc"],
+    )
+    shown = " ".join(title.split()).replace("&", "&amp;").replace("<", "&lt;")
+    assert html == f'<h2 id="id">{shown.replace(">", "&gt;")}</h2>'
+
+
+def test_html_title_escapes_what_the_theme_puts_into_html() -> None:
+    assert html_title('a <b> & "c"') == "a &lt;b&gt; &amp; &quot;c&quot;"
+
+
+# ---------------------------------------------------------------- the sanitiser
+
+
+@pytest.mark.parametrize("text", MARKDOWN["link"] + MARKDOWN["image"] + MARKDOWN["attribute"])
+def test_rendered_markdown_has_no_live_link_image_or_handler(text: str) -> None:
+    html = str(markup.render(text))
+    squeezed = "".join(c for c in html.lower() if c > " ")
+    assert "javascript:" not in squeezed.replace("javascript:alert(1)<", "")  # text is fine
+    assert 'src="//' not in html and 'src="https' not in html and 'src="/\\' not in html
+    assert " onclick=" not in html and " onerror=" not in html and " onmouseover=" not in html
+
+
+# ---------------------------------------------------------------- warnings, word for word
+
+
+def _check(project: Path, *args: str) -> tuple[int, str]:
+    result = run(project, "check", *args)
+    return result.returncode, result.stderr
+
+
+def test_warning_names_removed_and_inert_markup(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    path = project / "content" / "frameworks" / "verktoy.yaml"
+    text = path.read_text("utf-8").replace(
+        "summary: Et verktøy for analyse.",
+        'summary: "[a](jav&#x61;script:x) og \\\\[b\\\\](javascript&#58;y)"',
+    )
+    path.write_text(text, "utf-8")
+    code, err = _check(project)
+    assert code == 0
+    expected = (
+        "Markdown uten skript, hendelsesattributter, javascript:-lenker eller bilder fra andre "
+        "nettsteder"
+    )
+    strict = "med --strict stopper kjøringen i stedet"
+    assert err == (
+        "content/frameworks/verktoy.yaml:4:10: advarsel: teksten ligner usikker markering\n"
+        "  nøkkel: summary\n"
+        "  skrevet: javascript:y\n"
+        f"  forventet: {expected}\n"
+        f"  tips: den vises som vanlig tekst og virker ikke; {strict}\n"
+        "content/frameworks/verktoy.yaml:4:10: advarsel: usikker markering i teksten\n"
+        "  nøkkel: summary\n"
+        "  skrevet: javascript:x\n"
+        f"  forventet: {expected}\n"
+        f"  tips: den fjernes når teksten vises; {strict}\n"
+    )
+    code, err = _check(project, "--strict")
+    assert code == 1
+    assert "feil: usikker markering i teksten" in err
+    assert err.endswith("2 feil. Ingenting er skrevet.\n")
+
+
+def test_site_yaml_and_titles_are_checked(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8").replace("Testnettsted", '"Test <script>"'), "utf-8")
+    code, err = _check(project)
+    assert code == 0
+    assert err.startswith(
+        "content/site.yaml:1:8: advarsel: teksten ligner usikker markering\n"
+        "  nøkkel: title\n"
+        "  skrevet: <script>\n"
+    )
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u2066", "\u202b"])
+def test_bidi_override_in_a_name_is_warned(tmp_path: Path, control: str) -> None:
+    project = make_project(tmp_path / "p")
+    roles = project / "content" / "roles.yaml"
+    roles.write_text(roles.read_text("utf-8").replace("label: Leder", f"label: Le{control}der"))
+    code, err = _check(project)
+    assert code == 0
+    assert err == (
+        "content/roles.yaml:2:10: advarsel: teksten har et usynlig tegn som snur skriveretningen\n"
+        "  nøkkel: [0].label\n"
+        f"  skrevet: LeU+{ord(control):04X}der\n"
+        "  forventet: Markdown uten skript, hendelsesattributter, javascript:-lenker eller "
+        "bilder fra andre nettsteder\n"
+        "  tips: tegnet vises som det står, og teksten kan se annerledes ut enn den er; "
+        "med --strict stopper kjøringen i stedet\n"
+    )
+
+
+def test_nfd_text_is_loaded_as_nfc(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    path = project / "content" / "frameworks" / "verktoy.yaml"
+    nfd = unicodedata.normalize("NFD", "Ålesund-verktøy")
+    path.write_text(path.read_text("utf-8").replace("Et verktøy", nfd), "utf-8")
+    library = build_library(Project(project))
+    assert library.frameworks["verktoy"].name == "Ålesund-verktøy"
+    assert len(library.frameworks["verktoy"].name) == 15
+
+
+# ---------------------------------------------------------------- files outside the project
+
+LINK_EXPECTED = "en vanlig YAML-fil inne i prosjektet, eller en lenke til en"
+
+
+def _project_with(tmp_path: Path) -> tuple[Path, Path]:
+    outside = tmp_path / "utenfor"
+    outside.mkdir()
+    (outside / "kilde.yaml").write_text("id: ute\n", "utf-8")
+    (outside / "hemmelig.txt").write_text("passord: hemmelig\n", "utf-8")
+    return make_project(tmp_path / "p"), outside
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        (
+            "ut.yaml",
+            lambda s, o: os.symlink(o / "kilde.yaml", s / "ut.yaml"),
+            "ut.yaml peker ut av prosjektet ({o}/kilde.yaml); lenken følges ikke",
+        ),
+        (
+            "tekst.yaml",
+            lambda s, o: os.symlink(o / "hemmelig.txt", s / "tekst.yaml"),
+            "tekst.yaml peker ut av prosjektet ({o}/hemmelig.txt); lenken følges ikke",
+        ),
+        (
+            "relativ.yaml",
+            lambda s, o: os.symlink("../../../utenfor/kilde.yaml", s / "relativ.yaml"),
+            "relativ.yaml peker ut av prosjektet (../../../utenfor/kilde.yaml); lenken følges ikke",
+        ),
+        (
+            "borte.yaml",
+            lambda s, o: os.symlink(s / "finnes-ikke.yaml", s / "borte.yaml"),
+            "lenken borte.yaml peker på noe som ikke finnes ({s}/finnes-ikke.yaml)",
+        ),
+        (
+            "ring.yaml",
+            lambda s, o: os.symlink(s / "ring.yaml", s / "ring.yaml"),
+            "lenken ring.yaml går i ring",
+        ),
+        ("ror.yaml", lambda s, o: os.mkfifo(s / "ror.yaml"), "ror.yaml er ikke en vanlig fil"),
+        (
+            "mappe.yaml",
+            lambda s, o: (s / "mappe.yaml").mkdir(),
+            "mappe.yaml er en mappe, ikke en fil",
+        ),
+    ],
+)
+def test_content_files_that_cannot_be_read_are_errors_naming_them(
+    tmp_path: Path, name: str, make, message: str
+) -> None:
+    project, outside = _project_with(tmp_path)
+    sources = project / "content" / "sources"
+    make(sources, outside)
+    code, err = _check(project)
+    shown = message.format(o=outside, s=sources)
+    assert code == 1, err
+    assert err == (
+        f"content/sources/{name}: feil: {shown}\n"
+        f"  skrevet: content/sources/{name}\n"
+        f"  forventet: {LINK_EXPECTED}\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )
+    assert "passord" not in err
+
+
+def test_a_link_in_docs_leaving_the_project_is_not_published(tmp_path: Path) -> None:
+    project, outside = _project_with(tmp_path)
+    (project / "docs").mkdir(exist_ok=True)
+    os.symlink(outside / "hemmelig.txt", project / "docs" / "hemmelig.md")
+    result = run(project, "build", "--quiet")
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"docs/hemmelig.md: feil: hemmelig.md peker ut av prosjektet ({outside}/hemmelig.txt); "
+        "lenken følges ikke\n"
+    )
+    assert not (project / "site").exists()
+
+
+def test_a_content_folder_linked_outside_is_refused(tmp_path: Path) -> None:
+    project, outside = _project_with(tmp_path)
+    shutil.move(project / "content" / "frameworks", outside / "frameworks")
+    os.symlink(outside / "frameworks", project / "content" / "frameworks")
+    code, err = _check(project)
+    assert code == 1
+    assert (
+        f"content/frameworks: feil: frameworks peker ut av prosjektet ({outside}/frameworks); "
+        "lenken følges ikke\n"
+    ) in err
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "file://localhost/etc/passwd",
+        "file://other.host/etc/passwd",
+        "file:///{root}/../../etc/passwd",
+        "file:///{root}/%2e%2e/%2e%2e/etc/passwd",
+        "file:///{root}/lenke.png",
+        "file:///{root}/ror.png",
+    ],
+)
+def test_pdf_fetcher_reads_only_regular_files_inside_the_project(tmp_path: Path, url: str) -> None:
+    root = tmp_path / "p"
+    root.mkdir()
+    os.symlink("/etc/passwd", root / "lenke.png")
+    os.mkfifo(root / "ror.png")
+    fetcher = ConfinedFetcher(root)
+    with pytest.raises(ValueError):
+        fetcher.fetch(url.format(root=str(root).lstrip("/")))
+
+
+def test_pdf_fetcher_reads_a_file_in_the_project(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(b"x")
+    response = ConfinedFetcher(tmp_path).fetch((tmp_path / "logo.png").as_uri())
+    assert response.read() == b"x"
+
+
+def test_visit_does_not_write_letters_through_a_linked_out_folder(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    elsewhere = tmp_path / "et-annet-sted"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, project / "out")
+    assert run_visit(project) == 1
+    assert list(elsewhere.iterdir()) == []
+
+
+# ---------------------------------------------------------------- clear errors, exit 1
+
+
+def _visit_project(tmp_path: Path, old: str, new: str) -> Path:
+    project = copy_project(tmp_path / "p", FIXTURE)
+    path = project / "content" / "visits" / "testvisitt.yaml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+    return project
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'unit: Åsheim <b>bo</b> & "omsorg"',
+            'unit: "Åsheim\\n"',
+            "content/visits/testvisitt.yaml:3:7: feil: teksten må stå på én linje\n"
+            "  nøkkel: unit\n"
+            "  skrevet: Åsheim\\n\n"
+            "  forventet: én linje uten linjeskift, tabulator eller andre kontrolltegn\n"
+            "  tips: skriv teksten i anførselstegn på samme linje som nøkkelen, uten | eller >\n",
+        ),
+        (
+            'time: "13:00"',
+            'time: "1٣:00"',
+            "content/visits/testvisitt.yaml:6:7: feil: ugyldig klokkeslett\n"
+            "  nøkkel: time\n"
+            "  skrevet: 1٣:00\n"
+            '  forventet: TT:MM i anførselstegn, for eksempel "13:00"\n',
+        ),
+        (
+            'time: "13:00"',
+            'time: "１3:00"',
+            "content/visits/testvisitt.yaml:6:7: feil: ugyldig klokkeslett\n"
+            "  nøkkel: time\n"
+            "  skrevet: １3:00\n"
+            '  forventet: TT:MM i anførselstegn, for eksempel "13:00"\n',
+        ),
+        (
+            "date: 2030-05-14",
+            "date: 9999-12-31",
+            "content/visits/testvisitt.yaml:5:7: "
+            "feil: datoen er utenfor det Refleks kan regne med\n"
+            "  nøkkel: date\n"
+            "  skrevet: 9999-12-31\n"
+            "  forventet: en dato fra år 1900 til 2199, skrevet ÅÅÅÅ-MM-DD\n",
+        ),
+    ],
+)
+def test_check_and_visit_agree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, message: str
+) -> None:
+    project = _visit_project(tmp_path, old, new)
+    assert main(["--project", str(project), "check"]) == 1
+    checked = capsys.readouterr().err
+    assert run_visit(project) == 1
+    visited = capsys.readouterr().err
+    assert checked == visited == message + "\n1 feil. Ingenting er skrevet.\n"
+
+
+def test_a_logo_that_is_not_an_image(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "logo.png").write_text("<svg onload=alert(1)>", "utf-8")
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "logo: logo.png\n", "utf-8")
+    assert main(["--project", str(project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert ": feil: logoen er ikke et bilde\n  nøkkel: logo\n  skrevet: logo.png\n" in err
+    assert run_visit(project) == 1
+
+
+def test_serve_on_a_port_in_use(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run(project, "serve", "--port", str(port))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"refleks: feil: porten {port} på 127.0.0.1 er allerede i bruk (kjører en "
+        "forhåndsvisning fra før?); avslutt den, eller velg en annen port med --port\n"
+    )
+    assert "Forhåndsvisning på" not in result.stdout
+
+
+def test_a_site_that_cannot_be_replaced_is_left_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    project = make_project(tmp_path / "p")
+    old_site = project / "site"
+    old_site.mkdir()
+    (old_site / "index.html").write_text("den gamle siden", "utf-8")
+    real_rename = Path.rename
+
+    def rename(self: Path, target: Path) -> Path:
+        if Path(target) == old_site and self.name == "site" and self != old_site:
+            raise OSError(errno.ENOSPC, "No space left on device", str(target))
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    assert main(["--project", str(project), "build", "--quiet"]) == 1
+    assert capsys.readouterr().err == (
+        f"refleks: feil: nettstedet ble ikke bygd: {old_site}: disken er full; site/ er som før\n"
+    )
+    assert (old_site / "index.html").read_text("utf-8") == "den gamle siden"
+    assert not old_site.with_name("site.old").exists()
+
+
+# ---------------------------------------------------------------- spreadsheets mailed back
+
+
+@pytest.fixture(scope="module")
+def filled_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("plan") / "p")
+    assert run_visit(project) == 0
+    return project / "out" / "visits" / "testvisitt" / "tiltaksplan.xlsx"
+
+
+HOSTILE_MESSAGES = {
+    "stort område": None,  # read: only filled rows count, and it is quick
+    "mange rader": "tiltaksplanen har 10005 utfylte rader (høyst 2000)",
+    "zip-bombe": "filen blir for stor når den pakkes ut (mulig zip-bombe)",
+    "XXE": "xl/worksheets/sheet1.xml i filen har en DTD eller egne entiteter, som Refleks "
+    "ikke leser (de kan hente andre filer eller blåse opp teksten)",
+    "entitetsbombe": "xl/worksheets/sheet1.xml i filen har en DTD eller egne entiteter, som "
+    "Refleks ikke leser (de kan hente andre filer eller blåse opp teksten)",
+    "XXE i arbeidsboken": "xl/workbook.xml i filen har en DTD eller egne entiteter, som "
+    "Refleks ikke leser (de kan hente andre filer eller blåse opp teksten)",
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_spreadsheets_are_refused_quickly(
+    filled_plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    import time
+
+    hostile = rewrite(filled_plan, tmp_path / "plan.xlsx", HOSTILE[name])
+    started = time.monotonic()
+    code = main(["tiltaksplan", "status", str(hostile), "--dato", "2030-01-01"])
+    assert time.monotonic() - started < 10
+    captured = capsys.readouterr()
+    if HOSTILE_MESSAGES[name] is None:
+        assert code == 0
+        assert "2 tiltak" in captured.out
+    else:
+        assert code == 2
+        assert captured.err == f"refleks: feil: {hostile} leses ikke: {HOSTILE_MESSAGES[name]}\n"
+        assert "root:" not in captured.out + captured.err
+
+
+def test_control_characters_in_cells_are_shown_visibly(
+    filled_plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wb = load_workbook(filled_plan)
+    ws = next(w for w in wb.worksheets if "Tiltaksplan" in w.tables)
+    first = ws.tables["Tiltaksplan"].ref.split(":")[0]
+    row = int("".join(c for c in first if c.isdigit())) + 1
+    ws.cell(row, 4).value = "Nattlys\rSLETTET\u009b2J på \u202eromene"
+    ws.cell(row, 5).value = "Avdelings\u200fleder\x1b[31m"
+    target = tmp_path / "plan.xlsx"
+    wb.save(target)
+    assert main(["tiltaksplan", "status", str(target), "--dato", "2030-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "NattlysU+000DSLETTETU+009B2J på U+202Eromene" in out
+    assert "AvdelingsU+200FlederU+001B[31m" in out
+    assert not any(c in out for c in "\r\x1b\u009b\u202e\u200f")
