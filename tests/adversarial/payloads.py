@@ -168,6 +168,14 @@ class _Scan(HTMLParser):
             self.found.append(f"script/style: {data[:80]!r}")
 
 
+def scan_html(text: str) -> list[str]:
+    """Every active piece of an attack in one HTML document or fragment."""
+    scan = _Scan()
+    scan.feed(text)
+    scan.close()
+    return scan.found
+
+
 def scan_site(site: Path) -> list[str]:
     """Every active piece of an attack in the built site's pages and search index."""
     found: list[str] = []
