@@ -190,8 +190,7 @@ def test_bidi_override_in_a_name_is_warned(tmp_path: Path, control: str) -> None
         "content/roles.yaml:2:10: advarsel: teksten har et usynlig tegn som snur skriveretningen\n"
         "  nøkkel: [0].label\n"
         f"  skrevet: LeU+{ord(control):04X}der\n"
-        "  forventet: Markdown uten skript, hendelsesattributter, javascript:-lenker eller "
-        "bilder fra andre nettsteder\n"
+        "  forventet: tekst uten tegnene U+202A-U+202E og U+2066-U+2069\n"
         "  tips: tegnet vises som det står, og teksten kan se annerledes ut enn den er; "
         "med --strict stopper kjøringen i stedet\n"
     )

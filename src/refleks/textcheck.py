@@ -29,6 +29,8 @@ INERT = "teksten ligner usikker markering"
 INERT_HINT = f"den vises som vanlig tekst og virker ikke; {_STRICT}"
 BIDI = "teksten har et usynlig tegn som snur skriveretningen"
 BIDI_HINT = f"tegnet vises som det står, og teksten kan se annerledes ut enn den er; {_STRICT}"
+_PLAIN_EXPECTED = "vanlig tekst (feltet er ikke Markdown; det vises nøyaktig som skrevet)"
+_BIDI_EXPECTED = "tekst uten tegnene U+202A-U+202E og U+2066-U+2069"
 
 
 def _is_markdown(annotation: Any, metadata: list[Any] | tuple[Any, ...] = ()) -> bool:
@@ -65,22 +67,24 @@ def _strings(
             yield from _strings(args[0] if origin is list else Any, item, (*path, i))
 
 
-def _problems(text: str, markdown: bool) -> list[tuple[str, str, str]]:
-    found: list[tuple[str, str, str]] = []
+def _problems(text: str, markdown: bool) -> list[tuple[str, str, str, str]]:
+    """(message, what was written, what was expected, hint) for each piece of ``text``."""
+    found: list[tuple[str, str, str, str]] = []
     if markdown and any(c in text for c in "<:&{[\\="):
-        found += [(REMOVED, p, REMOVED_HINT) for p in dict.fromkeys(unsafe_parts(text))]
-        found += [(INERT, p, INERT_HINT) for p in dict.fromkeys(inert_parts(text))]
+        found += [(REMOVED, p, _EXPECTED, REMOVED_HINT) for p in dict.fromkeys(unsafe_parts(text))]
+        found += [(INERT, p, _EXPECTED, INERT_HINT) for p in dict.fromkeys(inert_parts(text))]
     elif not markdown:
-        found += [(INERT, p, INERT_HINT) for p in dict.fromkeys(looks_active(text))]
+        parts = dict.fromkeys(looks_active(text))
+        found += [(INERT, p, _PLAIN_EXPECTED, INERT_HINT) for p in parts]
     if _BIDI_CONTROLS.search(text):
-        found.append((BIDI, text, BIDI_HINT))
+        found.append((BIDI, text, _BIDI_EXPECTED, BIDI_HINT))
     return found
 
 
 def check_text(doc: Document, model: Any, problems: Problems) -> None:
     """Warn about every string of ``doc`` (read with the schema type ``model``)."""
     for path, text, markdown in _strings(model, doc.data, ()):
-        for message, part, hint in _problems(text, markdown):
+        for message, part, expected, hint in _problems(text, markdown):
             line, col = doc.where(path)
             problems.warn(
                 doc.file,
@@ -89,6 +93,6 @@ def check_text(doc: Document, model: Any, problems: Problems) -> None:
                 format_path(path),
                 message,
                 written=visible(part),
-                expected=_EXPECTED,
+                expected=expected,
                 hint=hint,
             )
