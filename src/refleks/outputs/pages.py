@@ -56,7 +56,7 @@ def md_block(text: str | None) -> Markup:
     html = markup.render(text)
     if not html.strip():
         return Markup("")
-    return Markup(f'\n<div class="refleks-tekst" markdown="0">\n{html}\n</div>\n')
+    return Markup(f'\n<div class="refleks-tekst">\n{html}\n</div>\n')
 
 
 def page_href(target: str) -> str:
