@@ -25,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problems
+from .yamllimits import MAX_DEPTH, too_deep, unreadable_character
 
 Path_ = tuple[str | int, ...]
 
@@ -191,7 +192,7 @@ class _Converter:
             if not self.deep:
                 self.deep = True
                 line, col = self.at(node)
-                _too_deep(self.doc.file, "", self.problems, line, col)
+                too_deep(self.doc.file, "", self.problems, line, col)
             return None
         self.doc.values.setdefault(path, self.at(node))
         if node.tag not in _ALLOWED_TAGS:
@@ -297,10 +298,10 @@ def load(file: Path, problems: Problems) -> Document | None:
     try:
         root = _compose(text)
     except yaml.reader.ReaderError as exc:  # a NUL byte or another character YAML refuses
-        _unreadable_character(file, text, exc.position, problems)
+        unreadable_character(file, text, exc.position, problems)
         return None
     except RecursionError:
-        _too_deep(file, text, problems)
+        too_deep(file, text, problems)
         return None
     except yaml.composer.ComposerError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -328,54 +329,6 @@ def load(file: Path, problems: Problems) -> Document | None:
     doc.data = converter.convert(root, ())
     # a duplicate key keeps its first value so the schema can still report everything else
     return None if converter.fatal else doc
-
-
-MAX_DEPTH = 50
-"""Deepest nesting of lists and mappings a content file may have (the content model needs
-fewer than ten levels; each level costs stack in every later stage)."""
-
-
-def _too_deep(file: Path, text: str, problems: Problems, line: int = 0, col: int = 0) -> None:
-    if not line:  # the parser gave up: point at the first line that is that deep
-        line, col = _first_deep_line(text)
-    problems.add(
-        file,
-        line,
-        col,
-        "",
-        f"innholdet er nøstet for dypt (mer enn {MAX_DEPTH} nivåer)",
-        expected=f"lister og nøkler nøstet høyst {MAX_DEPTH} nivåer",
-    )
-
-
-def _first_deep_line(text: str) -> tuple[int, int]:
-    depth = 0
-    for number, line in enumerate(text.splitlines(), 1):
-        indent = len(line) - len(line.lstrip(" "))
-        if indent > 2 * MAX_DEPTH:  # block nesting: two spaces or more per level
-            return number, indent + 1
-        for col, char in enumerate(line, 1):
-            depth += (char in "[{") - (char in "]}")
-            if depth > MAX_DEPTH:
-                return number, col
-    return 1, 1
-
-
-def _unreadable_character(file: Path, text: str, position: int, problems: Problems) -> None:
-    before = text[:position]
-    line = before.count("\n") + 1
-    col = position - (before.rfind("\n") + 1) + 1
-    char = text[position] if position < len(text) else ""
-    problems.add(
-        file,
-        line,
-        col,
-        "",
-        "filen har et tegn som ikke kan stå i YAML",
-        written=f"U+{ord(char):04X}" if char else None,
-        expected="tekst uten NUL og andre kontrolltegn (unntatt tabulator og linjeskift)",
-        hint="slett tegnet; det er ofte usynlig i redigeringsprogrammet",
-    )
 
 
 def _syntax(file: Path, exc: yaml.MarkedYAMLError, problems: Problems) -> None:
