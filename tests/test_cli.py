@@ -65,7 +65,8 @@ def test_unsafe_markup_is_removed_with_a_warning(
     )
     assert main(["--project", str(project), "build", "--quiet"]) == 0
     err = capsys.readouterr().err
-    assert "content/frameworks/verktoy.yaml:3:10: advarsel: usikker HTML fjernes fra teksten" in err
+    assert "content/frameworks/verktoy.yaml:3:10: advarsel: usikker markering i teksten" in err
+    assert "  tips: den fjernes når teksten vises; med --strict stopper kjøringen i stedet" in err
     html = (project / "site" / "rammeverk" / "verktoy.html").read_text("utf-8")
     assert "Trygt" in html and "<b>fet</b>" in html
     assert "<script>alert" not in html

@@ -50,8 +50,8 @@ def content_texts(tmp_path: Path) -> list[str]:
                 continue  # expands to millions of strings
             try:
                 texts += strings(yaml.load(path.read_text("utf-8-sig"), Loader=yaml.BaseLoader))
-            except (yaml.YAMLError, UnicodeDecodeError):
-                continue
+            except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
+                continue  # bad-input cases: broken YAML, too deep nesting
     return texts
 
 

@@ -7,11 +7,27 @@ written, what was expected and, where one helps, a hint.
 from __future__ import annotations
 
 import difflib
+import errno
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 # how users read a problem's severity
 SEVERITY_WORDS = {"error": "feil", "warning": "advarsel"}
+
+
+def visible(text: str) -> str:
+    """``text`` on one line with control and format characters (bidi overrides, CR, U+009B)
+    written as ``U+XXXX`` and line breaks as ``\\n``: a message shows what is there."""
+    out = []
+    for c in text:
+        if c == "\n":
+            out.append("\\n")
+        elif unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp"):
+            out.append(f"U+{ord(c):04X}")
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 @dataclass(frozen=True, order=True)
@@ -35,7 +51,7 @@ class Problem:
         if self.path:
             lines.append(f"  nøkkel: {self.path}")
         if self.written is not None:
-            lines.append(f"  skrevet: {self.written}")
+            lines.append(f"  skrevet: {visible(self.written)}")
         if self.expected is not None:
             lines.append(f"  forventet: {self.expected}")
         if self.hint:
@@ -53,9 +69,10 @@ class Problems:
     def rel(self, file: Path | str) -> str:
         path = Path(file)
         if self.root is not None:
-            try:
-                return path.resolve().relative_to(self.root.resolve()).as_posix()
-            except ValueError:
+            try:  # the link itself, not where it points (a loop cannot be resolved)
+                where = path.parent.resolve() / path.name
+                return where.relative_to(self.root.resolve()).as_posix()
+            except (ValueError, OSError, RuntimeError):
                 pass
         return path.as_posix()
 
@@ -127,3 +144,32 @@ class UsageError(Exception):
 class BuildFailed(Exception):
     """The build could not finish: the site engine stopped, a template could not be used or a
     package is missing. Shown to the user as is; the exit code is 1, as for invalid content."""
+
+
+_ERRNO_NB = {
+    errno.ENOSPC: "disken er full",
+    errno.EDQUOT: "diskkvoten er brukt opp",
+    errno.EACCES: "mangler tilgang",
+    errno.EPERM: "operasjonen er ikke tillatt",
+    errno.EROFS: "filsystemet er skrivebeskyttet",
+    errno.EBUSY: "filen eller mappen er i bruk",
+    errno.ENOTEMPTY: "mappen er ikke tom",
+    errno.EISDIR: "er en mappe, ikke en fil",
+    errno.ENOTDIR: "en del av stien er ikke en mappe",
+    errno.ENOENT: "finnes ikke",
+    errno.EEXIST: "finnes fra før",
+    errno.ELOOP: "lenker som går i ring",
+    errno.ENAMETOOLONG: "navnet er for langt",
+    errno.EMFILE: "for mange åpne filer",
+    errno.EIO: "lese- eller skrivefeil på disken",
+    errno.EXDEV: "kan ikke flyttes mellom to disker",
+    errno.EADDRINUSE: "adressen er i bruk",
+}
+
+
+def os_message(exc: OSError) -> str:
+    """A file-system error in Norwegian: what went wrong and, when known, with which file."""
+    what = _ERRNO_NB.get(exc.errno or 0, f"feil fra operativsystemet (kode {exc.errno})")
+    if exc.filename:
+        return f"{exc.filename}: {what}"
+    return what

@@ -6,6 +6,7 @@ import html
 import re
 import threading
 from functools import lru_cache
+from html.parser import HTMLParser
 
 import markdown as md
 import nh3
@@ -49,31 +50,63 @@ _TAGS = {
 _ATTRS = {"a": {"href", "title"}, "abbr": {"title"}, "img": {"src", "alt"}, "th": {"scope"}}
 _SCHEMES = {"http", "https", "mailto"}
 
-_UNSAFE = [
-    re.compile(r"<\s*(script|style|iframe|object|embed|form|input|link|meta|svg)\b[^>]*>", re.I),
-    re.compile(r"<[^>]*\son[a-z]+\s*=[^>]*>", re.I),
-    re.compile(r"(javascript|vbscript|data)\s*:[^\s\"'<>]*", re.I),
-    re.compile(r"!\[[^\]]*\]\(\s*(https?:)?//[^)]*\)", re.I),
-    re.compile(r"<img[^>]*src\s*=\s*[\"']?(https?:)?//[^>]*>", re.I),
-]
+# tags whose content is code or another document: a warning names them when they are removed
+_ACTIVE_TAGS = {
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "link",
+    "meta",
+    "base",
+    "svg",
+    "math",
+    "template",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "portal",
+    "noscript",
+    "xmp",
+    "plaintext",
+}
+# bytes a browser drops from a URL before it reads the scheme (``java\tscript:``)
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 
 
-def unsafe_parts(text: str) -> list[str]:
-    """Pieces of ``text`` the sanitiser will remove (for warnings that name the place)."""
-    found: list[str] = []
-    for pattern in _UNSAFE:
-        for m in pattern.finditer(text):
-            part = m.group(0)
-            while part.endswith(")") and part.count(")") > part.count("("):
-                part = part[:-1]  # the end of a Markdown link, not part of the address
-            found.append(part)
-    return found
+def _url_scheme(value: str) -> str | None:
+    m = _SCHEME.match(_URL_IGNORED.sub("", value))
+    return m.group(1).lower() if m else None
+
+
+def _allowed_link(value: str) -> bool:
+    """http, https, mailto or a relative address in the site."""
+    scheme = _url_scheme(value)
+    return scheme is None or scheme in _SCHEMES
+
+
+def _local_image(value: str) -> bool:
+    """An image from the site itself: a relative path, no scheme, no ``//host`` or ``/\\host``."""
+    squeezed = _URL_IGNORED.sub("", value)
+    return bool(squeezed) and _url_scheme(squeezed) is None and squeezed[0] not in "/\\"
 
 
 def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
-    # images only from the site itself: no request may go to another host
-    if tag == "img" and attr == "src" and re.match(r"^([a-z]+:)?//", value, re.I):
-        return None
+    if attr == "src":  # images only from the site itself: no request to another host
+        return value if _local_image(value) else None
+    if attr == "href":
+        return value if _allowed_link(value) else None
     return value
 
 
@@ -134,3 +167,71 @@ def plain(text: str | None) -> str:
     """Markdown to plain text (for PDFs metadata, spreadsheets, calendar entries)."""
     rendered = _render(text or "", False)
     return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+class _Removed(HTMLParser):
+    """What the sanitiser drops from rendered Markdown: active tags, event handlers and other
+    attributes it does not keep, links with another scheme, images from another host.
+    The parser decodes entities the way a browser does, so encoded forms are seen too."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        written = self.get_starttag_text() or f"<{tag}>"
+        if tag in _ACTIVE_TAGS:
+            self.parts.append(written)
+            return
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on") or name in ("style", "srcdoc", "formaction"):
+                self.parts.append(f"{name}={value}")
+            elif (
+                name == "href"
+                and not _allowed_link(value)
+                or name == "src"
+                and not _local_image(value)
+            ):
+                self.parts.append(value)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+# what looks like active markup in the text a reader sees (entity- or backslash-encoded
+# markup that Refleks shows as plain text)
+_LOOKS_ACTIVE = [
+    re.compile(r"<\s*/?\s*(" + "|".join(sorted(_ACTIVE_TAGS)) + r")\b[^>]*>?", re.I),
+    re.compile(r"\bon[a-z]+\s*=\s*\S+", re.I),
+    re.compile(r"\b(java|vb)script\s*:\S*", re.I),
+    re.compile(r"\bdata\s*:\s*[a-z]+/[^\s)]*", re.I),
+    re.compile(r"!\[[^\]]*\]\([^)]*\)?"),
+    re.compile(r"\{:?[^}\n]*[#.=][^}\n]*\}"),
+]
+
+
+def unsafe_parts(text: str) -> list[str]:
+    """Pieces of ``text`` the sanitiser removes (for warnings that name the place)."""
+    parser = _Removed()
+    parser.feed(_markdown(text))
+    parser.close()
+    return parser.parts
+
+
+def inert_parts(text: str) -> list[str]:
+    """Pieces of what the reader sees of Markdown ``text`` that look like active markup but
+    are shown as text."""
+    return looks_active(plain(text))
+
+
+def looks_active(seen: str) -> list[str]:
+    """Pieces of text shown as written that look like active markup."""
+    parts = []
+    for pattern in _LOOKS_ACTIVE:
+        for m in pattern.finditer(seen):
+            part = m.group(0)
+            while part.endswith(")") and part.count(")") > part.count("("):
+                part = part[:-1]  # the end of a Markdown link, not part of the address
+            parts.append(part)
+    return parts

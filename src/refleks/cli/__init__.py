@@ -14,7 +14,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from ..errors import BuildFailed, ContentInvalid, UsageError
+from ..errors import BuildFailed, ContentInvalid, UsageError, os_message
 from ..project import Project
 from . import registry
 from .parser import Parser
@@ -58,6 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Avbrutt.", file=sys.stderr)
         return 130
+    except OSError as exc:  # a full disk, a folder that cannot be replaced: nothing half-done
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"refleks: feil: {os_message(exc)}. Det som var der fra før, er urørt.", file=sys.stderr
+        )
+        return 1
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
         if args.debug:
             traceback.print_exc()

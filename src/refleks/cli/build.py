@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..content.pipeline import build_library
-from ..errors import Problems
+from ..errors import Problems, os_message
 from ..project import Project
 from .warnings import add_strict, print_or_refuse
 
@@ -23,6 +24,14 @@ def run(args: argparse.Namespace, project: Project) -> int:
     print_or_refuse(Problems(project.root, list(library.warnings)), args.strict)
     from ..site.build import build  # after validation: a refused build starts quickly
 
-    build(library, quiet=args.quiet)
+    try:
+        build(library, quiet=args.quiet)
+    except OSError as exc:
+        print(
+            f"refleks: feil: nettstedet ble ikke bygd: {os_message(exc)}; "
+            f"{project.site.name}/ er som før",
+            file=sys.stderr,
+        )
+        return 1
     print(f"Nettstedet er bygd i {project.site}.")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..content.pipeline import build_library
-from ..errors import Problems
+from ..errors import ContentInvalid, Problems
 from ..project import Project
 from .warnings import add_strict, print_or_refuse
 
@@ -18,7 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    from ..walkround.checks import check_site_files
+
     library = build_library(project)
+    site_files = Problems(project.root)
+    check_site_files(library, site_files)  # what `refleks visit` would refuse in site.yaml
+    if site_files.errors:
+        raise ContentInvalid(site_files)
     print_or_refuse(Problems(project.root, list(library.warnings)), args.strict)
     counts = (
         f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..confine import refuse_links_leaving
 from ..content.pipeline import build_library
 from ..project import Project
 
@@ -67,6 +68,8 @@ def run(args: argparse.Namespace, project: Project) -> int:
         start=args.start,
     )
     folder = (args.out or project.out / "sessions") / session.name
+    if args.out is None:  # the folder the user names is theirs; out/ must stay in the project
+        refuse_links_leaving(folder, project.root)
     files = build_kit(library, session, folder)
     shown = [p.name for p in files if p.parent == folder]
     print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")

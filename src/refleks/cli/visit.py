@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..confine import refuse_links_leaving
 from ..content.pipeline import build_library
 from ..errors import ContentInvalid, Problems
 from ..project import Project
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
     except TemplateFieldError as exc:
         raise ContentInvalid(template_problem(kit, exc)) from None
     folder = project.out / "visits" / visit.id
+    refuse_links_leaving(folder, project.root)  # letters with names go nowhere else
     report = write_files(folder, files, force=args.force)
     shown = _shown(folder, project)
     n = len(report.written) + len(report.overwritten)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from ..confine import file_problem, link_problem, links_leaving
 from ..errors import Problems
 from ..project import Project
 from .kinds import FILES, KINDS
@@ -43,32 +45,73 @@ def load_content(project: Project, problems: Problems) -> Loaded:
             hint="kjør kommandoen i prosjektmappen, eller bruk --project MAPPE",
         )
         return loaded
+    root = project.root
+    for path, problem in links_leaving(project.docs, root) if project.docs.is_dir() else []:
+        _refuse(path, problem, problems, "fil eller mappe")
+    _refused(project.out, root, problems)  # refleks visit writes letters with names there
+    if _refused(content, root, problems):
+        return loaded
     for name, kind in FILES.items():
         path = content / name
-        if path.is_file():
-            setattr(loaded, kind, load(path, problems))
+        if path.is_symlink() or path.exists():
+            problem = file_problem(path, root)
+            if problem:
+                _refuse(path, problem, problems)
+            else:
+                setattr(loaded, kind, load(path, problems))
         else:
             problems.add(path, 1, 1, "", f"filen {name} mangler", expected=f"content/{name}")
     for folder, kind in FOLDERS.items():
-        directory = content / folder
-        if not directory.is_dir():
-            continue
-        for path in sorted(directory.iterdir()):
-            if path.suffix == ".yml":
-                problems.add(
-                    path,
-                    0,
-                    0,
-                    "",
-                    "filendelsen må være .yaml",
-                    written=path.name,
-                    expected=path.stem + ".yaml",
-                )
-            if path.suffix != ".yaml" or path.name.startswith("."):
-                continue
-            doc = load(path, problems)
-            if doc is not None:
-                loaded.by_kind[kind].append(doc)
-            else:
-                loaded.failed[kind].add(path.stem)
+        _load_folder(content / folder, kind, root, loaded, problems)
     return loaded
+
+
+def _load_folder(
+    directory: Path, kind: str, root: Path, loaded: Loaded, problems: Problems
+) -> None:
+    """The YAML files of one kind's folder, each checked before it is read."""
+    if _refused(directory, root, problems) or not directory.is_dir():
+        return
+    for path in sorted(directory.iterdir()):
+        if path.suffix == ".yml":
+            problems.add(
+                path,
+                0,
+                0,
+                "",
+                "filendelsen må være .yaml",
+                written=path.name,
+                expected=path.stem + ".yaml",
+            )
+        if path.suffix != ".yaml" or path.name.startswith("."):
+            continue
+        problem = file_problem(path, root)
+        if problem:
+            _refuse(path, problem, problems)
+            loaded.failed[kind].add(path.stem)
+            continue
+        doc = load(path, problems)
+        if doc is not None:
+            loaded.by_kind[kind].append(doc)
+        else:
+            loaded.failed[kind].add(path.stem)
+
+
+def _refuse(path: Path, problem: str, problems: Problems, what: str = "YAML-fil") -> None:
+    problems.add(
+        path,
+        0,
+        0,
+        "",
+        problem,
+        written=problems.rel(path),
+        expected=f"en vanlig {what} inne i prosjektet, eller en lenke til en",
+    )
+
+
+def _refused(path: Path, root: Path, problems: Problems) -> bool:
+    """Report a folder that is a link leaving the project (or a broken one); never follow it."""
+    problem = link_problem(path, root) if (path.is_symlink() or path.exists()) else None
+    if problem:
+        _refuse(path, problem, problems, "mappe")
+    return problem is not None

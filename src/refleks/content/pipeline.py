@@ -95,7 +95,7 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
                 continue
             store[item.id] = item
             library.documents[(kind, item.id)] = doc
-    check_references(library, problems)
+    check_references(library, problems, (loaded.site, loaded.roles))
     check_quotes(library, problems)
     if problems.errors or site is None:
         raise ContentInvalid(problems)

@@ -6,9 +6,10 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from ..errors import Problems, did_you_mean
-from ..markup import unsafe_parts
+from . import schema
 from .kinds import BY_NAME, REFERENCES
 from .model import Library
+from .textcheck import check_text
 from .yamlread import Document, KeyPath, format_path
 
 _Found = tuple[KeyPath, str, bool]
@@ -91,36 +92,18 @@ def _check_unique_items(doc: Document, problems: Problems) -> None:
     walk(doc.data, ())
 
 
-def _check_markup(doc: Document, problems: Problems) -> None:
-    def walk(node: Any, path: KeyPath) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, (*path, key))
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                walk(item, (*path, i))
-        elif isinstance(node, str) and ("<" in node or ":" in node):
-            for part in unsafe_parts(node):
-                line, col = doc.where(path)
-                problems.warn(
-                    doc.file,
-                    line,
-                    col,
-                    format_path(path),
-                    "usikker HTML fjernes fra teksten",
-                    written=part,
-                    expected="Markdown uten skript, hendelsesattributter eller javascript:-lenker",
-                )
-
-    walk(doc.data, ())
-
-
-def check_references(library: Library, problems: Problems) -> None:
+def check_references(
+    library: Library, problems: Problems, settings: tuple[Document | None, ...] = ()
+) -> None:
     """Unique item ids, safe markup, and every declared reference field (``kinds.REFERENCES``)
-    naming an item that exists."""
-    for doc in library.documents.values():
+    naming an item that exists. ``settings``: site.yaml and roles.yaml, checked for markup
+    like every content file."""
+    for doc, model in zip(settings, (schema.Site, list[schema.Role]), strict=False):
+        if doc is not None:
+            check_text(doc, model, problems)
+    for (kind, _id), doc in library.documents.items():
         _check_unique_items(doc, problems)
-        _check_markup(doc, problems)
+        check_text(doc, BY_NAME[kind].model, problems)
     known: dict[str, tuple[Collection[str], set[str]]] = {}
     for reference in REFERENCES:
         items = getattr(library, BY_NAME[reference.kind].folder)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -21,14 +22,16 @@ Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Ref = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,63}/[a-z][a-z0-9-]{0,63}$")]
 """A reference to an item in another file: ``<fil-id>/<element-id>``."""
 
-Markdown = str
+Markdown = Annotated[str, "markdown"]
 """Text that may use Markdown (lists, **uthevet**, lenker)."""
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _URL = re.compile(r"^(https?://|mailto:)[^\s<>\"]+$")
-TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
-"""A time of day, ``TT:MM`` (24 hours)."""
-_TIME = re.compile(TIME_PATTERN)
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+"""A time of day, ``TT:MM`` (24 hours, ASCII digits only)."""
+_TIME = re.compile(TIME_PATTERN, re.ASCII)
+# dates the walkround's deadlines (months and working days later) can still be counted from
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 def _iso_date(value: object) -> object:
@@ -36,9 +39,20 @@ def _iso_date(value: object) -> object:
         if not _ISO_DATE.match(value):
             raise ValueError("iso_date")
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError("iso_date") from None
+        value = day
+    if isinstance(value, dt.date) and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError("date_range")
+    return value
+
+
+def _line(value: str) -> str:
+    """One line: no line break, tab or other control character (names go into calendar
+    entries, file names and letter headings)."""
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value):
+        raise ValueError("one_line")
     return value
 
 
@@ -57,6 +71,7 @@ def _time(value: str) -> str:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 Url = Annotated[str, AfterValidator(_url)]
 Time = Annotated[str, AfterValidator(_time)]
+Line = Annotated[str, AfterValidator(_line)]
 
 
 class Model(BaseModel):
@@ -405,7 +420,7 @@ class Reflection(Model):
     """Tittel."""
     intro: Markdown = ""
     """Innledning (valgfritt)."""
-    instruction: str = ""
+    instruction: Markdown = ""
     """Instruksjonen til samtalen, for eksempel «Ta utgangspunkt i ditt ansvarsområde ...»."""
     authored_by: Literal["kilden", "refleks"] = "kilden"
     """`kilden` når spørsmålene står i kilden; `refleks` når de er skrevet for Refleks."""
@@ -626,13 +641,13 @@ class Method(Model):
 
 
 class Person(Model):
-    name: str
+    name: Line
     """Navn."""
-    title: str | None = None
+    title: Line | None = None
     """Stilling."""
-    email: str | None = None
+    email: Line | None = None
     """E-post."""
-    phone: str | None = None
+    phone: Line | None = None
     """Telefon."""
 
 
@@ -678,9 +693,9 @@ class Visit(Model):
     """Visittens id; lik filnavnet."""
     method: Id = "pasientsikkerhetsvisitt"
     """Metoden (id i `content/methods/`)."""
-    municipality: str
+    municipality: Line
     """Kommunen eller virksomheten."""
-    unit: str
+    unit: Line
     """Enheten som besøkes."""
     unit_leader: Person
     """Lederen for enheten; mottar invitasjonen."""
@@ -690,11 +705,11 @@ class Visit(Model):
     """Klokkeslett, for eksempel "13:00"."""
     duration_minutes: int = 60
     """Varighet i minutter; metoden sier høyst én time."""
-    location: str | None = None
+    location: Line | None = None
     """Sted."""
     leadership: Leadership
     """Ledergruppen for visitten."""
-    participants: list[str]
+    participants: list[Line]
     """Samtalegruppen: stillingene til de fem deltakerne."""
     unit_leader_in_conversation: bool = False
     """`true` hvis enhetslederen skal delta i samtalen (metoden fraråder det)."""

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problems, did_you_mean
+from . import schema
 from .yamlread import Document, KeyPath, format_path
 
 
@@ -78,10 +79,22 @@ def _expected_for(tp: Any) -> str:
 
 DATE_EXPECTED = "en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23"
 # the schema's own validators (schema.py) name the problem in their message
-VALUE_ERRORS = (
-    ("iso_date", "ugyldig dato", DATE_EXPECTED),
-    ("url", "ugyldig lenke", "en adresse som begynner med https://, http:// eller mailto:"),
-    ("time", "ugyldig klokkeslett", 'TT:MM i anførselstegn, for eksempel "13:00"'),
+VALUE_ERRORS: tuple[tuple[str, str, str, str | None], ...] = (
+    (
+        "date_range",
+        "datoen er utenfor det Refleks kan regne med",
+        f"en dato fra år {schema.FIRST_YEAR} til {schema.LAST_YEAR}, skrevet ÅÅÅÅ-MM-DD",
+        None,
+    ),
+    (
+        "one_line",
+        "teksten må stå på én linje",
+        "én linje uten linjeskift, tabulator eller andre kontrolltegn",
+        "skriv teksten i anførselstegn på samme linje som nøkkelen, uten | eller >",
+    ),
+    ("iso_date", "ugyldig dato", DATE_EXPECTED, None),
+    ("url", "ugyldig lenke", "en adresse som begynner med https://, http:// eller mailto:", None),
+    ("time", "ugyldig klokkeslett", 'TT:MM i anførselstegn, for eksempel "13:00"', None),
 )
 
 
@@ -185,9 +198,9 @@ def _explain(err: Any, target: Any) -> tuple[str, str | None, str | None]:
             "bruk ikke store bokstaver, æ, ø, å, mellomrom, / eller punktum i id-er",
         )
     if kind == "value_error":
-        for word, message, expected in VALUE_ERRORS:
+        for word, message, expected, hint in VALUE_ERRORS:
             if word in err["msg"]:
-                return message, expected, None
+                return message, expected, hint
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return "ugyldig dato", DATE_EXPECTED, None
     message = "feil type" if "type" in kind or "parsing" in kind else "ugyldig verdi"

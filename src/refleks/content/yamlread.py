@@ -16,6 +16,7 @@ Positions of every key and value are kept by key path so that schema errors can 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problems
+from .yamllimits import MAX_DEPTH, too_deep, unreadable_character
 
 # keys and list indexes from the top of a document to a value, e.g. ("themes", 0, "id")
 KeyPath = tuple[str | int, ...]
@@ -162,6 +164,7 @@ class _Converter:
         self.problems = problems
         self.count = 0
         self.bomb = False
+        self.deep = False
         self.fatal = False  # errors after which the data cannot be checked further
 
     def at(self, node: Node) -> tuple[int, int]:
@@ -184,6 +187,13 @@ class _Converter:
                     expected=f"høyst {MAX_NODES} verdier",
                     hint="bruk ikke ankere (&) og aliaser (*) til å gjenta innhold",
                 )
+            return None
+        if len(path) > MAX_DEPTH:  # stop before every later stage would recurse that deep
+            self.fatal = True
+            if not self.deep:
+                self.deep = True
+                line, col = self.at(node)
+                too_deep(self.doc.file, "", self.problems, line, col)
             return None
         self.doc.values.setdefault(path, self.at(node))
         if node.tag not in _ALLOWED_TAGS:
@@ -256,7 +266,8 @@ def read_text(file: Path, problems: Problems) -> str | None:
     """Read a file as UTF-8 (a byte-order mark is accepted); report anything else."""
     raw = file.read_bytes()
     try:
-        return raw.decode("utf-8-sig")
+        # NFC: an "Å" typed as A + ring sorts, compares and searches like the one-character "Å"
+        return unicodedata.normalize("NFC", raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
@@ -287,6 +298,12 @@ def load(file: Path, problems: Problems) -> Document | None:
         return None
     try:
         root = _compose(text)
+    except yaml.reader.ReaderError as exc:  # a NUL byte or another character YAML refuses
+        unreadable_character(file, text, exc.position, problems)
+        return None
+    except RecursionError:
+        too_deep(file, text, problems)
+        return None
     except yaml.composer.ComposerError as exc:
         mark = exc.problem_mark or exc.context_mark
         if "single document" in f"{exc.context} {exc.problem}":

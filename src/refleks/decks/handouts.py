@@ -26,9 +26,9 @@ from typing import Any
 import jinja2
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
 
 from .. import urls
+from ..confine import ConfinedFetcher
 from ..content import schema
 from ..content.model import Library
 from ..dates import document_time, fixed_time
@@ -98,7 +98,9 @@ class Printer:
         self.env = environment_for(library)
         self.folder = library.project.templates / "handouts"
         self.fonts = FontConfiguration()
-        self.fetcher = URLFetcher(allowed_protocols={"file", "data"})
+        self.fetcher = ConfinedFetcher(
+            library.project.root, library.project.templates, library.project.node_modules
+        )
         self.css = CSS(
             filename=str(self.folder / "handout.css"),
             font_config=self.fonts,

@@ -39,10 +39,17 @@ def restore_interrupted(site: Path) -> None:
 
 
 def swap_into_place(new: Path, site: Path) -> None:
+    """Replace ``site`` with ``new``; if that fails, the old site is put back as it was."""
     old = site.with_name(site.name + ".old")
-    if site.exists():
+    had_site = site.exists()
+    if had_site:
         site.rename(old)
-    new.rename(site)
+    try:
+        new.rename(site)
+    except OSError:
+        if had_site:
+            old.rename(site)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 

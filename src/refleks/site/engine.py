@@ -15,6 +15,7 @@ import yaml
 from ..content.model import Library
 from ..dates import document_time
 from ..errors import BuildFailed
+from .pages import html_title
 
 # the command that builds a site from a config file; swap for another engine here
 ENGINE = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
@@ -30,9 +31,10 @@ def write_config(
         config = yaml.safe_load(project.mkdocs_yml.read_text("utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise BuildFailed(f"mkdocs.yml kunne ikke leses: {exc}") from exc
-    config["site_name"] = library.site.title
+    # the theme puts these into every page as HTML: escaped like every title
+    config["site_name"] = html_title(library.site.title)
     if library.site.description:
-        config["site_description"] = library.site.description
+        config["site_description"] = html_title(library.site.description)
     if library.site.url:
         config["site_url"] = library.site.url
     config["docs_dir"] = str(docs)

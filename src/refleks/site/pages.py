@@ -6,6 +6,8 @@ path of a hand-written one. The navigation is returned for the site engine's con
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import shutil
@@ -16,7 +18,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from .. import urls
+from .. import markup, urls
 from ..content.model import Library
 from ..errors import BuildFailed
 from ..sorting import nb_key
@@ -24,19 +26,51 @@ from ..templating import environment
 from . import reference
 from .charts import svg_chart
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!])")
+# every character python-markdown and the site's extensions give a meaning to that a
+# backslash can take away: links, images, emphasis, code, attribute lists, table cells,
+# headings, admonitions
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|!])")
+# what starts a block at the beginning of a line (a list item, a numbered item)
+_MD_LINE_START = re.compile(r"^([-+]|\d+(?=[.)]))")
 
 Nav = list[Any]
 
 
 def md_text(value: object) -> Markup:
-    """Plain text safe inside Markdown: Markdown punctuation and the HTML specials escaped.
+    """Plain text the site engine shows as written: one line, Markdown punctuation escaped
+    with a backslash and the HTML specials as entities, so nothing in it becomes markup.
 
     Quotes stay as they are (``escape`` would make them ``&#34;`` whose ``#`` Markdown then
     sees); they cannot start markup in running text.
     """
-    text = _MD_SPECIAL.sub(r"\\\1", str(value))
-    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    text = " ".join(str(value).split())  # a line break could start a block or end a heading
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), text)
+    return Markup(text)
+
+
+def md_block(text: str | None) -> Markup:
+    """Block Markdown as sanitised HTML in a raw HTML block: the site engine passes it through
+    untouched, so it is sanitised after its last transformation."""
+    html = markup.render(text)
+    if not html.strip():
+        return Markup("")
+    return Markup(f'\n<div class="refleks-tekst">\n{html}\n</div>\n')
+
+
+def page_href(target: str) -> str:
+    """A page's address for a raw HTML link (the engine rewrites only Markdown links)."""
+    path, hash_, anchor = target.partition("#")
+    if path.endswith(".md"):
+        path = urls.page_html(path)
+    return path + hash_ + anchor
+
+
+def html_title(value: object) -> str:
+    """A title for the engine's settings and navigation: its theme puts them into the page
+    as HTML, so the HTML specials are written as entities."""
+    return html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
 
 
 def md_href(url: str) -> Markup:
@@ -64,13 +98,15 @@ class Renderer:
         self.env = environment(library.project.templates, "pages")
         self.env.filters["t"] = md_text
         self.env.filters["href"] = md_href
+        self.env.filters["md"] = md_block
+        self.env.filters["page_href"] = page_href
         self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
         self.labels: dict[str, str] = yaml.safe_load(
             (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
         )
         self.written: set[str] = set()
 
-    def render(self, template: str, page: str, **context: Any) -> None:
+    def render(self, template: str, page: str, title: str | None = None, **context: Any) -> None:
         if page in self.written:
             raise BuildFailed(f"to sider skal skrives til samme sti: {page}")
         target = self.docs / page
@@ -96,6 +132,8 @@ class Renderer:
             )
         except jinja2.TemplateError as exc:
             raise BuildFailed(f"malen templates/pages/{template} kunne ikke brukes: {exc}") from exc
+        if title is not None:  # the engine's page title (the tab, the header), escaped
+            text = f"---\ntitle: {json.dumps(html_title(title), ensure_ascii=False)}\n---\n{text}"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         self.written.add(page)
@@ -134,8 +172,8 @@ def build(library: Library, docs: Path) -> Nav:
     for method in library.methods.values():
         page = urls.method_page(method.id)
         source = library.sources[method.source]
-        renderer.render("method.md.j2", page, method=method, source=source)
-        nav.append({method.title: page})
+        renderer.render("method.md.j2", page, title=method.title, method=method, source=source)
+        nav.append({html_title(method.title): page})
     nav.append({labels["authors"]: _author_pages(renderer, docs)})
     return nav
 
@@ -149,16 +187,27 @@ def _reflection_pages(renderer: Renderer) -> Nav:
         source = library.sources[reflection.source]
         set_roles = library.roles_with_questions(reflection.themes)
         renderer.render(
-            "reflection.md.j2", page, reflection=reflection, source=source, set_roles=set_roles
+            "reflection.md.j2",
+            page,
+            title=reflection.title,
+            reflection=reflection,
+            source=source,
+            set_roles=set_roles,
         )
         items: Nav = [{labels["about_set"]: page}]
         for theme in reflection.themes:
             theme_page = urls.theme_page(reflection.id, theme.id)
+            title = f"{theme.number}. {theme.title}"
             renderer.render(
-                "theme.md.j2", theme_page, reflection=reflection, theme=theme, source=source
+                "theme.md.j2",
+                theme_page,
+                title=title,
+                reflection=reflection,
+                theme=theme,
+                source=source,
             )
-            items.append({f"{theme.number}. {theme.title}": theme_page})
-        sets.append({reflection.title: items})
+            items.append({html_title(title): theme_page})
+        sets.append({html_title(reflection.title): items})
     return sets
 
 
@@ -169,8 +218,8 @@ def _role_pages(renderer: Renderer) -> Nav:
     for role in library.roles_in_order():
         page = urls.role_page(role.id)
         questions = library.questions_for_role(role.id)
-        renderer.render("role.md.j2", page, role=role, questions=questions)
-        roles.append({role.label: page})
+        renderer.render("role.md.j2", page, title=role.label, role=role, questions=questions)
+        roles.append({html_title(role.label): page})
     return roles
 
 
@@ -180,8 +229,8 @@ def _source_pages(renderer: Renderer) -> Nav:
     renderer.render("sources.md.j2", "kilder/index.md")
     for source in sorted(library.sources.values(), key=lambda s: nb_key(s.title)):
         page = urls.source_page(source.id)
-        renderer.render("source.md.j2", page, source=source)
-        sources.append({source.title: page})
+        renderer.render("source.md.j2", page, title=source.title, source=source)
+        sources.append({html_title(source.title): page})
     return sources
 
 
@@ -193,8 +242,9 @@ def _framework_pages(renderer: Renderer) -> Nav:
     renderer.render("frameworks.md.j2", "rammeverk/index.md", frameworks=ordered)
     for framework in ordered:
         page = urls.framework_page(framework.id)
-        renderer.render("framework.md.j2", page, framework=framework)
-        frameworks.append({framework.acronym or framework.name: page})
+        title = framework.acronym or framework.name
+        renderer.render("framework.md.j2", page, title=title, framework=framework)
+        frameworks.append({html_title(title): page})
     return frameworks
 
 

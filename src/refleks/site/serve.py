@@ -8,9 +8,11 @@ content prints its errors and leaves the preview as it was.
 
 from __future__ import annotations
 
+import errno
 import filecmp
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -23,7 +25,7 @@ from watchdog.observers.polling import PollingObserver
 
 from .. import templating
 from ..content.pipeline import build_library
-from ..errors import ContentInvalid
+from ..errors import ContentInvalid, os_message
 from ..project import Project
 from . import engine as site_engine
 from . import pages
@@ -99,6 +101,10 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int
         raise KeyboardInterrupt  # SIGTERM stops the engine's server too, as Ctrl+C does
 
     signal.signal(signal.SIGTERM, stop)
+    busy = _port_problem(host, port)
+    if busy:
+        print(f"refleks: feil: {busy}", file=sys.stderr)
+        return 1
     templating.keep_compiled_in(project.cache / "jinja")
     preview = Preview(project)
     if not preview.regenerate():
@@ -125,4 +131,28 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int
         observer.stop()
         engine.terminate()
         engine.wait(10)
+    if engine.returncode not in (0, -signal.SIGTERM):
+        print(f"refleks: feil: forhåndsvisningen på {host}:{port} stoppet", file=sys.stderr)
+        return 1
     return 0
+
+
+def _port_problem(host: str, port: int) -> str | None:
+    """Why the preview cannot listen on ``host:port`` (in use, not allowed), or ``None``."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return f"finner ikke adressen «{host}»; bruk for eksempel --host 127.0.0.1"
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return (
+                    f"porten {port} på {host} er allerede i bruk (kjører en forhåndsvisning "
+                    "fra før?); avslutt den, eller velg en annen port med --port"
+                )
+            return f"kan ikke lytte på {host}:{port} ({os_message(exc)})"
+    return None

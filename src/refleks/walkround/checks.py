@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from ..confine import inside
 from ..content import schema
 from ..content.model import Library
 from ..content.yamlread import Document, format_path, load
@@ -110,19 +111,44 @@ def check_site_files(library: Library, problems: Problems) -> None:
     path = library.project.content / "site.yaml"
     doc = load(path, Problems(library.project.root))
     for key, value in wanted:
-        if not (library.project.root / value).is_file():
+        problem = _site_file_problem(library.project.root, key, value)
+        if problem:
             line, col = doc.where((key,)) if doc else (1, 1)
-            what = "brevmalen" if key == "letter_template" else "logoen"
+            message, expected = problem
             problems.add(
                 path,
                 line,
                 col,
                 key,
-                f"finner ikke {what}",
+                message,
                 written=value,
-                expected="en fil, med sti fra prosjektmappen",
+                expected=expected,
                 hint="sjekk stavemåten og at filen ligger i prosjektet",
             )
+
+
+def _site_file_problem(root: Path, key: str, value: str) -> tuple[str, str] | None:
+    """(message, expected) when the letter template or logo cannot be used."""
+    what = "brevmalen" if key == "letter_template" else "logoen"
+    target = root / value
+    if not inside(target, root):
+        return f"{what} ligger utenfor prosjektet", "en fil inne i prosjektmappen"
+    if not target.is_file():
+        return f"finner ikke {what}", "en fil, med sti fra prosjektmappen"
+    if key == "logo" and not _is_image(target):
+        return "logoen er ikke et bilde", "et bilde i PNG, JPEG eller GIF"
+    return None
+
+
+def _is_image(path: Path) -> bool:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+            return image.format in ("PNG", "JPEG", "GIF")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return False
 
 
 def check_visit(

@@ -13,9 +13,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ..errors import UsageError
+from ..errors import UsageError, visible
+from . import xlsx_guard
 from .documents.actionplans import PlanRow, read_plan
 
 DONE = "ferdig"
@@ -52,16 +54,18 @@ def assess(rows: list[PlanRow], today: dt.date) -> Status:
 
 
 def _describe(row: PlanRow) -> str:
-    what = row.change or row.problem
+    """One row as a line; cell text with control or direction characters shows them as
+    ``U+XXXX`` (a cell can hold a carriage return or a terminal escape)."""
+    what = visible(row.change or row.problem)
     details = []
     if row.responsible:
-        details.append(row.responsible)
+        details.append(visible(row.responsible))
     if row.due is not None:
         details.append(f"frist {row.due.strftime('%d.%m.%Y')}")
     elif row.due_text:
-        details.append(f"frist «{row.due_text}» er ikke en dato")
+        details.append(f"frist «{visible(row.due_text)}» er ikke en dato")
     if row.status and row.status != DONE:
-        details.append(f"status: {row.status}")
+        details.append(f"status: {visible(row.status)}")
     suffix = f" ({', '.join(details)})" if details else ""
     return f"  - rad {row.row}: {what}{suffix}"
 
@@ -70,7 +74,7 @@ def report(status: Status, name: str) -> str:
     """The Norwegian report printed by the command."""
     n = len(status.rows)
     lines = [
-        f"Tiltaksplan: {name} (status per {status.today.strftime('%d.%m.%Y')})",
+        f"Tiltaksplan: {visible(name)} (status per {status.today.strftime('%d.%m.%Y')})",
         f"{n} tiltak: {len(status.done)} ferdig, {len(status.late)} forsinket, "
         f"{len(status.no_owner)} uten ansvarlig, {len(status.no_due)} uten frist.",
     ]
@@ -96,8 +100,20 @@ def read(path: Path) -> list[PlanRow]:
     if not path.is_file():
         raise UsageError(f"finner ikke filen {path}")
     try:
-        return read_plan(path)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError):
+        xlsx_guard.check_zip(path)
+        return read_plan(path, xlsx_guard.MAX_ROWS)
+    except xlsx_guard.Refused as exc:
+        raise UsageError(f"{path} leses ikke: {exc}") from None
+    except xlsx_guard.TooManyRows as exc:
+        raise UsageError(
+            f"{path} leses ikke: tiltaksplanen har {exc.rows} utfylte rader "
+            f"(høyst {xlsx_guard.MAX_ROWS})"
+        ) from None
+    except DefusedXmlException:
+        raise UsageError(
+            f"{path} leses ikke: filen har en DTD eller egne entiteter, som Refleks ikke leser"
+        ) from None
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, SyntaxError):
         raise UsageError(f"{path} er ikke en Excel-fil (XLSX) som kan leses") from None
     except ValueError:
         raise UsageError(

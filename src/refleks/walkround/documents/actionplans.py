@@ -25,6 +25,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ...content import schema
 from ..kit import Kit
+from ..xlsx_guard import filled_rows
 from . import office as walkround_office
 from . import pdf as walkround_pdf
 
@@ -360,7 +361,7 @@ def _parse_due(value: object) -> dt.date | None:
     return None
 
 
-def read_plan(path: Path) -> list[PlanRow]:
+def read_plan(path: Path, max_rows: int = 2_000) -> list[PlanRow]:
     """The rows of the plan's table (columns in Refleks' order); empty rows are skipped.
 
     Raises ``ValueError`` when the file has no action-plan table.
@@ -372,8 +373,8 @@ def read_plan(path: Path) -> list[PlanRow]:
         ref = ws.tables[TABLE_NAME].ref
         (first_col, first_row), (_, last_row) = _bounds(ref)
         rows = []
-        for r in range(first_row + 1, last_row + 1):
-            values = [ws.cell(r, first_col + i).value for i in range(len(FIELDS))]
+        columns = range(first_col, first_col + len(FIELDS))
+        for r, values in filled_rows(ws, range(first_row + 1, last_row + 1), columns, max_rows):
             texts = [_cell_text(v) for v in values]
             if not any(texts):
                 continue

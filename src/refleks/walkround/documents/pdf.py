@@ -3,8 +3,8 @@
 A4 (or A4 landscape where a template asks for it), DejaVu fonts embedded, ``lang="nb"`` and
 ``<title>`` from the template (so the PDF has language and title), tagged PDF, creation and
 modification dates from the ``Kit`` (``SOURCE_DATE_EPOCH`` or the visit) so that two runs
-give the same bytes. Only ``file:`` and ``data:`` resources are fetched: a document never
-loads anything from another host.
+give the same bytes. Only ``data:`` and ``file:`` resources inside the project are fetched: a
+document never loads anything from another host or embeds a file from outside the project.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
+from ...confine import ConfinedFetcher
 from ..kit import Kit
 
 
@@ -25,7 +25,8 @@ def html(kit: Kit, kind: str, template: str, title: str, **context: Any) -> str:
 def pdf(kit: Kit, kind: str, template: str, title: str, **context: Any) -> bytes:
     """Render the template and lay it out as PDF bytes."""
     source = html(kit, kind, template, title, **context)
-    fetcher = URLFetcher(allowed_protocols={"file", "data"})
+    project = kit.library.project
+    fetcher = ConfinedFetcher(project.root, project.templates, project.node_modules)
     document = HTML(
         string=source, base_url=str(kit.library.project.root) + "/", url_fetcher=fetcher
     )
