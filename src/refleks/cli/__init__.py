@@ -50,7 +50,14 @@ def _print_warnings(library: Library, strict: bool) -> None:
 
 
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
+    from ..walkround.yearchecks import check_all
+
     library = _library(project)
+    # the checks across visits (year plans, content/visits/) that `refleks visit --all` makes
+    across = check_all(library, Problems(project.root))
+    if across.errors:
+        raise ContentInvalid(Problems(project.root, [*library.warnings, *across.items]))
+    library.warnings = [*library.warnings, *across.warnings]
     _print_warnings(library, args.strict)
     counts = (
         f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "

@@ -16,6 +16,7 @@ FOLDERS = {
     "frameworks": "framework",
     "methods": "method",
     "visits": "visit",
+    "plans": "plan",
 }
 FILES = {"site.yaml": "site", "roles.yaml": "roles"}
 

@@ -11,6 +11,7 @@ from ..project import Project
 from ..sorting import nb_key
 from . import schema
 from .load import Loaded, load_content
+from .plans import expand_plans
 from .references import check_references
 from .validate import check_model
 from .yamlread import Document
@@ -43,6 +44,9 @@ class Library:
     frameworks: dict[str, schema.Framework] = field(default_factory=dict)
     methods: dict[str, schema.Method] = field(default_factory=dict)
     visits: dict[str, schema.Visit] = field(default_factory=dict)
+    plans: dict[str, schema.Plan] = field(default_factory=dict)
+    plan_visits: dict[str, list[str]] = field(default_factory=dict)
+    """The ids of each plan's visits, in the plan's order."""
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
     broken: dict[str, set[str]] = field(default_factory=dict)
@@ -91,6 +95,7 @@ _MODELS = {
     "framework": schema.Framework,
     "method": schema.Method,
     "visit": schema.Visit,
+    "plan": schema.Plan,
 }
 _ATTR = {
     "source": "sources",
@@ -98,6 +103,7 @@ _ATTR = {
     "framework": "frameworks",
     "method": "methods",
     "visit": "visits",
+    "plan": "plans",
 }
 
 
@@ -181,6 +187,7 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
                 continue
             store[item.id] = item
             library.documents[(kind, item.id)] = doc
+    expand_plans(library, problems)
     check_references(library, problems)
     if problems.errors or site is None:
         raise ContentInvalid(problems)

@@ -19,6 +19,7 @@ _KINDS_NB = {
     "framework": "rammeverk",
     "method": "metode",
     "visit": "visitt",
+    "plan": "årsplan",
 }
 
 

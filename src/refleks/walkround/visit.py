@@ -19,7 +19,7 @@ from ..content.model import build_library
 from ..content.yamlread import load
 from ..errors import ContentInvalid, Problems, UsageError
 from ..project import Project
-from ..writer import write_files
+from ..writer import WriteReport, write_files
 from . import scaffold as visit_new
 from . import status as visit_status
 from .checks import check_visit
@@ -91,6 +91,14 @@ def _visit_of(path_arg: str, project: Project) -> Path:
 
 
 def cmd_visit(args: argparse.Namespace, project: Project) -> int:
+    if args.all or args.plan:
+        if args.file:
+            raise UsageError("gi enten en visittfil eller --all/--plan, ikke begge")
+        from .year import cmd_year
+
+        return cmd_year(args, project)
+    if not args.file:
+        raise UsageError("gi en visittfil, --all (alle i content/visits/) eller --plan ÅRSPLAN")
     path = _visit_of(args.file, project)
     library = build_library(project)
     visit = library.visits[path.stem]
@@ -117,6 +125,13 @@ def cmd_visit(args: argparse.Namespace, project: Project) -> int:
         f"Visittsettet for {visit.unit} er skrevet til {shown}/: "
         f"{n} {'fil' if n == 1 else 'filer'} skrevet, {len(report.unchanged)} uendret."
     )
+    write_report(report, folder, project)
+    return 0
+
+
+def write_report(report: WriteReport, folder: Path, project: Project) -> None:
+    """Name the files overwritten with ``--force`` and those kept because edited by hand."""
+    shown = _shown(folder, project)
     if report.overwritten:
         print("Overskrev filer som var endret for hånd (--force):", file=sys.stderr)
         for name in report.overwritten:
@@ -129,7 +144,6 @@ def cmd_visit(args: argparse.Namespace, project: Project) -> int:
         )
         for name in report.kept:
             print(f"  {shown}/{name}", file=sys.stderr)
-    return 0
 
 
 def _shown(folder: Path, project: Project) -> str:
@@ -141,7 +155,17 @@ def _shown(folder: Path, project: Project) -> str:
 
 def register(sub: argparse._SubParsersAction) -> None:
     v = sub.add_parser("visit", help="lag visittsettet (brev, plakat, tiltaksplan ...)")
-    v.add_argument("file", metavar="VISITTFIL", help="content/visits/<id>.yaml (eller bare id-en)")
+    v.add_argument(
+        "file", metavar="VISITTFIL", nargs="?", help="content/visits/<id>.yaml (eller bare id-en)"
+    )
+    v.add_argument(
+        "--all", action="store_true", help="alle visittene i content/visits/, med årsoversikt"
+    )
+    v.add_argument(
+        "--plan",
+        metavar="ÅRSPLAN",
+        help="alle visittene i content/plans/<id>.yaml, med årsoversikt",
+    )
     v.add_argument(
         "--force", action="store_true", help="overskriv også filer som er endret for hånd"
     )
