@@ -117,6 +117,10 @@ def cmd_tiltaksplan(args: argparse.Namespace, project: Project) -> int:
         except ValueError:
             raise UsageError(f"--dato må være en dato ÅÅÅÅ-MM-DD, ikke «{args.dato}»") from None
     path = Path(args.file)
+    if path.is_dir():
+        from .statusfolder import run
+
+        return run(path, day, Path(args.xlsx) if args.xlsx else None)
     print(report(assess(read(path), day), path.name), end="")
     return 0
 
@@ -124,6 +128,11 @@ def cmd_tiltaksplan(args: argparse.Namespace, project: Project) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     t = sub.add_parser("tiltaksplan", help="les en utfylt tiltaksplan (status)")
     t.add_argument("action", choices=["status"], metavar="HANDLING", help="status")
-    t.add_argument("file", metavar="FIL", help="den utfylte tiltaksplan.xlsx")
+    t.add_argument(
+        "file", metavar="FIL", help="den utfylte tiltaksplan.xlsx, eller en mappe med mange"
+    )
+    t.add_argument(
+        "--xlsx", metavar="FIL", help="for en mappe: skriv oversikten hit (standard: i mappen)"
+    )
     t.add_argument("--dato", default=None, help="regn som om i dag er denne datoen (ÅÅÅÅ-MM-DD)")
     cli.COMMANDS["tiltaksplan"] = cmd_tiltaksplan
