@@ -17,6 +17,7 @@ FOLDERS = {
     "methods": "method",
     "visits": "visit",
     "plans": "plan",
+    "methods/nn": "method_nn",
 }
 FILES = {"site.yaml": "site", "roles.yaml": "roles"}
 
@@ -47,7 +48,7 @@ def load_content(project: Project, problems: Problems) -> Loaded:
             "innholdsmappen finnes ikke",
             written=problems.rel(content),
             expected="en mappe content/ med site.yaml, roles.yaml og undermappene "
-            + ", ".join(FOLDERS),
+            + ", ".join(f for f in FOLDERS if "/" not in f),
             hint="kjør kommandoen i prosjektmappen, eller bruk --project MAPPE",
         )
         return loaded

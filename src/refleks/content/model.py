@@ -45,6 +45,8 @@ class Library:
     methods: dict[str, schema.Method] = field(default_factory=dict)
     visits: dict[str, schema.Visit] = field(default_factory=dict)
     plans: dict[str, schema.Plan] = field(default_factory=dict)
+    methods_nn: dict[str, schema.MethodTranslation] = field(default_factory=dict)
+    """Nynorsk versions of a method's letter, staff information and question guide."""
     plan_visits: dict[str, list[str]] = field(default_factory=dict)
     """The ids of each plan's visits, in the plan's order."""
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
@@ -96,6 +98,7 @@ _MODELS = {
     "method": schema.Method,
     "visit": schema.Visit,
     "plan": schema.Plan,
+    "method_nn": schema.MethodTranslation,
 }
 _ATTR = {
     "source": "sources",
@@ -104,6 +107,7 @@ _ATTR = {
     "method": "methods",
     "visit": "visits",
     "plan": "plans",
+    "method_nn": "methods_nn",
 }
 
 

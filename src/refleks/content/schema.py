@@ -585,6 +585,23 @@ class Method(Model):
     """Der veilederen sier ulike ting."""
 
 
+class MethodTranslation(Model):
+    id: Id
+    """Metodens id; lik filnavnet (`content/methods/nn/<id>.yaml`)."""
+    language: Literal["nn"]
+    """Språket teksten er oversatt til."""
+    translated_by: str
+    """Hvem som har oversatt, og fra hva (står i dokumentene som bruker oversettelsen)."""
+    title: str
+    """Metodens navn."""
+    letter: Letter
+    """Invitasjonsbrevet."""
+    staff_information: Section
+    """Informasjon til medarbeiderne (vedlegg)."""
+    question_guide: QuestionGuide
+    """Spørsmålsguiden."""
+
+
 # --------------------------------------------------------------------------- visits
 
 

@@ -20,6 +20,7 @@ _KINDS_NB = {
     "method": "metode",
     "visit": "visitt",
     "plan": "årsplan",
+    "method_nn": "metode på nynorsk",
 }
 
 

@@ -25,7 +25,7 @@ from . import status as visit_status
 from .checks import check_visit
 from .documents import actionplans, calendar, guide, letters, minutes, poster
 from .documents.office import TemplateFieldError
-from .kit import Kit, today
+from .kit import Kit, kit_for, today
 
 KIT_MODULES = (letters, poster, guide, actionplans, minutes, calendar)
 
@@ -112,7 +112,7 @@ def cmd_visit(args: argparse.Namespace, project: Project) -> int:
         raise ContentInvalid(problems)
     for warning in problems.sorted():
         print(warning.format(), file=sys.stderr)
-    kit = Kit(library, library.methods[visit.method], visit)
+    kit = kit_for(library, visit)
     try:
         files = kit_files(kit)
     except TemplateFieldError as exc:

@@ -20,7 +20,7 @@ from ..writer import write_files
 from .checks import check_visit
 from .documents import year as year_documents
 from .documents.office import TemplateFieldError
-from .kit import Kit, method_for, today
+from .kit import Kit, kit_for, method_for, today
 from .yearchecks import Group, check_group, groups
 
 
@@ -68,14 +68,14 @@ def cmd_year(args: argparse.Namespace, project: Project) -> int:
         raise ContentInvalid(problems)
     for warning in problems.sorted():
         print(warning.format(), file=sys.stderr)
-    kits = [Kit(library, library.methods[v.method], v) for v in group.visits]
+    kits = [kit_for(library, v) for v in group.visits]
     try:
         files = [kit_files(kit) for kit in kits]
     except TemplateFieldError as exc:
         raise ContentInvalid(template_problem(kits[0], exc)) from None
     method = method_for(library)
     assert method is not None
-    overview = Kit(library, method)
+    overview = Kit(library, method, chosen_language=group.language)
     title = group.title or overview.labels(year_documents.KIND)["all_visits"]
     for kit, kit_file in zip(kits, files, strict=True):
         report = write_files(project.out / "visits" / kit.visit.id, kit_file, force=args.force)

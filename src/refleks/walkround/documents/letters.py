@@ -131,6 +131,7 @@ def docx(kit: Kit) -> bytes:
     data = walkround_office.render_docx(
         template_path(kit), ctx, images={"logo": logo} if logo else None
     )
+    data = walkround_office.append_note(data, kit.language_note(KIND))
     return walkround_office.normalise(data, title=title(kit), creator=kit.creator, when=kit.stamp)
 
 

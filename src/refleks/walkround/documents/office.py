@@ -126,3 +126,19 @@ def render_docx(
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
+
+
+def append_note(data: bytes, text: str) -> bytes:
+    """A DOCX with ``text`` as a last, small grey paragraph (a note about the language)."""
+    if not text:
+        return data
+    from docx import Document
+    from docx.shared import Pt, RGBColor
+
+    doc = Document(io.BytesIO(data))
+    run = doc.add_paragraph().add_run(text)
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
