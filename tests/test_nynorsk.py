@@ -98,3 +98,35 @@ def test_nynorsk_html_language(tmp_path: Path) -> None:
     kit = _kit(tmp_path, "nn")
     reader = PdfReader(kit / "invitasjonsbrev.pdf")
     assert str(reader.trailer["/Root"].get("/Lang")) == "nn"
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_site_catalogue_is_complete(language: str) -> None:
+    wanted = set(i18n.source_messages(TEMPLATES, "nettsted"))
+    table = i18n.translations(TEMPLATES, language, "nettsted")
+    assert sorted(wanted - set(table)) == []
+
+
+def test_site_in_nynorsk_navigation_and_theme(tmp_path: Path) -> None:
+    import yaml
+
+    from refleks.content.model import build_library
+    from refleks.project import Project
+    from refleks.site import engine, pages
+
+    from .test_bad_input import make_project
+
+    root = make_project(tmp_path / "prosjekt")
+    site_yaml = root / "content" / "site.yaml"
+    site_yaml.write_text(
+        site_yaml.read_text("utf-8").replace("language: nb", "language: nn"), "utf-8"
+    )
+    library = build_library(Project(root))
+    nav = pages.build(library, tmp_path / "docs")
+    titles = [next(iter(item)) for item in nav]
+    assert "Heim" in titles and "Kjelder" in titles and "Kilder" not in titles
+    (root / "mkdocs.yml").write_text("theme: {name: material, language: nb}\n", "utf-8")
+    config = engine.write_config(
+        library, tmp_path / "docs", tmp_path / "mkdocs.yml", tmp_path / "site", nav
+    )
+    assert yaml.safe_load(config.read_text("utf-8"))["theme"]["language"] == "nn"

@@ -22,6 +22,7 @@ from ..errors import UsageError
 from ..sorting import nb_key
 from ..templating import environment
 from . import reference
+from ..walkround import i18n
 from .charts import svg_chart
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!])")
@@ -65,8 +66,12 @@ class Renderer:
         self.env.filters["t"] = md_text
         self.env.filters["href"] = md_href
         self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
-        self.labels: dict[str, str] = yaml.safe_load(
-            (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
+        self.labels: dict[str, str] = i18n.translate(
+            yaml.safe_load(
+                (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
+            ),
+            "pages",
+            i18n.translations(library.project.templates, library.site.language, "nettsted"),
         )
         self.written: set[str] = set()
         from .build import available_outputs

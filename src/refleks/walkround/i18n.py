@@ -27,18 +27,20 @@ from babel.messages.pofile import read_po, write_po
 LANGUAGES = ("nb", "nn")
 DOMAIN = "visitt"
 HEADER = (
-    "# Tekst i visittdokumentene (brev, plakat, spørsmålsguide, tiltaksplan, referat,\n"
-    "# tidslinje, kalender, årsplan). Skrevet for Refleks. msgctxt er mal:nøkkel i\n"
+    "# Tekst Refleks skriver selv (visitt: visittdokumentene; nettsted: nettstedets egne\n"
+    "# ord). Skrevet for Refleks. msgctxt er mal:nøkkel i\n"
     "# templates/<mal>/labels.yaml, msgid bokmålsteksten der.\n"
     "# Oppdater med: python -m refleks.walkround.i18n templates"
 )
 FIXED_DATE = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
 KINDS = ("walkround", "letters", "poster", "guide", "actionplans", "minutes", "calendar", "year")
 """The ``templates/<kind>/labels.yaml`` files of the walkround documents."""
+DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages",)}
+"""Catalogue name -> the labels files it holds (``nettsted``: the site's own words)."""
 
 
-def catalogue_path(templates: Path, language: str) -> Path:
-    return templates / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(templates: Path, language: str, domain: str = DOMAIN) -> Path:
+    return templates / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
 
 
 def messages(data: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -53,10 +55,10 @@ def messages(data: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
         yield prefix, data
 
 
-def source_messages(templates: Path) -> dict[tuple[str, str], str]:
-    """Every ``(context, bokmål text)`` of the labels files, with the key path as comment."""
+def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, str], str]:
+    """Every ``(context, bokmål text)`` of the labels files, with the file as comment."""
     out: dict[tuple[str, str], str] = {}
-    for kind in KINDS:
+    for kind in DOMAINS[domain]:
         path = templates / kind / "labels.yaml"
         if not path.is_file():
             continue
@@ -77,9 +79,11 @@ def _read(path: Path, mtime: float) -> dict[tuple[str, str], str]:
     }
 
 
-def translations(templates: Path, language: str) -> dict[tuple[str, str], str]:
+def translations(
+    templates: Path, language: str, domain: str = DOMAIN
+) -> dict[tuple[str, str], str]:
     """``(context, bokmål text) -> text`` in ``language`` (empty when there is no catalogue)."""
-    path = catalogue_path(templates, language)
+    path = catalogue_path(templates, language, domain)
     if not path.is_file():
         return {}
     return _read(path, path.stat().st_mtime)
@@ -100,15 +104,19 @@ def translate(data: Any, kind: str, table: dict[tuple[str, str], str], prefix: s
 
 
 def update(templates: Path) -> list[Path]:
-    """Rewrite both catalogues from the labels files, keeping existing translations."""
+    """Rewrite every catalogue from the labels files, keeping existing translations."""
+    return [p for domain in DOMAINS for p in _update(templates, domain)]
+
+
+def _update(templates: Path, domain: str) -> list[Path]:
     written = []
-    wanted = source_messages(templates)
+    wanted = source_messages(templates, domain)
     for language in LANGUAGES:
-        path = catalogue_path(templates, language)
-        old = translations(templates, language) if path.is_file() else {}
+        path = catalogue_path(templates, language, domain)
+        old = translations(templates, language, domain) if path.is_file() else {}
         catalog = Catalog(
             locale=language,
-            domain=DOMAIN,
+            domain=domain,
             project="Refleks",
             version="",
             header_comment=HEADER,
