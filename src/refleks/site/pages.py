@@ -21,8 +21,8 @@ from ..content.model import Library
 from ..errors import UsageError
 from ..sorting import nb_key
 from ..templating import environment
-from . import reference
 from ..walkround import i18n
+from . import reference
 from .charts import svg_chart
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!])")
