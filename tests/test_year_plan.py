@@ -180,3 +180,11 @@ def test_visit_without_file_or_all_is_a_usage_error(
     assert capsys.readouterr().err == (
         "refleks: feil: finner ikke årsplanen «finnes-ikke» i content/plans/ (finnes: ingen)\n"
     )
+
+
+@pytest.mark.slow
+def test_year_overview_html_is_valid(year: Path) -> None:
+    from .test_html_validity import readable, vnu
+
+    messages = vnu([year / "arsoversikt.html"])
+    assert not messages, readable(messages, year)
