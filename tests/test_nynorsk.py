@@ -130,3 +130,20 @@ def test_site_in_nynorsk_navigation_and_theme(tmp_path: Path) -> None:
         library, tmp_path / "docs", tmp_path / "mkdocs.yml", tmp_path / "site", nav
     )
     assert yaml.safe_load(config.read_text("utf-8"))["theme"]["language"] == "nn"
+
+
+def test_site_blanks_follow_the_site_language(tmp_path: Path) -> None:
+    from refleks.content.model import build_library
+    from refleks.project import Project
+    from refleks.walkround import blanks
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    site_yaml = tmp_path / "content" / "site.yaml"
+    text = site_yaml.read_text("utf-8")
+    site_yaml.write_text(re.sub(r"(?m)^language: nb$", "language: nn", text), "utf-8")
+    library = build_library(Project(tmp_path))
+    assert library.site.language == "nn"
+    letter = " ".join(pdf_text(blanks.files(library)["invitasjonsbrev.pdf"]).split())
+    assert "Invitasjon til pasient- og brukartryggleiksvisitt" in letter
+    assert "Med venleg helsing" in letter
+    assert _words(letter, BOKMAL_ONLY) == []

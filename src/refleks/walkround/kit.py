@@ -273,9 +273,13 @@ def method_for(library: Library, visit: schema.Visit | None = None) -> schema.Me
 
 def kit_for(library: Library, visit: schema.Visit) -> Kit:
     """The visit's kit; in nynorsk with the method's nynorsk texts when there are some."""
-    method = library.methods[visit.method]
-    kit = Kit(library, method, visit)
-    nn = library.methods_nn.get(method.id)
+    return localised(Kit(library, library.methods[visit.method], visit))
+
+
+def localised(kit: Kit) -> Kit:
+    """``kit`` with the method's nynorsk letter, staff information and question guide when
+    the kit is in nynorsk and the content has them (``content/methods/nn/<id>.yaml``)."""
+    nn = kit.library.methods_nn.get(kit.method.id)
     if kit.language != "nn" or nn is None:
         return kit
     texts = {
@@ -284,4 +288,10 @@ def kit_for(library: Library, visit: schema.Visit) -> Kit:
         "staff_information": nn.staff_information,
         "question_guide": nn.question_guide,
     }
-    return Kit(library, method.model_copy(update=texts), visit, translation=nn)
+    return Kit(
+        kit.library,
+        kit.method.model_copy(update=texts),
+        kit.visit,
+        translation=nn,
+        chosen_language=kit.chosen_language,
+    )
