@@ -76,6 +76,8 @@ def test_nynorsk_letter_has_no_bokmal_forms(tmp_path: Path) -> None:
         assert "Med venleg helsing" in text
         assert "tysdag 13. april 2027 klokka 13.00" in " ".join(text.split())
         assert "omsette til nynorsk for Refleks" in " ".join(text.split())
+    doc = Document(io.BytesIO((kit / "invitasjonsbrev.docx").read_bytes()))
+    assert doc.core_properties.language == "nn-NO"
     guide = pdf_text(kit / "sporsmalsguide.pdf")
     assert _words(guide, ("ikke", "hva", "hvordan")) == []
     assert "Kva skjedde?" in guide

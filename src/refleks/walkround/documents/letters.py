@@ -132,7 +132,9 @@ def docx(kit: Kit) -> bytes:
         template_path(kit), ctx, images={"logo": logo} if logo else None
     )
     data = walkround_office.append_note(data, kit.language_note(KIND))
-    return walkround_office.normalise(data, title=title(kit), creator=kit.creator, when=kit.stamp)
+    return walkround_office.normalise(
+        data, title=title(kit), creator=kit.creator, when=kit.stamp, language=kit.language
+    )
 
 
 def build(kit: Kit) -> dict[str, bytes]:

@@ -164,6 +164,7 @@ def overview_xlsx(overview: Kit, kits: list[Kit], title: str) -> bytes:
         title=overview_title(overview, title),
         creator=overview.creator,
         when=overview.stamp,
+        language=overview.language,
     )
 
 
@@ -194,7 +195,11 @@ def letters_docx(overview: Kit, letter_docxs: list[bytes], title: str) -> bytes:
     composer.save(out)
     name = overview.labels(KIND)["letters_title"].format(tittel=title)
     return walkround_office.normalise(
-        out.getvalue(), title=name, creator=overview.creator, when=overview.stamp
+        out.getvalue(),
+        title=name,
+        creator=overview.creator,
+        when=overview.stamp,
+        language=overview.language,
     )
 
 
