@@ -18,8 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    from ..walkround.yearchecks import check_all
+
     library = build_library(project)
-    print_or_refuse(Problems(project.root, list(library.warnings)), args.strict)
+    # the checks across visits (year plans, content/visits/) that `refleks visit --all` makes
+    print_or_refuse(check_all(library, Problems(project.root, list(library.warnings))), args.strict)
     counts = (
         f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "
         f"{sum(1 for _ in library.questions())} spørsmål, {len(library.roles)} roller, "

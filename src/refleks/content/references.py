@@ -123,7 +123,7 @@ def check_references(library: Library, problems: Problems) -> None:
         _check_markup(doc, problems)
     known: dict[str, tuple[Collection[str], set[str]]] = {}
     for reference in REFERENCES:
-        items = getattr(library, BY_NAME[reference.kind].folder)
+        items = getattr(library, BY_NAME[reference.kind].attribute)
         for item in items.values():
             doc = library.documents[(reference.kind, item.id)]
             for path, value, is_key in _values_at(item, reference.path):
@@ -170,4 +170,4 @@ def _targets(library: Library, target: str) -> tuple[Collection[str], set[str]]:
         return known, library.broken["source"]
     if target == "role":
         return library.roles, library.broken["role"]
-    return getattr(library, BY_NAME[target].folder), library.broken[target]
+    return getattr(library, BY_NAME[target].attribute), library.broken[target]
