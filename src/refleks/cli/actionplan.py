@@ -1,5 +1,7 @@
 """``refleks actionplan status <fil.xlsx>``: read a filled-in action plan back (see
-``refleks.walkround.status``). The old spelling ``tiltaksplan`` and ``--dato`` still work."""
+``refleks.walkround.status``); ``refleks actionplan status MAPPE``: every plan in a folder,
+one line per unit (see ``refleks.walkround.statusfolder``). The old spelling ``tiltaksplan``
+and ``--dato`` still work."""
 
 from __future__ import annotations
 
@@ -16,7 +18,12 @@ HELP = "les en utfylt tiltaksplan (status)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=["status"], metavar="HANDLING", help="status")
-    parser.add_argument("file", metavar="FIL", help="den utfylte tiltaksplan.xlsx")
+    parser.add_argument(
+        "file", metavar="FIL", help="den utfylte tiltaksplan.xlsx, eller en mappe med mange"
+    )
+    parser.add_argument(
+        "--xlsx", metavar="FIL", help="for en mappe: skriv oversikten hit (standard: i mappen)"
+    )
     parser.add_argument(
         "--date",
         default=None,
@@ -38,5 +45,9 @@ def run(args: argparse.Namespace, project: Project) -> int:
         except ValueError:
             raise UsageError(f"--date må være en dato ÅÅÅÅ-MM-DD, ikke «{args.date}»") from None
     path = Path(args.file)
+    if path.is_dir():
+        from ..walkround.statusfolder import run as run_folder
+
+        return run_folder(path, day, Path(args.xlsx) if args.xlsx else None)
     print(report(assess(read(path), day), path.name), end="")
     return 0

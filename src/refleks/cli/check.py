@@ -19,13 +19,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, project: Project) -> int:
     from ..walkround.checks import check_site_files
+    from ..walkround.yearchecks import check_all
 
     library = build_library(project)
     site_files = Problems(project.root)
     check_site_files(library, site_files)  # what `refleks visit` would refuse in site.yaml
     if site_files.errors:
         raise ContentInvalid(site_files)
-    print_or_refuse(Problems(project.root, list(library.warnings)), args.strict)
+    # the checks across visits (year plans, content/visits/) that `refleks visit --all` makes
+    print_or_refuse(check_all(library, Problems(project.root, list(library.warnings))), args.strict)
     counts = (
         f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "
         f"{sum(1 for _ in library.questions())} spørsmål, {len(library.roles)} roller, "

@@ -1,4 +1,6 @@
-"""``refleks visit``: the whole walkround kit for one visit, into ``out/visits/<id>/``.
+"""``refleks visit``: the whole walkround kit for one visit, into ``out/visits/<id>/``;
+with ``--plan``/``--all`` every visit of a year plan (or of ``content/visits/``) and the
+year's shared files into ``out/arsplan/<id>/`` (see ``refleks.walkround.year``).
 
 Letters with people's names are written only under ``out/``, never into ``site/``.
 ``REFLEKS_TODAY`` (``ÅÅÅÅ-MM-DD``) sets the day the checks take as today."""
@@ -11,9 +13,9 @@ from pathlib import Path
 
 from ..confine import refuse_links_leaving
 from ..content.pipeline import build_library
-from ..errors import ContentInvalid, Problems
+from ..errors import ContentInvalid, Problems, UsageError
 from ..project import Project
-from ..writer import write_files
+from ..writer import WriteReport, write_files
 from .warnings import add_strict, print_or_refuse
 
 NAME = "visit"
@@ -22,7 +24,15 @@ HELP = "lag visittsettet (brev, plakat, tiltaksplan ...)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", metavar="VISITTFIL", help="content/visits/<id>.yaml (eller bare id-en)"
+        "file", metavar="VISITTFIL", nargs="?", help="content/visits/<id>.yaml (eller bare id-en)"
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="alle visittene i content/visits/, med årsoversikt"
+    )
+    parser.add_argument(
+        "--plan",
+        metavar="ÅRSPLAN",
+        help="alle visittene i content/plans/<id>.yaml, med årsoversikt",
     )
     parser.add_argument(
         "--force", action="store_true", help="overskriv også filer som er endret for hånd"
@@ -31,9 +41,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    if args.all or args.plan:
+        if args.file:
+            raise UsageError("gi enten en visittfil eller --all/--plan, ikke begge")
+        return _run_year(args, project)
+    if not args.file:
+        raise UsageError("gi en visittfil, --all (alle i content/visits/) eller --plan ÅRSPLAN")
     from ..walkround.checks import check_visit
     from ..walkround.documents.office import TemplateFieldError
-    from ..walkround.kit import Kit, today
+    from ..walkround.kit import kit_for, today
     from ..walkround.visit import kit_files, template_problem, visit_file
 
     path = visit_file(args.file, project)
@@ -42,20 +58,45 @@ def run(args: argparse.Namespace, project: Project) -> int:
     problems = Problems(project.root, list(library.warnings))
     check_visit(library, visit, today(), problems)
     print_or_refuse(problems, args.strict)
-    kit = Kit(library, library.methods[visit.method], visit)
+    kit = kit_for(library, visit)
     try:
         files = kit_files(kit)
     except TemplateFieldError as exc:
         raise ContentInvalid(template_problem(kit, exc)) from None
     folder = project.out / "visits" / visit.id
-    refuse_links_leaving(folder, project.root)  # letters with names go nowhere else
-    report = write_files(folder, files, force=args.force)
-    shown = _shown(folder, project)
+    report = _write(folder, files, args.force, project.root)
     n = len(report.written) + len(report.overwritten)
     print(
-        f"Visittsettet for {visit.unit} er skrevet til {shown}/: "
+        f"Visittsettet for {visit.unit} er skrevet til {_shown(folder)}/: "
         f"{n} {'fil' if n == 1 else 'filer'} skrevet, {len(report.unchanged)} uendret."
     )
+    return 0
+
+
+def _run_year(args: argparse.Namespace, project: Project) -> int:
+    from ..walkround.year import group_of, problems_of, year_of
+
+    library = build_library(project)
+    group = group_of(library, args.plan)
+    print_or_refuse(problems_of(library, group), args.strict)
+    year = year_of(library, group)
+    for kit, files in zip(year.kits, year.kit_files, strict=True):
+        _write(project.out / "visits" / kit.visit.id, files, args.force, project.root)
+    folder = project.out / "arsplan" / group.id
+    _write(folder, year.files, args.force, project.root)
+    print(
+        f"Årsplanen «{year.title}»: {len(year.kits)} visitter. Visittsettene er skrevet til "
+        f"out/visits/, brevene samlet og årsoversikten til {_shown(folder)}/."
+    )
+    return 0
+
+
+def _write(folder: Path, files: dict[str, bytes], force: bool, root: Path) -> WriteReport:
+    """Write ``files`` and name those overwritten with ``--force`` and those kept because
+    edited by hand."""
+    refuse_links_leaving(folder, root)  # letters with names go nowhere else
+    report = write_files(folder, files, force=force)
+    shown = _shown(folder)
     if report.overwritten:
         print("Overskrev filer som var endret for hånd (--force):", file=sys.stderr)
         for name in report.overwritten:
@@ -68,10 +109,10 @@ def run(args: argparse.Namespace, project: Project) -> int:
         )
         for name in report.kept:
             print(f"  {shown}/{name}", file=sys.stderr)
-    return 0
+    return report
 
 
-def _shown(folder: Path, project: Project) -> str:
+def _shown(folder: Path) -> str:
     try:
         return folder.relative_to(Path.cwd()).as_posix()
     except ValueError:

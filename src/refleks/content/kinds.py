@@ -16,10 +16,20 @@ class Kind:
 
     name: str
     folder: str
-    """The folder under ``content/``; also the ``Library`` attribute that holds the items."""
+    """The folder under ``content/`` (``methods/nn`` is a folder inside another kind's)."""
     model: type[BaseModel]
     label: str
     """The kind's name in Norwegian, as users read it in messages."""
+
+    @property
+    def attribute(self) -> str:
+        """The ``Library`` attribute that holds the items: the folder, ``/`` as ``_``."""
+        return self.folder.replace("/", "_")
+
+    @property
+    def top_level(self) -> bool:
+        """Whether the folder is directly under ``content/`` (named in messages)."""
+        return "/" not in self.folder
 
 
 KINDS: tuple[Kind, ...] = (
@@ -28,6 +38,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("framework", "frameworks", schema.Framework, "rammeverk"),
     Kind("method", "methods", schema.Method, "metode"),
     Kind("visit", "visits", schema.Visit, "visitt"),
+    Kind("plan", "plans", schema.Plan, "årsplan"),
+    Kind("method_nn", "methods/nn", schema.MethodTranslation, "metode på nynorsk"),
 )
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 

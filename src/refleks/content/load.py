@@ -41,7 +41,7 @@ def load_content(project: Project, problems: Problems) -> Loaded:
             "innholdsmappen finnes ikke",
             written=problems.rel(content),
             expected="en mappe content/ med site.yaml, roles.yaml og undermappene "
-            + ", ".join(FOLDERS),
+            + ", ".join(kind.folder for kind in KINDS if kind.top_level),
             hint="kjør kommandoen i prosjektmappen, eller bruk --project MAPPE",
         )
         return loaded

@@ -38,6 +38,11 @@ class Library:
     frameworks: dict[str, schema.Framework] = field(default_factory=dict)
     methods: dict[str, schema.Method] = field(default_factory=dict)
     visits: dict[str, schema.Visit] = field(default_factory=dict)
+    plans: dict[str, schema.Plan] = field(default_factory=dict)
+    methods_nn: dict[str, schema.MethodTranslation] = field(default_factory=dict)
+    """Nynorsk versions of a method's letter, staff information and question guide."""
+    plan_visits: dict[str, list[str]] = field(default_factory=dict)
+    """The ids of each plan's visits, in the plan's order."""
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
     broken: dict[str, set[str]] = field(default_factory=dict)

@@ -9,6 +9,7 @@ from . import schema
 from .kinds import BY_NAME
 from .load import Loaded, load_content
 from .model import Library
+from .plans import expand_plans
 from .quotes import check_quotes
 from .references import check_references
 from .validate import check_model
@@ -61,7 +62,7 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
     roles = _check_roles(loaded.roles, problems, broken["role"]) if loaded.roles else {}
     library = Library(project, site, roles, broken=broken)  # type: ignore[arg-type]
     for kind, docs in loaded.by_kind.items():
-        store = getattr(library, BY_NAME[kind].folder)
+        store = getattr(library, BY_NAME[kind].attribute)
         for doc in docs:
             item = check_model(doc, BY_NAME[kind].model, problems)
             if item is None:
@@ -95,6 +96,7 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
                 continue
             store[item.id] = item
             library.documents[(kind, item.id)] = doc
+    expand_plans(library, problems)
     check_references(library, problems, (loaded.site, loaded.roles))
     check_quotes(library, problems)
     if problems.errors or site is None:

@@ -106,7 +106,7 @@ def check_references(
         check_text(doc, BY_NAME[kind].model, problems)
     known: dict[str, tuple[Collection[str], set[str]]] = {}
     for reference in REFERENCES:
-        items = getattr(library, BY_NAME[reference.kind].folder)
+        items = getattr(library, BY_NAME[reference.kind].attribute)
         for item in items.values():
             doc = library.documents[(reference.kind, item.id)]
             for path, value, is_key in _values_at(item, reference.path):
@@ -153,4 +153,4 @@ def _targets(library: Library, target: str) -> tuple[Collection[str], set[str]]:
         return known, library.broken["source"]
     if target == "role":
         return library.roles, library.broken["role"]
-    return getattr(library, BY_NAME[target].folder), library.broken[target]
+    return getattr(library, BY_NAME[target].attribute), library.broken[target]

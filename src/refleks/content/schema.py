@@ -133,8 +133,8 @@ class Site(Model):
     """Kort beskrivelse (brukes i metadata og på forsiden)."""
     publisher: str
     """Hvem som gir ut nettstedet."""
-    language: Literal["nb"] = "nb"
-    """Språk. Bare norsk bokmål (`nb`) støttes."""
+    language: Literal["nb", "nn"] = "nb"
+    """Språk: `nb` (bokmål) eller `nn` (nynorsk) for nettstedets eget grensesnitt, og standard for visittdokumentene."""
     contact: Contact | None = None
     """Kontakt for spørsmål om innholdet."""
     url: Url | None = None
@@ -637,6 +637,23 @@ class Method(Model):
     """Der veilederen sier ulike ting."""
 
 
+class MethodTranslation(Model):
+    id: Id
+    """Metodens id; lik filnavnet (`content/methods/nn/<id>.yaml`)."""
+    language: Literal["nn"]
+    """Språket teksten er oversatt til."""
+    translated_by: str
+    """Hvem som har oversatt, og fra hva (står i dokumentene som bruker oversettelsen)."""
+    title: str
+    """Metodens navn."""
+    letter: Letter
+    """Invitasjonsbrevet."""
+    staff_information: Section
+    """Informasjon til medarbeiderne (vedlegg)."""
+    question_guide: QuestionGuide
+    """Spørsmålsguiden."""
+
+
 # --------------------------------------------------------------------------- visits
 
 
@@ -719,3 +736,37 @@ class Visit(Model):
     """Datoen brevet skrives (valgfritt; ellers to uker før visitten)."""
     actions: list[Action] = []
     """Tiltaksplanen: 1-3 problemer."""
+    language: Literal["nb", "nn"] | None = None
+    """Språket i visittdokumentene: `nb` (bokmål) eller `nn` (nynorsk); ellers årsplanens eller nettstedets."""
+
+
+class PlanDefaults(Model):
+    method: Id | None = None
+    """Metoden for alle visittene."""
+    municipality: str | None = None
+    """Kommunen eller virksomheten."""
+    time: Time | None = None
+    """Klokkeslett, for eksempel "13:00"."""
+    duration_minutes: int | None = None
+    """Varighet i minutter."""
+    location: str | None = None
+    """Sted."""
+    leadership: Leadership | None = None
+    """Ledergruppen for visittene."""
+    contact: Person | None = None
+    """«For mer informasjon, kontakt»."""
+    participants: list[str] | None = None
+    """Samtalegruppen: stillingene til de fem deltakerne."""
+
+
+class Plan(Model):
+    id: Id
+    """Årsplanens id; lik filnavnet."""
+    title: str
+    """Tittel, for eksempel «Pasient- og brukersikkerhetsvisitter 2027»."""
+    language: Literal["nb", "nn"] | None = None
+    """Språket i dokumentene: `nb` eller `nn` (ellers nettstedets)."""
+    defaults: PlanDefaults = PlanDefaults()
+    """Det som er likt for alle visittene; en visitt kan overstyre hver nøkkel."""
+    visits: list[dict[str, object]]
+    """Visittene, med de samme nøklene som en visittfil (`id`, `unit`, `unit_leader`, `date` ...)."""

@@ -41,6 +41,7 @@ def write_config(
     config["site_dir"] = str(site_dir)
     config["nav"] = nav
     theme = config.setdefault("theme", {})
+    theme["language"] = library.site.language  # Material's own words in nb or nn
     if isinstance(theme.get("custom_dir"), str):
         theme["custom_dir"] = str(project.root / theme["custom_dir"])
     target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")

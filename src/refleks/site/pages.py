@@ -23,6 +23,7 @@ from ..content.model import Library
 from ..errors import BuildFailed
 from ..sorting import nb_key
 from ..templating import environment
+from ..walkround import i18n
 from . import reference
 from .charts import svg_chart
 
@@ -101,8 +102,12 @@ class Renderer:
         self.env.filters["md"] = md_block
         self.env.filters["page_href"] = page_href
         self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
-        self.labels: dict[str, str] = yaml.safe_load(
-            (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
+        self.labels: dict[str, str] = i18n.translate(
+            yaml.safe_load(
+                (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
+            ),
+            "pages",
+            i18n.translations(library.project.templates, library.site.language, "nettsted"),
         )
         self.written: set[str] = set()
 

@@ -25,6 +25,7 @@ TOP_LEVEL: list[tuple[type[BaseModel], str]] = [
     (schema.Framework, "content/frameworks/<id>.yaml"),
     (schema.Method, "content/methods/<id>.yaml"),
     (schema.Visit, "content/visits/<id>.yaml"),
+    (schema.Plan, "content/plans/<id>.yaml"),
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import urls
 from ..content.model import Library
 from .documents import actionplans, guide, letters, minutes, poster
-from .kit import Kit, method_for
+from .kit import Kit, localised, method_for
 
 FILES = (
     "invitasjonsbrev.pdf",
@@ -31,7 +31,7 @@ def files(library: Library) -> dict[str, bytes]:
     method = method_for(library)
     if method is None or method.question_guide is None:
         return {}
-    kit = Kit(library, method)
+    kit = localised(Kit(library, method))  # in the site's language
     out: dict[str, bytes] = {}
     for module in (letters, guide, poster, actionplans, minutes):
         out.update(module.build(kit))

@@ -61,9 +61,8 @@ class _Reporter:
     ) -> None:
         line, col = self.doc.where(path, key=key)
         severity = "warning" if warn else "error"
-        self.problems.add(
-            self.doc.file, line, col, format_path(path), message, severity=severity, **kw
-        )
+        shown = format_path((*getattr(self.doc, "prefix", ()), *path))  # a year plan's visit
+        self.problems.add(self.doc.file, line, col, shown, message, severity=severity, **kw)
 
 
 def check_method(library: Library, method: schema.Method, problems: Problems) -> None:

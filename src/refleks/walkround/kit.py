@@ -27,7 +27,7 @@ from ..content.model import Library
 from ..dates import fixed_time
 from ..errors import UsageError
 from ..templating import environment
-from . import deadlines
+from . import deadlines, i18n
 
 PLACEHOLDER = re.compile(r"\{([a-zæøå_]+)\}")
 PLACEHOLDERS = ("enhet", "kommune", "ledere", "dato", "klokkeslett", "sted", "varighet")
@@ -35,6 +35,11 @@ PLACEHOLDERS = ("enhet", "kommune", "ledere", "dato", "klokkeslett", "sted", "va
 
 COMMON = "walkround"
 """Template folder with the shared base template, style sheet and labels."""
+TRANSLATED_KINDS = ("letters", "guide", "poster")
+"""Documents whose text from the method is shipped in nynorsk (letter, staff information,
+question guide); the others use method text that exists in bokmål only."""
+OWN_TEXT_KINDS = ("calendar", "year")
+"""Documents with only Refleks' own text (in both languages)."""
 
 
 def today() -> dt.date:
@@ -55,6 +60,10 @@ class Kit:
     library: Library
     method: schema.Method
     visit: schema.Visit | None = None
+    translation: schema.MethodTranslation | None = None
+    """The nynorsk texts the method uses here, when the kit is in nynorsk."""
+    chosen_language: str | None = None
+    """The language of documents without a visit (a year plan's overview)."""
     _labels: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     # -- basics
@@ -77,12 +86,29 @@ class Kit:
         """Author in document properties: the site's publisher, never the machine's user."""
         return self.library.site.publisher
 
+    @property
+    def language(self) -> str:
+        """``nb`` or ``nn``: the visit's (or its year plan's), else the site's."""
+        chosen = self.visit.language if self.visit is not None else self.chosen_language
+        return chosen or self.library.site.language
+
     def labels(self, kind: str = COMMON) -> dict[str, Any]:
-        """``templates/<kind>/labels.yaml`` (read once)."""
+        """``templates/<kind>/labels.yaml`` in the kit's language (read once)."""
         if kind not in self._labels:
             path = self.templates / kind / "labels.yaml"
-            self._labels[kind] = yaml.safe_load(path.read_text("utf-8")) or {}
+            data = yaml.safe_load(path.read_text("utf-8")) or {}
+            table = i18n.translations(self.templates, self.language)
+            self._labels[kind] = i18n.translate(data, kind, table)
         return self._labels[kind]
+
+    def language_note(self, kind: str) -> str:
+        """What a nynorsk document says about text from the method that is still bokmål,
+        or that was translated for Refleks; nothing for bokmål documents."""
+        if self.language == "nb":
+            return ""
+        if kind in TRANSLATED_KINDS and self.translation is not None:
+            return self.translation.translated_by
+        return "" if kind in OWN_TEXT_KINDS else self.common["bokmal_only_note"]
 
     @property
     def common(self) -> dict[str, Any]:
@@ -103,6 +129,7 @@ class Kit:
         env.filters["fill_inline"] = self.fill_inline
         env.globals["kit"] = self
         env.globals["common"] = self.common
+        env.globals["language_note"] = self.language_note(kind)
         return env
 
     # -- dates and times
@@ -240,3 +267,29 @@ def method_for(library: Library, visit: schema.Visit | None = None) -> schema.Me
     usable = [m for m in library.methods.values() if m.letter and m.action_plan]
     preferred = [m for m in usable if m.id == schema.Visit.model_fields["method"].default]
     return (preferred or sorted(usable, key=lambda m: m.id) or [None])[0]
+
+
+def kit_for(library: Library, visit: schema.Visit) -> Kit:
+    """The visit's kit; in nynorsk with the method's nynorsk texts when there are some."""
+    return localised(Kit(library, library.methods[visit.method], visit))
+
+
+def localised(kit: Kit) -> Kit:
+    """``kit`` with the method's nynorsk letter, staff information and question guide when
+    the kit is in nynorsk and the content has them (``content/methods/nn/<id>.yaml``)."""
+    nn = kit.library.methods_nn.get(kit.method.id)
+    if kit.language != "nn" or nn is None:
+        return kit
+    texts = {
+        "title": nn.title,
+        "letter": nn.letter,
+        "staff_information": nn.staff_information,
+        "question_guide": nn.question_guide,
+    }
+    return Kit(
+        kit.library,
+        kit.method.model_copy(update=texts),
+        kit.visit,
+        translation=nn,
+        chosen_language=kit.chosen_language,
+    )

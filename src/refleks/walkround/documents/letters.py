@@ -131,7 +131,10 @@ def docx(kit: Kit) -> bytes:
     data = walkround_office.render_docx(
         template_path(kit), ctx, images={"logo": logo} if logo else None
     )
-    return walkround_office.normalise(data, title=title(kit), creator=kit.creator, when=kit.stamp)
+    data = walkround_office.append_note(data, kit.language_note(KIND))
+    return walkround_office.normalise(
+        data, title=title(kit), creator=kit.creator, when=kit.stamp, language=kit.language
+    )
 
 
 def build(kit: Kit) -> dict[str, bytes]:

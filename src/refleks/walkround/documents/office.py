@@ -35,7 +35,7 @@ class TemplateFieldError(Exception):
         self.detail = detail
 
 
-def core_xml(title: str, creator: str, when: dt.datetime | None) -> bytes:
+def core_xml(title: str, creator: str, when: dt.datetime | None, language: str = "nb") -> bytes:
     """``docProps/core.xml`` with only the properties Refleks decides."""
     parts = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
@@ -47,7 +47,7 @@ def core_xml(title: str, creator: str, when: dt.datetime | None) -> bytes:
         f"<dc:title>{escape(title)}</dc:title>",
         f"<dc:creator>{escape(creator)}</dc:creator>",
         f"<cp:lastModifiedBy>{escape(creator)}</cp:lastModifiedBy>",
-        "<dc:language>nb-NO</dc:language>",
+        f"<dc:language>{escape(language)}-NO</dc:language>",
         "<cp:revision>1</cp:revision>",
     ]
     if when is not None:
@@ -64,11 +64,18 @@ def _zip_time(when: dt.datetime | None) -> tuple[int, int, int, int, int, int]:
     return (when.year, when.month, when.day, when.hour, when.minute, when.second // 2 * 2)
 
 
-def normalise(data: bytes, *, title: str, creator: str, when: dt.datetime | None) -> bytes:
+def normalise(
+    data: bytes,
+    *,
+    title: str,
+    creator: str,
+    when: dt.datetime | None,
+    language: str = "nb",
+) -> bytes:
     """Re-pack an Office file deterministically with Refleks' document properties."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         entries = {info.filename: src.read(info) for info in src.infolist()}
-    entries["docProps/core.xml"] = core_xml(title, creator, when)
+    entries["docProps/core.xml"] = core_xml(title, creator, when, language)
     order = [n for n in _FIRST if n in entries] + sorted(n for n in entries if n not in _FIRST)
     out = io.BytesIO()
     stamp = _zip_time(when)
@@ -125,4 +132,20 @@ def render_docx(
         raise TemplateFieldError(template, [], str(exc)) from None
     out = io.BytesIO()
     tpl.save(out)
+    return out.getvalue()
+
+
+def append_note(data: bytes, text: str) -> bytes:
+    """A DOCX with ``text`` as a last, small grey paragraph (a note about the language)."""
+    if not text:
+        return data
+    from docx import Document
+    from docx.shared import Pt, RGBColor
+
+    doc = Document(io.BytesIO(data))
+    run = doc.add_paragraph().add_run(text)
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    out = io.BytesIO()
+    doc.save(out)
     return out.getvalue()

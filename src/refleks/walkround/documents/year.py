@@ -1,0 +1,242 @@
+"""The year plan's shared documents: every letter in one PDF and one DOCX (date order, each
+letter on a new page), the year overview (XLSX, PDF, HTML page) and one calendar file.
+
+They are written under ``out/arsplan/<plan>/`` only, never into the public site: the letters
+carry people's names. The letters are the very files each visit's kit holds, joined.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+import icalendar
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..deadlines import timeline
+from ..kit import Kit
+from . import calendar
+from . import office as walkround_office
+from . import pdf as walkround_pdf
+
+KIND = "year"
+COLUMNS = (
+    "unit",
+    "date",
+    "time",
+    "location",
+    "visit_leader",
+    "letter",
+    "reminder",
+    "minutes",
+    "follow_up",
+)
+DEADLINE_OF = {
+    "letter": "brev",
+    "reminder": "paminnelse",
+    "minutes": "referat",
+    "follow_up": "oppfolging",
+}
+WIDTHS = (30, 12, 13, 24, 24, 12, 12, 12, 12)
+HEADER_ROW = 4
+
+
+def _dates(kit: Kit) -> dict[str, dt.date]:
+    assert kit.visit is not None
+    by_key = {d.key: d.date for d in timeline(kit.visit, kit.method.deadlines)}
+    return {column: by_key[key] for column, key in DEADLINE_OF.items()}
+
+
+def rows(kits: list[Kit]) -> list[dict[str, Any]]:
+    """One row per visit: plain values (dates as dates) by column name."""
+    out = []
+    for kit in kits:
+        v = kit.visit
+        assert v is not None
+        out.append(
+            {
+                "unit": v.unit,
+                "date": v.date,
+                "time": kit.time_range,
+                "location": kit.facts["sted"],
+                "visit_leader": kit.person(v.leadership.visit_leader),
+                **_dates(kit),
+            }
+        )
+    return out
+
+
+def _texts(overview: Kit, row: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": overview.date_short(row[c]) if isinstance(row[c], dt.date) else row[c],
+            "nowrap": isinstance(row[c], dt.date) or c == "time",
+        }
+        for c in COLUMNS
+    ]
+
+
+def _context(overview: Kit, kits: list[Kit], title: str) -> dict[str, Any]:
+    labels = overview.labels(KIND)
+    return {
+        "columns": [labels["columns"][c] for c in COLUMNS],
+        "rows": [_texts(overview, r) for r in rows(kits)],
+        "count": labels["count"].format(antall=len(kits)),
+        "made_by": labels["made_by"],
+    }
+
+
+def overview_title(overview: Kit, title: str) -> str:
+    return overview.labels(KIND)["pdf_title"].format(tittel=title)
+
+
+def overview_pdf(overview: Kit, kits: list[Kit], title: str) -> bytes:
+    return walkround_pdf.pdf(
+        overview,
+        KIND,
+        "arsoversikt.html.j2",
+        overview_title(overview, title),
+        screen=False,
+        **_context(overview, kits, title),
+    )
+
+
+def overview_html(overview: Kit, kits: list[Kit], title: str) -> bytes:
+    html = walkround_pdf.html(
+        overview,
+        KIND,
+        "arsoversikt.html.j2",
+        overview_title(overview, title),
+        screen=True,
+        **_context(overview, kits, title),
+    )
+    return html.encode("utf-8")
+
+
+def _text(cell, value: str):
+    """A string cell even when the text looks like a formula (no formula injection)."""
+    cell.value = value
+    cell.data_type = "s"
+    return cell
+
+
+def overview_xlsx(overview: Kit, kits: list[Kit], title: str) -> bytes:
+    labels = overview.labels(KIND)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = labels["sheet"]
+    _text(ws.cell(1, 1), overview_title(overview, title)).font = Font(bold=True, size=14)
+    _text(ws.cell(2, 1), labels["count"].format(antall=len(kits)))
+    _text(ws.cell(3, 1), labels["made_by"])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, name in enumerate(COLUMNS, start=1):
+        cell = _text(ws.cell(HEADER_ROW, col), labels["columns"][name])
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E79")
+        cell.alignment = wrap
+        ws.column_dimensions[get_column_letter(col)].width = WIDTHS[col - 1]
+    for r, row in enumerate(rows(kits), start=HEADER_ROW + 1):
+        for col, name in enumerate(COLUMNS, start=1):
+            cell = ws.cell(r, col)
+            if isinstance(row[name], dt.date):
+                cell.value = row[name]
+                cell.number_format = "DD.MM.YYYY"
+            else:
+                _text(cell, row[name])
+            cell.alignment = wrap
+    last = HEADER_ROW + max(len(kits), 1)
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 2).coordinate
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{get_column_letter(len(COLUMNS))}{last}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = labels["footer"]
+    out = io.BytesIO()
+    wb.save(out)
+    return walkround_office.normalise(
+        out.getvalue(),
+        title=overview_title(overview, title),
+        creator=overview.creator,
+        when=overview.stamp,
+        language=overview.language,
+    )
+
+
+def letters_pdf(letter_pdfs: list[bytes]) -> bytes:
+    """Every visit's invitation letter, as its kit made it, one after the other."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for data in letter_pdfs:
+        writer.append(io.BytesIO(data))
+    writer.add_metadata({"/Producer": "Refleks"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def letters_docx(overview: Kit, letter_docxs: list[bytes], title: str) -> bytes:
+    """Every letter's DOCX joined, each starting on a new page."""
+    from docx import Document
+    from docxcompose.composer import Composer
+
+    first, *rest = [Document(io.BytesIO(data)) for data in letter_docxs]
+    composer = Composer(first)
+    for doc in rest:
+        composer.doc.add_page_break()
+        composer.append(doc)
+    out = io.BytesIO()
+    composer.save(out)
+    name = overview.labels(KIND)["letters_title"].format(tittel=title)
+    return walkround_office.normalise(
+        out.getvalue(),
+        title=name,
+        creator=overview.creator,
+        when=overview.stamp,
+        language=overview.language,
+    )
+
+
+def ics(overview: Kit, kits: list[Kit], title: str) -> bytes:
+    """Every visit's deadlines and the visits themselves in one calendar."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", calendar.PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", overview.labels(KIND)["calendar_name"].format(tittel=title))
+    cal.add("x-wr-timezone", calendar.TIMEZONE)
+    stamp = overview.stamp or dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+    for kit in kits:
+        for item in calendar.items(kit):
+            cal.add_component(calendar._event(kit, item, stamp.astimezone(dt.UTC)))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def build(
+    overview: Kit, kits: list[Kit], title: str, kit_files: list[dict[str, bytes]]
+) -> dict[str, bytes]:
+    """The year's files by name.
+
+    ``kits`` in date order, ``kit_files`` the files each kit made (same order), ``overview``
+    a kit without a visit (for labels, dates and document properties).
+    """
+    if not kits:
+        return {}
+    pdfs = [files["invitasjonsbrev.pdf"] for files in kit_files]
+    docxs = [files["invitasjonsbrev.docx"] for files in kit_files]
+    return {
+        "invitasjonsbrev-alle.pdf": letters_pdf(pdfs),
+        "invitasjonsbrev-alle.docx": letters_docx(overview, docxs, title),
+        "arsoversikt.xlsx": overview_xlsx(overview, kits, title),
+        "arsoversikt.pdf": overview_pdf(overview, kits, title),
+        "arsoversikt.html": overview_html(overview, kits, title),
+        "arsplan.ics": ics(overview, kits, title),
+    }

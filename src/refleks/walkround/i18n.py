@@ -1,0 +1,145 @@
+"""Bokmål and nynorsk for the text Refleks writes in the walkround documents.
+
+The wording lives in gettext catalogues, ``templates/locale/<språk>/LC_MESSAGES/visitt.po``,
+read with Babel's PO reader (nothing compiled, nothing to commit but the ``.po`` files). Each
+message's context is ``<kind>:<key path>`` of a ``templates/<kind>/labels.yaml`` file and its
+msgid the bokmål text there, so a changed bokmål text shows up as a missing translation (the
+test of the catalogues fails) instead of silently keeping an old one.
+
+``python -m refleks.walkround.i18n`` brings both catalogues up to date with the labels files:
+new messages are added (nynorsk empty, to be translated), gone ones removed, translations kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+LANGUAGES = ("nb", "nn")
+DOMAIN = "visitt"
+HEADER = (
+    "# Tekst Refleks skriver selv (visitt: visittdokumentene; nettsted: nettstedets egne\n"
+    "# ord). Skrevet for Refleks. msgctxt er mal:nøkkel i\n"
+    "# templates/<mal>/labels.yaml, msgid bokmålsteksten der.\n"
+    "# Oppdater med: python -m refleks.walkround.i18n templates"
+)
+FIXED_DATE = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
+KINDS = ("walkround", "letters", "poster", "guide", "actionplans", "minutes", "calendar", "year")
+"""The ``templates/<kind>/labels.yaml`` files of the walkround documents."""
+DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages",)}
+"""Catalogue name -> the labels files it holds (``nettsted``: the site's own words)."""
+
+
+def catalogue_path(templates: Path, language: str, domain: str = DOMAIN) -> Path:
+    return templates / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+def messages(data: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """``(key path, text)`` for every text in a labels tree (lists by index)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from messages(value, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from messages(value, f"{prefix}.{i}")
+    elif isinstance(data, str):
+        yield prefix, data
+
+
+def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, str], str]:
+    """Every ``(context, bokmål text)`` of the labels files, with the file as comment."""
+    out: dict[tuple[str, str], str] = {}
+    for kind in DOMAINS[domain]:
+        path = templates / kind / "labels.yaml"
+        if not path.is_file():
+            continue
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        for key, text in messages(data):
+            out[(f"{kind}:{key}", text)] = f"templates/{kind}/labels.yaml"
+    return out
+
+
+@lru_cache(maxsize=8)
+def _read(path: Path, mtime: float) -> dict[tuple[str, str], str]:
+    with path.open("rb") as fh:
+        catalog = read_po(fh)
+    return {
+        (m.context or "", str(m.id)): str(m.string)
+        for m in catalog
+        if m.id and m.string and not m.fuzzy
+    }
+
+
+def translations(
+    templates: Path, language: str, domain: str = DOMAIN
+) -> dict[tuple[str, str], str]:
+    """``(context, bokmål text) -> text`` in ``language`` (empty when there is no catalogue)."""
+    path = catalogue_path(templates, language, domain)
+    if not path.is_file():
+        return {}
+    return _read(path, path.stat().st_mtime)
+
+
+def translate(data: Any, kind: str, table: dict[tuple[str, str], str], prefix: str = "") -> Any:
+    """The labels tree with every text looked up; a missing one stays as written (bokmål)."""
+    if isinstance(data, dict):
+        return {
+            k: translate(v, kind, table, f"{prefix}.{k}" if prefix else str(k))
+            for k, v in data.items()
+        }
+    if isinstance(data, list):
+        return [translate(v, kind, table, f"{prefix}.{i}") for i, v in enumerate(data)]
+    if isinstance(data, str):
+        return table.get((f"{kind}:{prefix}", data), data)
+    return data
+
+
+def update(templates: Path) -> list[Path]:
+    """Rewrite every catalogue from the labels files, keeping existing translations."""
+    return [p for domain in DOMAINS for p in _update(templates, domain)]
+
+
+def _update(templates: Path, domain: str) -> list[Path]:
+    written = []
+    wanted = source_messages(templates, domain)
+    for language in LANGUAGES:
+        path = catalogue_path(templates, language, domain)
+        old = translations(templates, language, domain) if path.is_file() else {}
+        catalog = Catalog(
+            locale=language,
+            domain=domain,
+            project="Refleks",
+            version="",
+            header_comment=HEADER,
+            creation_date=FIXED_DATE,
+            revision_date=FIXED_DATE,
+            language_team="Refleks",
+            last_translator="Refleks",
+            msgid_bugs_address="",
+            copyright_holder="",
+            fuzzy=False,
+        )
+        for (context, text), where in wanted.items():
+            string = old.get((context, text), text if language == "nb" else "")
+            catalog.add(text, string, locations=[(where, None)], context=context)
+        out = io.BytesIO()
+        write_po(out, catalog, width=100, omit_header=False, sort_output=False)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(out.getvalue())
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance command
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("templates")
+    for p in update(root):
+        print(p)

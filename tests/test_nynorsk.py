@@ -1,0 +1,151 @@
+"""Bokmål and nynorsk in the walkround documents: complete catalogues, and letters without
+the other written standard's forms of the catalogue's and the method's words."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from docx import Document
+
+from refleks.cli import main
+from refleks.walkround import i18n
+
+from .conftest import ROOT
+from .walkround_helpers import env, pdf_text
+
+TEMPLATES = ROOT / "templates"
+VISIT = "eksempel-solbakken"
+
+# bokmål forms that nynorsk writes differently, and the other way round (whole words)
+BOKMAL_ONLY = ("ikke", "hva", "hvordan", "fra", "hvilke", "jeg", "ønsker", "ansatte", "enhet")
+NYNORSK_ONLY = ("ikkje", "kva", "korleis", "frå", "kva for", "eg", "ønskjer", "tilsette", "eining")
+
+
+def _words(text: str, forms: tuple[str, ...]) -> list[str]:
+    lower = " ".join(re.sub(r"\{[a-zæøå_]+\}", " ", text).lower().split())  # not {enhet}
+    return [f for f in forms if re.search(rf"(?<![\wæøå]){re.escape(f)}(?![\wæøå])", lower)]
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_every_catalogue_message_exists_in_both_languages(language: str) -> None:
+    wanted = set(i18n.source_messages(TEMPLATES))
+    path = i18n.catalogue_path(TEMPLATES, language)
+    with path.open("rb") as fh:
+        catalog = read_po(fh)
+    entries = {(m.context, m.id): m for m in catalog if m.id}
+    missing = sorted(wanted - set(entries))
+    assert not missing, f"mangler i {path.name} ({language}): {missing}"
+    assert not sorted(set(entries) - wanted), "meldinger som ikke lenger brukes"
+    untranslated = [k for k, m in entries.items() if not m.string or m.fuzzy]
+    assert not untranslated, f"uoversatt i {language}: {untranslated}"
+
+
+def test_nynorsk_catalogue_has_no_bokmal_forms() -> None:
+    table = i18n.translations(TEMPLATES, "nn")
+    text = " ".join(table.values())
+    assert _words(text, BOKMAL_ONLY) == []
+    assert table[("letters:greeting", "Med vennlig hilsen")] == "Med venleg helsing"
+    assert table[("walkround:weekdays.1", "tirsdag")] == "tysdag"
+
+
+def _kit(tmp_path: Path, language: str | None) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    visit = tmp_path / "content" / "visits" / f"{VISIT}.yaml"
+    if language:
+        visit.write_text(visit.read_text("utf-8") + f"language: {language}\n", "utf-8")
+    with env(REFLEKS_TODAY="2027-01-01", SOURCE_DATE_EPOCH="1800000000"):
+        assert main(["--project", str(tmp_path), "visit", VISIT]) == 0
+    return tmp_path / "out" / "visits" / VISIT
+
+
+def _letter_texts(kit: Path) -> tuple[str, str]:
+    pdf = pdf_text(kit / "invitasjonsbrev.pdf")
+    doc = Document(io.BytesIO((kit / "invitasjonsbrev.docx").read_bytes()))
+    return pdf, "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_nynorsk_letter_has_no_bokmal_forms(tmp_path: Path) -> None:
+    kit = _kit(tmp_path, "nn")
+    for text in _letter_texts(kit):
+        assert _words(text, BOKMAL_ONLY) == []
+        assert "Med venleg helsing" in text
+        assert "tysdag 13. april 2027 klokka 13.00" in " ".join(text.split())
+        assert "omsette til nynorsk for Refleks" in " ".join(text.split())
+    doc = Document(io.BytesIO((kit / "invitasjonsbrev.docx").read_bytes()))
+    assert doc.core_properties.language == "nn-NO"
+    guide = pdf_text(kit / "sporsmalsguide.pdf")
+    assert _words(guide, ("ikke", "hva", "hvordan")) == []
+    assert "Kva skjedde?" in guide
+    # the action plan's headings come from the method in bokmål only, and it says so
+    plan = " ".join(pdf_text(kit / "tiltaksplan.pdf").split())
+    assert "Teksten frå rettleiaren i dette dokumentet finst berre på bokmål." in plan
+
+
+def test_bokmal_letter_has_no_nynorsk_forms(tmp_path: Path) -> None:
+    kit = _kit(tmp_path, None)
+    for text in _letter_texts(kit):
+        assert _words(text, NYNORSK_ONLY) == []
+        assert "Med vennlig hilsen" in text
+        assert "nynorsk" not in text
+
+
+def test_nynorsk_html_language(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    kit = _kit(tmp_path, "nn")
+    reader = PdfReader(kit / "invitasjonsbrev.pdf")
+    assert str(reader.trailer["/Root"].get("/Lang")) == "nn"
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_site_catalogue_is_complete(language: str) -> None:
+    wanted = set(i18n.source_messages(TEMPLATES, "nettsted"))
+    table = i18n.translations(TEMPLATES, language, "nettsted")
+    assert sorted(wanted - set(table)) == []
+
+
+def test_site_in_nynorsk_navigation_and_theme(tmp_path: Path) -> None:
+    import yaml
+
+    from refleks.content.pipeline import build_library
+    from refleks.project import Project
+    from refleks.site import engine, pages
+
+    from .test_bad_input import make_project
+
+    root = make_project(tmp_path / "prosjekt")
+    site_yaml = root / "content" / "site.yaml"
+    site_yaml.write_text(
+        site_yaml.read_text("utf-8").replace("language: nb", "language: nn"), "utf-8"
+    )
+    library = build_library(Project(root))
+    nav = pages.build(library, tmp_path / "docs")
+    titles = [next(iter(item)) for item in nav]
+    assert "Heim" in titles and "Kjelder" in titles and "Kilder" not in titles
+    (root / "mkdocs.yml").write_text("theme: {name: material, language: nb}\n", "utf-8")
+    config = engine.write_config(
+        library, tmp_path / "docs", tmp_path / "mkdocs.yml", tmp_path / "site", nav
+    )
+    assert yaml.safe_load(config.read_text("utf-8"))["theme"]["language"] == "nn"
+
+
+def test_site_blanks_follow_the_site_language(tmp_path: Path) -> None:
+    from refleks.content.pipeline import build_library
+    from refleks.project import Project
+    from refleks.walkround import blanks
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    site_yaml = tmp_path / "content" / "site.yaml"
+    text = site_yaml.read_text("utf-8")
+    site_yaml.write_text(re.sub(r"(?m)^language: nb$", "language: nn", text), "utf-8")
+    library = build_library(Project(tmp_path))
+    assert library.site.language == "nn"
+    letter = " ".join(pdf_text(blanks.files(library)["visitt/blanko/invitasjonsbrev.pdf"]).split())
+    assert "Invitasjon til pasient- og brukartryggleiksvisitt" in letter
+    assert "Med venleg helsing" in letter
+    assert _words(letter, BOKMAL_ONLY) == []

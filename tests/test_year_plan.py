@@ -1,0 +1,190 @@
+"""The year plan: ``refleks visit --plan`` / ``--all`` and the checks across visits.
+
+Expected dates are worked out by hand from the method's rules (letter 14 days before, moved
+back to a working day; reminder 7 days before; minutes 4 working days after; follow-up 3
+months after, moved forward to a working day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import icalendar
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from refleks.cli import main
+
+from .walkround_helpers import copy_project, env, pdf_info, pdf_text
+
+PLAN = Path(__file__).resolve().parent / "fixtures" / "yearplan" / "arsplan-2030.yaml"
+PLAN_FILE = "content/plans/arsplan-2030.yaml"
+UNITS_IN_DATE_ORDER = ["Fjordly sykehjem", '=HYPERLINK("http://x")', "Heimtun bu- og omsorgssenter"]
+
+
+def plan_project(target: Path, text: str | None = None) -> Path:
+    project = copy_project(target)
+    (project / "content" / "plans").mkdir()
+    plan = project / PLAN_FILE
+    if text is None:
+        shutil.copy(PLAN, plan)
+    else:
+        plan.write_text(text, "utf-8")
+    return project
+
+
+def run(project: Path, *args: str) -> int:
+    with env(REFLEKS_TODAY="2030-01-01", SOURCE_DATE_EPOCH="1900000000"):
+        return main(["--project", str(project), *args])
+
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = plan_project(tmp_path_factory.mktemp("year"))
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    return project / "out" / "arsplan" / "arsplan-2030"
+
+
+def test_every_visit_gets_its_kit_and_the_year_its_files(year: Path) -> None:
+    visits = year.parent.parent / "visits"
+    assert sorted(p.name for p in visits.iterdir()) == ["fjordly", "heimtun", "solsiden"]
+    assert sorted(p.name for p in year.iterdir() if not p.name.startswith(".")) == [
+        "arsoversikt.html",
+        "arsoversikt.pdf",
+        "arsoversikt.xlsx",
+        "arsplan.ics",
+        "invitasjonsbrev-alle.docx",
+        "invitasjonsbrev-alle.pdf",
+    ]
+
+
+def test_merged_letters_pdf_in_date_order_each_letter_whole(year: Path) -> None:
+    text = pdf_text(year / "invitasjonsbrev-alle.pdf")
+    starts = [text.index(f"vil besøke {unit}") for unit in UNITS_IN_DATE_ORDER]
+    assert starts == sorted(starts)
+    visits = year.parent.parent / "visits"
+    pages = [
+        int(pdf_info(visits / v / "invitasjonsbrev.pdf")["Pages"])
+        for v in ("fjordly", "solsiden", "heimtun")
+    ]
+    assert int(pdf_info(year / "invitasjonsbrev-alle.pdf")["Pages"]) == sum(pages)
+    # the first page of each letter is page 1 of that letter
+    pages_text = text.split("\f")
+    assert pages_text[0].count("Side 1 av") == 1
+    assert "Side 1 av" in pages_text[pages[0]]
+
+
+def _starts_new_page(paragraph) -> bool:
+    previous = paragraph._p.getprevious()
+    brs = [] if previous is None else previous.findall(".//" + qn("w:br"))
+    return any(br.get(qn("w:type")) == "page" for br in brs)
+
+
+def test_merged_letters_docx_each_letter_on_a_new_page(year: Path) -> None:
+    doc = Document(io.BytesIO((year / "invitasjonsbrev-alle.docx").read_bytes()))
+    senders = [p for p in doc.paragraphs if p.text == "Testkommunen"]
+    assert len(senders) == 3
+    assert [_starts_new_page(p) for p in senders] == [False, True, True]
+    body = "\n".join(p.text for p in doc.paragraphs)
+    starts = [body.index(f"vil besøke {unit}") for unit in UNITS_IN_DATE_ORDER]
+    assert starts == sorted(starts)
+
+
+def test_year_overview_xlsx_values_worked_out_by_hand(year: Path) -> None:
+    ws = load_workbook(year / "arsoversikt.xlsx").active
+    assert ws.title == "Årsoversikt"
+    rows = list(ws.iter_rows(min_row=4, max_row=7, values_only=True))
+    assert rows[0] == (
+        "Enhet",
+        "Dato",
+        "Tid",
+        "Sted",
+        "Leder for visitten",
+        "Brev sendes",
+        "Påminnelse",
+        "Frist for referat",
+        "Oppfølging",
+    )
+    d = dt.datetime
+    assert rows[1] == (
+        "Fjordly sykehjem",
+        d(2030, 3, 12),
+        "10.00–11.00",
+        "Møterommet på enheten",
+        "Åse Lie, kommunalsjef",
+        d(2030, 2, 26),
+        d(2030, 3, 5),
+        d(2030, 3, 18),
+        d(2030, 6, 12),
+    )
+    # solsiden, Tuesday 4 June: minutes on the working days 5, 6, 7 and 11 June (Whit Monday
+    # is 10 June 2030)
+    assert rows[2][5:] == (d(2030, 5, 21), d(2030, 5, 28), d(2030, 6, 11), d(2030, 9, 4))
+    assert rows[3][0] == "Heimtun bu- og omsorgssenter"
+    assert rows[3][8] == d(2030, 12, 10)
+    assert ws["A6"].data_type == "s"  # a unit that looks like a formula stays text
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.print_title_rows == "$4:$4"
+
+
+def test_year_overview_pdf_and_html(year: Path) -> None:
+    info = pdf_info(year / "arsoversikt.pdf")
+    assert info["Title"] == "Årsoversikt – Visitter i Øvre Æsøy 2030"
+    assert info["Page size"].startswith("841.89 x 595.276")  # A4 landscape
+    text = pdf_text(year / "arsoversikt.pdf")
+    assert [text.index(u) for u in ("Fjordly", "HYPERLINK", "Heimtun")] == sorted(
+        text.index(u) for u in ("Fjordly", "HYPERLINK", "Heimtun")
+    )
+    assert "Laget med Refleks" in text
+    html = (year / "arsoversikt.html").read_text("utf-8")
+    assert '<html lang="nb">' in html
+    assert '<th scope="row">=HYPERLINK(&#34;http://x&#34;)</th>' in html
+    assert '<td class="date">26.02.2030</td>' in html
+
+
+def test_year_calendar(year: Path) -> None:
+    cal = icalendar.Calendar.from_ical((year / "arsplan.ics").read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == 15
+    assert len({str(e["uid"]) for e in events}) == 15
+    visit = next(e for e in events if str(e["uid"]) == "heimtun-visitt@refleks")
+    assert visit.decoded("dtstart") == dt.datetime(
+        2030, 9, 10, 10, 0, tzinfo=visit.decoded("dtstart").tzinfo
+    )
+    assert str(visit["location"]) == "Møterommet på enheten"
+    assert str(cal["x-wr-calname"]) == "Visitter – Visitter i Øvre Æsøy 2030"
+
+
+def test_visit_all_takes_the_files_under_content_visits(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    assert run(project, "visit", "--all") == 0
+    folder = project / "out" / "arsplan" / "alle"
+    assert "Åsheim" in pdf_text(folder / "arsoversikt.pdf")
+    assert not (project / "site").exists()
+
+
+def test_visit_without_file_or_all_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path)
+    assert run(project, "visit") == 2
+    assert capsys.readouterr().err == (
+        "refleks: feil: gi en visittfil, --all (alle i content/visits/) eller --plan ÅRSPLAN\n"
+    )
+    assert run(project, "visit", "--plan", "finnes-ikke") == 2
+    assert capsys.readouterr().err == (
+        "refleks: feil: finner ikke årsplanen «finnes-ikke» i content/plans/ (finnes: ingen)\n"
+    )
+
+
+@pytest.mark.slow
+def test_year_overview_html_is_valid(year: Path) -> None:
+    from .test_html_validity import readable, vnu
+
+    messages = vnu([year / "arsoversikt.html"])
+    assert not messages, readable(messages, year)
