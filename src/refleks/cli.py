@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import ContentInvalid, Problems, UsageError
 from .model import Library, build_library
+from .outputs.site_engine import ENGINES, engine_argument
 from .project import Project
 
 _NB = {
@@ -66,7 +67,7 @@ def cmd_build(args: argparse.Namespace, project: Project) -> int:
 
     library = _library(project)
     _print_warnings(library, args.strict)
-    build(library, quiet=args.quiet)
+    build(library, quiet=args.quiet, engine=args.engine)
     print(f"Nettstedet er bygd i {project.site}.")
     return 0
 
@@ -74,7 +75,7 @@ def cmd_build(args: argparse.Namespace, project: Project) -> int:
 def cmd_serve(args: argparse.Namespace, project: Project) -> int:
     from .serve import serve
 
-    return serve(project, host=args.host, port=args.port)
+    return serve(project, host=args.host, port=args.port, engine=args.engine)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Project], int]] = {
@@ -104,6 +105,13 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="forhåndsvis med automatisk oppdatering")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
+    for command in (b, s):
+        command.add_argument(
+            "--engine",
+            type=engine_argument,
+            metavar="{" + ",".join(ENGINES) + "}",
+            help="nettstedsmotoren (standard: engine i content/site.yaml, ellers mkdocs)",
+        )
     for register in EXTRA_COMMANDS:
         register(sub)
     return p
