@@ -24,14 +24,36 @@ def library(project: Project) -> Library:
     return build_library(project)
 
 
-@pytest.fixture(scope="session")
-def built_site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped content built once per test run into a temporary site folder."""
-    from refleks.build import build
+# every site-level test runs against each site engine (issue 15)
+ENGINES = ["mkdocs", "zensical"]
+# where each engine writes the search index: the same site otherwise
+SEARCH_INDEX = {"mkdocs": "search/search_index.js", "zensical": "search.js"}
 
-    site = tmp_path_factory.mktemp("built") / "site"
-    build(library, quiet=True, site_dir=site)
-    return site
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The site engine a site-level test runs against: each test runs once per engine."""
+    return request.param
+
+
+_SITES: dict[str, Path] = {}
+
+
+def site_built_by(engine: str, library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content built by ``engine``, once per test run, into a temporary folder."""
+    if engine not in _SITES:
+        from refleks.build import build
+
+        site = tmp_path_factory.mktemp(f"built-{engine}") / "site"
+        build(library, quiet=True, site_dir=site, engine=engine)
+        _SITES[engine] = site
+    return _SITES[engine]
+
+
+@pytest.fixture(scope="session")
+def built_site(library: Library, engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content built by ``engine`` (each site-level test runs once per engine)."""
+    return site_built_by(engine, library, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

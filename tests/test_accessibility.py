@@ -17,7 +17,7 @@ from refleks.model import Library
 
 pytest.importorskip("playwright.sync_api")
 
-from .browser import Recorder, axe_violations, describe  # noqa: E402
+from .browser import Recorder, axe_violations, describe, search_for  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -127,14 +127,12 @@ def test_page_type_with_the_mobile_menu_open(
 
 
 @pytest.mark.parametrize("palette", PALETTES)
-def test_search_results_open(browser: Any, base_url: str, palette: str) -> None:
+def test_search_results_open(browser: Any, base_url: str, palette: str, engine: str) -> None:
     context, page, recorder = open_page(
         browser, base_url + "index.html", PALETTES[palette], DESKTOP
     )
     try:
-        page.keyboard.press("s")
-        page.locator("input.md-search__input").press_sequentially("gjennomgang", delay=10)
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        search_for(page, "gjennomgang", engine, delay=10)
         page.wait_for_timeout(300)
         check(page, f"søkeresultater for «gjennomgang» ({palette} palett)")
         recorder.assert_local()

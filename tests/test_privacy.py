@@ -32,7 +32,7 @@ import yaml
 
 from refleks import urls
 
-from .conftest import ROOT
+from .conftest import ROOT, SEARCH_INDEX
 from .test_reproducibility import copy_project, refleks
 
 pytestmark = pytest.mark.slow
@@ -157,9 +157,9 @@ def crawl_targets(site: Path) -> list[str]:
 
 @pytest.mark.parametrize("mode", ["http", "file"])
 def test_crawl_of_every_page_and_deck_stays_local(
-    browser: Any, built_site: Path, mode: str
+    browser: Any, built_site: Path, mode: str, engine: str
 ) -> None:
-    from .browser import Recorder, serve
+    from .browser import Recorder, search_for, serve
 
     targets = crawl_targets(built_site)
     decks = [t for t in targets if t.startswith(urls.DECKS + "/")]
@@ -178,15 +178,14 @@ def test_crawl_of_every_page_and_deck_stays_local(
                 page.wait_for_load_state("networkidle")
             # the search loads its worker and index on first use
             page.goto(root + "index.html")
-            page.keyboard.press("s")
-            page.locator("input.md-search__input").press_sequentially("leder", delay=10)
-            page.wait_for_selector(".md-search-result__item", state="attached", timeout=15000)
+            search_for(page, "leder", engine, delay=10)
         finally:
             context.close()
     prefix = base if mode == "http" else built_site.as_uri()
     loaded = {u for u in recorder.urls if u.startswith(prefix)}
     assert len(loaded) > len(targets), "the crawl loaded the pages' own files"
-    assert any("search_index" in u for u in recorder.urls)
+    index = SEARCH_INDEX[engine].rsplit("/", 1)[-1]
+    assert any(u.split("?")[0].endswith("/" + index) for u in recorder.urls)
     recorder.assert_local()
 
 
