@@ -30,6 +30,12 @@ ENGINES = ["mkdocs", "zensical"]
 SEARCH_INDEX = {"mkdocs": "search/search_index.js", "zensical": "search.js"}
 
 
+def loaded_search_index(requests: list[str], engine: str) -> bool:
+    """Whether ``requests`` include the search index (``.js`` from disk, ``.json`` over http)."""
+    stem = "/" + SEARCH_INDEX[engine].removesuffix(".js")
+    return any(u.split("?")[0].endswith((stem + ".js", stem + ".json")) for u in requests)
+
+
 @pytest.fixture(scope="session", params=ENGINES)
 def engine(request: pytest.FixtureRequest) -> str:
     """The site engine a site-level test runs against: each test runs once per engine."""

@@ -32,7 +32,7 @@ import yaml
 
 from refleks import urls
 
-from .conftest import ROOT, SEARCH_INDEX
+from .conftest import ROOT, loaded_search_index
 from .test_reproducibility import copy_project, refleks
 
 pytestmark = pytest.mark.slow
@@ -184,8 +184,7 @@ def test_crawl_of_every_page_and_deck_stays_local(
     prefix = base if mode == "http" else built_site.as_uri()
     loaded = {u for u in recorder.urls if u.startswith(prefix)}
     assert len(loaded) > len(targets), "the crawl loaded the pages' own files"
-    index = SEARCH_INDEX[engine].rsplit("/", 1)[-1]
-    assert any(u.split("?")[0].endswith("/" + index) for u in recorder.urls)
+    assert loaded_search_index(recorder.urls, engine)
     recorder.assert_local()
 
 
