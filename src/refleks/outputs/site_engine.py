@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -164,6 +165,16 @@ def source_date_epoch(root: Path) -> str:
     return str(int(newest))
 
 
+ANSI_CODES = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+TRACEBACK = re.compile(r"^Traceback \(most recent call last\):\n(?:[ \t].*\n)*", re.M)
+
+
+def readable(output: str) -> str:
+    """The engine's messages without terminal colours (Zensical writes them into a file too)
+    and without the engine's own Python traceback: its last line says what happened."""
+    return TRACEBACK.sub("", ANSI_CODES.sub("", output))
+
+
 class Running:
     """The engine building a site in the background (``start``); ``wait`` for the result."""
 
@@ -188,7 +199,7 @@ class Running:
         if code != 0:
             raise UsageError(
                 f"nettstedsmotoren ({self.engine.label}) stoppet; ingenting er endret i site/.\n"
-                + output
+                + readable(output)
             )
         if self.built != self.target:
             shutil.move(self.built, self.target)
