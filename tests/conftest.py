@@ -62,6 +62,13 @@ def built_site(library: Library, engine: str, tmp_path_factory: pytest.TempPathF
     return site_built_by(engine, library, tmp_path_factory)
 
 
+@pytest.fixture(scope="session")
+def default_site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built by the default engine (MkDocs), for tests of what Refleks makes by
+    itself (decks, PDFs): the same bytes with either engine (tests/test_engines.py)."""
+    return site_built_by("mkdocs", library, tmp_path_factory)
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """The system's headless Chromium (``tests/browser.py``), one per test module."""
@@ -78,4 +85,13 @@ def base_url(built_site: Path) -> Iterator[str]:
     from .browser import serve
 
     with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def default_base_url(default_site: Path) -> Iterator[str]:
+    """``default_site`` served over http on 127.0.0.1; ends in ``/``."""
+    from .browser import serve
+
+    with serve(default_site) as url:
         yield url
