@@ -455,8 +455,8 @@ def engines_table(sizes: list[SizeResult]) -> list[str]:
         "",
         "Motorene side om side: hver motor alene på de samme genererte sidene, og "
         "«Refleks, nettsted» med den motoren (`refleks build --engine`, uten lysark og PDF). "
-        "Zensical gjenbruker sidene i mellomlageret sitt fra forrige kjøring, slik det gjør "
-        "i vanlig bruk (`build/cache/zensical/`).",
+        "Fra andre kjøring (`--repeat`) gjenbruker Zensical sidene i mellomlageret sitt, slik "
+        "det gjør i vanlig bruk (`build/cache/zensical/`); tallet er beste kjøring.",
         "",
         f"| temaer | {head} |",
         "|---:|" + "---:|---:|---:|" * len(engines),
