@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,15 +44,24 @@ def engine(request: pytest.FixtureRequest) -> str:
 
 
 _SITES: dict[str, Path] = {}
+_EPOCH: dict[str, str] = {}
 
 
 def site_built_by(engine: str, library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped content built by ``engine``, once per test run, into a temporary folder."""
+    """The shipped content built by ``engine``, once per test run, into a temporary folder.
+
+    Both builds get the same date (the first one's), also when a file is edited in between,
+    so that what Refleks makes by itself is the same bytes with both engines."""
     if engine not in _SITES:
         from refleks.build import build
+        from refleks.outputs.site_engine import source_date_epoch
 
         site = tmp_path_factory.mktemp(f"built-{engine}") / "site"
-        build(library, quiet=True, site_dir=site, engine=engine)
+        epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(ROOT)
+        _EPOCH.setdefault("value", epoch)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", _EPOCH["value"])
+            build(library, quiet=True, site_dir=site, engine=engine)
         _SITES[engine] = site
     return _SITES[engine]
 
