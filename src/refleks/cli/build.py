@@ -7,6 +7,7 @@ import argparse
 from ..content.pipeline import build_library
 from ..errors import Problems
 from ..project import Project
+from ..site.engine import ENGINES, engine_argument
 from .warnings import add_strict, print_or_refuse
 
 NAME = "build"
@@ -16,6 +17,17 @@ HELP = "valider og bygg nettstedet og alle dokumenter"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_strict(parser)
     parser.add_argument("--quiet", action="store_true", help="skriv bare feil")
+    add_engine(parser)
+
+
+def add_engine(parser: argparse.ArgumentParser) -> None:
+    """``--engine``, for ``build`` and ``serve``: overrides ``site.yaml``'s ``engine``."""
+    parser.add_argument(
+        "--engine",
+        type=engine_argument,
+        metavar="{" + ",".join(ENGINES) + "}",
+        help="nettstedsmotoren (standard: engine i content/site.yaml, ellers mkdocs)",
+    )
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
@@ -23,6 +35,6 @@ def run(args: argparse.Namespace, project: Project) -> int:
     print_or_refuse(Problems(project.root, list(library.warnings)), args.strict)
     from ..site.build import build  # after validation: a refused build starts quickly
 
-    build(library, quiet=args.quiet)
+    build(library, quiet=args.quiet, engine=args.engine)
     print(f"Nettstedet er bygd i {project.site}.")
     return 0
