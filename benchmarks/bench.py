@@ -3,7 +3,8 @@
 Measures, on synthetic projects of 10, 100 and 1,000 reflection themes (``generate.py``):
 
 - ``refleks build`` against plain ``mkdocs build`` on the identical generated Markdown and
-  config (made with ``refleks.site.pages.build`` + ``site_engine.write_config``);
+  config (made with ``refleks.site.pages.build`` + ``site_engine.write_config``), and the
+  same for every engine in ``--engines`` (MkDocs and Zensical side by side);
   the build's phases are timed (``phases.py``) so that the site part (loading, checking,
   page generation, engine, swap) can be told from the decks and PDF handouts, which the
   plain engine does not make;
@@ -161,6 +162,8 @@ class SizeResult:
     rebuild: Run | None = None
     """The whole build again after one question was edited (PDFs from the cache)."""
     check: Run | None = None
+    engines: dict[str, tuple[Run, Run]] = field(default_factory=dict)
+    """Per engine: its plain build and Refleks's site part with it (best of the runs)."""
 
     @property
     def outputs(self) -> float:
@@ -187,9 +190,10 @@ class SizeResult:
 SITE_PHASES = ("load", "pages", "config", "engine")
 
 
-def plain_engine_project(project: Path) -> Path:
-    """The generated Markdown and engine config of ``project``, in a folder of their own."""
-    target = project.with_name(project.name + "-mkdocs")
+def plain_engine_project(project: Path, engine: str = "mkdocs") -> Path:
+    """The generated Markdown and ``engine``'s config of ``project``, in a folder of their
+    own."""
+    target = project.with_name(f"{project.name}-{engine}")
     if target.exists():
         shutil.rmtree(target)
     code = (
@@ -197,12 +201,13 @@ def plain_engine_project(project: Path) -> Path:
         "from refleks.content.pipeline import build_library\n"
         "from refleks.project import Project\n"
         "from refleks.site import engine as site_engine, pages\n"
-        "root, out = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        "root, out, engine = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]\n"
         "lib = build_library(Project(root))\n"
         "nav = pages.build(lib, out / 'docs')\n"
-        "site_engine.write_config(lib, out / 'docs', out / 'mkdocs.yml', out / 'site', nav)\n"
+        "site_engine.write_config(lib, out / 'docs', out / 'mkdocs.yml', out / 'site', nav,\n"
+        "                         engine=site_engine.ENGINES[engine])\n"
     )
-    run([PYTHON, "-c", code, str(project), str(target)])
+    run([PYTHON, "-c", code, str(project), str(target), engine])
     return target / "mkdocs.yml"
 
 
@@ -222,24 +227,34 @@ def phases_run(
     return r, json.loads(r.stdout.strip().splitlines()[-1])
 
 
-def measure_size(themes: int, repeat: int) -> SizeResult:
-    from refleks.site.engine import ENGINE
+def measure_engine(
+    project: Path, env: dict[str, str], engine: str, repeat: int
+) -> tuple[Run, Run, dict]:
+    """``engine``'s plain build against ``refleks build --engine`` without PDFs, interleaved,
+    so that a busy moment hits both alike; the best of each and the site run's phases."""
+    from refleks.site.engine import ENGINES
 
+    config = plain_engine_project(project, engine)
+    command = ENGINES[engine].build_command(config, quiet=True)
+    print(f"  {project.name}: {engine} build og refleks build uten PDF, {repeat} ganger ...")
+    plain, site = [], []
+    for _ in range(repeat):
+        plain.append(timed(command, env=env))
+        site.append(phases_run(project, env, "--site-only", "--engine", engine))
+    site_run, data = min(site, key=lambda b: b[0].wall)
+    return best(plain), site_run, data
+
+
+def measure_size(themes: int, repeat: int, engines: list[str]) -> SizeResult:
     project = generate(WORK / f"temaer-{themes}", themes)
     result = SizeResult(themes, files=sum(1 for _ in (project / "content").rglob("*.yaml")))
     env = engine_env(project)
-    config = plain_engine_project(project)
-    print(
-        f"  {themes} temaer: mkdocs build og refleks build uten PDF, {repeat} ganger ...",
-        flush=True,
-    )
-    plain, site = [], []
-    for _ in range(repeat):  # interleaved, so that a busy moment hits both alike
-        plain.append(timed([*ENGINE, "--config-file", str(config), "--quiet"], env=env))
-        site.append(phases_run(project, env, "--site-only"))
-    result.mkdocs = best(plain)
-    result.site_run, data = min(site, key=lambda b: b[0].wall)
-    result.site_phases = data["phases"]
+    for engine in dict.fromkeys(["mkdocs", *engines]):
+        plain, site_run, data = measure_engine(project, env, engine, repeat)
+        if engine in engines:
+            result.engines[engine] = (plain, site_run)
+        if engine == "mkdocs":
+            result.mkdocs, result.site_run, result.site_phases = plain, site_run, data["phases"]
     print(f"  {themes} temaer: hele refleks build, tomt mellomlager ...", flush=True)
     shutil.rmtree(project / "build" / "cache", ignore_errors=True)
     result.build, data = phases_run(project, env, memory=True)
@@ -422,10 +437,40 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "mkdocs": version("mkdocs"),
         "mkdocs-material": version("mkdocs-material"),
+        "zensical": version("zensical"),
         "weasyprint": version("weasyprint"),
         "pyyaml med libyaml": str(__import__("yaml").__with_libyaml__),
         "belastning ved start (load average)": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
+
+
+def engines_table(sizes: list[SizeResult]) -> list[str]:
+    """MkDocs and Zensical side by side: each engine's plain build and Refleks's site part
+    with it, on the same generated pages."""
+    engines = list(dict.fromkeys(e for s in sizes for e in s.engines))
+    if not engines:
+        return []
+    head = " | ".join(f"{e} (s) | Refleks med {e} (s) | forhold" for e in engines)
+    lines = [
+        "",
+        "Motorene side om side: hver motor alene på de samme genererte sidene, og "
+        "«Refleks, nettsted» med den motoren (`refleks build --engine`, uten lysark og PDF). "
+        "Fra andre kjøring (`--repeat`) gjenbruker Zensical sidene i mellomlageret sitt, slik "
+        "det gjør i vanlig bruk (`build/cache/zensical/`); tallet er beste kjøring.",
+        "",
+        f"| temaer | {head} |",
+        "|---:|" + "---:|---:|---:|" * len(engines),
+    ]
+    for s in sizes:
+        cells = []
+        for e in engines:
+            if e in s.engines:
+                plain, site = s.engines[e]
+                cells.append(f"{plain.wall:.2f} | {site.wall:.2f} | {site.wall / plain.wall:.2f}")
+            else:
+                cells.append("– | – | –")
+        lines.append(f"| {s.themes} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def verdict(ok: bool) -> str:
@@ -474,6 +519,7 @@ def report(
             f"{s.cpu_ratio:.2f} | {s.build.wall:.1f} | {s.rebuild.wall:.1f} | "
             f"{s.check.wall:.2f} |"
         )
+    lines += engines_table(sizes)
     names = sorted({k for s in sizes for k in s.phases})
     lines += [
         "",
@@ -599,6 +645,11 @@ def main() -> int:
         default=HERE / "NOTES.md",
         help="tekst som settes inn under Merknader i RESULTS.md",
     )
+    parser.add_argument(
+        "--engines",
+        default="mkdocs,zensical",
+        help="nettstedsmotorene som måles side om side (kommaskilt)",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
     started = time.perf_counter()
@@ -607,7 +658,8 @@ def main() -> int:
     sizes = []
     for themes in (int(x) for x in args.sizes.split(",")):
         print(f"Størrelse {themes} ...", flush=True)
-        sizes.append(measure_size(themes, args.repeat if themes < 1000 else min(args.repeat, 2)))
+        repeat = args.repeat if themes < 1000 else min(args.repeat, 2)
+        sizes.append(measure_size(themes, repeat, args.engines.split(",")))
     letters = measure_letters(args.letters) if args.letters else None
     print("refleks serve ...", flush=True)
     serve = measure_serve(args.serve_edits) if args.serve_edits else None

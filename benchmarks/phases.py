@@ -1,11 +1,10 @@
 """``refleks build`` with a stopwatch on each phase; prints one JSON line.
 
-Run as ``python benchmarks/phases.py PROJECT [--site-only]``. The build is the real one
-with timers wrapped around the library loading, the page generation and each output that adds
-files to the site. The site engine runs in its own process while the outputs are made; its
-phase ``engine`` is the time the build waits for it after them. Memory: the peak resident
-size of this process and of the
-largest child (the site engine), in MB.
+Run as ``python benchmarks/phases.py PROJECT [--site-only] [--engine NAME]``. The build is
+the real one with timers wrapped around the library loading, the page generation and each
+output that adds files to the site. The site engine runs in its own process while the outputs
+are made; its phase ``engine`` is the time the build waits for it after them. Memory: the
+peak resident size of this process and of the largest child (the site engine), in MB.
 """
 
 from __future__ import annotations
@@ -55,7 +54,7 @@ def timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def main(project: Path, site_only: bool = False) -> None:
+def main(project: Path, site_only: bool = False, engine: str | None = None) -> None:
     """Build ``project``; with ``site_only`` the decks and PDFs are left out (the site part
     of the build, on its own code path: only the list of outputs is empty)."""
     started = time.perf_counter()
@@ -75,7 +74,8 @@ def main(project: Path, site_only: bool = False) -> None:
         return modules
 
     build_module.site_outputs = outputs
-    code = cli.main(["--project", str(project), "build", "--quiet"])
+    engine_args = ["--engine", engine] if engine else []
+    code = cli.main(["--project", str(project), "build", "--quiet", *engine_args])
     total = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -94,4 +94,6 @@ def main(project: Path, site_only: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]).resolve(), site_only="--site-only" in sys.argv[2:])
+    options = sys.argv[2:]
+    chosen = options[options.index("--engine") + 1] if "--engine" in options else None
+    main(Path(sys.argv[1]).resolve(), site_only="--site-only" in options, engine=chosen)

@@ -115,6 +115,41 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
+# the search box and its results: Material's, and Zensical's new search dialog (in a shadow
+# root, which Playwright's locators look into)
+SEARCH_INPUT = {"mkdocs": "input.md-search__input", "zensical": "input[role=combobox]"}
+SEARCH_RESULT = {"mkdocs": ".md-search-result__item", "zensical": "[role=listbox] [role=option]"}
+SEARCH_TITLE = {"mkdocs": ".md-search-result__item article h1", "zensical": "[role=option] h2"}
+SEARCH_LINK = {"mkdocs": ".md-search-result__link", "zensical": "[role=option]"}
+# the line above the results that says how many there are
+SEARCH_COUNT = {
+    "mkdocs": ".md-search-result__meta",
+    "zensical": "[role=listbox] >> xpath=preceding-sibling::*[1]",
+}
+
+
+def search_for(page: Any, term: str, engine: str, *, delay: int = 20) -> None:
+    """Open the site's search with its keyboard shortcut (``/`` on both engines; Zensical
+    has no ``s``), type ``term`` and wait for the first result."""
+    page.keyboard.press("/")
+    page.locator(SEARCH_INPUT[engine]).press_sequentially(term, delay=delay)
+    page.wait_for_selector(SEARCH_RESULT[engine], state="attached", timeout=15000)
+
+
+def search_count(page: Any, engine: str) -> str:
+    """What the search says about the number of results, as shown."""
+    return page.locator(SEARCH_COUNT[engine]).first.inner_text().strip()
+
+
+def search_results(page: Any, engine: str) -> tuple[list[str], list[str]]:
+    """The titles and the links of the search results shown."""
+    titles = page.locator(SEARCH_TITLE[engine]).all_inner_texts()
+    hrefs = page.locator(SEARCH_LINK[engine]).evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    return titles, hrefs
+
+
 def axe_violations(page: Any, context: Any = None, tags: list[str] | None = None) -> list[dict]:
     """Run axe-core (injected from node_modules, no request) and return its violations.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -39,14 +40,58 @@ def library(project: Project) -> Library:
     return build_library(project)
 
 
-@pytest.fixture(scope="session")
-def built_site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped content built once per test run into a temporary site folder."""
-    from refleks.site.build import build
+# every site-level test runs against each site engine (issue 15)
+ENGINES = ["mkdocs", "zensical"]
+# where each engine writes the search index: the same site otherwise
+SEARCH_INDEX = {"mkdocs": "search/search_index.js", "zensical": "search.js"}
 
-    site = tmp_path_factory.mktemp("built") / "site"
-    build(library, quiet=True, site_dir=site)
-    return site
+
+def loaded_search_index(requests: list[str], engine: str) -> bool:
+    """Whether ``requests`` include the search index (``.js`` from disk, ``.json`` over http)."""
+    stem = "/" + SEARCH_INDEX[engine].removesuffix(".js")
+    return any(u.split("?")[0].endswith((stem + ".js", stem + ".json")) for u in requests)
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The site engine a site-level test runs against: each test runs once per engine."""
+    return request.param
+
+
+_SITES: dict[str, Path] = {}
+_EPOCH: dict[str, str] = {}
+
+
+def site_built_by(engine: str, library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content built by ``engine``, once per test run, into a temporary folder.
+
+    Both builds get the same date (the first one's), also when a file is edited in between,
+    so that what Refleks makes by itself is the same bytes with both engines."""
+    if engine not in _SITES:
+        from refleks.dates import source_date_epoch
+        from refleks.site.build import build
+
+        site = tmp_path_factory.mktemp(f"built-{engine}") / "site"
+        epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(ROOT)
+        _EPOCH.setdefault("value", epoch)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", _EPOCH["value"])
+            build(library, quiet=True, site_dir=site, engine=engine)
+        _SITES[engine] = site
+    return _SITES[engine]
+
+
+@pytest.fixture(scope="session")
+def built_site(library: Library, engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content built by ``engine`` (each site-level test runs once per engine)."""
+    return site_built_by(engine, library, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def default_site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built by the default engine (MkDocs), for tests of what Refleks makes by
+    itself (decks, PDFs): the same bytes with either engine (tests/test_engines.py)."""
+    return site_built_by("mkdocs", library, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -65,4 +110,13 @@ def base_url(built_site: Path) -> Iterator[str]:
     from .browser import serve
 
     with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def default_base_url(default_site: Path) -> Iterator[str]:
+    """``default_site`` served over http on 127.0.0.1; ends in ``/``."""
+    from .browser import serve
+
+    with serve(default_site) as url:
         yield url

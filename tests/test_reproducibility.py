@@ -20,7 +20,7 @@ import pytest
 
 from refleks.dates import source_date_epoch
 
-from .conftest import ROOT
+from .conftest import ENGINES, ROOT
 from .test_bad_input import tree_digest
 from .tools import nothing_to_check
 
@@ -66,12 +66,27 @@ def gzip_mtime(site: Path) -> int:
     return int.from_bytes((site / "sitemap.xml.gz").read_bytes()[4:8], "little")
 
 
+@pytest.fixture(scope="module", params=ENGINES)
+def site_engine(request: pytest.FixtureRequest) -> str:
+    """Both engines build reproducibly (a fixture of this module's own: these builds are
+    fresh project copies, not the shared ``built_site``)."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+def two_builds(site_engine: str, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     projects = []
     for i, env in enumerate(ENVIRONMENTS):
-        project = copy_project(tmp_path_factory.mktemp(f"bygg{i}") / f"prosjekt-{i}")
-        refleks(project, "build", "--quiet", env={**env, "SOURCE_DATE_EPOCH": EPOCH})
+        folder = tmp_path_factory.mktemp(f"bygg-{site_engine}-{i}")
+        project = copy_project(folder / f"prosjekt-{i}")
+        refleks(
+            project,
+            "build",
+            "--quiet",
+            "--engine",
+            site_engine,
+            env={**env, "SOURCE_DATE_EPOCH": EPOCH},
+        )
         projects.append(project)
     return projects
 
@@ -83,10 +98,16 @@ def test_two_builds_give_byte_identical_sites(two_builds: list[Path]) -> None:
     assert differing == [], f"files that differ between the builds: {differing}"
 
 
-def test_build_dates_come_from_source_date_epoch(two_builds: list[Path]) -> None:
+def test_build_dates_come_from_source_date_epoch(two_builds: list[Path], site_engine: str) -> None:
     import gzip
 
     site = two_builds[0] / "site"
+    if site_engine == "zensical":
+        # known difference: Zensical writes no gzipped sitemap and, without a site url,
+        # a sitemap with no pages and so no date
+        assert not (site / "sitemap.xml.gz").exists()
+        assert "<lastmod>" not in (site / "sitemap.xml").read_text("utf-8")
+        return
     raw = (site / "sitemap.xml.gz").read_bytes()
     # the gzip header's mtime: midnight (UTC) of the day SOURCE_DATE_EPOCH falls on
     assert gzip_mtime(site) == 1772323200

@@ -1,4 +1,5 @@
-"""``refleks serve``: saving a YAML file updates the page the preview serves."""
+"""``refleks serve``: saving a YAML file updates the page the preview serves, with either
+site engine's own development server."""
 
 from __future__ import annotations
 
@@ -39,11 +40,12 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def test_editing_yaml_updates_the_served_page(tmp_path: Path) -> None:
+def test_editing_yaml_updates_the_served_page(tmp_path: Path, engine: str) -> None:
     project = make_project(tmp_path / "prosjekt")
     port = free_port()
+    command = ["serve", "--port", str(port), "--engine", engine]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "refleks", "--project", str(project), "serve", "--port", str(port)],
+        [sys.executable, "-m", "refleks", "--project", str(project), *command],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

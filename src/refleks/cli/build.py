@@ -8,6 +8,7 @@ import sys
 from ..content.pipeline import build_library
 from ..errors import Problems, os_message
 from ..project import Project
+from ..site.engine import ENGINES, engine_argument
 from .warnings import add_strict, print_or_refuse
 
 NAME = "build"
@@ -17,6 +18,17 @@ HELP = "valider og bygg nettstedet og alle dokumenter"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_strict(parser)
     parser.add_argument("--quiet", action="store_true", help="skriv bare feil")
+    add_engine(parser)
+
+
+def add_engine(parser: argparse.ArgumentParser) -> None:
+    """``--engine``, for ``build`` and ``serve``: overrides ``site.yaml``'s ``engine``."""
+    parser.add_argument(
+        "--engine",
+        type=engine_argument,
+        metavar="{" + ",".join(ENGINES) + "}",
+        help="nettstedsmotoren (standard: engine i content/site.yaml, ellers mkdocs)",
+    )
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
@@ -25,7 +37,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
     from ..site.build import build  # after validation: a refused build starts quickly
 
     try:
-        build(library, quiet=args.quiet)
+        build(library, quiet=args.quiet, engine=args.engine)
     except OSError as exc:
         print(
             f"refleks: feil: nettstedet ble ikke bygd: {os_message(exc)}; "

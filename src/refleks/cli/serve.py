@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..project import Project
+from .build import add_engine
 
 NAME = "serve"
 HELP = "forhåndsvis med automatisk oppdatering"
@@ -13,9 +14,10 @@ HELP = "forhåndsvis med automatisk oppdatering"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    add_engine(parser)
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
     from ..site.serve import serve
 
-    return serve(project, host=args.host, port=args.port)
+    return serve(project, host=args.host, port=args.port, engine=args.engine)

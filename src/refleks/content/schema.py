@@ -147,6 +147,8 @@ class Site(Model):
     """Sti til logo for brev, relativt til prosjektmappen (valgfritt)."""
     letter_template: str | None = None
     """Sti til egen brevmal i DOCX, relativt til prosjektmappen (valgfritt)."""
+    engine: Literal["mkdocs", "zensical"] = "mkdocs"
+    """Nettstedsmotoren som bygger sidene: `mkdocs` (MkDocs med Material, standard) eller `zensical` (etterfølgeren). `refleks build --engine` overstyrer valget for ett bygg."""
 
 
 class Role(Model):

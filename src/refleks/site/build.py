@@ -53,9 +53,17 @@ def swap_into_place(new: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(library: Library, *, quiet: bool = False, site_dir: Path | None = None) -> Path:
-    """Build the whole site into ``site_dir`` (default ``site/``) atomically."""
+def build(
+    library: Library,
+    *,
+    quiet: bool = False,
+    site_dir: Path | None = None,
+    engine: str | None = None,
+) -> Path:
+    """Build the whole site into ``site_dir`` (default ``site/``) atomically, with the
+    ``engine`` named (default: ``site.yaml``'s)."""
     project = library.project
+    chosen = site_engine.choose(library, engine)
     site = site_dir or project.site
     templating.keep_compiled_in(project.cache / "jinja")
     restore_interrupted(site)
@@ -64,17 +72,16 @@ def build(library: Library, *, quiet: bool = False, site_dir: Path | None = None
     try:
         docs = work / "docs"
         nav = pages.build(library, docs)
-        config = site_engine.write_config(library, docs, work / "mkdocs.yml", work / "site", nav)
         # the engine (another process) and the decks and PDFs work at the same time; the
         # engine empties its site folder first, so the outputs go to their own folder
-        engine = site_engine.start(config, quiet=quiet, root=project.root)
+        running = site_engine.start(library, docs, nav, work, engine=chosen, quiet=quiet)
         try:
             for module in site_outputs():
                 write_tree(work / "outputs", module.files(library))
         except BaseException:
-            engine.stop()
+            running.stop()
             raise
-        engine.wait()
+        running.wait()
         _move_into(work / "outputs", work / "site")
         _normalise_permissions(work / "site")
         swap_into_place(work / "site", site)

@@ -1,12 +1,22 @@
-"""The site engine (MkDocs with Material today), driven only through its config file and its
-command line, so another engine that reads ``mkdocs.yml`` (Zensical) can take its place."""
+"""The site engine, driven only through its config file and its command line.
+
+Two engines read the same ``mkdocs.yml``: MkDocs with Material (the default) and Zensical,
+Material's successor. ``site.yaml``'s ``engine`` (or ``refleks build --engine``) picks one.
+What differs between them (command-line flags, where Zensical keeps its cache, the theme
+variant) is here; what the site promises holds on both (tests/conftest.py builds both).
+"""
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,48 +25,133 @@ import yaml
 from ..content.model import Library
 from ..dates import document_time
 from ..errors import BuildFailed
+from ..project import Project
 from .pages import html_title
 
-# the command that builds a site from a config file; swap for another engine here
-ENGINE = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
-SERVE = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]
+
+@dataclass(frozen=True)
+class Engine:
+    """One site engine: its name in ``site.yaml`` and on the command line, and its flags."""
+
+    name: str
+    label: str  # in messages
+    module: str  # run as ``python -m <module>``
+    build_flags: tuple[str, ...]
+    quiet_flags: tuple[str, ...]
+    serve_flags: tuple[str, ...]
+    # the engine's own cache, in the config file's folder; kept in build/cache/ between builds
+    cache_dir: str | None = None
+
+    def build_command(self, config: Path, *, quiet: bool = False) -> list[str]:
+        quiet_flags = self.quiet_flags if quiet else ()
+        command = [sys.executable, "-m", self.module, "build", *self.build_flags]
+        return [*command, "--config-file", str(config), *quiet_flags]
+
+    def serve_command(self, config: Path, address: str) -> list[str]:
+        command = [sys.executable, "-m", self.module, "serve", *self.serve_flags]
+        return [*command, "--config-file", str(config), "--dev-addr", address]
+
+
+ENGINES = {
+    # --clean: MkDocs empties the site folder first
+    "mkdocs": Engine(
+        "mkdocs", "MkDocs", "mkdocs", ("--strict", "--clean"), ("--quiet",), ("--livereload",)
+    ),
+    # Zensical's --clean empties its cache instead; it has no --quiet and reloads by itself
+    "zensical": Engine(
+        "zensical", "Zensical", "zensical", ("--strict",), (), (), cache_dir=".cache"
+    ),
+}
+DEFAULT_ENGINE = "mkdocs"
+
+
+def engine_argument(value: str) -> str:
+    """``--engine``'s type: a known engine's name, else the allowed names in the message."""
+    if value not in ENGINES:
+        raise argparse.ArgumentTypeError(
+            f"ugyldig verdi «{value}»; velg en av: {', '.join(ENGINES)}"
+        )
+    return value
+
+
+def choose(library: Library, name: str | None = None) -> Engine:
+    """The engine named on the command line, else the one in ``site.yaml``; it must be
+    installed."""
+    engine = ENGINES[name or library.site.engine]
+    if importlib.util.find_spec(engine.module) is None:
+        raise BuildFailed(
+            f"nettstedsmotoren {engine.label} er ikke installert; installer den med "
+            f"pip install 'refleks[{engine.name}]' (./scripts/setup gjør det)"
+        )
+    return engine
 
 
 def write_config(
-    library: Library, docs: Path, target: Path, site_dir: Path, nav: list[Any]
+    library: Library,
+    docs: Path,
+    target: Path,
+    site_dir: Path,
+    nav: list[Any],
+    *,
+    engine: Engine | None = None,
+    folder: Path | None = None,
 ) -> Path:
-    """The project's ``mkdocs.yml`` plus generated pages, navigation and build folders."""
+    """The project's ``mkdocs.yml`` plus generated pages, navigation and build folders.
+
+    ``docs`` and ``site_dir`` are written relative to ``folder`` (default: ``target``'s
+    folder), where the engine will read the file: Zensical takes no absolute ``docs_dir``.
+    """
     project = library.project
     try:
         config = yaml.safe_load(project.mkdocs_yml.read_text("utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise BuildFailed(f"mkdocs.yml kunne ikke leses: {exc}") from exc
+    folder = folder or target.parent
     # the theme puts these into every page as HTML: escaped like every title
     config["site_name"] = html_title(library.site.title)
     if library.site.description:
         config["site_description"] = html_title(library.site.description)
     if library.site.url:
         config["site_url"] = library.site.url
-    config["docs_dir"] = str(docs)
-    config["site_dir"] = str(site_dir)
+    config["docs_dir"] = os.path.relpath(docs, folder)
+    config["site_dir"] = os.path.relpath(site_dir, folder)
     config["nav"] = nav
     theme = config.setdefault("theme", {})
     theme["language"] = library.site.language  # Material's own words in nb or nn
     if isinstance(theme.get("custom_dir"), str):
         theme["custom_dir"] = str(project.root / theme["custom_dir"])
+    if engine is not None and engine.name == "zensical":
+        # the overrides and the colours checked by axe are Material's classic look
+        theme.setdefault("variant", "classic")
     target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
     return target
+
+
+ANSI_CODES = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+TRACEBACK = re.compile(r"^Traceback \(most recent call last\):\n(?:[ \t].*\n)*", re.M)
+
+
+def readable(output: str) -> str:
+    """The engine's messages without terminal colours (Zensical writes them into a file too)
+    and without the engine's own Python traceback: its last line says what happened."""
+    return TRACEBACK.sub("", ANSI_CODES.sub("", output))
 
 
 class Running:
     """The engine building a site in the background (``start``); ``wait`` for the result."""
 
-    def __init__(self, process: subprocess.Popen, log: Any) -> None:
+    def __init__(
+        self, process: subprocess.Popen, log: Any, engine: Engine, built: Path, target: Path
+    ) -> None:
         self.process = process
+        self.engine = engine
         self.log = log  # a temporary file: a pipe could fill up while nobody reads it
+        self.built = built  # where the engine writes the site
+        self.target = target  # where the build wants it
 
-    def wait(self) -> None:
-        """Wait for the engine; ``BuildFailed`` with its messages if it failed."""
+    def wait(self) -> Path:
+        """Wait for the engine and return the built site; ``BuildFailed`` with the
+        engine's messages if it failed."""
         try:
             code = self.process.wait()
             self.log.seek(0)
@@ -65,8 +160,12 @@ class Running:
             self.log.close()
         if code != 0:
             raise BuildFailed(
-                "nettstedsmotoren (MkDocs) stoppet; ingenting er endret i site/.\n" + output
+                f"nettstedsmotoren ({self.engine.label}) stoppet; ingenting er endret i site/.\n"
+                + readable(output)
             )
+        if self.built != self.target:
+            shutil.move(self.built, self.target)
+        return self.target
 
     def stop(self) -> None:
         """Stop the engine (the build failed elsewhere)."""
@@ -75,16 +174,58 @@ class Running:
         self.log.close()
 
 
-def start(config: Path, *, quiet: bool = False, root: Path | None = None) -> Running:
-    """Start building the site from ``config``, dated by ``dates.document_time(root)``."""
+def engine_folder(engine: Engine, work: Path, project: Project) -> Path:
+    """Where the engine reads its config and pages and writes the site.
+
+    MkDocs works in the build's own temporary folder. Zensical keys its cache by the
+    absolute path of its config file's folder, so it works in ``build/<engine>/`` every
+    time; its cache there (``.cache``) is a link to ``build/cache/<engine>/``, which the
+    next build finds and ``rm -r build/cache`` clears.
+    """
+    if engine.cache_dir is None:
+        return work
+    folder = project.build_dir / engine.name
+    for stale in ("docs", "site"):
+        shutil.rmtree(folder / stale, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = project.cache / engine.name
+    kept.mkdir(parents=True, exist_ok=True)
+    link = folder / engine.cache_dir
+    if not link.is_symlink() or link.resolve() != kept.resolve():
+        if link.is_symlink() or link.is_file():
+            link.unlink()
+        else:
+            shutil.rmtree(link, ignore_errors=True)
+        link.symlink_to(kept.resolve(), target_is_directory=True)
+    return folder
+
+
+def start(
+    library: Library,
+    docs: Path,
+    nav: list[Any],
+    work: Path,
+    *,
+    engine: Engine | None = None,
+    quiet: bool = False,
+) -> Running:
+    """Start building the site from the pages in ``docs`` (moved where the engine wants
+    them); ``Running.wait`` puts it in ``work/site``. Dated by ``dates.document_time``."""
+    engine = engine or ENGINES[DEFAULT_ENGINE]
+    project = library.project
+    folder = engine_folder(engine, work, project)
+    if folder != work:
+        shutil.move(docs, folder / "docs")
+    config = write_config(
+        library, folder / "docs", folder / "mkdocs.yml", folder / "site", nav, engine=engine
+    )
     env = dict(os.environ)
-    if root is not None:
-        env["SOURCE_DATE_EPOCH"] = str(int(document_time(root).timestamp()))
+    env["SOURCE_DATE_EPOCH"] = str(int(document_time(project.root).timestamp()))
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Running.wait or .stop
     process = subprocess.Popen(
-        [*ENGINE, "--config-file", str(config), *(["--quiet"] if quiet else [])],
+        engine.build_command(config, quiet=quiet),
         stdout=log,
         stderr=subprocess.STDOUT,
         env=env,
     )
-    return Running(process, log)
+    return Running(process, log, engine, folder / "site", work / "site")

@@ -56,8 +56,10 @@ def sync_tree(new: Path, live: Path) -> int:
 class Preview:
     """Generates pages for the development server; one regeneration at a time."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, engine: str | None = None) -> None:
         self.project = project
+        self.engine_name = engine
+        self.engine: site_engine.Engine | None = None
         self.work = project.build_dir / "serve"
         self.docs = self.work / "docs"
         self.config = self.work / "mkdocs.yml"
@@ -71,13 +73,21 @@ class Preview:
                 print(exc.problems.report(), file=sys.stderr, flush=True)
                 print("Forhåndsvisningen er ikke oppdatert.", file=sys.stderr, flush=True)
                 return False
+            if self.engine is None:  # the engine's server, once started, stays
+                self.engine = site_engine.choose(library, self.engine_name)
             with tempfile.TemporaryDirectory(dir=self.project.root) as tmp:
                 fresh = Path(tmp) / "docs"
                 nav = pages.build(library, fresh)
                 self.docs.mkdir(parents=True, exist_ok=True)
                 changed = sync_tree(fresh, self.docs)
                 config = site_engine.write_config(
-                    library, self.docs, Path(tmp) / "mkdocs.yml", self.work / "site", nav
+                    library,
+                    self.docs,
+                    Path(tmp) / "mkdocs.yml",
+                    self.work / "site",
+                    nav,
+                    engine=self.engine,
+                    folder=self.work,
                 )
                 if not self.config.exists() or config.read_bytes() != self.config.read_bytes():
                     shutil.copyfile(config, self.config)
@@ -96,7 +106,9 @@ class _Handler(FileSystemEventHandler):
             self.pending.set()
 
 
-def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int:
+def serve(
+    project: Project, *, host: str = "127.0.0.1", port: int = 8000, engine: str | None = None
+) -> int:
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt  # SIGTERM stops the engine's server too, as Ctrl+C does
 
@@ -106,7 +118,7 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int
         print(f"refleks: feil: {busy}", file=sys.stderr)
         return 1
     templating.keep_compiled_in(project.cache / "jinja")
-    preview = Preview(project)
+    preview = Preview(project, engine)
     if not preview.regenerate():
         return 1
     handler = _Handler(preview)
@@ -115,9 +127,8 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> int
         if folder.is_dir():
             observer.schedule(handler, str(folder), recursive=True)
     observer.start()
-    engine = subprocess.Popen(
-        [*site_engine.SERVE, "--config-file", str(preview.config), "--dev-addr", f"{host}:{port}"],
-    )
+    assert preview.engine is not None  # chosen by the first regenerate()
+    engine = subprocess.Popen(preview.engine.serve_command(preview.config, f"{host}:{port}"))
     print(f"Forhåndsvisning på http://{host}:{port}/ (Ctrl+C for å avslutte)", flush=True)
     try:
         while engine.poll() is None:
