@@ -21,7 +21,7 @@ from ..content.model import Library
 from ..errors import UsageError
 from ..sorting import nb_key
 from ..templating import environment
-from . import reference
+from . import reference, selfstudy
 from .charts import svg_chart
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!])")
@@ -166,6 +166,10 @@ def build(library: Library, docs: Path) -> Nav:
         r.render("source.md.j2", page, source=source)
         sources.append({source.title: page})
     nav.append({L["sources"]: sources})
+
+    selfstudy.write_assets(library, docs)
+    r.render("journal.md.j2", selfstudy.JOURNAL_PAGE)
+    nav.append({L["journal"]: selfstudy.JOURNAL_PAGE})
 
     r.render("recommendations.md.j2", urls.RECOMMENDATIONS_PAGE)
     nav.append({L["recommendations"]: urls.RECOMMENDATIONS_PAGE})
