@@ -8,6 +8,7 @@ import importlib
 # command word -> module that registers it (via refleks.cli.EXTRA_COMMANDS / COMMANDS)
 LAZY = {
     "session": "refleks.session",
+    "export": "refleks.courses.scorm",
     "visit": "refleks.walkround.visit",
     "new": "refleks.walkround.visit",
     "tiltaksplan": "refleks.walkround.visit",
