@@ -126,9 +126,9 @@ def build(library: Library, docs: Path) -> Nav:
     L = r.labels
     nav: Nav = [{L["home"]: "index.md"}]
     r.render("home.md.j2", "index.md")
-    for extra in ("bruk.md",):
+    for extra, label in (("bruk.md", L["how_to"]), (selfstudy.TEACHERS_PAGE, L["teachers"])):
         if (docs / extra).exists():
-            nav.append({L["how_to"]: extra})
+            nav.append({label: extra})
 
     sets: Nav = [{L["reflection_overview"]: "refleksjon/index.md"}]
     r.render("reflections.md.j2", "refleksjon/index.md")
