@@ -77,7 +77,8 @@ def test_manifest_has_what_scorm_12_requires(package: Path) -> None:
     assert listed == [n for n in names if n != "imsmanifest.xml"]
     assert "index.html" in listed and "lysark/sett.html" in listed
     assert [n for n in names if n.startswith("utskrift/")] == [
-        f"utskrift/tema-{t}.pdf" for t in sorted(THEMES)
+        "utskrift/kurs-systemperspektiv.pdf",
+        *[f"utskrift/tema-{t}.pdf" for t in sorted(THEMES)],
     ]
 
 

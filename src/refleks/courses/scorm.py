@@ -24,6 +24,7 @@ from ..errors import UsageError
 from ..project import Project
 from ..site.engine import source_date_epoch
 from ..templating import environment
+from . import coursepack
 
 OWN_FILES = ("scorm.js", "kurs.css")
 DECK = "lysark/sett.html"
@@ -53,6 +54,8 @@ def write_content(library: Library, reflection: schema.Reflection, folder: Path)
     for theme in reflection.themes:
         (folder / "utskrift").mkdir(parents=True, exist_ok=True)
         handouts.write_theme_handout(printer, reflection, theme, folder / handout_paths[theme.id])
+    course_pack = coursepack.course_pack_path(reflection.id)
+    coursepack.write_course_pack(printer, reflection, folder / course_pack)
     templates = library.project.templates / "scorm"
     env = environment(library.project.templates, "scorm")
     env.globals["library"] = library
@@ -62,6 +65,7 @@ def write_content(library: Library, reflection: schema.Reflection, folder: Path)
         roles=library.roles_in_order(),
         deck=DECK,
         handouts=handout_paths,
+        course_pack=course_pack,
     )
     (folder / "index.html").write_text(page, encoding="utf-8")
     for name in OWN_FILES:

@@ -25,6 +25,7 @@ from . import pages
 SITE_OUTPUTS = {
     "slides": "refleks.decks.slides",
     "handouts": "refleks.decks.handouts",
+    "courses": "refleks.courses.coursepack",
     "walkround_blanks": "refleks.walkround.blanks",
 }
 
