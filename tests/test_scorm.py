@@ -90,6 +90,15 @@ def test_same_content_gives_the_same_bytes(package: Path, tmp_path: Path) -> Non
     assert (tmp_path / package.name).read_bytes() == package.read_bytes()
 
 
+def test_without_a_set_every_set_gets_a_package(tmp_path: Path, capsys) -> None:
+    assert cli.main(["--project", str(ROOT), "export", "scorm", "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "refleks-kollegastotte-scorm12.zip",
+        "refleks-systemperspektiv-scorm12.zip",
+    ]
+    assert capsys.readouterr().out.count("SCORM-pakken er laget: ") == 2
+
+
 def test_unknown_set_is_a_norwegian_error(tmp_path: Path, capsys) -> None:
     args = ["export", "scorm", "--reflection", "nei", "--out", str(tmp_path)]
     assert cli.main(["--project", str(ROOT), *args]) == 2

@@ -123,9 +123,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("format", choices=["scorm"], help="pakkeformatet: scorm (SCORM 1.2)")
     p.add_argument(
         "--reflection",
-        required=True,
         metavar="SETT",
-        help="refleksjonssettets id, for eksempel systemperspektiv",
+        help="refleksjonssettets id, for eksempel systemperspektiv (standard: alle settene)",
     )
     p.add_argument(
         "--out",
@@ -137,8 +136,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_export(args: argparse.Namespace, project: Project) -> int:
     library = build_library(project)
-    target = build_package(library, args.reflection, args.out or project.out / "scorm")
-    print(f"SCORM-pakken er laget: {target}")
+    wanted = [args.reflection] if args.reflection else list(library.reflections)
+    for reflection_id in wanted:
+        target = build_package(library, reflection_id, args.out or project.out / "scorm")
+        print(f"SCORM-pakken er laget: {target}")
     return 0
 
 
