@@ -50,6 +50,14 @@ def test_all_roles_share_the_time_fairly(library: Library) -> None:
     assert [i.questions for i in items if i.kind == "reflection"] == [3, 5, 3]
 
 
+def test_all_five_roles_of_a_set_make_one_group(library: Library) -> None:
+    # kollegastotte.yaml has questions to five roles; their ids joined are 72 characters
+    chosen = session.resolve(library, "kollegastotte", "alle", None, 90)
+    assert len(chosen.roles) == 5
+    assert chosen.role.label == "blandet gruppe"
+    assert chosen.name == "kollegastotte-alle-" + "-".join(t.id for t in chosen.themes) + "-90min"
+
+
 def test_each_question_shows_its_role_in_theme_order(library: Library) -> None:
     chosen = session.resolve(
         library, "systemperspektiv", "leder-overordnet,leder-gjennomgang", ["involvering"], 30

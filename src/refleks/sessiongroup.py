@@ -55,6 +55,9 @@ def parse_roles(library: Library, reflection: schema.Reflection, text: str) -> l
     return [r for r in set_roles if r.id in ids]
 
 
+GROUP_ROLE_ID = "blandet-gruppe"
+
+
 def group_role(library: Library, roles: list[schema.Role]) -> schema.Role:
     """The role a kit is addressed to: the one role, or the group of them."""
     if len(roles) == 1:
@@ -65,7 +68,7 @@ def group_role(library: Library, roles: list[schema.Role]) -> schema.Role:
     labels = [r.label[0].lower() + r.label[1:] for r in roles]
     joined = ", ".join(labels[:-1]) + " og " + labels[-1]
     return schema.Role(
-        id="-".join(r.id for r in roles),
+        id=GROUP_ROLE_ID,  # not the roles' ids joined: five of them are too long for an id
         label=words["label"],
         address=words["address"].format(labels=joined),
     )

@@ -65,7 +65,15 @@ def content_files(library: Library, reflection: schema.Reflection) -> dict[str, 
     out = {f"lysark/reveal/{name}": data for name, data in slides.asset_files(library).items()}
     out[DECK] = slides.render(library, deck).encode("utf-8")
     out.update(_pdfs(library, reflection))
+    out["index.html"] = index_page(library, reflection)
     templates = library.project.templates / "scorm"
+    for name in OWN_FILES:
+        out[name] = (templates / name).read_bytes()
+    return out
+
+
+def index_page(library: Library, reflection: schema.Reflection) -> bytes:
+    """The SCO: the set, its themes with their questions, links to the deck and PDFs."""
     env = environment(library.project.templates, "scorm")
     env.globals["library"] = library
     page = env.get_template("index.html.j2").render(
@@ -76,10 +84,7 @@ def content_files(library: Library, reflection: schema.Reflection) -> dict[str, 
         handouts={t.id: f"utskrift/tema-{t.id}.pdf" for t in reflection.themes},
         course_pack=coursepack.course_pack_path(reflection.id),
     )
-    out["index.html"] = page.encode("utf-8")
-    for name in OWN_FILES:
-        out[name] = (templates / name).read_bytes()
-    return out
+    return page.encode("utf-8")
 
 
 def manifest(library: Library, reflection: schema.Reflection, files: list[str]) -> bytes:
