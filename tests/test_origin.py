@@ -111,3 +111,44 @@ def test_the_session_deck_and_guide_html_have_the_mark(library: Library, session
     assert deck.count(MARK) == 2 * 8  # each question slide and its speaker notes
     assert guide.count(MARK) == 5  # under the questions of each of the five themes
     assert f"{SOURCE_LINE} <cite>{F25}</cite>" in guide
+
+
+# --------------------------------------------------------------------------- issue 16 outputs
+# kollegastotte.yaml has six themes, each with questions; systemperspektiv quotes its source
+
+
+@pytest.fixture(scope="module")
+def group_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("gruppe")
+    argv = ["--project", str(ROOT), "session", "--reflection", "kollegastotte"]
+    assert main([*argv, "--role", "alle", "--minutes", "90", "--out", str(out), "--name", "g"]) == 0
+    return out / "g"
+
+
+def test_every_page_of_the_group_handout_has_the_mark(group_kit: Path) -> None:
+    pages = _pages(group_kit / "utskrift.pdf")
+    assert len(pages) >= 6  # at least one page per theme
+    for page in pages:  # every page of it shows questions
+        assert MARK in page, page
+        assert f"Kilde: {F25}" not in page
+    assert (group_kit / "veiledning.html").read_text("utf-8").count(MARK) == 6
+
+
+def test_the_course_pack_marks_the_questions_of_each_theme(
+    library: Library, tmp_path: Path
+) -> None:
+    from refleks.courses import coursepack
+
+    packs = coursepack.files(library)
+    for reflection_id, count in (("kollegastotte", 6), ("systemperspektiv", 0)):
+        pdf = tmp_path / f"{reflection_id}.pdf"
+        pdf.write_bytes(packs[f"utskrift/kurs-{reflection_id}.pdf"])
+        assert " ".join(_pages(pdf)).count(MARK) == count
+
+
+def test_the_scorm_page_marks_the_questions_of_each_theme(library: Library) -> None:
+    from refleks.courses import scorm
+
+    for reflection_id, count in (("kollegastotte", 6), ("systemperspektiv", 0)):
+        page = scorm.index_page(library, library.reflections[reflection_id]).decode("utf-8")
+        assert page.count(MARK) == count

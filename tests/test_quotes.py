@@ -31,11 +31,13 @@ def _replace(file: Path, old: str, new: str) -> None:
 def test_shipped_quotes_all_stand_in_their_sources(library: Library) -> None:
     # counted by hand in content/: 002 findings 3 and questions 11; 001 stories 3,
     # definitions 4, questionnaire questions 8 + 7; 003 stories 3, definition 1;
-    # 004 guide questions and subpoints 18, letter texts 6 and points 8
+    # 004 guide questions and subpoints 18, letter texts 6 and points 8; the reuse terms
+    # of the Dyrbye summary (part of 003)
     found = list(quotes(library))
-    assert len(found) == 3 + 11 + 3 + 4 + 15 + 3 + 1 + 18 + 14
+    assert len(found) == 3 + 11 + 3 + 4 + 15 + 3 + 1 + 18 + 14 + 1
     by_source = {q.source_id for q in found}
     assert by_source == {
+        "dyrbye-kollegastotte",
         "ukom-systemperspektiv",
         "hdir-vold-og-trusler",
         "kollegastotte-etter-uonskede-hendelser",
@@ -198,5 +200,31 @@ def test_questions_written_for_refleks_cannot_be_quotes(
         "  forventet: quote: true bare i sett med authored_by: kilden\n"
         "  tips: fjern «quote: true», eller skriv «authored_by: kilden» hvis spørsmålene står "
         "i kilden\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )
+
+
+def test_reuse_terms_must_stand_in_the_source_text(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # content/sources/dyrbye-kollegastotte.yaml: reuse_terms, checked against the text of
+    # the session it is part of (kollegastotte-etter-uonskede-hendelser.txt, line 87)
+    _replace(
+        shipped / "content" / "sources" / "dyrbye-kollegastotte.yaml",
+        "tillatelse til en kort oppsummering",
+        "tillatelse til en lang oppsummering",
+    )
+    assert main(["--project", str(shipped), "check"]) == 1
+    assert capsys.readouterr().err == (
+        "content/sources/dyrbye-kollegastotte.yaml:9:14: feil: sitatet står ikke ordrett i "
+        "kildeteksten\n"
+        "  nøkkel: reuse_terms\n"
+        "  skrevet: Lotte Dyrbye har gitt tillatelse til en lang oppsummering, men ikke å dele "
+        "presentasjonen hun har holdt.\n"
+        "  forventet: teksten slik den står i "
+        "content/sources/kollegastotte-etter-uonskede-hendelser.txt; nærmest er: «Lotte Dyrbye "
+        "har gitt tillatelse til en kort oppsummering, men ikke å dele presentasjonen hun har "
+        "holdt.»\n"
+        "  tips: skriv vilkårene ordrett slik kilden oppgir dem, eller fjern feltet\n"
         "\n1 feil. Ingenting er skrevet.\n"
     )

@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from . import sessiongroup
 from .content import schema
 from .content.model import Library
 from .decks import handouts, slides
@@ -74,6 +75,12 @@ class Session:
     minutes: int
     name: str
     start: str | None = None
+    roles: list[schema.Role] = field(default_factory=list)
+    """The roles whose questions the kit shows; ``role`` names them (a group when several)."""
+
+    def __post_init__(self) -> None:
+        if not self.roles:
+            self.roles = [self.role]
 
 
 # --------------------------------------------------------------------------- checking
@@ -99,6 +106,8 @@ def resolve(
         valid = _choices([(r.id, r.title) for r in reflections.values()])
         raise UsageError(f"refleksjonssettet «{reflection_id}» finnes ikke. Gyldige valg: {valid}")
     reflection = reflections[reflection_id]
+    if "," in role_id or role_id == sessiongroup.ALL:
+        return _resolve_group(library, reflection, role_id, theme_ids, minutes, name, start)
     set_roles = library.roles_with_questions(reflection.themes)
     valid = _choices([(r.id, r.label) for r in set_roles])
     if role_id not in library.roles:
@@ -132,6 +141,60 @@ def resolve(
             themes.append(by_id[theme_id])
         if not themes:
             raise UsageError(f"velg minst ett tema. Gyldige valg: {valid_themes}")
+    _check_time_and_name(themes, minutes, name, start)
+    if name is None:
+        name = f"{reflection.id}-{role.id}-{'-'.join(t.id for t in themes)}-{minutes}min"
+    return Session(reflection, role, themes, minutes, name, start)
+
+
+def _resolve_group(
+    library: Library,
+    reflection: schema.Reflection,
+    role_text: str,
+    theme_ids: list[str] | None,
+    minutes: int,
+    name: str | None,
+    start: str | None,
+) -> Session:
+    """``resolve`` for several roles (``a,b`` or ``alle``)."""
+    roles = sessiongroup.parse_roles(library, reflection, role_text)
+    ids = ", ".join(f"«{r.id}»" for r in roles)
+    group_themes = [t for t in reflection.themes if sessiongroup.questions_in(t, roles)]
+    valid_themes = _choices([(t.id, t.title) for t in group_themes])
+    by_id = {t.id: t for t in reflection.themes}
+    themes: list[schema.Theme] = []
+    for theme_id in [t.id for t in group_themes] if theme_ids is None else theme_ids:
+        theme = by_id.get(theme_id)
+        if theme is None:
+            raise UsageError(
+                f"temaet «{theme_id}» finnes ikke i refleksjonssettet «{reflection.id}». "
+                f"Gyldige valg: {valid_themes}"
+            )
+        if theme not in group_themes:
+            raise UsageError(
+                f"temaet «{theme_id}» har ingen spørsmål til rollene {ids}. "
+                f"Gyldige valg: {valid_themes}"
+            )
+        if theme in themes:
+            raise UsageError(f"temaet «{theme.id}» er valgt to ganger")
+        themes.append(theme)
+    if not themes:
+        raise UsageError(f"velg minst ett tema. Gyldige valg: {valid_themes}")
+    _check_time_and_name(themes, minutes, name, start)
+    if name is None:
+        who = (
+            sessiongroup.ALL
+            if role_text.strip() == sessiongroup.ALL
+            else "-".join(r.id for r in roles)
+        )
+        name = f"{reflection.id}-{who}-{'-'.join(t.id for t in themes)}-{minutes}min"
+    role = sessiongroup.group_role(library, roles)
+    return Session(reflection, role, themes, minutes, name, start, roles)
+
+
+def _check_time_and_name(
+    themes: list[schema.Theme], minutes: int, name: str | None, start: str | None
+) -> None:
     needed = OPENING + CLOSING + THEME_MIN * len(themes)
     if minutes < needed:
         count = "ett tema" if len(themes) == 1 else f"{len(themes)} temaer"
@@ -142,11 +205,8 @@ def resolve(
         )
     if start is not None and not _CLOCK.match(start):
         raise UsageError(f"starttidspunktet «{start}» må skrives som TT:MM, for eksempel 13:00")
-    if name is None:
-        name = f"{reflection.id}-{role.id}-{'-'.join(t.id for t in themes)}-{minutes}min"
-    elif not _NAME.match(name):
+    if name is not None and not _NAME.match(name):
         raise UsageError(f"navnet «{name}» kan bare ha små bokstaver a-z, sifre og bindestrek")
-    return Session(reflection, role, themes, minutes, name, start)
 
 
 # --------------------------------------------------------------------------- agenda
@@ -165,7 +225,7 @@ def _shares(total: int, weights: list[int]) -> list[int]:
 
 def agenda(session: Session, deck: slides.Deck) -> list[AgendaItem]:
     """The meeting minute by minute; the items' minutes add up to ``session.minutes``."""
-    counts = [len(t.questions[session.role.id]) for t in session.themes]
+    counts = [sessiongroup.questions_in(t, session.roles) for t in session.themes]
     extra = session.minutes - OPENING - CLOSING - THEME_MIN * len(session.themes)
     per_theme = [THEME_MIN + x for x in _shares(extra, [1 + c for c in counts])]
 
@@ -221,17 +281,25 @@ def build_kit(library: Library, session: Session, target: Path) -> list[Path]:
             path=DECK,
             text_version=GUIDE,
             minutes=session.minutes,
+            roles=session.roles,
         )
+        plan = agenda(session, deck)
+        deck.pacing = sessiongroup.pacing(plan, len(deck.slides))
         slides.copy_assets(library, work / "reveal")
         slides.write_deck(library, deck, work)
         printer = handouts.Printer(library)
         handouts.write_deck_pdf(printer, deck, work / DECK_PDF)
-        pairs = [(session.reflection.id, t.id) for t in session.themes]
-        handouts.write_role_handout(printer, session.role, work / HANDOUT, only=pairs)
+        if len(session.roles) > 1:
+            sessiongroup.write_group_handout(
+                printer, session.reflection, session.themes, session.roles, work / HANDOUT
+            )
+        else:
+            pairs = [(session.reflection.id, t.id) for t in session.themes]
+            handouts.write_role_handout(printer, session.role, work / HANDOUT, only=pairs)
         context = {
             "session": session,
             "deck": deck,
-            "agenda": agenda(session, deck),
+            "agenda": plan,
             "clock": lambda minute: clock_label(session, minute),
             "files": {
                 "deck": DECK,

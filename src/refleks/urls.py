@@ -67,6 +67,10 @@ def deck_pdf(reflection_id: str) -> str:
     return f"{HANDOUTS}/lysark-{reflection_id}.pdf"
 
 
+def course_pack(reflection_id: str) -> str:
+    return f"{HANDOUTS}/kurs-{reflection_id}.pdf"
+
+
 def page_html(md_path: str) -> str:
     """The HTML file MkDocs makes from a Markdown page (``use_directory_urls: false``)."""
     return md_path[: -len(".md")] + ".html"

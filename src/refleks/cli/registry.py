@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import actionplan, build, check, new, serve, session, visit
+from . import actionplan, build, check, export, new, serve, session, visit
 
-COMMANDS: tuple[ModuleType, ...] = (check, build, serve, session, visit, new, actionplan)
+COMMANDS: tuple[ModuleType, ...] = (
+    check,
+    build,
+    serve,
+    session,
+    export,
+    visit,
+    new,
+    actionplan,
+)
 
 # old spellings that still work for one release (0.2), not shown in the help
 HIDDEN_ALIASES: dict[str, ModuleType] = {"tiltaksplan": actionplan}

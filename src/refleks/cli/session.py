@@ -27,7 +27,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="refleksjonssettets id, for eksempel systemperspektiv",
     )
     p.add_argument(
-        "--role", required=True, metavar="ROLLE", help="rollens id, for eksempel leder-virksomhet"
+        "--role",
+        required=True,
+        metavar="ROLLE[,ROLLE]",
+        help="rollens id, for eksempel leder-virksomhet; flere med komma mellom, eller alle",
     )
     p.add_argument(
         "--themes",

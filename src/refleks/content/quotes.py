@@ -211,6 +211,9 @@ def quotes(library: Library) -> Iterator[Quote]:
         doc = library.documents[("source", source.id)]
         for key, fields in _SOURCE_ITEMS.items():
             yield from _flagged(doc, getattr(source, key), (key,), fields, source.id)
+        if source.reuse_terms:  # word for word from the source by definition, no flag needed
+            path = ("reuse_terms",)
+            yield Quote(doc, path, path, source.id, source.reuse_terms)
     for reflection in library.reflections.values():
         if reflection.authored_by == "refleks":
             continue  # its questions are Refleks's own: a «quote: true» there is reported once
@@ -261,6 +264,12 @@ def _check_claims(library: Library, problems: Problems) -> None:
                 )
 
 
+_MISQUOTED_HINT = (
+    "rett ordlyden etter kilden, eller fjern «quote: true» hvis teksten er skrevet med egne ord"
+)
+_REUSE_HINT = "skriv vilkårene ordrett slik kilden oppgir dem, eller fjern feltet"
+
+
 def check_quotes(library: Library, problems: Problems) -> None:
     """Report every quote that does not stand in its source's text."""
     _check_claims(library, problems)
@@ -271,6 +280,8 @@ def check_quotes(library: Library, problems: Problems) -> None:
             continue  # an unknown source is reported by the reference check
         file = source_text_file(library, quote.source_id)
         if file is None:
+            if quote.flag[-1] != "quote":
+                continue  # reuse terms are checked where the source has a text
             if (quote.doc.file, quote.flag) in missing:
                 continue  # one message per «quote: true»
             missing.add((quote.doc.file, quote.flag))
@@ -301,6 +312,5 @@ def check_quotes(library: Library, problems: Problems) -> None:
             written=" ".join(text.split()),
             expected=f"teksten slik den står i {problems.rel(file)}; "
             f"nærmest er: «{closest(text, texts[file])}»",
-            hint="rett ordlyden etter kilden, eller fjern «quote: true» hvis teksten er "
-            "skrevet med egne ord",
+            hint=_MISQUOTED_HINT if quote.flag[-1] == "quote" else _REUSE_HINT,
         )

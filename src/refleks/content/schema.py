@@ -351,6 +351,8 @@ class Source(Model):
     """Andre lenker fra kilden (film, rapport, lovtekst)."""
     sharing: Literal["open", "summary-only"] = "open"
     """`open`, eller `summary-only` når materialet bare kan oppsummeres, ikke gjengis."""
+    reuse_terms: str | None = None
+    """Vilkårene for gjenbruk slik kilden selv oppgir dem, ordrett. Oppgir kilden ingen, utelates feltet; nettstedet sier da det."""
     part_of: Id | None = None
     """Kilden er en del av en annen kilde (for eksempel et innlegg i en konferanse)."""
     audiences: list[str] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import jinja2
 import yaml
@@ -36,7 +36,7 @@ REVEAL_FILES = {
     "LICENSE": "LICENSE-reveal.js.txt",
 }
 # our own files from templates/slides/, copied as they are
-OWN_FILES = ["refleks-lysark.css", "refleks-lysark.js"]
+OWN_FILES = ["refleks-lysark.css", "refleks-lysark.js", "refleks-tempo.js"]
 
 SlideKind = Literal[
     "title", "intro", "instruction", "theme", "finding", "role_questions", "question", "closing"
@@ -82,6 +82,8 @@ class Deck:
     source_pages: dict[str, str] = field(default_factory=dict)
     """Source id -> site path of the source's page (empty outside the site)."""
     minutes: int | None = None
+    pacing: list[dict[str, Any]] = field(default_factory=list)
+    """A session deck's slides' agenda items and seconds (``sessiongroup.pacing``)."""
 
     def href(self, target: str) -> str:
         """Relative link from the deck to another file of the same folder tree."""
@@ -269,13 +271,15 @@ def session_deck(
     path: str,
     text_version: str,
     minutes: int,
+    roles: list[schema.Role] | None = None,
 ) -> Deck:
-    """A session's deck: the chosen themes, one role, the questions one at a time."""
+    """A session's deck: the chosen themes, one role (or ``roles``, each question with its
+    role), the questions one at a time."""
     source = library.sources[reflection.source]
     slides = [Slide("title", reflection.intro or source.summary, reflection=reflection, role=role)]
     slides += _instruction(reflection, role)
     for theme in themes:
-        slides += theme_slides(library, reflection, theme, [role], one_at_a_time=True)
+        slides += theme_slides(library, reflection, theme, roles or [role], one_at_a_time=True)
     slides.append(Slide("closing", reflection=reflection, role=role))
     return Deck(
         "session",

@@ -23,10 +23,11 @@ def site_outputs() -> list:
     """The outputs that add files to the built site, in order; each has ``files(library)
     -> dict[str, bytes]`` (path in the site -> content). Imported here, not at the top: they
     load WeasyPrint, which takes a second or two that a refused build should not wait for."""
+    from ..courses import coursepack
     from ..decks import handouts, slides
     from ..walkround import blanks
 
-    return [slides, handouts, blanks]
+    return [slides, handouts, coursepack, blanks]
 
 
 def restore_interrupted(site: Path) -> None:

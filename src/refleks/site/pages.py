@@ -24,7 +24,7 @@ from ..errors import BuildFailed
 from ..sorting import nb_key
 from ..templating import environment
 from ..walkround import i18n
-from . import reference
+from . import reference, selfstudy
 from .charts import svg_chart
 
 # every character python-markdown and the site's extensions give a meaning to that a
@@ -165,12 +165,18 @@ def build(library: Library, docs: Path) -> Nav:
     labels = renderer.labels
     nav: Nav = [{labels["home"]: "index.md"}]
     renderer.render("home.md.j2", "index.md")
-    for extra in ("bruk.md",):
+    for extra, label in (
+        ("bruk.md", labels["how_to"]),
+        (selfstudy.TEACHERS_PAGE, labels["teachers"]),
+    ):
         if (docs / extra).exists():
-            nav.append({labels["how_to"]: extra})
+            nav.append({label: extra})
     nav.append({labels["reflection"]: _reflection_pages(renderer)})
     nav.append({labels["roles"]: _role_pages(renderer)})
     nav.append({labels["sources"]: _source_pages(renderer)})
+    selfstudy.write_assets(library, docs)
+    renderer.render("journal.md.j2", selfstudy.JOURNAL_PAGE)
+    nav.append({labels["journal"]: selfstudy.JOURNAL_PAGE})
     renderer.render("recommendations.md.j2", urls.RECOMMENDATIONS_PAGE)
     nav.append({labels["recommendations"]: urls.RECOMMENDATIONS_PAGE})
     nav.append({labels["frameworks"]: _framework_pages(renderer)})

@@ -1,0 +1,67 @@
+"""Course packs (utskrift/kurs-<set>.pdf): PDF/UA tagged, a table of contents whose page
+numbers are right, every theme, every question per role and the source's references.
+
+Expected texts from content/reflections/systemperspektiv.yaml (3 themes, 11 questions) and
+content/sources/ukom-systemperspektiv.yaml (its three references).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from refleks.content.model import Library
+from refleks.courses import coursepack
+
+THEMES = [
+    "Tema 1: Ledelse av gjennomganger",
+    "Tema 2: Involvering i gjennomganger",
+    "Tema 3: Utforming og bruk av rapporter",
+]
+
+
+@pytest.fixture(scope="module")
+def pack(library: Library) -> PdfReader:
+    written = coursepack.files(library)
+    assert sorted(written) == [
+        "utskrift/kurs-kollegastotte.pdf",
+        "utskrift/kurs-systemperspektiv.pdf",
+    ]
+    return PdfReader(io.BytesIO(written["utskrift/kurs-systemperspektiv.pdf"]))
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_tagged_like_the_handouts(pack: PdfReader) -> None:
+    root = pack.trailer["/Root"]
+    assert root["/Lang"] == "nb"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
+    assert pack.metadata.title == "Kurshefte: Refleksjon om gjennomganger med systemperspektiv"
+
+
+def test_contents_page_numbers_lead_to_the_themes(pack: PdfReader) -> None:
+    pages = [flat(p.extract_text()) for p in pack.pages]
+    contents = pages[0]
+    assert "Innhold" in contents
+    for title in ["Sammendrag av kilden", *THEMES, "Referanser", "Gjenbruk"]:
+        match = re.search(re.escape(title) + r"[ .]*?(\d+)", contents)
+        assert match, f"{title} is not in the contents"
+        page = int(match.group(1))
+        assert title in pages[page - 1], f"{title}: not on page {page}"
+
+
+def test_every_question_and_reference(pack: PdfReader) -> None:
+    text = flat(" ".join(p.extract_text() for p in pack.pages))
+    assert text.count("Til deg som skal lede en gjennomgang") == 3
+    assert "ikke å finne syndebukker?" in text
+    assert "Hvordan bruker jeg innsikt fra gjennomgangen til læring i organisasjonen?" in text
+    assert "Lov om Statens undersøkelseskommisjon for helse- og omsorgstjenesten" in text
+    assert "Guide for ivaretakelse av pasienter, brukere, pårørende og medarbeidere" in text
+    assert "Kilden oppgir ingen vilkår for gjenbruk" in text
+    assert "skrevet for Refleks" in text

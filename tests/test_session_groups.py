@@ -1,0 +1,147 @@
+"""``refleks session --role a,b`` and ``--role alle``: each question with its role, theme by
+theme, time shared fairly, and the speaker view's pacing from the agenda.
+
+Hand-worked agenda for ``--role alle --minutes 60`` (content/reflections/systemperspektiv.yaml:
+3 + 5 + 3 questions): 60 - 5 - 5 - 3 x 10 = 20 extra minutes shared 4 : 6 : 4 (1 + questions)
+= 5.71, 8.57, 5.71 -> 5, 8, 5 and the two largest remainders (themes 1 and 3) get one more:
+themes of 16, 18 and 16 minutes; intros max(2, round(x / 4)) = 4, 4, 4.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from refleks import cli, session, sessiongroup
+from refleks.content.model import Library
+from refleks.decks import slides
+from tests.browser import Recorder, launch
+
+ROOT = Path(__file__).resolve().parents[1]
+ROLES = (
+    "leder-gjennomgang (Leder av gjennomgangen), leder-virksomhet (Leder i virksomheten), "
+    "leder-overordnet (Overordnet leder), alle (alle rollene i settet)"
+)
+
+
+def run(args: list[str], out: Path) -> int:
+    return cli.main(["--project", str(ROOT), "session", *args, "--out", str(out)])
+
+
+def deck_for(library: Library, chosen: session.Session) -> slides.Deck:
+    return slides.session_deck(
+        library, chosen.reflection, chosen.role, chosen.themes, path="x.html",
+        text_version="v.html", minutes=chosen.minutes, roles=chosen.roles,
+    )  # fmt: skip
+
+
+def test_all_roles_share_the_time_fairly(library: Library) -> None:
+    chosen = session.resolve(library, "systemperspektiv", "alle", None, 60)
+    assert [r.id for r in chosen.roles] == [
+        "leder-gjennomgang",
+        "leder-virksomhet",
+        "leder-overordnet",
+    ]
+    assert chosen.name == "systemperspektiv-alle-ledelse-involvering-rapporter-60min"
+    items = session.agenda(chosen, deck_for(library, chosen))
+    assert [i.minutes for i in items] == [5, 4, 12, 4, 14, 4, 12, 5]
+    assert [i.questions for i in items if i.kind == "reflection"] == [3, 5, 3]
+
+
+def test_all_five_roles_of_a_set_make_one_group(library: Library) -> None:
+    # kollegastotte.yaml has questions to five roles; their ids joined are 72 characters
+    chosen = session.resolve(library, "kollegastotte", "alle", None, 90)
+    assert len(chosen.roles) == 5
+    assert chosen.role.label == "blandet gruppe"
+    assert chosen.name == "kollegastotte-alle-" + "-".join(t.id for t in chosen.themes) + "-90min"
+
+
+def test_each_question_shows_its_role_in_theme_order(library: Library) -> None:
+    chosen = session.resolve(
+        library, "systemperspektiv", "leder-overordnet,leder-gjennomgang", ["involvering"], 30
+    )
+    assert chosen.role.label == "blandet gruppe"
+    assert chosen.role.address == (
+        "Til en blandet gruppe: leder av gjennomgangen og overordnet leder"
+    )
+    shown = [
+        (s.role.id, s.question.text[:30])
+        for s in deck_for(library, chosen).slides
+        if s.kind == "question"
+    ]
+    assert shown == [
+        ("leder-gjennomgang", "Hvordan sikrer jeg at personer"),
+        ("leder-gjennomgang", "Hvordan forklarer jeg hensikte"),
+        ("leder-overordnet", "Hvordan sikrer jeg at vi har e"),
+    ]
+
+
+def test_pacing_gives_every_slide_its_share_of_the_agenda(library: Library) -> None:
+    chosen = session.resolve(library, "systemperspektiv", "alle", None, 60)
+    deck = deck_for(library, chosen)
+    per_slide = sessiongroup.pacing(session.agenda(chosen, deck), len(deck.slides))
+    timings = [p["timing"] for p in per_slide]
+    assert sum(timings) == 60 * 60
+    # title + instruction share 5 min; theme 1: theme and finding share 4 min, three
+    # questions share 12; theme 2's five questions share 14 min = 840 s, 168 s each
+    assert timings[:7] == [150, 150, 120, 120, 240, 240, 240]
+    assert timings[9:14] == [168] * 5
+    assert timings[-1] == 300
+
+
+@pytest.mark.parametrize(
+    ("role", "message"),
+    [
+        ("leder-virksomhet,sjef", f"rollen «sjef» finnes ikke. Gyldige valg: {ROLES}"),
+        (
+            "alle,leder-virksomhet",
+            f"«alle» kan ikke kombineres med andre roller. Gyldige valg: {ROLES}",
+        ),
+        (
+            "leder-virksomhet,leder-virksomhet",
+            f"rollen «leder-virksomhet» er valgt to ganger. Gyldige valg: {ROLES}",
+        ),
+        (
+            "kollega,sjef",
+            "rollen «kollega» har ingen spørsmål i refleksjonssettet «systemperspektiv»; "
+            f"rollen «sjef» finnes ikke. Gyldige valg: {ROLES}",
+        ),
+    ],
+)
+def test_bad_role_lists_give_exact_norwegian_messages(
+    role: str, message: str, tmp_path: Path, capsys
+) -> None:
+    assert run(["--reflection", "systemperspektiv", "--role", role], tmp_path) == 2
+    assert capsys.readouterr().err == f"refleks: feil: {message}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_group_kit_handout_and_speaker_pacing(tmp_path: Path) -> None:
+    args = ["--reflection", "systemperspektiv", "--role", "alle", "--themes", "ledelse"]
+    assert run([*args, "--minutes", "20"], tmp_path) == 0
+    kit = tmp_path / "systemperspektiv-alle-ledelse-20min"
+    pages = [p.extract_text() for p in PdfReader(kit / "utskrift.pdf").pages]
+    # one page per role of theme 1, in the order of roles.yaml
+    assert len(pages) == 3
+    assert "Spørsmål til deg som skal lede en gjennomgang" in pages[0]
+    assert "Spørsmål til deg som er leder i virksomheten" in pages[1]
+    assert "Spørsmål til deg som er overordnet leder i virksomheten" in pages[2]
+    guide = (kit / "veiledning.html").read_text("utf-8")
+    assert "Til deg som er overordnet leder i virksomheten" in guide
+    with launch() as browser:
+        context = browser.new_context()
+        recorder = Recorder(context)
+        page = context.new_page()
+        page.goto((kit / "lysark.html").as_uri())
+        page.wait_for_function("typeof Reveal !== 'undefined' && Reveal.isReady()")
+        assert page.evaluate("Reveal.getConfig().totalTime") == 20 * 60
+        line = page.locator("section.present aside.notes .refleks-tempo")
+        assert line.inner_text() == (
+            "Tid igjen: 5 min av «Velkommen og instruksjon» og 20 min av møtet "
+            "(regnet fra da lysarkene ble åpnet)."
+        )
+        recorder.assert_local()
+        context.close()
