@@ -26,6 +26,7 @@ SITE_OUTPUTS = {
     "slides": "refleks.decks.slides",
     "handouts": "refleks.decks.handouts",
     "walkround_blanks": "refleks.walkround.blanks",
+    "tools": "refleks.site.tools",
 }
 
 

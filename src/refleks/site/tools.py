@@ -1,0 +1,162 @@
+"""The site's browser tools: «Lag visittbrev» (and the data they share with the commands).
+
+Two parts:
+
+- ``pages(renderer)``: the tool pages, generated from ``templates/pages/tool-*.md.j2`` with a
+  form that reads without JavaScript (the page says the tools need it);
+- ``build(library, site_dir)``: a site output writing ``verktoy/``: the tools' scripts and
+  style from ``templates/tools/``, the npm libraries they use (copied from ``node_modules``,
+  never loaded from another host) and ``verktoy/data.json`` with its twin ``data.js`` (a
+  file opened from disk cannot fetch JSON). The data is made here from the same code and
+  templates the commands use: the method's letter with its fields as ``@@felt@@`` markers,
+  labels, deadline rules, Norwegian public holidays for the coming years (``holidays``), and
+  the check messages (``tool_checks``). So the browser and the command line cannot disagree.
+
+No visit goes in: everything a coordinator types stays in the browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import holidays
+
+from ..content.model import Library
+from ..errors import UsageError
+from ..walkround import deadlines
+from ..walkround.kit import PLACEHOLDERS, Kit, method_for, source_date_epoch
+from ..writer import atomic_write
+from . import tool_checks
+
+FOLDER = "verktoy"
+VISIT_PAGE = f"{FOLDER}/visittbrev.md"
+HOLIDAY_YEARS = 12
+"""Years of public holidays shipped, from the year before the build."""
+
+# npm package -> (file in the package, name under verktoy/vendor/)
+VENDOR = {
+    "js-yaml": [("dist/js-yaml.min.js", "js-yaml.min.js"), ("LICENSE", "LICENSE-js-yaml.txt")],
+    "docx": [("dist/index.iife.js", "docx.js"), ("LICENSE", "LICENSE-docx.txt")],
+}
+SCRIPTS = ("visittbrev.js", "visit-rules.js", "visit-files.js", "verktoy.css")
+LETTER_CSS = "brev-print.css"
+
+
+def marker(name: str) -> str:
+    return f"@@{name}@@"
+
+
+def _marked_kit(library: Library) -> Kit | None:
+    method = method_for(library)
+    if method is None or method.letter is None:
+        return None
+    kit = Kit(library, method)
+    kit.__dict__["facts"] = {name: marker(name) for name in PLACEHOLDERS}
+    return kit
+
+
+def _text(kit: Kit, text: str, points: list[str]) -> dict[str, Any]:
+    return {
+        "html": str(kit.fill_html(text)),
+        "blocks": kit.blocks(text),
+        "points": [str(kit.fill_inline(p)) for p in points],
+        "points_text": [kit.fill(p) for p in points],
+    }
+
+
+def letter_data(kit: Kit) -> dict[str, Any]:
+    letter, staff = kit.method.letter, kit.method.staff_information
+    assert letter is not None
+    return {
+        "title": letter.title,
+        "sections": [
+            {"title": s.title if s.show_title else "", **_text(kit, s.text, s.points)}
+            for s in letter.sections
+        ],
+        "staff": {"title": staff.title, **_text(kit, staff.text, staff.items)} if staff else None,
+    }
+
+
+def holiday_table(first_year: int) -> dict[str, str]:
+    """ISO date -> Norwegian name, as ``walkround.deadlines`` counts them."""
+    years = range(first_year, first_year + HOLIDAY_YEARS)
+    table = holidays.Norway(years=years, include_sundays=False, language="no")
+    return {day.isoformat(): name for day, name in sorted(table.items())}
+
+
+def build_year() -> int:
+    fixed = source_date_epoch()
+    return (fixed.date() if fixed else dt.date.today()).year
+
+
+def data(library: Library) -> dict[str, Any] | None:
+    """Everything the visit tool needs, or ``None`` when the content has no walkround."""
+    kit = _marked_kit(library)
+    if kit is None:
+        return None
+    from ..walkround.documents import calendar  # imports WeasyPrint: only when building
+
+    method = kit.method
+    return {
+        "method": {"id": method.id, "title": method.title},
+        "deadlines": {
+            **method.deadlines.model_dump(),
+            "letter_days_before": deadlines.LETTER_DAYS_BEFORE,
+        },
+        "holidays": holiday_table(build_year() - 1),
+        "labels": {
+            "common": kit.common,
+            "letters": kit.labels("letters"),
+            "calendar": kit.labels("calendar"),
+        },
+        "calendar": {"prodid": calendar.PRODID, "timezone": calendar.TIMEZONE},
+        "letter": letter_data(kit),
+        "fields": list(PLACEHOLDERS),
+        "checks": tool_checks.checks(library, method.id),
+        "publisher": library.site.publisher,
+        "letter_css": (library.project.templates / "tools" / LETTER_CSS).read_text("utf-8"),
+    }
+
+
+def pages(renderer: Any) -> list[dict[str, str]]:
+    """Render the tool pages; returns their navigation entries."""
+    if _marked_kit(renderer.library) is None:
+        return []
+    renderer.render("tool-visit.md.j2", VISIT_PAGE, tool_folder=FOLDER)
+    return [{renderer.labels["tool_visit"]: VISIT_PAGE}]
+
+
+def _copy_vendor(library: Library, target: Path) -> list[Path]:
+    written = []
+    for package, files in VENDOR.items():
+        for source, name in files:
+            path = library.project.node_modules / package / source
+            if not path.is_file():
+                raise UsageError(f"{path} mangler; kjør ./scripts/build for å installere npm-pakkene")
+            destination = target / "vendor" / name
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
+            written.append(destination)
+    return written
+
+
+def build(library: Library, site_dir: Path) -> list[Path]:
+    """Write ``verktoy/`` into the site; returns the files written."""
+    shared = data(library)
+    if shared is None:
+        return []
+    target = site_dir / FOLDER
+    text = json.dumps(shared, ensure_ascii=False, indent=1, sort_keys=True)
+    atomic_write(target / "data.json", (text + "\n").encode("utf-8"))
+    script = f"window.REFLEKS_VERKTOY = {text};\n"
+    atomic_write(target / "data.js", script.encode("utf-8"))
+    written = [target / "data.json", target / "data.js"]
+    for name in SCRIPTS:
+        source = library.project.templates / "tools" / name
+        atomic_write(target / name, source.read_bytes())
+        written.append(target / name)
+    return written + _copy_vendor(library, target)
