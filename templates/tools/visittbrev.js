@@ -56,9 +56,16 @@
   }
 
   /* ------------------------------------------------------------------ checks */
+  // the key path `refleks check` names for each field
+  const LEADERS = ["top_leader", "visit_leader", "coordinator"];
+  function keyPath(field) {
+    const [first, rest] = field.split("-");
+    const path = LEADERS.includes(first) ? `leadership.${first}` : first;
+    return rest ? `${path}.${rest}` : path;
+  }
   function problem(field, template, values, written) {
     const f = (t) => (t == null ? null : R.format(t, values || {}));
-    return { field, severity: template.severity || "feil", message: f(template.message), expected: f(template.expected), hint: f(template.hint), written };
+    return { field, path: keyPath(field), severity: template.severity || "feil", message: f(template.message), expected: f(template.expected), hint: f(template.hint), written };
   }
 
   function checkSchema(visit) {
@@ -113,7 +120,7 @@
 
   /* ------------------------------------------------------------------ showing problems */
   function problemText(p) {
-    const lines = [`${p.severity}: ${p.message}`];
+    const lines = [`${p.severity}: ${p.message}`, `nøkkel: ${p.path}`];
     if (p.written !== undefined && p.written !== null) lines.push(`skrevet: ${p.written}`);
     if (p.expected) lines.push(`forventet: ${p.expected}`);
     if (p.hint) lines.push(`tips: ${p.hint}`);
@@ -147,7 +154,8 @@
       if (!described.includes(box.id)) input.setAttribute("aria-describedby", [box.id, ...described].join(" "));
       const item = document.createElement("li"), link = document.createElement("a");
       link.href = `#${p.field}`;
-      link.textContent = `${p.severity}: ${p.message}`;
+      const label = form.querySelector(`label[for="${p.field}"]`);
+      link.textContent = `${label ? label.textContent : p.path}: ${p.message}`;
       link.addEventListener("click", (event) => { event.preventDefault(); input.focus(); });
       item.append(link);
       list.append(item);

@@ -20,12 +20,13 @@ from ..content.validate import check_model
 from ..content.yamlread import Document
 from ..errors import Problem, Problems
 from ..walkround.checks import check_visit, health_professions
+from ..walkround.deadlines import holiday_name
 
 PROBE_ID = "probe"
 TODAY = dt.date(2031, 3, 3)
 """A Monday; the day the probes take as today (its ISO form becomes ``{i_dag}``)."""
 WEEKEND = dt.date(2031, 3, 8)  # a Saturday, no holiday
-HOLIDAY = dt.date(2031, 5, 1)  # Thursday, Offentlig høytidsdag
+HOLIDAY = dt.date(2031, 5, 1)  # a Thursday, 1 May
 ODD_NUMBER = 987
 """A marker number no rule uses (``{verdi}`` / ``{antall}``)."""
 
@@ -100,10 +101,10 @@ def rule_messages(library: Library, method: str) -> dict[str, dict[str, Any]]:
             {},
         ),
         "date_passed": _one(
-            library, method, {"date": TODAY - dt.timedelta(days=1)}, {TODAY.isoformat(): "i_dag"}
+            library, method, {"date": TODAY - dt.timedelta(days=7)}, {TODAY.isoformat(): "i_dag"}
         ),
         "weekend": _one(library, method, {"date": WEEKEND}, {}),
-        "holiday": _one(library, method, {"date": HOLIDAY}, {"Offentlig høytidsdag": "grunn"}),
+        "holiday": _one(library, method, {"date": HOLIDAY}, {str(holiday_name(HOLIDAY)): "grunn"}),
     }
 
 
