@@ -11,33 +11,45 @@
   // number, «no» or «13:00» stay text, and nothing the coordinator types can become markup
   function yamlValue(value) {
     if (typeof value === "number" || typeof value === "boolean") return String(value);
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
     return JSON.stringify(String(value));
   }
-  function yamlPerson(key, person, indent) {
-    const pad = " ".repeat(indent);
-    const lines = [`${pad}${key}:`];
-    for (const field of ["name", "title", "email", "phone"]) {
-      if (person[field]) lines.push(`${pad}  ${field}: ${yamlValue(person[field])}`);
+  function isScalar(value) { return value === null || typeof value !== "object" || value instanceof Date; }
+  /* block YAML for any value read from a visit file (texts as JSON strings, dates bare) */
+  function yamlLines(key, value, pad) {
+    const head = `${pad}${key}:`;
+    if (isScalar(value)) return [`${head} ${value === null ? "null" : yamlValue(value)}`];
+    if (Array.isArray(value)) {
+      if (!value.length) return [`${head} []`];
+      const lines = [head];
+      for (const item of value) {
+        if (isScalar(item)) { lines.push(`${pad}  - ${yamlValue(item)}`); continue; }
+        const inner = Object.entries(item).flatMap(([k, v]) => yamlLines(k, v, `${pad}    `));
+        inner[0] = `${pad}  - ${inner[0].trimStart()}`;
+        lines.push(...inner);
+      }
+      return lines;
     }
-    return lines;
+    const entries = Object.entries(value);
+    if (!entries.length) return [`${head} {}`];
+    return [head, ...entries.flatMap(([k, v]) => yamlLines(k, v, `${pad}  `))];
   }
+  const FORM_KEYS = ["id", "method", "municipality", "unit", "unit_leader", "date", "time",
+    "duration_minutes", "location", "leadership", "participants", "unit_leader_in_conversation"];
   function toYaml(visit, header) {
     const lines = header.map((line) => `# ${line}`);
+    const own = (k) => visit[k] !== undefined && visit[k] !== "" && visit[k] !== null;
     lines.push(`id: ${visit.id}`, `method: ${visit.method}`);
-    lines.push(`municipality: ${yamlValue(visit.municipality)}`, `unit: ${yamlValue(visit.unit)}`);
-    lines.push(...yamlPerson("unit_leader", visit.unit_leader, 0));
-    lines.push(`date: ${visit.date}`, `time: ${yamlValue(visit.time)}`);
-    lines.push(`duration_minutes: ${visit.duration_minutes}`);
-    if (visit.location) lines.push(`location: ${yamlValue(visit.location)}`);
-    lines.push("leadership:");
-    for (const role of ["top_leader", "visit_leader", "coordinator"]) {
-      lines.push(...yamlPerson(role, visit.leadership[role], 2));
+    for (const key of FORM_KEYS.slice(2)) {
+      if (key === "unit_leader_in_conversation" && !visit[key]) continue;
+      if (key === "time") { lines.push(`time: ${yamlValue(visit.time)}`); continue; }
+      if (key === "date") { lines.push(`date: ${visit.date}`); continue; }
+      if (own(key)) lines.push(...yamlLines(key, visit[key], ""));
     }
-    lines.push("participants:");
-    visit.participants.forEach((p) => lines.push(`  - ${yamlValue(p)}`));
-    if (!visit.participants.length) lines[lines.length - 1] = "participants: []";
-    if (visit.unit_leader_in_conversation) lines.push("unit_leader_in_conversation: true");
-    if (visit.letter_date) lines.push(`letter_date: ${visit.letter_date}`);
+    // what the form does not show (contact, secretary, actions ...) is kept as it was read
+    for (const [key, value] of Object.entries(visit)) {
+      if (!FORM_KEYS.includes(key)) lines.push(...yamlLines(key, value, ""));
+    }
     return lines.join("\n") + "\n";
   }
   function fromYaml(text) {
@@ -163,8 +175,7 @@ ${attachment}
     children.push(new D.Paragraph({ text: parts.contact }), new D.Paragraph({ text: parts.greeting }));
     children.push(new D.Paragraph({ text: parts.signer[0] }), new D.Paragraph({ text: parts.signer[1] }));
     if (staff) {
-      children.push(new D.Paragraph({ text: DATA.labels.letters.attachment, pageBreakBefore: true }));
-      children.push(new D.Paragraph({ text: staff.title, heading: D.HeadingLevel.HEADING_1 }));
+      children.push(new D.Paragraph({ text: staff.title, heading: D.HeadingLevel.HEADING_1, pageBreakBefore: true }));
       children.push(...docxParagraphs(staff, values));
     }
     const doc = new D.Document({
@@ -175,5 +186,5 @@ ${attachment}
     return D.Packer.toBlob(doc);
   }
 
-  window.RefleksVisitFiles = { toYaml, fromYaml, toIcs, letterHtml, letterDocx, letterParts };
+  window.RefleksVisitFiles = { FORM_KEYS, toYaml, fromYaml, toIcs, letterHtml, letterDocx, letterParts };
 })();

@@ -29,17 +29,19 @@
     return p;
   }
 
+  let loaded = {}; // the visit file last opened: what the form does not show is kept
   function readForm() {
+    const extras = Object.fromEntries(Object.entries(loaded).filter(([k]) => !F.FORM_KEYS.includes(k)));
     const visit = {
-      method: DATA.method.id, municipality: value("municipality"), unit: value("unit"),
+      method: loaded.method || DATA.method.id, municipality: value("municipality"), unit: value("unit"),
       unit_leader: person("unit_leader"), date: value("date"), time: value("time"),
       duration_minutes: value("duration_minutes"), location: value("location"),
-      leadership: { top_leader: person("top_leader"), visit_leader: person("visit_leader"), coordinator: person("coordinator") },
+      leadership: { ...(loaded.leadership || {}), top_leader: person("top_leader"), visit_leader: person("visit_leader"), coordinator: person("coordinator") },
       participants: $("participants").value.split("\n").map((s) => s.trim()).filter(Boolean),
       unit_leader_in_conversation: $("unit_leader_in_conversation").checked,
     };
-    visit.id = (slug(`${visit.unit}-${visit.date}`) || "visitt").slice(0, 64).replace(/-+$/, "");
-    return visit;
+    visit.id = loaded.id || (slug(`${visit.unit}-${visit.date}`) || "visitt").slice(0, 64).replace(/-+$/, "");
+    return { ...visit, ...extras };
   }
 
   function fillForm(data) {
@@ -231,7 +233,9 @@
     const file = $("visittfil").files[0];
     if (!file) return;
     try {
-      fillForm(F.fromYaml(await file.text()));
+      const data = F.fromYaml(await file.text());
+      fillForm(data);
+      loaded = data;
       say(`Visittfilen ${file.name} er lest inn.`);
     } catch (err) {
       say(`Kunne ikke lese ${file.name}: ${err.message}`);
