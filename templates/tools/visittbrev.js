@@ -157,7 +157,7 @@
       const item = document.createElement("li"), link = document.createElement("a");
       link.href = `#${p.field}`;
       const label = form.querySelector(`label[for="${p.field}"]`);
-      link.textContent = `${label ? label.textContent : p.path}: ${p.message}`;
+      link.textContent = `${label ? label.textContent : p.path}: ${p.severity}: ${p.message}`;
       link.addEventListener("click", (event) => { event.preventDefault(); input.focus(); });
       item.append(link);
       list.append(item);
