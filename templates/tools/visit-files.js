@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   const R = window.RefleksVisit;
+  if (!R) return;
   const DATA = R.DATA;
 
   /* ---------------------------------------------------------------- visit file (YAML) */

@@ -4,7 +4,8 @@
    Dates are ISO strings (ÅÅÅÅ-MM-DD) counted in UTC, so no time zone moves a day. */
 (function () {
   "use strict";
-  const DATA = window.REFLEKS_VERKTOY;
+  const DATA = window.REFLEKS_VERKTOY.visit;
+  if (!DATA) return;
   const DAY = 86400000;
 
   function toDate(iso) { const [y, m, d] = iso.split("-").map(Number); return new Date(Date.UTC(y, m - 1, d)); }

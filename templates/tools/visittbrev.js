@@ -4,6 +4,7 @@
    coordinator's own details are kept, in localStorage, when asked to. */
 (function () {
   "use strict";
+  if (!window.RefleksVisit) return;
   const R = window.RefleksVisit, F = window.RefleksVisitFiles, DATA = R.DATA;
   const CHECKS = DATA.checks;
   const STORE = "refleks-koordinator";

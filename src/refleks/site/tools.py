@@ -34,6 +34,7 @@ from . import tool_checks
 
 FOLDER = "verktoy"
 VISIT_PAGE = f"{FOLDER}/visittbrev.md"
+SESSION_PAGE = f"{FOLDER}/mote.md"
 HOLIDAY_YEARS = 12
 """Years of public holidays shipped, from the year before the build."""
 
@@ -42,7 +43,7 @@ VENDOR = {
     "js-yaml": [("dist/js-yaml.min.js", "js-yaml.min.js"), ("LICENSE", "LICENSE-js-yaml.txt")],
     "docx": [("dist/index.iife.js", "docx.js"), ("LICENSE", "LICENSE-docx.txt")],
 }
-SCRIPTS = ("visittbrev.js", "visit-rules.js", "visit-files.js", "verktoy.css")
+SCRIPTS = ("visittbrev.js", "visit-rules.js", "visit-files.js", "mote.js", "verktoy.css")
 LETTER_CSS = "brev-print.css"
 
 
@@ -93,8 +94,18 @@ def build_year() -> int:
     return (fixed.date() if fixed else dt.date.today()).year
 
 
-def data(library: Library) -> dict[str, Any] | None:
-    """Everything the visit tool needs, or ``None`` when the content has no walkround."""
+def data(library: Library) -> dict[str, Any]:
+    """Everything the tools need: ``session`` for «Planlegg et møte», ``visit`` for
+    «Lag visittbrev» (``None`` when the content has no walkround method)."""
+    from . import tool_session  # imports WeasyPrint: only when building
+
+    return {
+        "session": tool_session.data(library) if library.reflections else None,
+        "visit": visit_data(library),
+    }
+
+
+def visit_data(library: Library) -> dict[str, Any] | None:
     kit = _marked_kit(library)
     if kit is None:
         return None
@@ -124,10 +135,15 @@ def data(library: Library) -> dict[str, Any] | None:
 
 def pages(renderer: Any) -> list[dict[str, str]]:
     """Render the tool pages; returns their navigation entries."""
-    if _marked_kit(renderer.library) is None:
-        return []
-    renderer.render("tool-visit.md.j2", VISIT_PAGE, tool_folder=FOLDER)
-    return [{renderer.labels["tool_visit"]: VISIT_PAGE}]
+    nav = []
+    library = renderer.library
+    if library.reflections:
+        renderer.render("tool-session.md.j2", SESSION_PAGE, tool_folder=FOLDER)
+        nav.append({renderer.labels["tool_session"]: SESSION_PAGE})
+    if _marked_kit(library) is not None:
+        renderer.render("tool-visit.md.j2", VISIT_PAGE, tool_folder=FOLDER)
+        nav.append({renderer.labels["tool_visit"]: VISIT_PAGE})
+    return nav
 
 
 def _copy_vendor(library: Library, target: Path) -> list[Path]:
@@ -147,7 +163,7 @@ def _copy_vendor(library: Library, target: Path) -> list[Path]:
 def build(library: Library, site_dir: Path) -> list[Path]:
     """Write ``verktoy/`` into the site; returns the files written."""
     shared = data(library)
-    if shared is None:
+    if shared["session"] is None and shared["visit"] is None:
         return []
     target = site_dir / FOLDER
     text = json.dumps(shared, ensure_ascii=False, indent=1, sort_keys=True)
