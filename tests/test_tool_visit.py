@@ -314,9 +314,7 @@ def test_open_a_visit_file_and_save_it_again(page: Any, tmp_path: Path) -> None:
     # what the form does not show (secretary, observers, contact, actions) is kept
     for key in ("contact", "leadership", "participants"):
         assert saved[key] == original[key], key
-    assert json.dumps(saved["actions"], default=str) == json.dumps(
-        original["actions"], default=str
-    )
+    assert json.dumps(saved["actions"], default=str) == json.dumps(original["actions"], default=str)
 
 
 def test_coordinator_is_remembered_until_forgotten(page: Any) -> None:

@@ -16,6 +16,7 @@ from .. import session, urls
 from ..content.model import Library
 from ..errors import UsageError
 
+
 def _too_short(library: Library, reflection_id: str, role_id: str, themes: list[str]) -> str:
     minutes = 1
     needed = session.OPENING + session.CLOSING + session.THEME_MIN * len(themes)

@@ -152,7 +152,9 @@ def _copy_vendor(library: Library, target: Path) -> list[Path]:
         for source, name in files:
             path = library.project.node_modules / package / source
             if not path.is_file():
-                raise UsageError(f"{path} mangler; kjør ./scripts/build for å installere npm-pakkene")
+                raise UsageError(
+                    f"{path} mangler; kjør ./scripts/build for å installere npm-pakkene"
+                )
             destination = target / "vendor" / name
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, destination)
