@@ -54,6 +54,7 @@ def page_types(library: Library) -> dict[str, str | None]:
         "forfattere": html(urls.REFERENCE_PAGE),
         "visitt": html(urls.method_page(method)) if method else None,
         "visittbrev": "verktoy/visittbrev.html" if method else None,
+        "mote": "verktoy/mote.html" if reflection else None,
     }
 
 
@@ -105,6 +106,7 @@ KINDS = [
     "forfattere",
     "visitt",
     "visittbrev",
+    "mote",
 ]
 
 
