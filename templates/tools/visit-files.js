@@ -164,9 +164,9 @@ ${attachment}
     const D = window.docx, values = R.facts(visit), parts = letterParts(visit);
     const letter = DATA.letter, staff = letter.staff;
     const children = [
-      new D.Paragraph({ children: [new D.TextRun({ text: parts.sender, bold: true })] }),
-      ...parts.recipient.map((line) => new D.Paragraph({ text: line })),
-      new D.Paragraph({ text: parts.date, alignment: D.AlignmentType.RIGHT }),
+      new D.Paragraph({ children: [new D.TextRun({ text: parts.sender, bold: true })], spacing: { after: 240 } }),
+      ...parts.recipient.map((line) => new D.Paragraph({ text: line, spacing: { after: 0 } })),
+      new D.Paragraph({ text: parts.date, alignment: D.AlignmentType.RIGHT, spacing: { before: 240, after: 240 } }),
       new D.Paragraph({ text: letter.title, heading: D.HeadingLevel.HEADING_1 }),
     ];
     for (const section of letter.sections) {
@@ -181,7 +181,7 @@ ${attachment}
     }
     const doc = new D.Document({
       title: parts.title, creator: DATA.publisher, language: "nb-NO",
-      styles: { default: { document: { run: { font: "DejaVu Sans", size: 21 } } } },
+      styles: { default: { document: { run: { font: "DejaVu Sans", size: 21 }, paragraph: { spacing: { after: 120 } } } } },
       sections: [{ properties: { page: { size: { width: 11906, height: 16838 } } }, children }],
     });
     return D.Packer.toBlob(doc);
