@@ -33,7 +33,7 @@ ODD_NUMBER = 987
 
 def _base_visit(method: str) -> dict[str, Any]:
     """A visit that breaks no rule (for the method's defaults)."""
-    person = {"name": "Navn", "title": "tittel"}
+    person = {"name": "Navn", "title": "tittel", "email": "navn@example.no", "phone": "12345678"}
     return {
         "id": PROBE_ID,
         "method": method,
@@ -43,6 +43,8 @@ def _base_visit(method: str) -> dict[str, Any]:
         "date": TODAY + dt.timedelta(days=8),
         "time": "13:00",
         "duration_minutes": 30,
+        "location": "Møterommet",
+        "contact": person,
         "leadership": {"top_leader": person, "visit_leader": person, "coordinator": person},
         "participants": ["sykepleier", "lege", "ufaglært", "renholder", "helsefagarbeider"],
     }
@@ -75,7 +77,8 @@ def _template(problem: Problem, marks: dict[str, str]) -> dict[str, Any]:
 
 def _one(library: Library, method: str, change: dict[str, Any], marks: dict[str, str]) -> dict:
     data = {**_base_visit(method), **change}
-    found = _problems(library, data)
+    # only what the changed key caused: a rule added later may also speak about the probe
+    found = [p for p in _problems(library, data) if p.path.split(".")[0].split("[")[0] in change]
     if len(found) != 1:
         raise RuntimeError(f"probe {change} gave {len(found)} problems: {found}")
     return _template(found[0], marks)
