@@ -21,7 +21,7 @@ from ..content.model import Library
 from ..errors import UsageError
 from ..sorting import nb_key
 from ..templating import environment
-from . import reference, tools
+from . import reference
 from .charts import svg_chart
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|!])")
@@ -184,6 +184,8 @@ def build(library: Library, docs: Path) -> Nav:
         page = urls.method_page(method.id)
         r.render("method.md.j2", page, method=method, source=library.sources[method.source])
         nav.append({method.title: page})
+    from . import tools  # the browser tools' pages (imported when pages are built)
+
     nav += tools.pages(r)
 
     authors: Nav = []
