@@ -25,8 +25,9 @@ def site_outputs() -> list:
     load WeasyPrint, which takes a second or two that a refused build should not wait for."""
     from ..decks import handouts, slides
     from ..walkround import blanks
+    from . import tools
 
-    return [slides, handouts, blanks]
+    return [slides, handouts, blanks, tools]
 
 
 def restore_interrupted(site: Path) -> None:

@@ -136,6 +136,9 @@ def build(library: Library, docs: Path) -> Nav:
         source = library.sources[method.source]
         renderer.render("method.md.j2", page, method=method, source=source)
         nav.append({method.title: page})
+    from . import tools  # the browser tools' pages (imported when pages are built)
+
+    nav += tools.pages(renderer)
     nav.append({labels["authors"]: _author_pages(renderer, docs)})
     return nav
 
