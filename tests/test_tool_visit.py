@@ -291,7 +291,7 @@ def test_calendar_has_the_events_of_refleks_visit(made: dict) -> None:
     name, data = made["browser"]["last-ned-ics"]
     assert name == f"tidslinje-{VISIT_ID}.ics"
     browser = _events(data)
-    assert browser == _events((made["cli"] / "timeline.ics").read_bytes())
+    assert browser == _events((made["cli"] / "tidslinje.ics").read_bytes())
     visit = next(e for e in browser if e["uid"] == f"{VISIT_ID}-visitt@refleks")
     assert visit["start"].isoformat() == "2030-05-14T13:00:00+02:00"
     assert visit["location"] == "Møterommet, 2. etasje"
