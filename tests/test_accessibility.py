@@ -55,6 +55,8 @@ def page_types(library: Library) -> dict[str, str | None]:
         "anbefalinger": html(urls.RECOMMENDATIONS_PAGE),
         "forfattere": html(urls.REFERENCE_PAGE),
         "visitt": html(urls.method_page(method)) if method else None,
+        "visittbrev": "verktoy/visittbrev.html" if method else None,
+        "mote": "verktoy/mote.html" if reflection else None,
     }
 
 
@@ -96,7 +98,18 @@ def skip_if_missing(pages: dict[str, str | None], kind: str) -> str:
     return path
 
 
-KINDS = ["forside", "kilde", "tema", "rolle", "rammeverk", "anbefalinger", "forfattere", "visitt"]
+KINDS = [
+    "forside",
+    "kilde",
+    "tema",
+    "rolle",
+    "rammeverk",
+    "anbefalinger",
+    "forfattere",
+    "visitt",
+    "visittbrev",
+    "mote",
+]
 
 
 @pytest.mark.parametrize("palette", PALETTES)

@@ -86,6 +86,14 @@ class Session:
 # --------------------------------------------------------------------------- checking
 
 
+def minutes_problem(text: str) -> str | None:
+    """Why ``text`` is not a meeting length (a whole number of minutes), or ``None``; shared by
+    ``--minutes`` and the browser's «Planlegg et møte»."""
+    if not text.isdigit() or int(text) == 0:
+        return f"må være et helt antall minutter, ikke «{text}»"
+    return None
+
+
 def _choices(items: list[tuple[str, str]]) -> str:
     return ", ".join(f"{item_id} ({label})" for item_id, label in items)
 

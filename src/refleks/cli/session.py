@@ -8,14 +8,16 @@ from pathlib import Path
 from ..confine import refuse_links_leaving
 from ..content.pipeline import build_library
 from ..project import Project
+from ..session import minutes_problem
 
 NAME = "session"
 HELP = "lag lysark, utskrift og veiledning til ett refleksjonsmøte"
 
 
 def _minutes(text: str) -> int:
-    if not text.isdigit() or int(text) == 0:
-        raise argparse.ArgumentTypeError(f"må være et helt antall minutter, ikke «{text}»")
+    problem = minutes_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
     return int(text)
 
 

@@ -26,8 +26,9 @@ def site_outputs() -> list:
     from ..courses import coursepack
     from ..decks import handouts, slides
     from ..walkround import blanks
+    from . import tools
 
-    return [slides, handouts, coursepack, blanks]
+    return [slides, handouts, coursepack, blanks, tools]
 
 
 def restore_interrupted(site: Path) -> None:

@@ -185,6 +185,9 @@ def build(library: Library, docs: Path) -> Nav:
         source = library.sources[method.source]
         renderer.render("method.md.j2", page, title=method.title, method=method, source=source)
         nav.append({html_title(method.title): page})
+    from . import tools  # the browser tools' pages (imported when pages are built)
+
+    nav += tools.pages(renderer)
     nav.append({labels["authors"]: _author_pages(renderer, docs)})
     return nav
 

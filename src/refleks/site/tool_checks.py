@@ -1,0 +1,141 @@
+"""The visit checks of ``refleks check`` as data for the browser's «Lag visittbrev» form.
+
+The messages are not retyped: each rule is run here, at build time, on a probe visit made to
+break exactly that rule, through the same functions ``refleks check`` uses
+(``validate.check_model`` for the schema, ``walkround.checks.check_visit`` for the method's
+rules). The captured message, expected value and hint become templates by putting a
+``{name}`` back where the probe's marker value stood; the browser fills them in again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ..content import schema
+from ..content.model import Library
+from ..content.validate import check_model
+from ..content.yamlread import Document
+from ..errors import SEVERITY_WORDS, Problem, Problems
+from ..walkround.checks import check_visit, health_professions
+from ..walkround.deadlines import holiday_name
+
+PROBE_ID = "probe"
+TODAY = dt.date(2031, 3, 3)
+"""A Monday; the day the probes take as today (its ISO form becomes ``{i_dag}``)."""
+WEEKEND = dt.date(2031, 3, 8)  # a Saturday, no holiday
+HOLIDAY = dt.date(2031, 5, 1)  # a Thursday, 1 May
+ODD_NUMBER = 987
+"""A marker number no rule uses (``{verdi}`` / ``{antall}``)."""
+
+
+def _base_visit(method: str) -> dict[str, Any]:
+    """A visit that breaks no rule (for the method's defaults)."""
+    person = {"name": "Navn", "title": "tittel", "email": "navn@example.no", "phone": "12345678"}
+    return {
+        "id": PROBE_ID,
+        "method": method,
+        "municipality": "Kommune",
+        "unit": "Enhet",
+        "unit_leader": {"name": "Leder", "title": "avdelingsleder"},
+        "date": TODAY + dt.timedelta(days=8),
+        "time": "13:00",
+        "duration_minutes": 30,
+        "location": "Møterommet",
+        "contact": person,
+        "leadership": {"top_leader": person, "visit_leader": person, "coordinator": person},
+        "participants": ["sykepleier", "lege", "ufaglært", "renholder", "helsefagarbeider"],
+    }
+
+
+def _problems(library: Library, data: dict[str, Any]) -> list[Problem]:
+    """What ``check_visit`` says about ``data`` (warnings included), method problems left out."""
+    visit = schema.Visit.model_validate(data)
+    doc = Document(Path("probe.yaml"), data)
+    probe = dataclasses.replace(library, documents={**library.documents, ("visit", PROBE_ID): doc})
+    found = check_visit(probe, visit, TODAY, Problems(None)).items
+    return [p for p in found if p.file == "probe.yaml"]
+
+
+def _template(problem: Problem, marks: dict[str, str]) -> dict[str, Any]:
+    def put_back(text: str | None) -> str | None:
+        if text is None:
+            return None
+        for value, name in marks.items():
+            text = text.replace(value, "{" + name + "}")
+        return text
+
+    return {
+        "severity": SEVERITY_WORDS[problem.severity],  # the word the user reads
+        "message": put_back(problem.message),
+        "expected": put_back(problem.expected),
+        "hint": put_back(problem.hint),
+    }
+
+
+def _one(library: Library, method: str, change: dict[str, Any], marks: dict[str, str]) -> dict:
+    data = {**_base_visit(method), **change}
+    # only what the changed key caused: a rule added later may also speak about the probe
+    found = [p for p in _problems(library, data) if p.path.split(".")[0].split("[")[0] in change]
+    if len(found) != 1:
+        raise RuntimeError(f"probe {change} gave {len(found)} problems: {found}")
+    return _template(found[0], marks)
+
+
+def rule_messages(library: Library, method: str) -> dict[str, dict[str, Any]]:
+    """The method rules of ``check_visit`` that a form can break, by rule name."""
+    n = str(ODD_NUMBER)
+    leader = "avdelingsleder"
+    everyone_health = ["sykepleier"] * 5
+    return {
+        "duration_not_positive": _one(library, method, {"duration_minutes": 0}, {}),
+        "duration_too_long": _one(library, method, {"duration_minutes": ODD_NUMBER}, {n: "verdi"}),
+        "group_size": _one(
+            library, method, {"participants": ["ufaglært"] * ODD_NUMBER}, {n: "antall"}
+        ),
+        "no_other_staff": _one(library, method, {"participants": everyone_health}, {}),
+        "leader_in_conversation": _one(library, method, {"unit_leader_in_conversation": True}, {}),
+        "leader_in_group": _one(
+            library,
+            method,
+            {"participants": ["ufaglært", "lege", leader, "renholder", "sykepleier"]},
+            {},
+        ),
+        "date_passed": _one(
+            library, method, {"date": TODAY - dt.timedelta(days=7)}, {TODAY.isoformat(): "i_dag"}
+        ),
+        "weekend": _one(library, method, {"date": WEEKEND}, {}),
+        "holiday": _one(library, method, {"date": HOLIDAY}, {str(holiday_name(HOLIDAY)): "grunn"}),
+    }
+
+
+def _schema_problem(method: str, change: dict[str, Any], drop: str | None = None) -> Problem:
+    data = {**_base_visit(method), **change}
+    data.pop(drop, None)
+    problems = Problems(None)
+    check_model(Document(Path("probe.yaml"), data), schema.Visit, problems)
+    if len(problems.items) != 1:
+        raise RuntimeError(f"schema probe {change} gave {problems.items}")
+    return problems.items[0]
+
+
+def schema_messages(method: str) -> dict[str, dict[str, Any]]:
+    """What the content checks say about a missing field, a bad date, time or number."""
+    missing = _schema_problem(method, {}, drop="unit")
+    return {
+        "missing": _template(missing, {"unit": "navn"}),
+        "date": _template(_schema_problem(method, {"date": "2031-02-30"}), {}),
+        "time": _template(_schema_problem(method, {"time": "25:99"}), {}),
+        "integer": _template(_schema_problem(method, {"duration_minutes": "x"}), {}),
+    }
+
+
+def checks(library: Library, method: str) -> dict[str, Any]:
+    """Everything the form needs to check a visit as ``refleks check`` does."""
+    return {
+        "rules": rule_messages(library, method),
+        "schema": schema_messages(method),
+        "health_professions": health_professions(library.project.templates),
+    }

@@ -1,0 +1,158 @@
+/* Refleks «Planlegg et møte» (written for Refleks): the agenda of `refleks session` for the
+   chosen set, roles, themes and minutes, a link to the set's deck showing only those, and a
+   handout printed from the page. The rule's numbers and messages come from data.js. */
+(function () {
+  "use strict";
+  const DATA = (window.REFLEKS_VERKTOY || {}).session;
+  const form = document.getElementById("moteskjema");
+  if (!DATA || !form) return;
+  const RULE = DATA.rule, MESSAGES = DATA.messages;
+  const $ = (id) => document.getElementById(id);
+  const format = (t, v) => t.replace(/\{([a-zæøå_]+)\}/g, (all, k) => (k in v ? String(v[k]) : all));
+
+  /* session.py _shares(): whole minutes in proportion to the weights, largest remainder */
+  function shares(total, weights) {
+    const whole = weights.reduce((a, b) => a + b, 0);
+    const exact = weights.map((w) => (total * w) / whole);
+    const parts = exact.map((x) => Math.trunc(x));
+    const order = weights.map((w, i) => i).sort((a, b) => (exact[b] - parts[b]) - (exact[a] - parts[a]) || a - b);
+    const rest = total - parts.reduce((a, b) => a + b, 0);
+    order.slice(0, rest).forEach((i) => { parts[i] += 1; });
+    return parts;
+  }
+  /* Python's round(): halves to the even number */
+  function roundHalfEven(x) {
+    const floor = Math.floor(x), diff = x - floor;
+    if (diff === 0.5) return floor % 2 === 0 ? floor : floor + 1;
+    return Math.round(x);
+  }
+  /* session.py agenda(): the items' minutes add up to the meeting's minutes */
+  function agenda(themes, roles, minutes) {
+    const counts = themes.map((t) => roles.reduce((n, r) => n + (t.questions[r] || []).length, 0));
+    const extra = minutes - RULE.opening - RULE.closing - RULE.theme_min * themes.length;
+    const perTheme = shares(extra, counts.map((c) => 1 + c)).map((x) => RULE.theme_min + x);
+    const items = [{ kind: "opening", start: 0, minutes: RULE.opening }];
+    let clock = RULE.opening;
+    themes.forEach((theme, i) => {
+      const intro = Math.max(RULE.intro_min, roundHalfEven(perTheme[i] * RULE.intro_share));
+      items.push({ kind: "theme_intro", start: clock, minutes: intro, theme });
+      clock += intro;
+      items.push({ kind: "reflection", start: clock, minutes: perTheme[i] - intro, theme, questions: counts[i] });
+      clock += perTheme[i] - intro;
+    });
+    items.push({ kind: "closing", start: clock, minutes: RULE.closing });
+    return items;
+  }
+  /* session.py clock_label() */
+  function clock(start, minute) {
+    let base = 0;
+    if (start) { const [h, m] = start.split(":").map(Number); base = h * 60 + m; }
+    const total = (base + minute) % (24 * 60);
+    const hours = start ? String(Math.floor(total / 60)).padStart(2, "0") : String(Math.floor(total / 60));
+    return `${hours}:${String(total % 60).padStart(2, "0")}`;
+  }
+
+  function chosen() {
+    const set = DATA.reflections.find((r) => r.id === form.querySelector("input[name=sett]:checked").value);
+    const roles = DATA.roles.filter((r) => $(`rolle-${r.id}`).checked).map((r) => r.id);
+    const themes = set.themes.filter((t) => $(`tema-${set.id}-${t.id}`).checked);
+    return { set, roles, themes, minutes: $("minutter").value.trim(), start: $("start").value.trim() };
+  }
+
+  function check(c) {
+    const found = [];
+    if (!c.roles.length) found.push(["roller", "rolle-" + DATA.roles[0].id, form.dataset.noRole]);
+    if (!c.themes.length) found.push([`temaer-${c.set.id}`, `tema-${c.set.id}-${c.set.themes[0].id}`, MESSAGES.no_theme]);
+    const empty = c.themes.filter((t) => !c.roles.some((r) => (t.questions[r] || []).length));
+    if (c.roles.length) empty.forEach((t) => found.push([`temaer-${c.set.id}`, `tema-${c.set.id}-${t.id}`, format(MESSAGES.none, { tema: t.id, rolle: c.roles.join(", ") })]));
+    if (!/^\d+$/.test(c.minutes) || Number(c.minutes) === 0) {
+      found.push(["minutter", "minutter", format(MESSAGES.minutes, { verdi: c.minutes })]);
+    } else if (c.themes.length) {
+      const needed = RULE.opening + RULE.closing + RULE.theme_min * c.themes.length;
+      const template = c.themes.length === 1 ? MESSAGES.one : MESSAGES.many;
+      if (Number(c.minutes) < needed) found.push(["minutter", "minutter", format(template, { minutter: c.minutes, trengs: needed, antall: c.themes.length })]);
+    }
+    if (c.start && !/^([01]\d|2[0-3]):[0-5]\d$/.test(c.start)) found.push(["start", "start", format(MESSAGES.start, { verdi: c.start })]);
+    return found;
+  }
+
+  function showProblems(found) {
+    form.querySelectorAll(".refleks-feil").forEach((el) => { el.hidden = true; el.textContent = ""; });
+    form.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
+    const list = $("feiloppsummering-liste");
+    list.textContent = "";
+    $("feiloppsummering").hidden = !found.length;
+    for (const [box, fieldId, message] of found) {
+      const el = $(`${box}-feil`);
+      el.hidden = false;
+      el.textContent = el.textContent ? `${el.textContent} ${message}` : message;
+      const field = $(fieldId);
+      if (field.type === "text") { field.setAttribute("aria-invalid", "true"); field.setAttribute("aria-describedby", `${box}-feil ${fieldId}-hjelp`); }
+      const item = document.createElement("li"), link = document.createElement("a");
+      link.href = `#${fieldId}`;
+      link.textContent = message;
+      link.addEventListener("click", (event) => { event.preventDefault(); field.focus(); });
+      item.append(link);
+      list.append(item);
+    }
+    if (found.length) $("feiloppsummering").focus();
+  }
+
+  const LABELS = { opening: "Innledning", closing: "Oppsummering og avslutning" };
+  function itemText(item) {
+    if (item.kind === "theme_intro") return `Tema ${item.theme.number}: ${item.theme.title} – presentasjon og funn`;
+    if (item.kind === "reflection") return `Tema ${item.theme.number}: ${item.theme.title} – refleksjon (${item.questions} spørsmål)`;
+    return LABELS[item.kind];
+  }
+
+  function showPlan(c) {
+    const minutes = Number(c.minutes);
+    const items = agenda(c.themes, c.roles, minutes);
+    const roleLabels = DATA.roles.filter((r) => c.roles.includes(r.id)).map((r) => r.label);
+    $("plan-ingress").textContent = `${c.set.title}, ${minutes} minutter. Roller: ${roleLabels.join(", ")}.`;
+    const body = $("agenda").querySelector("tbody");
+    body.textContent = "";
+    for (const item of items) {
+      const row = document.createElement("tr");
+      [`${clock(c.start, item.start)}–${clock(c.start, item.start + item.minutes)}`, String(item.minutes), itemText(item)].forEach((text) => {
+        const cell = document.createElement("td"); cell.textContent = text; row.append(cell);
+      });
+      body.append(row);
+    }
+    const params = new URLSearchParams({ tema: c.themes.map((t) => t.id).join(","), rolle: c.roles.join(",") });
+    $("lysark-lenke").href = `${form.parentElement.dataset.base}/../${c.set.deck}?${params.toString().replace(/%2C/g, ",")}`;
+    const questions = $("sporsmal");
+    questions.textContent = "";
+    for (const theme of c.themes) {
+      const h = document.createElement("h3");
+      h.textContent = `Tema ${theme.number}: ${theme.title}`;
+      questions.append(h);
+      for (const role of DATA.roles.filter((r) => c.roles.includes(r.id))) {
+        const texts = theme.questions[role.id] || [];
+        if (!texts.length) continue;
+        const h4 = document.createElement("h4"), list = document.createElement("ol");
+        h4.textContent = role.label;
+        texts.forEach((q) => { const li = document.createElement("li"), lines = document.createElement("div"); li.textContent = q; lines.className = "refleks-sporsmal-linjer"; li.append(lines); list.append(li); });
+        questions.append(h4, list);
+      }
+    }
+    $("plan").hidden = false;
+    $("plan-tittel").focus();
+  }
+
+  function showSet() {
+    const set = form.querySelector("input[name=sett]:checked").value;
+    form.querySelectorAll(".refleks-temaer").forEach((el) => { el.hidden = el.dataset.sett !== set; });
+  }
+  form.querySelectorAll("input[name=sett]").forEach((el) => el.addEventListener("change", showSet));
+  showSet();
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const c = chosen(), found = check(c);
+    showProblems(found);
+    if (found.length) { $("plan").hidden = true; return; }
+    showPlan(c);
+  });
+  $("skriv-ut-mote").addEventListener("click", () => window.print());
+  window.RefleksMote = { agenda, shares, roundHalfEven, clock };
+})();

@@ -1,0 +1,170 @@
+"""«Planlegg et møte» in Chromium: the agenda of `refleks session`, the filtered deck, the
+handout, the messages; opened from disk (file://).
+
+The 60-minute agenda below is worked out by hand from the rule in ``refleks session``:
+5 minutes to open and to close, each theme at least 10 minutes plus its share of the rest
+in proportion to 1 + its questions (largest remainder), a quarter of a theme's time to
+present it (rounded half to even, at least 2).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from refleks import session
+from refleks.decks import slides
+
+from .browser import Recorder, axe_violations, describe
+
+pytestmark = pytest.mark.slow
+PAGE = "verktoy/mote.html"
+
+
+@pytest.fixture(scope="module")
+def context(browser: Any) -> Any:
+    ctx = browser.new_context()
+    recorder = Recorder(ctx)
+    yield ctx
+    recorder.assert_local()
+    assert ctx.cookies() == []
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: Any, built_site: Path) -> Any:
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((built_site / PAGE).as_uri())
+    yield page
+    page.close()
+    assert errors == []
+
+
+def plan(page: Any, reflection: str, roles: list[str], minutes: str, start: str = "") -> None:
+    page.check(f"#sett-{reflection}")
+    for role in roles:
+        page.check(f"#rolle-{role}")
+    page.fill("#minutter", minutes)
+    page.fill("#start", start)
+    page.get_by_role("button", name="Lag tidsplanen").click()
+
+
+def agenda_rows(page: Any) -> list[list[str]]:
+    return [r.locator("td").all_inner_texts() for r in page.locator("#agenda tbody tr").all()]
+
+
+def test_agenda_for_one_role_as_worked_out_by_hand(page: Any) -> None:
+    assert axe_violations(page) == [], describe(axe_violations(page))
+    plan(page, "systemperspektiv", ["leder-virksomhet"], "60", "13:00")
+    # questions 1, 2, 1: extra 20 minutes shared 2:3:2 -> 6, 8, 6 (5.71, 8.57, 5.71 rounded
+    # by the largest remainder); themes 16, 18, 16; intros 4, round(4.5) = 4, 4
+    assert [row[:2] for row in agenda_rows(page)] == [
+        ["13:00–13:05", "5"],
+        ["13:05–13:09", "4"],
+        ["13:09–13:21", "12"],
+        ["13:21–13:25", "4"],
+        ["13:25–13:39", "14"],
+        ["13:39–13:43", "4"],
+        ["13:43–13:55", "12"],
+        ["13:55–14:00", "5"],
+    ]
+    assert axe_violations(page) == [], describe(axe_violations(page))
+
+
+def _cli_agenda(library: Any, reflection: str, role: str, themes: list[str], minutes: int) -> list:
+    request = session.resolve(library, reflection, role, themes, minutes)
+    deck = slides.session_deck(
+        library,
+        request.reflection,
+        request.role,
+        request.themes,
+        path="x.html",
+        text_version="y.html",
+        minutes=minutes,
+    )
+    return [
+        [
+            f"{session.clock_label(request, i.start)}–{session.clock_label(request, i.end)}",
+            str(i.minutes),
+        ]
+        for i in session.agenda(request, deck)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reflection", "role", "minutes"),
+    [
+        ("kollegastotte", "kollega", 90),
+        ("kollegastotte", "leder-enhet", 77),
+        ("systemperspektiv", "leder-overordnet", 45),
+    ],
+)
+def test_same_agenda_as_refleks_session(
+    page: Any, library: Any, reflection: str, role: str, minutes: int
+) -> None:
+    themes = [t.id for t in library.reflections[reflection].themes if t.questions.get(role)]
+    for theme in library.reflections[reflection].themes:
+        if theme.id not in themes:
+            page.uncheck(f"#tema-{reflection}-{theme.id}")
+    plan(page, reflection, [role], str(minutes))
+    rows = [row[:2] for row in agenda_rows(page)]
+    assert rows == _cli_agenda(library, reflection, role, themes, minutes)
+
+
+def test_mixed_group_deck_link_shows_only_the_chosen(page: Any) -> None:
+    page.uncheck("#tema-kollegastotte-forberedelse")
+    page.uncheck("#tema-kollegastotte-hverdagen")
+    page.uncheck("#tema-kollegastotte-oppfolging")
+    page.uncheck("#tema-kollegastotte-kollegastotteordning")
+    plan(page, "kollegastotte", ["kollega", "kollegastotte"], "40")
+    # questions 1 and 2+2: extra 10 shared 2:5 -> 3, 7; themes 13, 17; intros 3, 4
+    assert [row[1] for row in agenda_rows(page)] == ["5", "3", "10", "4", "13", "5"]
+    handout = page.inner_text("#sporsmal")
+    assert "Kollegastøtte" in handout and "Leder for enheten" not in handout
+    page.click("#lysark-lenke")
+    page.wait_for_load_state()
+    assert page.url.split("?")[1].split("#")[0] == (
+        "tema=kultur-og-ledelse,rett-etter&rolle=kollega,kollegastotte"
+    )
+    kept = page.evaluate(
+        "[...document.querySelectorAll('.slides > section[data-refleks-tema]')]"
+        ".map(s => s.dataset.refleksTema + '/' + (s.dataset.refleksRolle || ''))"
+    )
+    assert kept == [
+        "kultur-og-ledelse/",
+        "kultur-og-ledelse/kollega",
+        "rett-etter/",
+        "rett-etter/kollega",
+        "rett-etter/kollegastotte",
+    ]
+    assert page.evaluate("Reveal.getTotalSlides()") == len(kept) + page.evaluate(
+        "document.querySelectorAll('.slides > section:not([data-refleks-tema])').length"
+    )
+
+
+def test_messages_of_refleks_session(page: Any) -> None:
+    plan(page, "systemperspektiv", [], "25", "25:00")
+    assert page.locator("#feiloppsummering-liste li").all_inner_texts() == [
+        "velg minst én rolle",
+        "25 minutter er for kort tid til 3 temaer: det trengs minst 40 minutter (5 til "
+        "innledning, 10 per tema og 5 til oppsummering). Velg færre temaer eller flere minutter",
+        "starttidspunktet «25:00» må skrives som TT:MM, for eksempel 13:00",
+    ]
+    assert page.is_hidden("#plan")
+    assert axe_violations(page) == [], describe(axe_violations(page))
+    plan(page, "systemperspektiv", ["leder-virksomhet"], "en time")
+    assert page.locator("#feiloppsummering-liste li").all_inner_texts() == [
+        "må være et helt antall minutter, ikke «en time»"
+    ]
+
+
+def test_page_reads_without_javascript(browser: Any, built_site: Path) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto((built_site / PAGE).as_uri())
+    assert "Verktøyet trenger JavaScript." in page.inner_text("body")
+    ctx.close()
