@@ -82,7 +82,7 @@ def blocks(doc: Document, var: str) -> None:
     tag(doc, "{%p endfor %}")
 
 
-PLAN_SHARES = (0.17, 0.15, 0.15, 0.21, 0.12, 0.09, 0.11)
+PLAN_SHARES = (0.16, 0.14, 0.14, 0.24, 0.11, 0.12, 0.09)
 
 
 def plan_table(doc: Document, rows: str, width_cm: float) -> None:
@@ -90,6 +90,8 @@ def plan_table(doc: Document, rows: str, width_cm: float) -> None:
     table = doc.add_table(rows=4, cols=7)
     table.style = "Table Grid"
     table.autofit = False
+    for column, share in zip(table.columns, PLAN_SHARES, strict=True):
+        column.width = Cm(width_cm * share)  # the grid: LibreOffice lays out from it
     for row in table.rows:
         for cell, share in zip(row.cells, PLAN_SHARES, strict=True):
             cell.width = Cm(width_cm * share)

@@ -27,7 +27,7 @@ EDGE = 0.5
 """Points of slack at the page edge."""
 OVERLAP = 0.3
 """Share of the lower line's height two text lines may share before they overlap."""
-BAND = (0.25, 0.3)
+BAND = (0.15, 0.1)
 """A ruled line counts as crossing a text line inside this band (share of its height from the
 top and from the bottom): underlines and cell borders sit outside it."""
 
@@ -88,6 +88,14 @@ def _ruled(page: Any) -> list[dict[str, Any]]:
     return [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2]
 
 
+def _underline(line: dict[str, Any], rule: dict[str, Any]) -> bool:
+    """A link's underline starts where a letter starts and ends where one ends."""
+    chars = line["chars"]
+    starts = any(abs(c["x0"] - rule["x0"]) < 0.3 for c in chars)
+    ends = any(abs(c["x1"] - rule["x1"]) < 0.3 for c in chars)
+    return starts and ends
+
+
 def _crossed(page: Any, lines: list[dict[str, Any]]) -> Iterator[str]:
     rules = _ruled(page)
     for line in lines:
@@ -96,7 +104,7 @@ def _crossed(page: Any, lines: list[dict[str, Any]]) -> Iterator[str]:
         for rule in rules:
             y = rule["top"]
             shared_x = min(line["x1"], rule["x1"]) - max(line["x0"], rule["x0"])
-            if top < y < bottom and shared_x > 2:
+            if top < y < bottom and shared_x > 2 and not _underline(line, rule):
                 yield f"linje gjennom teksten: {_name(line)}"
                 break
 
@@ -107,8 +115,14 @@ def _cell_lines(page: Any, bbox: tuple[float, float, float, float]) -> list[dict
     return _lines(crop)
 
 
-def _broken_words(page: Any) -> Iterator[str]:
-    """A cell line of one word that fills the cell and goes on on the next line."""
+def _token(text: str) -> str:
+    return text.strip().strip(".,;:!?()«»\"'").lower()
+
+
+def _broken_words(page: Any, known: set[str]) -> Iterator[str]:
+    """A cell line of one word so wide that not even the next line's first letter fitted
+    after it, going on in lower case, where the two parts make (the start of) a word of the
+    document: the word was split where the cell ended."""
     for table in page.find_tables():
         for cell in table.cells:
             lines = _cell_lines(page, cell)
@@ -118,23 +132,33 @@ def _broken_words(page: Any) -> Iterator[str]:
             right = cell[2] - max(padding, 0)
             for line, following in zip(lines, lines[1:], strict=False):
                 text = line["text"].strip()
-                chars = [c for c in line["chars"] if c["text"].strip()]
-                char_width = (line["x1"] - line["x0"]) / max(len(chars), 1)
+                first = next(c for c in following["chars"] if c["text"].strip())
+                joined = _token(text + following["text"].split()[0])
                 if (
                     " " not in text
                     and text[-1:].isalnum()
-                    and line["x1"] >= right - 1.5 * char_width
-                    and re.match(r"[a-zæøå0-9]", following["text"].strip())
+                    and line["x1"] + (first["x1"] - first["x0"]) > right
+                    and re.match(r"[a-zæøå0-9]", first["text"])
+                    and any(word.startswith(joined) for word in known)
                 ):
                     yield f"ord delt i en tabellcelle: «{text}|{following['text'].strip()[:20]}»"
 
 
-def layout_problems(pdf_path: Path, min_size: float = 9.0) -> list[str]:
-    """Every layout problem of the PDF, ``"side N: ..."``; empty when it reads well."""
+def layout_problems(
+    pdf_path: Path, min_size: float = 9.0, words: Iterable[str] | None = None
+) -> list[str]:
+    """Every layout problem of the PDF, ``"side N: ..."``; empty when it reads well.
+
+    ``words``: the words of the document the PDF was printed from (DOCX, XLSX); without
+    them, a word counts as split only when it also stands whole somewhere in the PDF.
+    """
     import pdfplumber
 
     problems: list[str] = []
     with pdfplumber.open(pdf_path) as pdf:
+        if words is None:
+            words = (w for page in pdf.pages for w in (page.extract_text() or "").split())
+        known = {_token(w) for w in words}
         for number, page in enumerate(pdf.pages, start=1):
             lines = _lines(page)
             found = [
@@ -143,10 +167,26 @@ def layout_problems(pdf_path: Path, min_size: float = 9.0) -> list[str]:
                 *_drawn_over(lines),
                 *_overlapping(lines),
                 *_crossed(page, lines),
-                *_broken_words(page),
+                *_broken_words(page, known),
             ]
             problems += [f"{pdf_path.name} side {number}: {p}" for p in found]
     return problems
+
+
+def office_words(path: Path) -> list[str]:
+    """Every word of a DOCX (paragraphs and table cells) or XLSX (cell values)."""
+    if path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True)
+        values = [str(v) for ws in book for row in ws.iter_rows(values_only=True) for v in row]
+        return " ".join(v for v in values if v != "None").split()
+    from docx import Document
+
+    doc = Document(str(path))
+    texts = [p.text for p in doc.paragraphs]
+    texts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return " ".join(texts).split()
 
 
 def convert_office(files: Iterable[Path], folder: Path) -> dict[Path, Path]:
