@@ -49,8 +49,27 @@ def _print_warnings(library: Library, strict: bool) -> None:
         print(w.format(), file=sys.stderr)
 
 
+def _visit_problems(library: Library) -> list:
+    """What ``refleks visit`` would refuse or warn about, for every visit (same words)."""
+    if not library.visits:
+        return []
+    from .outputs.visit_checks import check_visit
+    from .outputs.walkround import today
+
+    problems = Problems(library.project.root)
+    for visit in library.visits.values():
+        if visit.method in library.methods:
+            check_visit(library, visit, today(), problems)
+    # the method's and the site's checks run once per visit: report each problem once
+    return [p for i, p in enumerate(problems.items) if p not in problems.items[:i]]
+
+
 def cmd_check(args: argparse.Namespace, project: Project) -> int:
     library = _library(project)
+    found = Problems(project.root, _visit_problems(library))
+    if found.errors:
+        raise ContentInvalid(Problems(project.root, [*library.warnings, *found.items]))
+    library.warnings = [*library.warnings, *found.items]
     _print_warnings(library, args.strict)
     counts = (
         f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "

@@ -8,6 +8,7 @@ method's firm rules:
 - the visit has no positive duration;
 - the action plan has more problems than the method allows (``max_problems``);
 - a concrete change has no one responsible or no due date;
+- the letter's contact (``contact``, else the coordinator) has neither phone nor e-mail;
 - the site's own letter template or logo does not exist.
 
 Warnings (``advarsel``: the kit is written; ``--strict`` makes them errors) are departures
@@ -153,10 +154,27 @@ def check_visit(
             hint="metoden anbefaler en kort samtale; kort ned programmet",
         )
 
+    _check_contact(visit, report)
     _check_group(library, visit, rules, report)
     _check_dates(visit, today, report)
     _check_actions(visit, rules, today, report)
     return problems
+
+
+def _check_contact(visit: schema.Visit, report: _Reporter) -> None:
+    """The letter ends «For mer informasjon, kontakt ...»: a name alone is no way to reach."""
+    person = visit.contact or visit.leadership.coordinator
+    if (person.phone or "").strip() or (person.email or "").strip():
+        return
+    path = ("contact",) if visit.contact else ("leadership", "coordinator")
+    report(
+        path,
+        "kontaktpersonen i brevet mangler telefon og e-post",
+        key=True,
+        written=person.name,
+        expected="phone: eller email: (minst én av dem)",
+        hint="brevet ber leseren ta kontakt; skriv telefonnummer eller e-postadresse",
+    )
 
 
 def _check_group(
