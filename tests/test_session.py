@@ -163,16 +163,37 @@ def test_the_handout_and_the_pdfs(library: Library, kit: Path) -> None:
     )
 
 
-def test_a_second_run_replaces_the_kit(tmp_path: Path, capsys) -> None:
+def test_a_second_run_updates_the_kit_and_keeps_hand_edited_files(
+    tmp_path: Path, capsys
+) -> None:
+    import stat
+
     assert run([*EXAMPLE[:-1], "45", "--name", "mote"], tmp_path) == 0
-    (tmp_path / "mote" / "gammel.txt").write_text("x")
+    folder = tmp_path / "mote"
+    # a colleague or a web server can open the kit: folders 0755, files 0644
+    for path in [folder, *folder.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o755 if path.is_dir() else 0o644), (path, oct(mode))
+    (folder / "gammel.txt").write_text("x")
+    (folder / "veiledning.html").write_text("mine notater", encoding="utf-8")
+    capsys.readouterr()
     assert run([*EXAMPLE[:-1], "50", "--name", "mote", "--start", "09:00"], tmp_path) == 0
-    assert not (tmp_path / "mote" / "gammel.txt").exists()
-    guide = (tmp_path / "mote" / "veiledning.html").read_text("utf-8")
-    assert "09:00–" in guide and "–09:50" in guide
-    assert capsys.readouterr().out.splitlines()[-1] == (
-        f"Øktpakken er laget i {tmp_path / 'mote'}: lysark-med-notater.pdf, lysark.html, "
+    assert (folder / "gammel.txt").read_text() == "x"
+    assert (folder / "veiledning.html").read_text("utf-8") == "mine notater"
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == (
+        f"Øktpakken er laget i {folder}: lysark-med-notater.pdf, lysark.html, "
         "utskrift.pdf, veiledning.html, veiledning.pdf."
+    )
+    assert err == (
+        "Disse filene er endret for hånd og ble ikke overskrevet "
+        f"(bruk --force for å overskrive dem):\n  {folder / 'veiledning.html'}\n"
+    )
+    assert run([*EXAMPLE[:-1], "50", "--name", "mote", "--start", "09:00", "--force"], tmp_path) == 0
+    guide = (folder / "veiledning.html").read_text("utf-8")
+    assert "09:00–" in guide and "–09:50" in guide
+    assert capsys.readouterr().err == (
+        f"Overskrev filer som var endret for hånd (--force):\n  {folder / 'veiledning.html'}\n"
     )
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from .. import cli, schema
 from ..errors import UsageError
 from ..model import Library, build_library
 from ..project import Project
+from ..writer import WriteReport, write_files
 from . import handouts, slides
 
 # the agenda: fixed minutes to open and close, at least THEME_MIN per theme
@@ -212,8 +214,11 @@ def clock_label(session: Session, minute: int) -> str:
 # --------------------------------------------------------------------------- writing
 
 
-def build_kit(library: Library, session: Session, target: Path) -> list[Path]:
-    """Write the kit into ``target`` (replaced as a whole when it already exists)."""
+def build_kit(
+    library: Library, session: Session, target: Path, force: bool = False
+) -> WriteReport:
+    """Write the kit into ``target`` as ``refleks visit`` does: files changed by hand are
+    kept (unless ``force``), folders and files get the usual modes (0755/0644)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{session.name}-", dir=target.parent))
     try:
@@ -252,12 +257,13 @@ def build_kit(library: Library, session: Session, target: Path) -> list[Path]:
         html = printer.html("guide.html.j2", screen=True, **context)
         (work / GUIDE).write_text(html, encoding="utf-8")
         printer.pdf("guide.html.j2", work / GUIDE_PDF, screen=False, **context)
-        if target.exists():
-            shutil.rmtree(target)
-        work.rename(target)
+        files = {
+            p.relative_to(work).as_posix(): p.read_bytes() for p in work.rglob("*") if p.is_file()
+        }
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return sorted(p for p in target.rglob("*") if p.is_file())
+    target.mkdir(mode=0o755, exist_ok=True)
+    return write_files(target, files, force=force)
 
 
 # --------------------------------------------------------------------------- command line
@@ -295,6 +301,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--start", metavar="TT:MM", help="klokkeslett møtet begynner (valgfritt)")
     p.add_argument("--name", metavar="NAVN", help="mappenavn under out/sessions/ (valgfritt)")
     p.add_argument(
+        "--force", action="store_true", help="overskriv også filer som er endret for hånd"
+    )
+    p.add_argument(
         "--out",
         type=Path,
         metavar="MAPPE",
@@ -317,9 +326,18 @@ def cmd_session(args: argparse.Namespace, project: Project) -> int:
         start=args.start,
     )
     folder = (args.out or project.out / "sessions") / session.name
-    files = build_kit(library, session, folder)
-    shown = [p.name for p in files if p.parent == folder]
+    report = build_kit(library, session, folder, force=args.force)
+    shown = sorted(n for n in report.written + report.unchanged + report.kept if "/" not in n)
     print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")
+    for heading, names in (
+        ("Overskrev filer som var endret for hånd (--force):", report.overwritten),
+        ("Disse filene er endret for hånd og ble ikke overskrevet "
+         "(bruk --force for å overskrive dem):", report.kept),
+    ):  # fmt: skip
+        if names:
+            print(heading, file=sys.stderr)
+            for name in names:
+                print(f"  {folder / name}", file=sys.stderr)
     return 0
 
 
