@@ -371,6 +371,8 @@ class PlanRow:
     due: dt.date | None
     due_text: str
     status: str
+    status_cell: str = ""
+    """Where the status was written (``G7``), for messages about it."""
 
 
 def _cell_text(value: object) -> str:
@@ -421,6 +423,7 @@ def read_plan(path: Path) -> list[PlanRow]:
                     _parse_due(values[5]),
                     texts[5],
                     texts[6].lower(),
+                    f"{get_column_letter(first_col + 6)}{r}",
                 )
             )
         return rows

@@ -11,15 +11,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import yaml
 from openpyxl.utils.exceptions import InvalidFileException
 
 from .. import cli
 from ..errors import UsageError
 from ..project import Project
-from .actionplans import PlanRow, read_plan
+from .actionplans import STATUSES, PlanRow, read_plan
 from .walkround import today
 
 DONE = "ferdig"
@@ -36,11 +37,32 @@ class Status:
     no_owner: list[PlanRow] = field(default_factory=list)
     no_due: list[PlanRow] = field(default_factory=list)
     on_track: list[PlanRow] = field(default_factory=list)
+    unknown: list[PlanRow] = field(default_factory=list)
 
 
-def assess(rows: list[PlanRow], today: dt.date) -> Status:
+def normal(word: str) -> str:
+    """``" Utført. "`` -> ``"utført"``: lower case, single spaces, no full stops."""
+    return " ".join(word.lower().replace(".", " ").split())
+
+
+def status_words(templates: Path) -> dict[str, str]:
+    """Every accepted spelling -> its status (``templates/actionplans/labels.yaml``)."""
+    labels = yaml.safe_load((templates / "actionplans" / "labels.yaml").read_text("utf-8"))
+    return {
+        normal(spelling): status
+        for status, spellings in labels["status_words"].items()
+        for spelling in [status, *spellings]
+    }
+
+
+def assess(rows: list[PlanRow], today: dt.date, words: dict[str, str] | None = None) -> Status:
+    """Sort the rows; with ``words`` (spelling -> status) other spellings count too."""
     status = Status(today, rows)
     for row in rows:
+        known = (words or {}).get(normal(row.status), normal(row.status))
+        if row.status and known not in STATUSES:
+            status.unknown.append(row)
+        row = replace(row, status=known if known in STATUSES else row.status)
         if row.status == DONE:
             status.done.append(row)
             continue
@@ -90,6 +112,14 @@ def report(status: Status, name: str) -> str:
             lines.append("")
             lines.append(f"{title} ({len(rows)}):")
             lines += [_describe(r) for r in rows]
+    if status.unknown:
+        lines.append("")
+        lines.append(f"Ukjent status ({len(status.unknown)}):")
+        lines += [
+            f"  - celle {r.status_cell}: «{r.status}» er ikke en status "
+            f"(skriv {', '.join(STATUSES[:-1])} eller {STATUSES[-1]})"
+            for r in status.unknown
+        ]
     if not n:
         lines.append("Planen har ingen utfylte rader.")
     return "\n".join(lines) + "\n"
@@ -117,7 +147,8 @@ def cmd_tiltaksplan(args: argparse.Namespace, project: Project) -> int:
         except ValueError:
             raise UsageError(f"--dato må være en dato ÅÅÅÅ-MM-DD, ikke «{args.dato}»") from None
     path = Path(args.file)
-    print(report(assess(read(path), day), path.name), end="")
+    words = status_words(project.templates)
+    print(report(assess(read(path), day, words), path.name), end="")
     return 0
 
 
