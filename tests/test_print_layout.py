@@ -37,9 +37,7 @@ def example_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("eksempel")
     shutil.copytree(ROOT / "content", project / "content")
     with wh.env(REFLEKS_TODAY="2027-01-04"):
-        code = cli.main(
-            ["--project", str(project), "visit", "eksempel-solbakken"]
-        )
+        code = cli.main(["--project", str(project), "visit", "eksempel-solbakken"])
     assert code == 0
     return project / "out" / "visits" / "eksempel-solbakken"
 
