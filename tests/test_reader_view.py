@@ -42,21 +42,46 @@ DESKTOP = {"width": 1280, "height": 800}
 
 # the visible text, headings in order, table header rows and controls' boxes of one page
 READ_PAGE = """() => {
-  const visible = el => {
-    const s = getComputedStyle(el), r = el.getBoundingClientRect();
-    return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0;
+  const shown = el => {
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.visibility === 'hidden' || s.display === 'none' || parseFloat(s.opacity) === 0) {
+        return false;
+      }
+    }
+    const r = el.getBoundingClientRect();
+    return r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0;
   };
-  const root = document.querySelector('.md-content') || document.querySelector('.reveal') || document.body;
+  const root = document.querySelector('.md-content') || document.querySelector('.reveal')
+    || document.body;
   const headings = [...root.querySelectorAll('h1,h2,h3,h4,h5,h6')]
     .filter(h => !h.closest('.reveal .slides section:not(.present)'))
     .map(h => h.innerText.trim()).filter(Boolean);
   const emptyHeads = [...root.querySelectorAll('thead tr')]
     .filter(tr => [...tr.cells].every(c => !c.innerText.trim())).length;
-  const controls = [...document.querySelectorAll('a[href], button, input, select, textarea, [role=button], [tabindex]:not([tabindex="-1"])')]
-    .filter(visible).map(el => {
-      const r = el.getBoundingClientRect();
-      return {name: (el.getAttribute('aria-label') || el.innerText || el.className || el.tagName).toString().trim().slice(0, 40),
-              x: r.left, y: r.top, w: r.width, h: r.height, inside: []};
+  const all = [...document.querySelectorAll(
+      'a[href], button, input, select, textarea, [role=button], [tabindex]:not([tabindex="-1"])')]
+    .filter(shown);
+  // the parts of a control (one per line for a link that wraps) not cut off by a scrolling
+  // or clipping box around it
+  const seen = el => [...el.getClientRects()].map(b => {
+    let r = {left: b.left, top: b.top, right: b.right, bottom: b.bottom};
+    for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
+        const c = e.getBoundingClientRect();
+        r = {left: Math.max(r.left, c.left), top: Math.max(r.top, c.top),
+             right: Math.min(r.right, c.right), bottom: Math.min(r.bottom, c.bottom)};
+      }
+    }
+    return {x: r.left, y: r.top, w: r.right - r.left, h: r.bottom - r.top};
+  }).filter(r => r.w > 1 && r.h > 1);
+  const controls = all.map(el => {
+      const name = el.getAttribute('aria-label') || el.innerText || el.className || el.tagName;
+      // a control in a scroll box or a link in a link box is nested, not on top of another
+      const nested = all.map((o, i) => (o !== el && (o.contains(el) || el.contains(o))) ? i : -1)
+        .filter(i => i >= 0);
+      return {name: name.toString().trim().slice(0, 40), boxes: seen(el), nested};
     });
   return {text: document.body.innerText, headings, emptyHeads, controls};
 }"""
@@ -67,14 +92,17 @@ def html_pages(site: Path) -> list[str]:
 
 
 def _overlaps(controls: list[dict[str, Any]]) -> Iterator[str]:
-    """Pairs of controls whose boxes share more than a sliver (one inside the other is a
-    control in a control, also a fault, but links inside a larger link box are rare)."""
+    """Pairs of controls (not nested in each other) whose boxes share more than a sliver."""
     for i, a in enumerate(controls):
-        for b in controls[i + 1 :]:
-            w = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
-            h = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
-            if w > 2 and h > 2:
-                yield f"«{a['name']}» og «{b['name']}» ligger over hverandre"
+        for j, b in enumerate(controls[i + 1 :], start=i + 1):
+            if j in a["nested"]:
+                continue
+            for p, q in ((p, q) for p in a["boxes"] for q in b["boxes"]):
+                w = min(p["x"] + p["w"], q["x"] + q["w"]) - max(p["x"], q["x"])
+                h = min(p["y"] + p["h"], q["y"] + q["h"]) - max(p["y"], q["y"])
+                if w > 2 and h > 2:
+                    yield f"«{a['name']}» og «{b['name']}» ligger over hverandre"
+                    break
 
 
 def _english(text: str) -> list[str]:
@@ -127,8 +155,10 @@ CHART_TEXT = """() => [...document.querySelectorAll('svg.refleks-diagram text')]
   return {text: t.textContent.trim(), size, fill: style.fill, back};
 })"""
 
-CHART_MARKS = """() => [...document.querySelectorAll('svg.refleks-diagram .series polyline, svg.refleks-diagram rect.bar')].map(m => {
-  const s = getComputedStyle(m), bg = getComputedStyle(m.closest('svg').querySelector('.background')).fill;
+CHART_MARKS = """() => [...document.querySelectorAll(
+    'svg.refleks-diagram .series polyline, svg.refleks-diagram rect.bar')].map(m => {
+  const s = getComputedStyle(m);
+  const bg = getComputedStyle(m.closest('svg').querySelector('.background')).fill;
   return {colour: m.tagName === 'polyline' ? s.stroke : s.fill, back: bg};
 })"""
 
