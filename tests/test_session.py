@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from refleks import cli
+from refleks.errors import UsageError
 from refleks.model import Library
 from refleks.outputs import session, slides
 from tests.browser import Recorder, axe_violations, describe, launch
@@ -46,7 +47,7 @@ AGENDA_CASES = [
     (minutes, themes)
     for themes in THEME_CHOICES
     for minutes in (20, 30, 45, 60, 61, 89, 90, 137, 240)
-    if minutes >= 10 + 10 * len(themes)  # shorter is an error, tested below
+    if minutes >= 10 + 20 * len(themes)  # shorter is an error, tested below
 ]
 
 
@@ -70,6 +71,20 @@ def test_agenda_times_add_up_to_the_minutes(
     assert covered == list(range(1, len(deck.slides) + 1))
 
 
+def test_one_timing_rule_in_the_guide_and_the_kit(library: Library) -> None:
+    """docs/bruk.md: a theme takes 20–30 minutes, plus 5 to open and 5 to close."""
+    guide = (ROOT / "docs" / "bruk.md").read_text("utf-8")
+    assert "Et tema tar 20–30 minutter" in guide and "minst 20 minutter per tema" in guide
+    three = ["ledelse", "involvering", "rapporter"]
+    with pytest.raises(UsageError):
+        session.resolve(library, "systemperspektiv", "leder-virksomhet", three, 69)
+    assert session.resolve(library, "systemperspektiv", "leder-virksomhet", three, 70)
+    # without --themes: as many of the role's themes as fit in the meeting
+    chosen = session.resolve(library, "kollegastotte", "kollega", None, 60)
+    assert len(chosen.themes) == 2
+    assert len(session.resolve(library, "kollegastotte", "kollega", None, 30).themes) == 1
+
+
 def test_clock_times_with_a_start_time(library: Library) -> None:
     chosen = session.resolve(
         library, "systemperspektiv", "leder-virksomhet", ["ledelse"], 30, start="13:45"
@@ -86,6 +101,7 @@ def test_clock_times_with_a_start_time(library: Library) -> None:
 def test_the_example_command_makes_the_whole_kit(kit: Path, capsys) -> None:
     files = sorted(p.name for p in kit.iterdir())
     assert files == [
+        ".refleks-manifest.json",  # what Refleks wrote: hand-edited files are kept on a re-run
         "lysark-med-notater.pdf", "lysark.html", "reveal", "utskrift.pdf",
         "veiledning.html", "veiledning.pdf",
     ]  # fmt: skip
@@ -235,15 +251,15 @@ THEMES = (
         (
             ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
              "--themes", "ledelse,involvering,rapporter", "--minutes", "35"],
-            "35 minutter er for kort tid til 3 temaer: det trengs minst 40 minutter "
-            "(5 til innledning, 10 per tema og 5 til oppsummering). "
+            "35 minutter er for kort tid til 3 temaer: det trengs minst 70 minutter "
+            "(5 til innledning, 20 per tema og 5 til oppsummering). "
             "Velg færre temaer eller flere minutter",
         ),
         (
             ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
              "--themes", "ledelse", "--minutes", "19"],
-            "19 minutter er for kort tid til ett tema: det trengs minst 20 minutter "
-            "(5 til innledning, 10 per tema og 5 til oppsummering). "
+            "19 minutter er for kort tid til ett tema: det trengs minst 30 minutter "
+            "(5 til innledning, 20 per tema og 5 til oppsummering). "
             "Velg færre temaer eller flere minutter",
         ),
         (

@@ -37,7 +37,9 @@ from . import handouts, slides
 # the agenda: fixed minutes to open and close, at least THEME_MIN per theme
 OPENING = 5
 CLOSING = 5
-THEME_MIN = 10
+THEME_MIN = 20
+"""A theme takes 20–30 minutes (docs/bruk.md says the same); without --themes the kit has
+the role's themes that fit in the meeting."""
 INTRO_SHARE = 0.25  # of a theme's time: presenting the theme and its findings
 INTRO_MIN = 2
 
@@ -118,7 +120,8 @@ def resolve(
     role_themes = [t for t in reflection.themes if t.questions.get(role.id)]
     valid_themes = _choices([(t.id, t.title) for t in role_themes])
     if theme_ids is None:
-        themes = role_themes
+        fits = max(1, (minutes - OPENING - CLOSING) // THEME_MIN)
+        themes = role_themes[:fits]
     else:
         themes = []
         by_id = {t.id: t for t in reflection.themes}
@@ -289,7 +292,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--themes",
         metavar="TEMA,TEMA",
-        help="temaenes id-er med komma mellom (standard: alle med spørsmål til rollen)",
+        help="temaenes id-er med komma mellom (standard: de første temaene med spørsmål "
+        "til rollen som får plass, minst 20 minutter per tema)",
     )
     p.add_argument(
         "--minutes",
