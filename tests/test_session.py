@@ -184,7 +184,7 @@ def test_a_second_run_updates_the_kit_and_keeps_hand_edited_files(
 ) -> None:
     import stat
 
-    assert run([*EXAMPLE[:-1], "45", "--name", "mote"], tmp_path) == 0
+    assert run([*EXAMPLE[:-1], "50", "--name", "mote"], tmp_path) == 0
     folder = tmp_path / "mote"
     # a colleague or a web server can open the kit: folders 0755, files 0644
     for path in [folder, *folder.rglob("*")]:
@@ -193,7 +193,7 @@ def test_a_second_run_updates_the_kit_and_keeps_hand_edited_files(
     (folder / "gammel.txt").write_text("x")
     (folder / "veiledning.html").write_text("mine notater", encoding="utf-8")
     capsys.readouterr()
-    assert run([*EXAMPLE[:-1], "50", "--name", "mote", "--start", "09:00"], tmp_path) == 0
+    assert run([*EXAMPLE[:-1], "55", "--name", "mote", "--start", "09:00"], tmp_path) == 0
     assert (folder / "gammel.txt").read_text() == "x"
     assert (folder / "veiledning.html").read_text("utf-8") == "mine notater"
     out, err = capsys.readouterr()
@@ -205,9 +205,9 @@ def test_a_second_run_updates_the_kit_and_keeps_hand_edited_files(
         "Disse filene er endret for hånd og ble ikke overskrevet "
         f"(bruk --force for å overskrive dem):\n  {folder / 'veiledning.html'}\n"
     )
-    assert run([*EXAMPLE[:-1], "50", "--name", "mote", "--start", "09:00", "--force"], tmp_path) == 0
+    assert run([*EXAMPLE[:-1], "55", "--name", "mote", "--start", "09:00", "--force"], tmp_path) == 0
     guide = (folder / "veiledning.html").read_text("utf-8")
-    assert "09:00–" in guide and "–09:50" in guide
+    assert "09:00–" in guide and "–09:55" in guide
     assert capsys.readouterr().err == (
         f"Overskrev filer som var endret for hånd (--force):\n  {folder / 'veiledning.html'}\n"
     )
