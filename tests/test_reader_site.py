@@ -61,3 +61,11 @@ def test_readme_points_to_the_projects_own_authors_reference() -> None:
     assert "../shared" not in readme and "CONTENT-MODEL" not in readme
     assert "docs/for-forfattere/index.md" in readme
     assert (ROOT / "docs" / "for-forfattere" / "index.md").is_file()
+
+
+def test_speaker_view_layout_choices_are_norwegian(built_site: Path) -> None:
+    notes = next(built_site.rglob("notes.js")).read_text("utf-8")
+    for english in ("'Default'", "'Wide'", "'Tall'", "'Notes only'", "'Layout'"):
+        assert english not in notes
+    for norwegian in ("'Standard'", "'Bred'", "'Høy'", "'Bare notater'", "'Oppsett'"):
+        assert norwegian in notes
