@@ -154,7 +154,7 @@ def test_unknown_field_in_custom_template_is_an_error(
         "content/site.yaml:6:18: feil: brevmalen maler/brev.docx bruker feltet «saksnummer», "
         "som Refleks ikke fyller ut\n  nøkkel: letter_template\n  skrevet: saksnummer\n"
         "  forventet: et av feltene: avsender, avsnitt, brevdato, etiketter, fakta, hilsen, "
-        "kontakt, logo, mottaker, tittel, underskrift, vedlegg\n"
+        "kontakt, logo, mottaker, tid_og_sted, tittel, underskrift, vedlegg\n"
     )
     assert err.endswith("\n1 feil. Ingenting er skrevet.\n")
     assert not (project / "out").exists()
@@ -189,7 +189,8 @@ def test_missing_custom_template_and_logo_are_errors(
 def test_poster(kit_dir: Path) -> None:
     path = kit_dir / "plakat.pdf"
     text = flat(pdf_text(path))
-    assert text.startswith(f"Pasient- og brukersikkerhetsvisitt {UNIT}")
+    # the municipality on top: the poster hangs in a unit and says who comes
+    assert text.startswith(f"Øvre Æsøy kommune Pasient- og brukersikkerhetsvisitt {UNIT}")
     assert "tirsdag 14. mai 2030" in text and "13.00–14.00" in text
     assert "Møterommet, 2. etasje" in text
     assert "• Lære om risiko i tjenesten." in text
