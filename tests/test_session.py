@@ -179,9 +179,7 @@ def test_the_handout_and_the_pdfs(library: Library, kit: Path) -> None:
     )
 
 
-def test_a_second_run_updates_the_kit_and_keeps_hand_edited_files(
-    tmp_path: Path, capsys
-) -> None:
+def test_a_second_run_updates_the_kit_and_keeps_hand_edited_files(tmp_path: Path, capsys) -> None:
     import stat
 
     assert run([*EXAMPLE[:-1], "50", "--name", "mote"], tmp_path) == 0
@@ -205,7 +203,8 @@ def test_a_second_run_updates_the_kit_and_keeps_hand_edited_files(
         "Disse filene er endret for hånd og ble ikke overskrevet "
         f"(bruk --force for å overskrive dem):\n  {folder / 'veiledning.html'}\n"
     )
-    assert run([*EXAMPLE[:-1], "55", "--name", "mote", "--start", "09:00", "--force"], tmp_path) == 0
+    again = [*EXAMPLE[:-1], "55", "--name", "mote", "--start", "09:00", "--force"]
+    assert run(again, tmp_path) == 0
     guide = (folder / "veiledning.html").read_text("utf-8")
     assert "09:00–" in guide and "–09:55" in guide
     assert capsys.readouterr().err == (

@@ -217,9 +217,7 @@ def clock_label(session: Session, minute: int) -> str:
 # --------------------------------------------------------------------------- writing
 
 
-def build_kit(
-    library: Library, session: Session, target: Path, force: bool = False
-) -> WriteReport:
+def build_kit(library: Library, session: Session, target: Path, force: bool = False) -> WriteReport:
     """Write the kit into ``target`` as ``refleks visit`` does: files changed by hand are
     kept (unless ``force``), folders and files get the usual modes (0755/0644)."""
     target.parent.mkdir(parents=True, exist_ok=True)
