@@ -4,7 +4,8 @@ Prefilled from the visit's ``actions`` (one row per concrete change), blank rows
 Written as XLSX (frozen header, column widths, a real table with filter, a status drop-down,
 date validation, A4 landscape with the header row repeated), DOCX and PDF. Every XLSX cell
 is written as text, number or date and never as a formula: text that starts with ``=``,
-``+``, ``-`` or ``@`` stays literal text. ``read_plan`` reads a filled-in XLSX back.
+``+``, ``-`` or ``@`` stays literal text. ``visit_status.read_plan`` reads a filled-in XLSX
+back.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ import datetime as dt
 import io
 import math
 import typing
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -355,83 +354,3 @@ def build(kit: Kit) -> dict[str, bytes]:
         "tiltaksplan.docx": docx(kit),
         "tiltaksplan.pdf": pdf(kit),
     }
-
-
-# --------------------------------------------------------------------------- reading back
-
-
-@dataclass(frozen=True)
-class PlanRow:
-    """One filled-in row of an action plan."""
-
-    row: int
-    problem: str
-    change: str
-    responsible: str
-    due: dt.date | None
-    due_text: str
-    status: str
-    status_cell: str = ""
-    """Where the status was written (``G7``), for messages about it."""
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    return str(value).strip()
-
-
-def _parse_due(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _cell_text(value)
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def read_plan(path: Path) -> list[PlanRow]:
-    """The rows of the plan's table (columns in Refleks' order); empty rows are skipped.
-
-    Raises ``ValueError`` when the file has no action-plan table.
-    """
-    wb = load_workbook(path, data_only=True)
-    for ws in wb.worksheets:
-        if TABLE_NAME not in ws.tables:
-            continue
-        ref = ws.tables[TABLE_NAME].ref
-        (first_col, first_row), (_, last_row) = _bounds(ref)
-        rows = []
-        for r in range(first_row + 1, last_row + 1):
-            values = [ws.cell(r, first_col + i).value for i in range(len(FIELDS))]
-            texts = [_cell_text(v) for v in values]
-            if not any(texts):
-                continue
-            rows.append(
-                PlanRow(
-                    r,
-                    texts[0],
-                    texts[3],
-                    texts[4],
-                    _parse_due(values[5]),
-                    texts[5],
-                    texts[6].lower(),
-                    f"{get_column_letter(first_col + 6)}{r}",
-                )
-            )
-        return rows
-    raise ValueError("no action plan table")
-
-
-def _bounds(ref: str) -> tuple[tuple[int, int], tuple[int, int]]:
-    from openpyxl.utils.cell import range_boundaries
-
-    min_col, min_row, max_col, max_row = range_boundaries(ref)
-    return (min_col, min_row), (max_col, max_row)
