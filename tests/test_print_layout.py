@@ -145,3 +145,13 @@ def test_checker_finds_each_kind_of_problem(tmp_path: Path) -> None:
     assert "tekst over annen tekst" in found or "tekstlinjer over hverandre" in found
     assert "ord delt i en tabellcelle: «tilbakem|" in found
     assert "tekst utenfor siden: «Utenfor siden" in found
+
+
+def test_minutes_do_not_ask_again_and_sign_after_the_plan(example_kit: Path) -> None:
+    """The facts table already has date, unit and participants; signatures come last."""
+    text = wh.docx_text((example_kit / "referat.docx").read_bytes())
+    assert "Dato og klokkeslett for visitten" not in text  # the method's «Om visitten» items
+    assert "Enheten (avdelingen) som ble besøkt" not in text
+    paragraphs = [line for line in text.splitlines() if line.strip()]
+    assert paragraphs.index("Tiltaksplan") < paragraphs.index("Underskrift")
+    assert paragraphs.index("Frister") < paragraphs.index("Underskrift")
