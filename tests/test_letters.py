@@ -223,3 +223,18 @@ def test_site_blanks_have_the_linked_names_and_no_visit(wr_library, tmp_path: Pa
     for text in texts:
         assert "Nordmann" not in text and "Åsheim" not in text
     assert "........................ kommune" in texts[0]
+
+
+def test_letter_and_staff_information_say_when_and_where(kit_dir: Path) -> None:
+    """The fixture visit: 14 May 2030, 13:00 for 60 minutes, «Møterommet, 2. etasje»."""
+    when = "Dato: tirsdag 14. mai 2030 · Klokkeslett: 13.00–14.00 · Sted: Møterommet, 2. etasje"
+    text = flat(pdf_text(kit_dir / "invitasjonsbrev.pdf"))
+    assert text.count(when) == 2  # the letter and the staff information
+    docx = docx_text((kit_dir / "invitasjonsbrev.docx").read_bytes()).splitlines()
+    for label, value in (
+        ("Dato", "tirsdag 14. mai 2030"),
+        ("Klokkeslett", "13.00–14.00"),
+        ("Sted", "Møterommet, 2. etasje"),
+    ):
+        at = [i for i, line in enumerate(docx) if line == label]
+        assert len(at) == 2 and all(docx[i + 1] == value for i in at), label
