@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, project: Project) -> int:
     from ..walkround.kit import today
-    from ..walkround.status import assess, read, report
+    from ..walkround.status import assess, read, report, status_words
 
     day = today()
     if args.date:
@@ -38,5 +38,6 @@ def run(args: argparse.Namespace, project: Project) -> int:
         except ValueError:
             raise UsageError(f"--date må være en dato ÅÅÅÅ-MM-DD, ikke «{args.date}»") from None
     path = Path(args.file)
-    print(report(assess(read(path), day), path.name), end="")
+    words = status_words(project.templates)
+    print(report(assess(read(path), day, words), path.name), end="")
     return 0

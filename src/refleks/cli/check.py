@@ -18,8 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    from ..walkround.checks import check_all_visits
+    from ..walkround.kit import today
+
     library = build_library(project)
-    print_or_refuse(Problems(project.root, list(library.warnings)), args.strict)
+    # `check` reports everything `visit` refuses, in the same words
+    visit_problems = check_all_visits(library, today())
+    print_or_refuse(Problems(project.root, [*library.warnings, *visit_problems]), args.strict)
     counts = (
         f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "
         f"{sum(1 for _ in library.questions())} spørsmål, {len(library.roles)} roller, "
