@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -82,7 +82,7 @@ def blocks(doc: Document, var: str) -> None:
     tag(doc, "{%p endfor %}")
 
 
-PLAN_SHARES = (0.17, 0.15, 0.15, 0.21, 0.12, 0.09, 0.11)
+PLAN_SHARES = (0.16, 0.14, 0.14, 0.24, 0.11, 0.12, 0.09)
 
 
 def plan_table(doc: Document, rows: str, width_cm: float) -> None:
@@ -90,6 +90,8 @@ def plan_table(doc: Document, rows: str, width_cm: float) -> None:
     table = doc.add_table(rows=4, cols=7)
     table.style = "Table Grid"
     table.autofit = False
+    for column, share in zip(table.columns, PLAN_SHARES, strict=True):
+        column.width = Cm(width_cm * share)  # the grid: LibreOffice lays out from it
     for row in table.rows:
         for cell, share in zip(row.cells, PLAN_SHARES, strict=True):
             cell.width = Cm(width_cm * share)
@@ -113,6 +115,19 @@ def plan_table(doc: Document, rows: str, width_cm: float) -> None:
     ):
         cell.text = f"{{{{ r.{field} }}}}"
     table.rows[3].cells[0].text = "{%tr endfor %}"
+
+
+def facts_table(doc: Document, rows: str, grid: bool = True) -> None:
+    """Label/value rows of ``rows`` (each with ``navn`` and ``verdi``)."""
+    table = doc.add_table(rows=3, cols=2)
+    if grid:
+        table.style = "Table Grid"
+    table.rows[0].cells[0].text = f"{{%tr for f in {rows} %}}"
+    table.rows[1].cells[0].text = "{{ f.navn }}"
+    table.rows[1].cells[1].text = "{{ f.verdi }}"
+    for run in table.rows[1].cells[0].paragraphs[0].runs:
+        run.bold = not grid
+    table.rows[2].cells[0].text = "{%tr endfor %}"
 
 
 def save(doc: Document, path: Path) -> None:
@@ -140,6 +155,7 @@ def letter() -> Document:
     date = doc.add_paragraph("{{ brevdato }}")
     date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.add_heading("{{ tittel }}", level=1)
+    facts_table(doc, "tid_og_sted", grid=False)
     tag(doc, "{%p for a in avsnitt %}")
     tag(doc, "{%p if a.tittel %}")
     doc.add_heading("{{ a.tittel }}", level=2)
@@ -160,6 +176,7 @@ def letter() -> Document:
     tag(doc, "{%p if vedlegg %}")
     heading = doc.add_heading("{{ vedlegg.tittel }}", level=1)
     heading.paragraph_format.page_break_before = True
+    facts_table(doc, "tid_og_sted", grid=False)
     blocks(doc, "vedlegg")
     tag(doc, "{%p for p in vedlegg.punkter %}")
     doc.add_paragraph("{{ p }}", style="List Bullet")
@@ -181,16 +198,9 @@ def action_plan() -> Document:
     return doc
 
 
-def minutes() -> Document:
-    doc = new_document()
-    doc.add_heading("{{ tittel }}", level=1)
-    table = doc.add_table(rows=3, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text = "{%tr for f in fakta %}"
-    table.rows[1].cells[0].text = "{{ f.navn }}"
-    table.rows[1].cells[1].text = "{{ f.verdi }}"
-    table.rows[2].cells[0].text = "{%tr endfor %}"
-    tag(doc, "{%p for s in avsnitt %}")
+def minutes_sections(doc: Document, var: str) -> None:
+    """The method's minutes sections in ``var``, each with room to write."""
+    tag(doc, f"{{%p for s in {var} %}}")
     doc.add_heading("{{ s.tittel }}", level=2)
     blocks(doc, "s")
     tag(doc, "{%p for p in s.punkter %}")
@@ -204,12 +214,33 @@ def minutes() -> Document:
     doc.add_paragraph()
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
+
+
+def turn_page(doc: Document, landscape: bool) -> None:
+    """A new section (new page) in A4 portrait or landscape with the document's margins."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    short, long = Cm(21.0), Cm(29.7)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.left_margin = section.right_margin = Cm(1.5) if landscape else Cm(2.2)
+    section.top_margin = section.bottom_margin = Cm(1.5) if landscape else Cm(2.0)
+
+
+def minutes() -> Document:
+    """Facts, the sections, the action plan on landscape pages, deadlines, then signatures."""
+    doc = new_document()
+    doc.add_heading("{{ tittel }}", level=1)
+    facts_table(doc, "fakta")
+    minutes_sections(doc, "avsnitt")
+    turn_page(doc, landscape=True)
     doc.add_heading("{{ tiltaksplan }}", level=2)
-    plan_table(doc, "rader", 16.6)
+    plan_table(doc, "rader", 26.7)
+    turn_page(doc, landscape=False)
     doc.add_heading("{{ frister_tittel }}", level=2)
     tag(doc, "{%p for f in frister %}")
     doc.add_paragraph("{{ f }}", style="List Bullet")
     tag(doc, "{%p endfor %}")
+    minutes_sections(doc, "underskrift")
     return doc
 
 

@@ -101,7 +101,8 @@ def test_xlsx_table_freeze_validation_and_print_setup(kit_dir: Path) -> None:
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$4:$4"
     # characters per column: problem, cause, change, measure, responsible, due date, status
-    assert [ws.column_dimensions[c].width for c in "ABCDEFG"] == [32, 28, 28, 38, 20, 13, 14]
+    # 120 characters in all: what fits A4 landscape at 10 pt without scaling
+    assert [ws.column_dimensions[c].width for c in "ABCDEFG"] == [22, 19, 19, 25, 13, 11, 11]
 
 
 def test_blank_xlsx_has_blank_rows_for_every_problem(blank_kit: Kit) -> None:
@@ -247,3 +248,31 @@ def test_status_of_a_file_that_is_not_a_plan(
         Workbook().save(path)
     assert main(["tiltaksplan", "status", str(path)]) == 2
     assert capsys.readouterr().err == message.format(path=path)
+
+
+def test_status_accepts_everyday_spellings_and_names_unknown_words_by_cell(
+    kit_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    filled = tmp_path / "utfylt.xlsx"
+    wb = load_workbook(kit_dir / "tiltaksplan.xlsx")
+    ws = wb["Tiltaksplan"]
+    ws["G5"], ws["G6"] = "Utført", " GJORT. "
+    ws["D7"], ws["E7"], ws["F7"], ws["G7"] = "Ny rutine", "Leder", "01.08.2030", "Ferdig"
+    ws["D8"], ws["E8"], ws["F8"], ws["G8"] = "Opplæring", "Leder", "01.08.2030", "kanskje"
+    wb.save(filled)
+    assert main(["actionplan", "status", str(filled), "--date", "2030-07-15"]) == 0
+    assert capsys.readouterr().out == (
+        "Tiltaksplan: utfylt.xlsx (status per 15.07.2030)\n"
+        "4 tiltak: 3 ferdig, 0 forsinket, 0 uten ansvarlig, 0 uten frist.\n"
+        "\n"
+        "Ferdig (3):\n"
+        "  - rad 5: Nattlys på alle rom (Avdelingsleder, frist 01.06.2030)\n"
+        "  - rad 6: Gjennomgang av fallrisiko (Fagsykepleier, frist 15.06.2030)\n"
+        "  - rad 7: Ny rutine (Leder, frist 01.08.2030)\n"
+        "\n"
+        "I rute (1):\n"
+        "  - rad 8: Opplæring (Leder, frist 01.08.2030, status: kanskje)\n"
+        "\n"
+        "Ukjent status (1):\n"
+        "  - celle G8: «kanskje» er ikke en status (skriv ikke startet, pågår eller ferdig)\n"
+    )

@@ -164,7 +164,7 @@ def test_unknown_field_in_custom_template_is_an_error(
         "content/site.yaml:6:18: feil: brevmalen maler/brev.docx bruker feltet «saksnummer», "
         "som Refleks ikke fyller ut\n  nøkkel: letter_template\n  skrevet: saksnummer\n"
         "  forventet: et av feltene: avsender, avsnitt, brevdato, etiketter, fakta, hilsen, "
-        "kontakt, logo, mottaker, tittel, underskrift, vedlegg\n"
+        "kontakt, logo, mottaker, tid_og_sted, tittel, underskrift, vedlegg\n"
     )
     assert err.endswith("\n1 feil. Ingenting er skrevet.\n")
     assert not (project / "out").exists()
@@ -199,7 +199,8 @@ def test_missing_custom_template_and_logo_are_errors(
 def test_poster(kit_dir: Path) -> None:
     path = kit_dir / "plakat.pdf"
     text = flat(pdf_text(path))
-    assert text.startswith(f"Pasient- og brukersikkerhetsvisitt {UNIT}")
+    # the municipality on top: the poster hangs in a unit and says who comes
+    assert text.startswith(f"Øvre Æsøy kommune Pasient- og brukersikkerhetsvisitt {UNIT}")
     assert "tirsdag 14. mai 2030" in text and "13.00–14.00" in text
     assert "Møterommet, 2. etasje" in text
     assert "• Lære om risiko i tjenesten." in text
@@ -241,3 +242,18 @@ def test_site_blanks_have_the_linked_names_and_no_visit(wr_library, tmp_path: Pa
     for text in texts:
         assert "Nordmann" not in text and "Åsheim" not in text
     assert "........................ kommune" in texts[0]
+
+
+def test_letter_and_staff_information_say_when_and_where(kit_dir: Path) -> None:
+    """The fixture visit: 14 May 2030, 13:00 for 60 minutes, «Møterommet, 2. etasje»."""
+    when = "Dato: tirsdag 14. mai 2030 · Klokkeslett: 13.00–14.00 · Sted: Møterommet, 2. etasje"
+    text = flat(pdf_text(kit_dir / "invitasjonsbrev.pdf"))
+    assert text.count(when) == 2  # the letter and the staff information
+    docx = docx_text((kit_dir / "invitasjonsbrev.docx").read_bytes()).splitlines()
+    for label, value in (
+        ("Dato", "tirsdag 14. mai 2030"),
+        ("Klokkeslett", "13.00–14.00"),
+        ("Sted", "Møterommet, 2. etasje"),
+    ):
+        at = [i for i, line in enumerate(docx) if line == label]
+        assert len(at) == 2 and all(docx[i + 1] == value for i in at), label

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from refleks import cli, session
 from refleks.content.model import Library
 from refleks.decks import slides
+from refleks.errors import UsageError
 from tests.browser import Recorder, axe_violations, describe, launch
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +47,7 @@ AGENDA_CASES = [
     (minutes, themes)
     for themes in THEME_CHOICES
     for minutes in (20, 30, 45, 60, 61, 89, 90, 137, 240)
-    if minutes >= 10 + 10 * len(themes)  # shorter is an error, tested below
+    if minutes >= 10 + 20 * len(themes)  # shorter is an error, tested below
 ]
 
 
@@ -70,6 +71,20 @@ def test_agenda_times_add_up_to_the_minutes(
     assert covered == list(range(1, len(deck.slides) + 1))
 
 
+def test_one_timing_rule_in_the_guide_and_the_kit(library: Library) -> None:
+    """docs/bruk.md: a theme takes 20–30 minutes, plus 5 to open and 5 to close."""
+    guide = (ROOT / "docs" / "bruk.md").read_text("utf-8")
+    assert "Et tema tar 20–30 minutter" in guide and "minst 20 minutter per tema" in guide
+    three = ["ledelse", "involvering", "rapporter"]
+    with pytest.raises(UsageError):
+        session.resolve(library, "systemperspektiv", "leder-virksomhet", three, 69)
+    assert session.resolve(library, "systemperspektiv", "leder-virksomhet", three, 70)
+    # without --themes: as many of the role's themes as fit in the meeting
+    chosen = session.resolve(library, "kollegastotte", "kollega", None, 60)
+    assert len(chosen.themes) == 2
+    assert len(session.resolve(library, "kollegastotte", "kollega", None, 30).themes) == 1
+
+
 def test_clock_times_with_a_start_time(library: Library) -> None:
     chosen = session.resolve(
         library, "systemperspektiv", "leder-virksomhet", ["ledelse"], 30, start="13:45"
@@ -86,6 +101,7 @@ def test_clock_times_with_a_start_time(library: Library) -> None:
 def test_the_example_command_makes_the_whole_kit(kit: Path, capsys) -> None:
     files = sorted(p.name for p in kit.iterdir())
     assert files == [
+        ".refleks-manifest.json",  # what Refleks wrote: hand-edited files are kept on a re-run
         "lysark-med-notater.pdf", "lysark.html", "reveal", "utskrift.pdf",
         "veiledning.html", "veiledning.pdf",
     ]  # fmt: skip
@@ -163,16 +179,36 @@ def test_the_handout_and_the_pdfs(library: Library, kit: Path) -> None:
     )
 
 
-def test_a_second_run_replaces_the_kit(tmp_path: Path, capsys) -> None:
-    assert run([*EXAMPLE[:-1], "45", "--name", "mote"], tmp_path) == 0
-    (tmp_path / "mote" / "gammel.txt").write_text("x")
-    assert run([*EXAMPLE[:-1], "50", "--name", "mote", "--start", "09:00"], tmp_path) == 0
-    assert not (tmp_path / "mote" / "gammel.txt").exists()
-    guide = (tmp_path / "mote" / "veiledning.html").read_text("utf-8")
-    assert "09:00–" in guide and "–09:50" in guide
-    assert capsys.readouterr().out.splitlines()[-1] == (
-        f"Øktpakken er laget i {tmp_path / 'mote'}: lysark-med-notater.pdf, lysark.html, "
+def test_a_second_run_updates_the_kit_and_keeps_hand_edited_files(tmp_path: Path, capsys) -> None:
+    import stat
+
+    assert run([*EXAMPLE[:-1], "50", "--name", "mote"], tmp_path) == 0
+    folder = tmp_path / "mote"
+    # a colleague or a web server can open the kit: folders 0755, files 0644
+    for path in [folder, *folder.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o755 if path.is_dir() else 0o644), (path, oct(mode))
+    (folder / "gammel.txt").write_text("x")
+    (folder / "veiledning.html").write_text("mine notater", encoding="utf-8")
+    capsys.readouterr()
+    assert run([*EXAMPLE[:-1], "55", "--name", "mote", "--start", "09:00"], tmp_path) == 0
+    assert (folder / "gammel.txt").read_text() == "x"
+    assert (folder / "veiledning.html").read_text("utf-8") == "mine notater"
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == (
+        f"Øktpakken er laget i {folder}: lysark-med-notater.pdf, lysark.html, "
         "utskrift.pdf, veiledning.html, veiledning.pdf."
+    )
+    assert err == (
+        "Disse filene er endret for hånd og ble ikke overskrevet "
+        f"(bruk --force for å overskrive dem):\n  {folder / 'veiledning.html'}\n"
+    )
+    again = [*EXAMPLE[:-1], "55", "--name", "mote", "--start", "09:00", "--force"]
+    assert run(again, tmp_path) == 0
+    guide = (folder / "veiledning.html").read_text("utf-8")
+    assert "09:00–" in guide and "–09:55" in guide
+    assert capsys.readouterr().err == (
+        f"Overskrev filer som var endret for hånd (--force):\n  {folder / 'veiledning.html'}\n"
     )
 
 
@@ -214,15 +250,15 @@ THEMES = (
         (
             ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
              "--themes", "ledelse,involvering,rapporter", "--minutes", "35"],
-            "35 minutter er for kort tid til 3 temaer: det trengs minst 40 minutter "
-            "(5 til innledning, 10 per tema og 5 til oppsummering). "
+            "35 minutter er for kort tid til 3 temaer: det trengs minst 70 minutter "
+            "(5 til innledning, 20 per tema og 5 til oppsummering). "
             "Velg færre temaer eller flere minutter",
         ),
         (
             ["--reflection", "systemperspektiv", "--role", "leder-virksomhet",
              "--themes", "ledelse", "--minutes", "19"],
-            "19 minutter er for kort tid til ett tema: det trengs minst 20 minutter "
-            "(5 til innledning, 10 per tema og 5 til oppsummering). "
+            "19 minutter er for kort tid til ett tema: det trengs minst 30 minutter "
+            "(5 til innledning, 20 per tema og 5 til oppsummering). "
             "Velg færre temaer eller flere minutter",
         ),
         (

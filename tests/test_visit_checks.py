@@ -24,7 +24,7 @@ duration_minutes: 60
 leadership:
   top_leader: {name: Topp Leder}
   visit_leader: {name: Visitt Leder}
-  coordinator: {name: Ko Ordinator}
+  coordinator: {name: Ko Ordinator, email: ko@example.no}
 participants: [lege, sykepleier, helsefagarbeider, kjøkkenpersonale, ufaglært]
 """
 TODAY = dt.date(2030, 1, 1)
@@ -40,6 +40,47 @@ def problems(tmp_path: Path, text: str, today: dt.date = TODAY) -> list[str]:
 
 def test_a_visit_by_the_method_has_no_problems(tmp_path: Path) -> None:
     assert problems(tmp_path, BASE) == []
+
+
+def test_the_letters_contact_needs_phone_or_email(tmp_path: Path) -> None:
+    no_way = BASE.replace("{name: Ko Ordinator, email: ko@example.no}", "{name: Ko Ordinator}")
+    message = (
+        "feil: kontaktpersonen i brevet mangler telefon og e-post\n"
+        "  nøkkel: {key}\n  skrevet: {name}\n  forventet: phone: eller email: (minst én av dem)\n"
+        "  tips: brevet ber leseren ta kontakt; skriv telefonnummer eller e-postadresse"
+    )
+    assert problems(tmp_path, no_way) == [
+        f"{FILE}:11:3: " + message.format(key="leadership.coordinator", name="Ko Ordinator")
+    ]
+    # a contact of its own is what the letter names; a phone alone is enough
+    assert problems(tmp_path / "1", BASE + "contact: {name: Per Olsen}\n") == [
+        f"{FILE}:13:1: " + message.format(key="contact", name="Per Olsen")
+    ]
+    assert problems(tmp_path / "2", BASE + 'contact: {name: Per Olsen, phone: "12"}\n') == []
+
+
+def test_check_reports_what_visit_refuses_in_the_same_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One validation: ``refleks check`` refuses what ``refleks visit`` refuses."""
+    from refleks.cli import main
+
+    from .walkround_helpers import env
+
+    project = copy_project(tmp_path)
+    text = BASE.replace("{name: Ko Ordinator, email: ko@example.no}", "{name: Ko Ordinator}")
+    text += "actions:\n  - problem: Fall\n    changes:\n"
+    text += '      - {text: Nattlys, responsible: "", due: 2030-06-01}\n'
+    (project / "content" / "visits" / "sjekk.yaml").write_text(text, "utf-8")
+    capsys.readouterr()
+    with env(REFLEKS_TODAY="2030-01-01"):
+        assert main(["--project", str(project), "visit", "sjekk"]) == 1
+        refused = capsys.readouterr().err
+        assert main(["--project", str(project), "check"]) == 1
+        checked = capsys.readouterr()
+    assert "endringen mangler ansvarlig" in refused
+    assert "kontaktpersonen i brevet mangler telefon og e-post" in refused
+    assert checked.err == refused and "Innholdet er gyldig" not in checked.out
 
 
 def test_duration(tmp_path: Path) -> None:

@@ -227,6 +227,8 @@ NEW = [
     "Visitt Leder",
     "--coordinator",
     "yes",
+    "--coordinator-email",
+    "yes@example.no",
     "--participants",
     "lege, kokk,  ufaglært",
 ]
@@ -248,6 +250,8 @@ def test_new_visit_from_options(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert str(visit.date) == "2030-09-10" and visit.time == "09:30"
     assert visit.leadership.top_leader.name == "Topp # Leder"
     assert visit.leadership.coordinator.name == "yes"
+    assert visit.leadership.coordinator.email == "yes@example.no"
+    assert visit.leadership.coordinator.phone is None
     assert visit.participants == ["lege", "kokk", "ufaglært"]
     assert visit.location is None and visit.actions == []
     # never overwritten
@@ -279,6 +283,11 @@ def test_new_visit_asks_on_the_terminal(
             "Eva",
             "Per",
             "",
+            "",
+            "",
+            "per@",
+            "per@example.no",
+            "",
         ]
     )
     prompts: list[str] = []
@@ -295,9 +304,16 @@ def test_new_visit_asks_on_the_terminal(
         "feltet må fylles ut\n"
         "ugyldig dato: skriv ÅÅÅÅ-MM-DD, for eksempel 2027-03-23\n"
         "ugyldig klokkeslett: skriv TT:MM, for eksempel 13:00\n"
+        "koordinatoren trenger telefon eller e-post; brevet ber leseren ta kontakt\n"
+        "ugyldig e-postadresse: skriv for eksempel navn@kommune.no\n"
     )
     assert prompts[0].startswith("Id for visitten (små bokstaver")
-    assert len(prompts) == 16
+    assert prompts[15:18] == [
+        "Koordinatorens telefon (trykk Enter for å hoppe over): ",
+        "Koordinatorens e-post (trykk Enter for å hoppe over): ",
+        "Koordinatorens telefon (trykk Enter for å hoppe over): ",
+    ]
+    assert len(prompts) == 21
     visit = build_library(Project(project)).visits["solbakken-2030"]
     assert (visit.unit, visit.unit_leader.name, visit.time) == (
         "Solbakken",
@@ -305,6 +321,20 @@ def test_new_visit_asks_on_the_terminal(
         "13:00",
     )
     assert visit.participants == []
+    assert visit.leadership.coordinator.email == "per@example.no"
+
+
+def test_new_visit_without_a_way_to_reach_the_coordinator(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path)
+    without = [a for a in NEW if a not in ("--coordinator-email", "yes@example.no")]
+    assert main(["--project", str(project), "new", "visit", *without]) == 2
+    assert capsys.readouterr().err == (
+        "refleks: feil: --coordinator-phone/--coordinator-email: koordinatoren trenger "
+        "telefon eller e-post; brevet ber leseren ta kontakt\n"
+    )
+    assert not (project / "content" / "visits" / "ny-visitt.yaml").exists()
 
 
 def test_new_visit_bad_option_and_no_terminal(

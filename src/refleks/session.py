@@ -30,11 +30,14 @@ from .content import schema
 from .content.model import Library
 from .decks import handouts, slides
 from .errors import UsageError
+from .writer import WriteReport, write_files
 
 # the agenda: fixed minutes to open and close, at least THEME_MIN per theme
 OPENING = 5
 CLOSING = 5
-THEME_MIN = 10
+THEME_MIN = 20
+"""A theme takes 20–30 minutes (docs/bruk.md says the same); without --themes the kit has
+the role's themes that fit in the meeting."""
 INTRO_SHARE = 0.25  # of a theme's time: presenting the theme and its findings
 INTRO_MIN = 2
 
@@ -129,7 +132,8 @@ def resolve(
     role_themes = [t for t in reflection.themes if t.questions.get(role.id)]
     valid_themes = _choices([(t.id, t.title) for t in role_themes])
     if theme_ids is None:
-        themes = role_themes
+        fits = max(1, (minutes - OPENING - CLOSING) // THEME_MIN)
+        themes = role_themes[:fits]
     else:
         themes = []
         by_id = {t.id: t for t in reflection.themes}
@@ -276,8 +280,9 @@ def clock_label(session: Session, minute: int) -> str:
 # --------------------------------------------------------------------------- writing
 
 
-def build_kit(library: Library, session: Session, target: Path) -> list[Path]:
-    """Write the kit into ``target`` (replaced as a whole when it already exists)."""
+def build_kit(library: Library, session: Session, target: Path, force: bool = False) -> WriteReport:
+    """Write the kit into ``target`` as ``refleks visit`` does: files changed by hand are
+    kept (unless ``force``), folders and files get the usual modes (0755/0644)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{session.name}-", dir=target.parent))
     try:
@@ -324,9 +329,10 @@ def build_kit(library: Library, session: Session, target: Path) -> list[Path]:
         html = printer.html("guide.html.j2", screen=True, **context)
         (work / GUIDE).write_text(html, encoding="utf-8")
         printer.pdf("guide.html.j2", work / GUIDE_PDF, screen=False, **context)
-        if target.exists():
-            shutil.rmtree(target)
-        work.rename(target)
+        files = {
+            p.relative_to(work).as_posix(): p.read_bytes() for p in work.rglob("*") if p.is_file()
+        }
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return sorted(p for p in target.rglob("*") if p.is_file())
+    target.mkdir(mode=0o755, exist_ok=True)
+    return write_files(target, files, force=force)

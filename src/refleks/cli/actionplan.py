@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, project: Project) -> int:
     from ..walkround.kit import today
-    from ..walkround.status import assess, read, report
+    from ..walkround.status import assess, read, report, status_words
 
     day = today()
     if args.date:
@@ -49,5 +49,6 @@ def run(args: argparse.Namespace, project: Project) -> int:
         from ..walkround.statusfolder import run as run_folder
 
         return run_folder(path, day, Path(args.xlsx) if args.xlsx else None)
-    print(report(assess(read(path), day), path.name), end="")
+    words = status_words(project.templates)
+    print(report(assess(read(path), day, words), path.name), end="")
     return 0

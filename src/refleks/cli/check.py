@@ -18,7 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
-    from ..walkround.checks import check_site_files
+    from ..walkround.checks import check_all_visits, check_site_files
+    from ..walkround.kit import today
     from ..walkround.yearchecks import check_all
 
     library = build_library(project)
@@ -26,8 +27,11 @@ def run(args: argparse.Namespace, project: Project) -> int:
     check_site_files(library, site_files)  # what `refleks visit` would refuse in site.yaml
     if site_files.errors:
         raise ContentInvalid(site_files)
-    # the checks across visits (year plans, content/visits/) that `refleks visit --all` makes
-    print_or_refuse(check_all(library, Problems(project.root, list(library.warnings))), args.strict)
+    # `check` reports everything `visit` refuses, in the same words, and the checks across
+    # visits (year plans, content/visits/) that `refleks visit --all` makes
+    visit_problems = check_all_visits(library, today())
+    problems = Problems(project.root, [*library.warnings, *visit_problems])
+    print_or_refuse(check_all(library, problems), args.strict)
     counts = (
         f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "
         f"{sum(1 for _ in library.questions())} spørsmål, {len(library.roles)} roller, "

@@ -24,6 +24,8 @@ METAVARS = {
     "top_leader": "NAVN",
     "visit_leader": "NAVN",
     "coordinator": "NAVN",
+    "coordinator_phone": "TELEFON",
+    "coordinator_email": "E-POST",
     "participants": "STILLINGER",
 }
 

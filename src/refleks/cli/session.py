@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..confine import refuse_links_leaving
@@ -37,7 +38,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--themes",
         metavar="TEMA,TEMA",
-        help="temaenes id-er med komma mellom (standard: alle med spørsmål til rollen)",
+        help="temaenes id-er med komma mellom (standard: de første temaene med spørsmål "
+        "til rollen som får plass, minst 20 minutter per tema)",
     )
     p.add_argument(
         "--minutes",
@@ -48,6 +50,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--start", metavar="TT:MM", help="klokkeslett møtet begynner (valgfritt)")
     p.add_argument("--name", metavar="NAVN", help="mappenavn under out/sessions/ (valgfritt)")
+    p.add_argument(
+        "--force", action="store_true", help="overskriv også filer som er endret for hånd"
+    )
     p.add_argument(
         "--out",
         type=Path,
@@ -75,7 +80,16 @@ def run(args: argparse.Namespace, project: Project) -> int:
     folder = (args.out or project.out / "sessions") / session.name
     if args.out is None:  # the folder the user names is theirs; out/ must stay in the project
         refuse_links_leaving(folder, project.root)
-    files = build_kit(library, session, folder)
-    shown = [p.name for p in files if p.parent == folder]
+    report = build_kit(library, session, folder, force=args.force)
+    shown = sorted(n for n in report.written + report.unchanged + report.kept if "/" not in n)
     print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")
+    for heading, names in (
+        ("Overskrev filer som var endret for hånd (--force):", report.overwritten),
+        ("Disse filene er endret for hånd og ble ikke overskrevet "
+         "(bruk --force for å overskrive dem):", report.kept),
+    ):  # fmt: skip
+        if names:
+            print(heading, file=sys.stderr)
+            for name in names:
+                print(f"  {folder / name}", file=sys.stderr)
     return 0

@@ -8,6 +8,7 @@ method's firm rules:
 - the visit has no positive duration;
 - the action plan has more problems than the method allows (``max_problems``);
 - a concrete change has no one responsible or no due date;
+- the letter's contact (``contact``, else the coordinator) has neither phone nor e-mail;
 - the site's own letter template or logo does not exist.
 
 Warnings (``advarsel``: the kit is written; ``--strict`` makes them errors) are departures
@@ -34,7 +35,7 @@ from ..confine import inside
 from ..content import schema
 from ..content.model import Library
 from ..content.yamlread import Document, format_path, load
-from ..errors import Problems
+from ..errors import Problem, Problems
 from .deadlines import holiday_name, is_working_day
 from .kit import PLACEHOLDER, PLACEHOLDERS
 
@@ -150,6 +151,16 @@ def _is_image(path: Path) -> bool:
         return False
 
 
+def check_all_visits(library: Library, today: dt.date) -> list[Problem]:
+    """What ``refleks visit`` would refuse or warn about, for every visit (same words)."""
+    problems = Problems(library.project.root)
+    for visit in library.visits.values():
+        if visit.method in library.methods:
+            check_visit(library, visit, today, problems)
+    # the method's and the site's checks run once per visit: report each problem once
+    return [p for i, p in enumerate(problems.items) if p not in problems.items[:i]]
+
+
 def check_visit(
     library: Library, visit: schema.Visit, today: dt.date, problems: Problems | None = None
 ) -> Problems:
@@ -178,10 +189,27 @@ def check_visit(
             hint="metoden anbefaler en kort samtale; kort ned programmet",
         )
 
+    _check_contact(visit, report)
     _check_group(library, visit, rules, report)
     _check_dates(visit, today, report)
     _check_actions(visit, rules, today, report)
     return problems
+
+
+def _check_contact(visit: schema.Visit, report: _Reporter) -> None:
+    """The letter ends «For mer informasjon, kontakt ...»: a name alone is no way to reach."""
+    person = visit.contact or visit.leadership.coordinator
+    if (person.phone or "").strip() or (person.email or "").strip():
+        return
+    path = ("contact",) if visit.contact else ("leadership", "coordinator")
+    report(
+        path,
+        "kontaktpersonen i brevet mangler telefon og e-post",
+        key=True,
+        written=person.name,
+        expected="phone: eller email: (minst én av dem)",
+        hint="brevet ber leseren ta kontakt; skriv telefonnummer eller e-postadresse",
+    )
 
 
 def _check_group(

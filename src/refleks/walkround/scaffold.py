@@ -37,6 +37,8 @@ FIELDS: list[tuple[str, bool, str]] = [
     ("top_leader", True, "text"),
     ("visit_leader", True, "text"),
     ("coordinator", True, "text"),
+    ("coordinator_phone", False, "text"),
+    ("coordinator_email", False, "email"),
     ("participants", False, "list"),
 ]
 OPTION_HELP = {
@@ -51,6 +53,8 @@ OPTION_HELP = {
     "top_leader": "navnet på øverste leder",
     "visit_leader": "navnet på lederen for visitten",
     "coordinator": "navnet på koordinatoren",
+    "coordinator_phone": "koordinatorens telefon (telefon eller e-post må med: brevet viser dit)",
+    "coordinator_email": "koordinatorens e-post",
     "participants": "stillingene i samtalegruppen, skilt med komma",
 }
 
@@ -68,6 +72,8 @@ def _check(kind: str, value: str) -> str | None:
             return "date"
     if kind == "time" and not re.match(schema.TIME_PATTERN, value):
         return "time"
+    if kind == "email" and value and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
+        return "email"
     return None
 
 
@@ -97,8 +103,23 @@ def collect(
         else:
             value = ""
         values[name] = value
+        if name == "coordinator_email":
+            _reachable_coordinator(values, labels, asked, ask)
     values["participants"] = [p.strip() for p in values["participants"].split(",") if p.strip()]
     return values
+
+
+def _reachable_coordinator(
+    values: dict[str, Any], labels: dict[str, Any], asked: bool, ask: Callable[[str], str]
+) -> None:
+    """The letter tells readers to contact the coordinator: phone or e-mail is needed."""
+    while not (values["coordinator_phone"] or values["coordinator_email"]):
+        if not asked:
+            raise UsageError(f"--coordinator-phone/--coordinator-email: {labels['no_contact']}")
+        print(labels["no_contact"], file=sys.stderr)
+        values["coordinator_phone"] = _ask(labels, "coordinator_phone", False, "text", ask)
+        if not values["coordinator_phone"]:
+            values["coordinator_email"] = _ask(labels, "coordinator_email", False, "email", ask)
 
 
 def _ask(

@@ -18,14 +18,15 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..writer import atomic_write
-from .documents.actionplans import PlanRow, read_plan
-from .status import Status, assess
+from . import xlsx_guard
+from .status import PlanRow, Status, assess, read_plan
 
 REPORT_NAME = "tiltaksplan-status.xlsx"
 COLUMNS = ("Enhet", "Tiltak", "Ferdig", "I rute", "Forsinket", "Uten ansvarlig", "Uten frist")
@@ -78,7 +79,19 @@ def read_folder(folder: Path, today: dt.date, skip: Path) -> tuple[list[UnitStat
     for path in _plans(folder, skip):
         name = path.relative_to(folder).as_posix()
         try:
+            xlsx_guard.check_zip(path)  # files mailed around: bounded work, no XML entities
             rows: list[PlanRow] = read_plan(path)
+        except xlsx_guard.Refused as exc:
+            skipped.append(f"{name}: leses ikke: {exc}")
+            continue
+        except xlsx_guard.TooManyRows as exc:
+            skipped.append(
+                f"{name}: leses ikke: {exc.rows} utfylte rader (høyst {xlsx_guard.MAX_ROWS})"
+            )
+            continue
+        except DefusedXmlException:
+            skipped.append(f"{name}: leses ikke: filen har en DTD eller egne entiteter")
+            continue
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError):
             skipped.append(f"{name}: er ikke en Excel-fil (XLSX) som kan leses")
             continue

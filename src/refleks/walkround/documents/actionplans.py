@@ -4,35 +4,43 @@ Prefilled from the visit's ``actions`` (one row per concrete change), blank rows
 Written as XLSX (frozen header, column widths, a real table with filter, a status drop-down,
 date validation, A4 landscape with the header row repeated), DOCX and PDF. Every XLSX cell
 is written as text, number or date and never as a formula: text that starts with ``=``,
-``+``, ``-`` or ``@`` stays literal text. ``read_plan`` reads a filled-in XLSX back.
+``+``, ``-`` or ``@`` stays literal text. ``visit_status.read_plan`` reads a filled-in XLSX
+back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import typing
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ...content import schema
 from ..kit import Kit
-from ..xlsx_guard import filled_rows
 from . import office as walkround_office
 from . import pdf as walkround_pdf
 
 KIND = "actionplans"
 FIELDS = ("problem", "goal", "measures", "changes", "responsible", "due", "status")
 STATUSES: tuple[str, ...] = typing.get_args(schema.Change.model_fields["status"].annotation)
-WIDTHS = (32, 28, 28, 38, 20, 13, 14)
+WIDTHS = (22, 19, 19, 25, 13, 11, 11)
+"""Column widths (characters): 120 fit A4 landscape at 10 pt without scaling, also where the
+font falls back to a wide one (DejaVu Sans on Linux)."""
+FONT_NAME = "Arial"
+FONT_SIZE = 10
+LINE_HEIGHT = 13.5
+"""Points per line of 10 pt text; rows get the height their wrapped text needs."""
+CHARS_PER_WIDTH = 1.1
+"""Characters of 10 pt text that fit in one unit of column width (kept on the safe side)."""
 CHANGES_PER_BLANK_PROBLEM = 3
 EXTRA_XLSX_ROWS = 3
 HEADER_ROW = 4
@@ -160,14 +168,33 @@ def _text(cell: Cell, value: str) -> Cell:
     return cell
 
 
+def _lines_needed(text: str, width: float) -> int:
+    per_line = max(int(width * CHARS_PER_WIDTH), 1)
+    return sum(max(math.ceil(len(part) / per_line), 1) for part in str(text).split("\n"))
+
+
+def _fit_rows(ws, first: int, last: int) -> None:
+    """Row heights for the wrapped text, and a thin border round every cell of the table."""
+    side = Side(style="thin", color="444444")
+    border = Border(left=side, right=side, top=side, bottom=side)
+    for r in range(first, last + 1):
+        lines = 1
+        for col, width in enumerate(WIDTHS, start=1):
+            cell = ws.cell(r, col)
+            cell.border = border
+            if cell.value is not None and not isinstance(cell.value, dt.date):
+                lines = max(lines, _lines_needed(cell.value, width))
+        ws.row_dimensions[r].height = lines * LINE_HEIGHT + 4
+
+
 def _sheet_rows(ws, kit: Kit, rows: list[dict[str, Any]], heading: str) -> int:
     """Title, facts and the table; returns the last row."""
-    _text(ws.cell(1, 1), heading).font = Font(bold=True, size=14)
-    _text(ws.cell(2, 1), facts_line(kit))
+    _text(ws.cell(1, 1), heading).font = Font(name=FONT_NAME, bold=True, size=14)
+    _text(ws.cell(2, 1), facts_line(kit)).font = Font(name=FONT_NAME, size=FONT_SIZE)
     wrap = Alignment(wrap_text=True, vertical="top")
     for col, name in enumerate(columns(kit), start=1):
         cell = _text(ws.cell(HEADER_ROW, col), name)
-        cell.font = Font(bold=True, color="FFFFFF")
+        cell.font = Font(name=FONT_NAME, bold=True, color="FFFFFF", size=FONT_SIZE)
         cell.fill = PatternFill("solid", fgColor="1F4E79")
         cell.alignment = wrap
         ws.column_dimensions[get_column_letter(col)].width = WIDTHS[col - 1]
@@ -183,13 +210,18 @@ def _sheet_rows(ws, kit: Kit, rows: list[dict[str, Any]], heading: str) -> int:
             else:
                 _text(cell, row[field])
             cell.alignment = wrap
-    return HEADER_ROW + max(len(rows), 1)
+            cell.font = Font(name=FONT_NAME, size=FONT_SIZE)
+    last = HEADER_ROW + max(len(rows), 1)
+    _fit_rows(ws, HEADER_ROW, last)
+    return last
 
 
 def _print_setup(ws, last_row: int, kit: Kit) -> None:
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1).coordinate
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.print_area = f"A1:{get_column_letter(len(FIELDS))}{last_row}"
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.print_options.horizontalCentered = True
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -253,6 +285,8 @@ def xlsx(kit: Kit) -> bytes:
             repeat=True,
         )
     wb = Workbook()
+    normal = next(style for style in wb._named_styles if style.name == "Normal")
+    normal.font = Font(name=FONT_NAME, size=FONT_SIZE)
     ws = wb.active
     ws.title = labels["sheet"]
     last = _sheet_rows(ws, kit, rows, plan.title)
@@ -321,80 +355,3 @@ def build(kit: Kit) -> dict[str, bytes]:
         "tiltaksplan.docx": docx(kit),
         "tiltaksplan.pdf": pdf(kit),
     }
-
-
-# --------------------------------------------------------------------------- reading back
-
-
-@dataclass(frozen=True)
-class PlanRow:
-    """One filled-in row of an action plan."""
-
-    row: int
-    problem: str
-    change: str
-    responsible: str
-    due: dt.date | None
-    due_text: str
-    status: str
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    return str(value).strip()
-
-
-def _parse_due(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _cell_text(value)
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def read_plan(path: Path, max_rows: int = 2_000) -> list[PlanRow]:
-    """The rows of the plan's table (columns in Refleks' order); empty rows are skipped.
-
-    Raises ``ValueError`` when the file has no action-plan table.
-    """
-    wb = load_workbook(path, data_only=True)
-    for ws in wb.worksheets:
-        if TABLE_NAME not in ws.tables:
-            continue
-        ref = ws.tables[TABLE_NAME].ref
-        (first_col, first_row), (_, last_row) = _bounds(ref)
-        rows = []
-        columns = range(first_col, first_col + len(FIELDS))
-        for r, values in filled_rows(ws, range(first_row + 1, last_row + 1), columns, max_rows):
-            texts = [_cell_text(v) for v in values]
-            if not any(texts):
-                continue
-            rows.append(
-                PlanRow(
-                    r,
-                    texts[0],
-                    texts[3],
-                    texts[4],
-                    _parse_due(values[5]),
-                    texts[5],
-                    texts[6].lower(),
-                )
-            )
-        return rows
-    raise ValueError("no action plan table")
-
-
-def _bounds(ref: str) -> tuple[tuple[int, int], tuple[int, int]]:
-    from openpyxl.utils.cell import range_boundaries
-
-    min_col, min_row, max_col, max_row = range_boundaries(ref)
-    return (min_col, min_row), (max_col, max_row)

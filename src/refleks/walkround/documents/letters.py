@@ -35,6 +35,16 @@ def _contact_line(kit: Kit) -> str:
     return f"{labels['contact_intro']} {', '.join(parts)}."
 
 
+def when_and_where(kit: Kit) -> list[dict[str, str]]:
+    """Date, time and place of the visit as label/value rows (for the letter and attachment)."""
+    c = kit.common
+    return [
+        {"navn": c["date"], "verdi": kit.facts["dato"]},
+        {"navn": c["time"], "verdi": kit.time_range},
+        {"navn": c["location"], "verdi": kit.facts["sted"]},
+    ]
+
+
 def context(kit: Kit) -> dict[str, Any]:
     """Every field a letter template may use (Norwegian names, for template authors)."""
     labels, c, v = kit.labels(KIND), kit.common, kit.visit
@@ -83,6 +93,7 @@ def context(kit: Kit) -> dict[str, Any]:
             else None
         ),
         "fakta": dict(kit.facts),
+        "tid_og_sted": when_and_where(kit),
         "etiketter": {**c, **labels},
     }
 

@@ -50,6 +50,14 @@ def facts(kit: Kit) -> list[dict[str, str]]:
     return [{"navn": name, "verdi": value} for name, value in rows]
 
 
+def _section(kit: Kit, section: Any) -> dict[str, Any]:
+    return {
+        "tittel": section.title,
+        "blokker": kit.blocks(section.text),
+        "punkter": [kit.fill(i) for i in section.items],
+    }
+
+
 def context(kit: Kit) -> dict[str, Any]:
     labels = kit.labels(KIND)
     if kit.visit is not None:
@@ -64,17 +72,13 @@ def context(kit: Kit) -> dict[str, Any]:
             labels["deadline_line"].format(hva=events[k]["title"], dato=kit.common["blank"])
             for k in DEADLINE_KEYS
         ]
+    sections = [s for s in kit.method.minutes if s.id not in labels["covered_by_facts"]]
+    signing = labels["signature_section"]
     return {
         "tittel": labels["title"].format(metode=kit.method.title),
         "fakta": facts(kit),
-        "avsnitt": [
-            {
-                "tittel": s.title,
-                "blokker": kit.blocks(s.text),
-                "punkter": [kit.fill(i) for i in s.items],
-            }
-            for s in kit.method.minutes
-        ],
+        "avsnitt": [_section(kit, s) for s in sections if s.id != signing],
+        "underskrift": [_section(kit, s) for s in sections if s.id == signing],
         "tiltaksplan": labels["action_plan"],
         "kolonner": actionplans.columns(kit),
         "rader": actionplans.docx_rows(kit, actionplans.groups(kit)),

@@ -1,0 +1,157 @@
+"""Every printed document reads well on the page (issue 12).
+
+Every PDF that ``refleks build``, ``refleks visit`` and ``refleks session`` make, and
+LibreOffice's PDF of every DOCX and XLSX they make, is measured with ``tests/pdf_layout.py``:
+no text outside the page, no text under 9 pt (the poster: 18 pt, read at 2 m), no text over
+text, no ruled line through text, no word split inside a table cell. LibreOffice prints each
+office file once for the whole module.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from refleks import cli
+
+from . import walkround_helpers as wh
+from .pdf_layout import convert_office, layout_problems, office_words
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTER_PT = 18.0
+BODY_PT = 9.0
+kit_dir = wh.kit_dir
+
+
+def min_size(pdf: Path) -> float:
+    return POSTER_PT if pdf.name == "plakat.pdf" else BODY_PT
+
+
+@pytest.fixture(scope="module")
+def example_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped example visit's kit, made by ``refleks visit`` in a copy of the content."""
+    project = tmp_path_factory.mktemp("eksempel")
+    shutil.copytree(ROOT / "content", project / "content")
+    with wh.env(REFLEKS_TODAY="2027-01-04"):
+        code = cli.main(["--project", str(project), "visit", "eksempel-solbakken"])
+    assert code == 0
+    return project / "out" / "visits" / "eksempel-solbakken"
+
+
+@pytest.fixture(scope="module")
+def session_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("okt")
+    args = ["--reflection", "kollegastotte", "--role", "kollega", "--name", "okt"]
+    assert cli.main(["--project", str(ROOT), "session", *args, "--out", str(out)]) == 0
+    return out / "okt"
+
+
+@pytest.fixture(scope="module")
+def folders(built_site: Path, kit_dir: Path, example_kit: Path, session_kit: Path) -> list[Path]:
+    return [built_site, kit_dir, example_kit, session_kit]
+
+
+@pytest.fixture(scope="module")
+def office_pdfs(folders: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
+    """LibreOffice's PDF of every DOCX and XLSX, printed once for the module."""
+    out = tmp_path_factory.mktemp("libreoffice")
+    printed: dict[Path, Path] = {}
+    for number, folder in enumerate(folders):
+        files = sorted([*folder.rglob("*.docx"), *folder.rglob("*.xlsx")])
+        printed.update(convert_office(files, out / str(number)))
+    return printed
+
+
+def test_every_pdf_made_reads_well(folders: list[Path]) -> None:
+    pdfs = sorted(p for folder in folders for p in folder.rglob("*.pdf"))
+    kinds = {p.name for p in pdfs}
+    # something to check: handouts, decks, the walkround kit and the session kit
+    for expected in ("sporsmalsguide.pdf", "plakat.pdf", "invitasjonsbrev.pdf", "utskrift.pdf"):
+        assert expected in kinds
+    problems = [p for pdf in pdfs for p in layout_problems(pdf, min_size(pdf))]
+    assert problems == [], "\n".join(problems)
+
+
+def test_every_office_document_prints_well(office_pdfs: dict[Path, Path]) -> None:
+    kinds = {source.name for source in office_pdfs}
+    assert {"invitasjonsbrev.docx", "referat.docx", "tiltaksplan.docx"} <= kinds
+    assert "tiltaksplan.xlsx" in kinds
+    problems = [
+        f"{source}: {problem}"
+        for source, pdf in sorted(office_pdfs.items())
+        for problem in layout_problems(pdf, BODY_PT, words=office_words(source))
+    ]
+    assert problems == [], "\n".join(problems)
+
+
+def test_action_plan_and_minutes_plan_print_on_landscape_pages(
+    office_pdfs: dict[Path, Path],
+) -> None:
+    """The 7-column plan needs A4 landscape: the XLSX on every page, the minutes for the plan."""
+    import pdfplumber
+
+    def orientations(pdf: Path) -> list[str]:
+        with pdfplumber.open(pdf) as doc:
+            return ["liggende" if p.width > p.height else "stående" for p in doc.pages]
+
+    def plan_header_on_every_page(pdf: Path) -> bool:
+        with pdfplumber.open(pdf) as doc:
+            return all("Målsetting" in (p.extract_text() or "") for p in doc.pages)
+
+    for source, pdf in office_pdfs.items():
+        if source.name == "tiltaksplan.xlsx":
+            assert set(orientations(pdf)) == {"liggende"}, source
+            assert plan_header_on_every_page(pdf), source
+        if source.name == "referat.docx":
+            pages = orientations(pdf)
+            assert pages[0] == "stående" and "liggende" in pages, (source, pages)
+            with pdfplumber.open(pdf) as doc:
+                texts = [p.extract_text() or "" for p in doc.pages]
+            plan_page = next(i for i, t in enumerate(texts) if "Målsetting" in t)
+            assert pages[plan_page] == "liggende", source
+
+
+def test_checker_finds_each_kind_of_problem(tmp_path: Path) -> None:
+    """The checker itself, on a page made to have every problem once."""
+    from weasyprint import HTML
+
+    html = """<html><head><style>
+    @page { size: A4; margin: 20mm; }
+    body { font: 11pt 'DejaVu Sans'; }
+    p { margin: 0 0 4mm; }
+    .box { position: relative; height: 10mm; }
+    .box > * { position: absolute; left: 0; margin: 0; }
+    .rule { top: 2mm; width: 100%; border-top: 1pt solid black; }
+    .tiny { font-size: 7pt; }
+    td { width: 18mm; border: 1pt solid black; overflow-wrap: anywhere; }
+    .out { position: absolute; left: 185mm; white-space: nowrap; }
+    </style></head><body>
+    <p>Ordet tilbakemeldingsskjemaene står her helt.</p>
+    <p class="tiny">Liten skrift</p>
+    <div class="box"><p>Strek gjennom denne linjen</p><div class="rule"></div></div>
+    <div class="box"><p>Tekst oppå</p><p style="top: 1mm">annen tekst her</p></div>
+    <table><tr><td>tilbakemeldingsskjemaene</td><td>ja</td></tr><tr><td>a</td><td>b</td></tr></table>
+    <p class="out">Utenfor siden langt ut til høyre</p>
+    </body></html>"""
+    pdf = tmp_path / "feil.pdf"
+    HTML(string=html).write_pdf(pdf)
+    found = "\n".join(layout_problems(pdf))
+    assert "7.0 pt er mindre enn 9.0 pt: «Liten skrift»" in found
+    assert "linje gjennom teksten: «Strek gjennom denne linjen»" in found
+    assert "tekst over annen tekst" in found or "tekstlinjer over hverandre" in found
+    assert "ord delt i en tabellcelle: «tilbakem|" in found
+    assert "tekst utenfor siden: «Utenfor siden" in found
+
+
+def test_minutes_do_not_ask_again_and_sign_after_the_plan(example_kit: Path) -> None:
+    """The facts table already has date, unit and participants; signatures come last."""
+    text = wh.docx_text((example_kit / "referat.docx").read_bytes())
+    assert "Dato og klokkeslett for visitten" not in text  # the method's «Om visitten» items
+    assert "Enheten (avdelingen) som ble besøkt" not in text
+    paragraphs = [line for line in text.splitlines() if line.strip()]
+    assert paragraphs.index("Tiltaksplan") < paragraphs.index("Underskrift")
+    assert paragraphs.index("Frister") < paragraphs.index("Underskrift")

@@ -1,0 +1,71 @@
+"""The built site as a reader meets it (issue 12): source pages, search, the 404 page, README."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_source_metadata_table_has_no_empty_header_row(built_site: Path) -> None:
+    pages = sorted(p for p in (built_site / "kilder").glob("*.html") if p.name != "index.html")
+    assert pages
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert "<th></th>" not in html, page.name
+        facts = re.search(r'<table class="refleks-fakta">(.*?)</table>', html, re.S)
+        assert facts, page.name
+        assert "<thead>" not in facts.group(1)
+        assert '<th scope="row">Utgiver</th>' in facts.group(1)
+        assert "](" not in facts.group(1)  # the links are links
+
+
+def test_a_table_title_is_shown_once(built_site: Path) -> None:
+    """The heading names the table; the caption repeats it only for screen readers."""
+    html = (built_site / "kilder" / "hdir-vold-og-trusler.html").read_text("utf-8")
+    captions = re.findall(r"<caption>(.*?)</caption>", html, re.S)
+    assert captions
+    for caption in captions:
+        shown = re.sub(r'<span class="refleks-skjult">.*?</span>', "", caption)
+        assert re.fullmatch(r'<span class="refleks-enhet">Enhet: [^<]+</span>', shown), caption
+    css = (built_site / "assets" / "refleks.css").read_text("utf-8")
+    assert re.search(r"\.refleks-skjult \{[^}]*clip", css)
+
+
+def test_method_page_opens_with_its_purpose(built_site: Path) -> None:
+    html = (built_site / "visitt" / "pasientsikkerhetsvisitt" / "index.html").read_text("utf-8")
+    purpose = html.index(">Hensikt<")
+    differs = html.index("Kildene sier ulikt")
+    assert purpose < differs
+
+
+def test_author_pages_are_not_in_the_readers_search(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    places = [doc["location"] for doc in index["docs"]]
+    assert any(p.startswith("kilder/") for p in places)
+    assert not [p for p in places if p.startswith("for-forfattere/")]
+    assert not [d for d in index["docs"] if "Innholdsmodellen" in d["title"]]
+
+
+def test_404_page_works_from_a_subfolder(built_site: Path) -> None:
+    html = (built_site / "404.html").read_text("utf-8")
+    rooted = re.findall(r'(?:href|src)="/(?!/)[^"]*"', html)
+    assert rooted == []
+    assert 'href="./assets/refleks.css"' in html
+
+
+def test_readme_points_to_the_projects_own_authors_reference() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "../shared" not in readme and "CONTENT-MODEL" not in readme
+    assert "docs/for-forfattere/index.md" in readme
+    assert (ROOT / "docs" / "for-forfattere" / "index.md").is_file()
+
+
+def test_speaker_view_layout_choices_are_norwegian(built_site: Path) -> None:
+    notes = next(built_site.rglob("notes.js")).read_text("utf-8")
+    for english in ("'Default'", "'Wide'", "'Tall'", "'Notes only'", "'Layout'"):
+        assert english not in notes
+    for norwegian in ("'Standard'", "'Bred'", "'Høy'", "'Bare notater'", "'Oppsett'"):
+        assert norwegian in notes
