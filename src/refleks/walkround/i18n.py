@@ -39,6 +39,11 @@ DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages",)}
 """Catalogue name -> the labels files it holds (``nettsted``: the site's own words)."""
 
 
+NOT_WORDING = ("actionplans:status_words", "minutes:covered_by_facts", "minutes:signature_section")
+"""Labels that are not text Refleks writes: status words people may type (both languages'
+spellings are listed in the labels file) and section ids."""
+
+
 def catalogue_path(templates: Path, language: str, domain: str = DOMAIN) -> Path:
     return templates / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
 
@@ -64,6 +69,8 @@ def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, st
             continue
         data = yaml.safe_load(path.read_text("utf-8")) or {}
         for key, text in messages(data):
+            if f"{kind}:{key}".startswith(NOT_WORDING):
+                continue
             out[(f"{kind}:{key}", text)] = f"templates/{kind}/labels.yaml"
     return out
 
