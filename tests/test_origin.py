@@ -77,7 +77,9 @@ def _pages(pdf: Path) -> list[str]:
 def session_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("okt")
     argv = ["--project", str(ROOT), "session", "--reflection", "kollegastotte"]
-    assert main([*argv, "--role", "kollega", "--out", str(out), "--name", "kit"]) == 0
+    # kollega has questions in five themes: 5 + 5 x 20 + 5 = 110 minutes fit them all
+    role = ["--role", "kollega", "--minutes", "110"]
+    assert main([*argv, *role, "--out", str(out), "--name", "kit"]) == 0
     return out / "kit"
 
 
@@ -121,7 +123,8 @@ def test_the_session_deck_and_guide_html_have_the_mark(library: Library, session
 def group_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("gruppe")
     argv = ["--project", str(ROOT), "session", "--reflection", "kollegastotte"]
-    assert main([*argv, "--role", "alle", "--minutes", "90", "--out", str(out), "--name", "g"]) == 0
+    # six themes: 5 + 6 x 20 + 5 = 130 minutes
+    assert main([*argv, "--role", "alle", "--minutes", "130", "--out", str(out), "--name", "g"]) == 0
     return out / "g"
 
 

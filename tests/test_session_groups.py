@@ -1,11 +1,11 @@
 """``refleks session --role a,b`` and ``--role alle``: each question with its role, theme by
 theme, time shared fairly, and the speaker view's pacing from the agenda.
 
-Hand-worked agenda for ``--role alle --minutes 60`` (content/reflections/systemperspektiv.yaml:
-3 + 5 + 3 questions): 60 - 5 - 5 - 3 x 10 = 20 extra minutes shared 4 : 6 : 4 (1 + questions)
-= 5.71, 8.57, 5.71 -> 5, 8, 5 and the two largest remainders (themes 1 and 3) get one more:
-themes of 16, 18 and 16 minutes; intros max(2, round(x / 4)) = 4, 4, 4.
-"""
+Hand-worked agenda for ``--role alle --minutes 90`` (content/reflections/systemperspektiv.yaml:
+3 + 5 + 3 questions, one finding per theme): 90 - 5 - 5 - 3 x 20 = 20 extra minutes shared
+4 : 6 : 4 (1 + questions) = 5.71, 8.57, 5.71 -> 5, 8, 5 and the two largest remainders (themes 1
+and 3) get one more: themes of 26, 28 and 26 minutes; intros max(2, round(x / 4)) with halves to
+even = round(6.5), round(7), round(6.5) = 6, 7, 6; reflections 20, 21, 20."""
 
 from __future__ import annotations
 
@@ -38,24 +38,25 @@ def deck_for(library: Library, chosen: session.Session) -> slides.Deck:
 
 
 def test_all_roles_share_the_time_fairly(library: Library) -> None:
-    chosen = session.resolve(library, "systemperspektiv", "alle", None, 60)
+    chosen = session.resolve(library, "systemperspektiv", "alle", None, 90)
     assert [r.id for r in chosen.roles] == [
         "leder-gjennomgang",
         "leder-virksomhet",
         "leder-overordnet",
     ]
-    assert chosen.name == "systemperspektiv-alle-ledelse-involvering-rapporter-60min"
+    assert chosen.name == "systemperspektiv-alle-ledelse-involvering-rapporter-90min"
     items = session.agenda(chosen, deck_for(library, chosen))
-    assert [i.minutes for i in items] == [5, 4, 12, 4, 14, 4, 12, 5]
+    assert [i.minutes for i in items] == [5, 6, 20, 7, 21, 6, 20, 5]
     assert [i.questions for i in items if i.kind == "reflection"] == [3, 5, 3]
 
 
 def test_all_five_roles_of_a_set_make_one_group(library: Library) -> None:
-    # kollegastotte.yaml has questions to five roles; their ids joined are 72 characters
-    chosen = session.resolve(library, "kollegastotte", "alle", None, 90)
+    # kollegastotte.yaml has questions to five roles; their ids joined are 72 characters;
+    # its six themes need 5 + 6 x 20 + 5 = 130 minutes
+    chosen = session.resolve(library, "kollegastotte", "alle", None, 130)
     assert len(chosen.roles) == 5
     assert chosen.role.label == "blandet gruppe"
-    assert chosen.name == "kollegastotte-alle-" + "-".join(t.id for t in chosen.themes) + "-90min"
+    assert chosen.name == "kollegastotte-alle-" + "-".join(t.id for t in chosen.themes) + "-130min"
 
 
 def test_each_question_shows_its_role_in_theme_order(library: Library) -> None:
@@ -79,15 +80,16 @@ def test_each_question_shows_its_role_in_theme_order(library: Library) -> None:
 
 
 def test_pacing_gives_every_slide_its_share_of_the_agenda(library: Library) -> None:
-    chosen = session.resolve(library, "systemperspektiv", "alle", None, 60)
+    chosen = session.resolve(library, "systemperspektiv", "alle", None, 90)
     deck = deck_for(library, chosen)
     per_slide = sessiongroup.pacing(session.agenda(chosen, deck), len(deck.slides))
     timings = [p["timing"] for p in per_slide]
-    assert sum(timings) == 60 * 60
-    # title + instruction share 5 min; theme 1: theme and finding share 4 min, three
-    # questions share 12; theme 2's five questions share 14 min = 840 s, 168 s each
-    assert timings[:7] == [150, 150, 120, 120, 240, 240, 240]
-    assert timings[9:14] == [168] * 5
+    assert sum(timings) == 90 * 60
+    # title + instruction share 5 min; theme 1: theme and finding share 6 min, three
+    # questions share 20 = 1200 s, 400 s each; theme 2: theme and finding share 7 min,
+    # its five questions share 21 min = 1260 s, 252 s each
+    assert timings[:9] == [150, 150, 180, 180, 400, 400, 400, 210, 210]
+    assert timings[9:14] == [252] * 5
     assert timings[-1] == 300
 
 
@@ -121,8 +123,9 @@ def test_bad_role_lists_give_exact_norwegian_messages(
 @pytest.mark.slow
 def test_group_kit_handout_and_speaker_pacing(tmp_path: Path) -> None:
     args = ["--reflection", "systemperspektiv", "--role", "alle", "--themes", "ledelse"]
-    assert run([*args, "--minutes", "20"], tmp_path) == 0
-    kit = tmp_path / "systemperspektiv-alle-ledelse-20min"
+    # one theme needs 5 + 20 + 5 = 30 minutes
+    assert run([*args, "--minutes", "30"], tmp_path) == 0
+    kit = tmp_path / "systemperspektiv-alle-ledelse-30min"
     pages = [p.extract_text() for p in PdfReader(kit / "utskrift.pdf").pages]
     # one page per role of theme 1, in the order of roles.yaml
     assert len(pages) == 3
@@ -137,10 +140,10 @@ def test_group_kit_handout_and_speaker_pacing(tmp_path: Path) -> None:
         page = context.new_page()
         page.goto((kit / "lysark.html").as_uri())
         page.wait_for_function("typeof Reveal !== 'undefined' && Reveal.isReady()")
-        assert page.evaluate("Reveal.getConfig().totalTime") == 20 * 60
+        assert page.evaluate("Reveal.getConfig().totalTime") == 30 * 60
         line = page.locator("section.present aside.notes .refleks-tempo")
         assert line.inner_text() == (
-            "Tid igjen: 5 min av «Velkommen og instruksjon» og 20 min av møtet "
+            "Tid igjen: 5 min av «Velkommen og instruksjon» og 30 min av møtet "
             "(regnet fra da lysarkene ble åpnet)."
         )
         recorder.assert_local()

@@ -73,7 +73,7 @@ def test_session_messages(data: dict) -> None:
     messages = data["session"]["messages"]
     assert messages["one"] == (
         "{minutter} minutter er for kort tid til ett tema: det trengs minst {trengs} minutter "
-        "(5 til innledning, 10 per tema og 5 til oppsummering). Velg færre temaer eller flere "
+        "(5 til innledning, 20 per tema og 5 til oppsummering). Velg færre temaer eller flere "
         "minutter"
     )
     assert messages["none"] == "temaet «{tema}» har ingen spørsmål til rollen «{rolle}»"
@@ -81,7 +81,7 @@ def test_session_messages(data: dict) -> None:
     assert data["session"]["rule"] == {
         "opening": 5,
         "closing": 5,
-        "theme_min": 10,
+        "theme_min": 20,
         "intro_share": 0.25,
         "intro_min": 2,
     }

@@ -1,8 +1,8 @@
 """«Planlegg et møte» in Chromium: the agenda of `refleks session`, the filtered deck, the
 handout, the messages; opened from disk (file://).
 
-The 60-minute agenda below is worked out by hand from the rule in ``refleks session``:
-5 minutes to open and to close, each theme at least 10 minutes plus its share of the rest
+The 90-minute agenda below is worked out by hand from the rule in ``refleks session``:
+5 minutes to open and to close, each theme at least 20 minutes plus its share of the rest
 in proportion to 1 + its questions (largest remainder), a quarter of a theme's time to
 present it (rounded half to even, at least 2).
 """
@@ -59,18 +59,19 @@ def agenda_rows(page: Any) -> list[list[str]]:
 
 def test_agenda_for_one_role_as_worked_out_by_hand(page: Any) -> None:
     assert axe_violations(page) == [], describe(axe_violations(page))
-    plan(page, "systemperspektiv", ["leder-virksomhet"], "60", "13:00")
-    # questions 1, 2, 1: extra 20 minutes shared 2:3:2 -> 6, 8, 6 (5.71, 8.57, 5.71 rounded
-    # by the largest remainder); themes 16, 18, 16; intros 4, round(4.5) = 4, 4
+    plan(page, "systemperspektiv", ["leder-virksomhet"], "90", "13:00")
+    # questions 1, 2, 1: extra 90 - 5 - 5 - 3 x 20 = 20 minutes shared 2:3:2 -> 6, 8, 6
+    # (5.71, 8.57, 5.71 rounded by the largest remainder); themes 26, 28, 26; intros
+    # round(6.5) = 6, 7, round(6.5) = 6; reflections 20, 21, 20
     assert [row[:2] for row in agenda_rows(page)] == [
         ["13:00–13:05", "5"],
-        ["13:05–13:09", "4"],
-        ["13:09–13:21", "12"],
-        ["13:21–13:25", "4"],
-        ["13:25–13:39", "14"],
-        ["13:39–13:43", "4"],
-        ["13:43–13:55", "12"],
-        ["13:55–14:00", "5"],
+        ["13:05–13:11", "6"],
+        ["13:11–13:31", "20"],
+        ["13:31–13:38", "7"],
+        ["13:38–13:59", "21"],
+        ["13:59–14:05", "6"],
+        ["14:05–14:25", "20"],
+        ["14:25–14:30", "5"],
     ]
     assert axe_violations(page) == [], describe(axe_violations(page))
 
@@ -98,9 +99,10 @@ def _cli_agenda(library: Any, reflection: str, role: str, themes: list[str], min
 @pytest.mark.parametrize(
     ("reflection", "role", "minutes"),
     [
-        ("kollegastotte", "kollega", 90),
-        ("kollegastotte", "leder-enhet", 77),
-        ("systemperspektiv", "leder-overordnet", 45),
+        # themes with the role's questions need 5 + 20 per theme + 5: 110, 130 and 70
+        ("kollegastotte", "kollega", 117),
+        ("kollegastotte", "leder-enhet", 137),
+        ("systemperspektiv", "leder-overordnet", 75),
     ],
 )
 def test_same_agenda_as_refleks_session(
@@ -120,9 +122,10 @@ def test_mixed_group_deck_link_shows_only_the_chosen(page: Any) -> None:
     page.uncheck("#tema-kollegastotte-hverdagen")
     page.uncheck("#tema-kollegastotte-oppfolging")
     page.uncheck("#tema-kollegastotte-kollegastotteordning")
-    plan(page, "kollegastotte", ["kollega", "kollegastotte"], "40")
-    # questions 1 and 2+2: extra 10 shared 2:5 -> 3, 7; themes 13, 17; intros 3, 4
-    assert [row[1] for row in agenda_rows(page)] == ["5", "3", "10", "4", "13", "5"]
+    plan(page, "kollegastotte", ["kollega", "kollegastotte"], "60")
+    # questions 1 and 2+2: extra 60 - 5 - 5 - 2 x 20 = 10 shared 2:5 (2.86, 7.14) -> 3, 7;
+    # themes 23, 27; intros round(5.75) = 6, round(6.75) = 7; reflections 17, 20
+    assert [row[1] for row in agenda_rows(page)] == ["5", "6", "17", "7", "20", "5"]
     handout = page.inner_text("#sporsmal")
     assert "Kollegastøtte" in handout and "Leder for enheten" not in handout
     page.click("#lysark-lenke")
@@ -150,8 +153,8 @@ def test_messages_of_refleks_session(page: Any) -> None:
     plan(page, "systemperspektiv", [], "25", "25:00")
     assert page.locator("#feiloppsummering-liste li").all_inner_texts() == [
         "velg minst én rolle",
-        "25 minutter er for kort tid til 3 temaer: det trengs minst 40 minutter (5 til "
-        "innledning, 10 per tema og 5 til oppsummering). Velg færre temaer eller flere minutter",
+        "25 minutter er for kort tid til 3 temaer: det trengs minst 70 minutter (5 til "
+        "innledning, 20 per tema og 5 til oppsummering). Velg færre temaer eller flere minutter",
         "starttidspunktet «25:00» må skrives som TT:MM, for eksempel 13:00",
     ]
     assert page.is_hidden("#plan")

@@ -18,7 +18,7 @@ defaults:
   leadership:
     top_leader: {name: Topp}
     visit_leader: {name: Åse Lie}
-    coordinator: {name: Ko}
+    coordinator: {name: Ko, phone: "12 34 56 78"}
   participants: [lege, sykepleier, helsefagarbeider, kjøkkenpersonale, ufaglært]
 visits:
 """

@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, project: Project) -> int:
     from ..walkround.checks import check_all_visits, check_site_files
     from ..walkround.kit import today
+    from ..walkround.year import without_superseded
     from ..walkround.yearchecks import check_all
 
     library = build_library(project)
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
     # visits (year plans, content/visits/) that `refleks visit --all` makes
     visit_problems = check_all_visits(library, today())
     problems = Problems(project.root, [*library.warnings, *visit_problems])
-    print_or_refuse(check_all(library, problems), args.strict)
+    print_or_refuse(without_superseded(check_all(library, problems)), args.strict)
     counts = (
         f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "
         f"{sum(1 for _ in library.questions())} spørsmål, {len(library.roles)} roller, "

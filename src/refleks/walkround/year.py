@@ -43,14 +43,19 @@ def problems_of(library: Library, group: Group) -> Problems:
     for visit in group.visits:
         check_visit(library, visit, day, problems)
     check_group(library, group, problems)
-    # the year plan makes a weekend or holiday an error; drop the single visit's warning
+    return without_superseded(problems)
+
+
+def without_superseded(problems: Problems) -> Problems:
+    """Each problem once; the year plan makes a weekend or holiday an error, so the single
+    visit's warning about the same date is dropped."""
     errors = {(p.file, p.line, p.column, p.message) for p in problems.errors}
     items = [
         p
         for p in dict.fromkeys(problems.items)
         if p.severity == "error" or (p.file, p.line, p.column, p.message) not in errors
     ]
-    return Problems(library.project.root, items)
+    return Problems(problems.root, items)
 
 
 @dataclass
