@@ -165,6 +165,7 @@ class Running:
             )
         if self.built != self.target:
             shutil.move(self.built, self.target)
+        _relative_404(self.target / "404.html")
         return self.target
 
     def stop(self) -> None:
@@ -172,6 +173,20 @@ class Running:
         self.process.kill()
         self.process.wait()
         self.log.close()
+
+
+_ROOTED = re.compile(rb'((?:href|src)=")/(?!/)')
+
+
+def _relative_404(page: Path) -> None:
+    """The page for a missing address is served from any folder, so its links must be
+    relative to the site's top folder: Zensical roots its navigation links at ``/`` (the
+    site breaks in a subfolder); MkDocs gets the same from ``overrides/404.html``."""
+    if page.is_file():
+        html = page.read_bytes()
+        fixed = _ROOTED.sub(rb"\1./", html)
+        if fixed != html:
+            page.write_bytes(fixed)
 
 
 def engine_folder(engine: Engine, work: Path, project: Project) -> Path:
