@@ -138,13 +138,7 @@ def test_every_page_reads_as_text_for_people(
         page.wait_for_load_state("load")
         found += [f"{name}: {p}" for p in page_problems(page)]
     context.close()
-    markup = [f for f in found if "{: #" in f or "rester av markering: «{:»" in f]
-    others = [f for f in found if f not in markup]
-    assert others == [], "\n".join(others)
-    if markup:
-        pytest.xfail(
-            "issue 13 (og 11): «{: #ref }»-rester rettes av en annen utvikler\n" + "\n".join(markup)
-        )
+    assert found == [], "\n".join(found)
 
 
 CHART_TEXT = """() => [...document.querySelectorAll('svg.refleks-diagram text')].map(t => {
