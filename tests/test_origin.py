@@ -124,7 +124,8 @@ def group_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("gruppe")
     argv = ["--project", str(ROOT), "session", "--reflection", "kollegastotte"]
     # six themes: 5 + 6 x 20 + 5 = 130 minutes
-    assert main([*argv, "--role", "alle", "--minutes", "130", "--out", str(out), "--name", "g"]) == 0
+    group = ["--role", "alle", "--minutes", "130"]
+    assert main([*argv, *group, "--out", str(out), "--name", "g"]) == 0
     return out / "g"
 
 
