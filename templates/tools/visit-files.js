@@ -133,16 +133,24 @@
     return R.fillHtml(part.html, values) + list;
   }
 
+  /* date, time and place under each heading, as the command line's letter (tid_og_sted) */
+  function whenAndWhere(visit, values) {
+    const c = DATA.labels.common, e = R.escapeHtml;
+    const rows = [[c.date, values.dato], [c.time, R.timeRange(visit)], [c.location, values.sted]];
+    return `<p class="when">${rows.map(([k, v]) => `<strong>${e(k)}:</strong> ${e(v)}`).join(" · ")}</p>`;
+  }
+
   function letterHtml(visit, css) {
     const e = R.escapeHtml, values = R.facts(visit), parts = letterParts(visit);
-    const letter = DATA.letter, staff = letter.staff;
+    const letter = DATA.letter, staff = letter.staff, when = whenAndWhere(visit, values);
     const sections = letter.sections.map((s) => `<section>${s.title ? `<h2>${e(s.title)}</h2>` : ""}${textHtml(s, values)}</section>`).join("\n");
-    const attachment = staff ? `<section class="attachment"><p class="muted">${e(DATA.labels.letters.attachment)}</p><h1>${e(staff.title)}</h1>${textHtml(staff, values)}</section>` : "";
+    const attachment = staff ? `<section class="attachment"><p class="muted">${e(DATA.labels.letters.attachment)}</p><h1>${e(staff.title)}</h1>${when}${textHtml(staff, values)}</section>` : "";
     return `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><title>${e(parts.title)}</title><style>${css}</style></head><body>
 <header class="letterhead"><p class="sender">${e(parts.sender)}</p></header>
 <div class="recipient">${parts.recipient.map((l) => `<p>${e(l)}</p>`).join("")}</div>
 <p class="letter-date">${e(parts.date)}</p>
 <main><h1>${e(letter.title)}</h1>
+${when}
 ${sections}
 <div class="closing"><p>${e(parts.contact)}</p><div class="signature"><p>${e(parts.greeting)}</p><p class="name">${e(parts.signer[0])}</p><p>${e(parts.signer[1])}</p></div></div>
 </main>
