@@ -262,7 +262,8 @@ def agenda(session: Session, deck: slides.Deck) -> list[AgendaItem]:
         )
         clock += minutes - intro
         slide += count
-    items.append(AgendaItem("closing", clock, CLOSING, (len(kinds), len(kinds))))
+    # the summary: its own slide, then the sources and links
+    items.append(AgendaItem("closing", clock, CLOSING, (kinds.index("summary") + 1, len(kinds))))
     return items
 
 

@@ -39,7 +39,16 @@ REVEAL_FILES = {
 OWN_FILES = ["refleks-lysark.css", "refleks-lysark.js", "refleks-tempo.js"]
 
 SlideKind = Literal[
-    "title", "intro", "instruction", "theme", "finding", "role_questions", "question", "closing"
+    "title",
+    "intro",
+    "instruction",
+    "theme",
+    "finding",
+    "story",
+    "role_questions",
+    "question",
+    "summary",
+    "closing",
 ]
 
 
@@ -95,24 +104,21 @@ class Deck:
 
 
 def theme_notes(library: Library, theme: schema.Theme) -> str:
-    """The theme's own notes; without them, its findings and the recommendations on them."""
+    """The theme's own notes; without them, the findings it builds on."""
     if theme.notes.strip():
         return theme.notes
     parts: list[str] = []
     for ref in theme.findings:
-        source, finding = library.finding(ref)
+        _, finding = library.finding(ref)
         parts.append(f"**{finding.title}:** {finding.text.strip()}")
-        parts += [rec.text.strip() for rec in _recommendations(source, finding)]
     return "\n\n".join(parts)
 
 
-def finding_notes(library: Library, theme: schema.Theme, ref: str) -> str:
-    """Notes on a finding slide: the theme's notes, else recommendations, else the finding."""
-    if theme.notes.strip():
-        return theme.notes
+def finding_notes(library: Library, ref: str) -> str:
+    """Notes on a finding slide: the source's recommendations on the finding (else empty,
+    and the template's note for a finding slide is used)."""
     source, finding = library.finding(ref)
-    recs = [rec.text.strip() for rec in _recommendations(source, finding)]
-    return "\n\n".join(recs) if recs else finding.text
+    return "\n\n".join(rec.text.strip() for rec in _recommendations(source, finding))
 
 
 def _recommendations(source: schema.Source, finding: schema.Finding) -> list:
@@ -143,7 +149,7 @@ def theme_slides(
         slides.append(
             Slide(
                 "finding",
-                finding_notes(library, theme, ref),
+                finding_notes(library, ref),
                 source=source,
                 finding=finding,
                 **base,
@@ -160,7 +166,6 @@ def theme_slides(
             slides += [
                 Slide(
                     "question",
-                    notes,
                     role=role,
                     question=q,
                     position=(q.number, len(texts)),
@@ -169,7 +174,7 @@ def theme_slides(
                 for q in questions
             ]
         else:
-            slides.append(Slide("role_questions", notes, role=role, questions=questions, **base))
+            slides.append(Slide("role_questions", role=role, questions=questions, **base))
     return slides
 
 
@@ -214,7 +219,8 @@ def set_deck(library: Library, reflection: schema.Reflection) -> Deck:
 def theme_deck(library: Library, reflection: schema.Reflection, theme: schema.Theme) -> Deck:
     """One theme: its intro, findings and every role's questions grouped per role."""
     source = library.sources[reflection.source]
-    slides = [Slide("title", theme.intro or reflection.intro, reflection=reflection, theme=theme)]
+    # the title slide's note is the template's note for a one-theme deck
+    slides = [Slide("title", reflection=reflection, theme=theme)]
     slides += _instruction(reflection)
     slides += theme_slides(
         library, reflection, theme, _roles_of(library, [theme]), one_at_a_time=False
@@ -276,10 +282,13 @@ def session_deck(
     """A session's deck: the chosen themes, one role (or ``roles``, each question with its
     role), the questions one at a time."""
     source = library.sources[reflection.source]
-    slides = [Slide("title", reflection.intro or source.summary, reflection=reflection, role=role)]
+    # the title slide's note is the template's note for a kit made for one role or a group
+    slides = [Slide("title", reflection=reflection, role=role)]
     slides += _instruction(reflection, role)
     for theme in themes:
         slides += theme_slides(library, reflection, theme, roles or [role], one_at_a_time=True)
+    # the agenda's last item (the summary) has a slide of its own before the sources
+    slides.append(Slide("summary", reflection=reflection, role=role))
     slides.append(Slide("closing", reflection=reflection, role=role))
     return Deck(
         "session",
