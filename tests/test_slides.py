@@ -122,15 +122,61 @@ def test_notes_fall_back_to_findings_and_recommendations(library: Library) -> No
     reflection = library.reflections["systemperspektiv"]
     theme = reflection.themes[0].model_copy(update={"notes": ""})
     source, finding = library.finding(theme.findings[0])
-    notes = slides.theme_notes(library, theme)
-    assert finding.text.strip() in notes
-    for rec in source.recommendations:
-        if finding.id in rec.findings:
-            assert rec.text.strip() in notes
+    assert slides.theme_notes(library, theme) == f"**{finding.title}:** {finding.text.strip()}"
+    # a finding slide's notes are the source's recommendations on it; the theme's own notes
+    # are on the theme slide only
     expected = [r.text.strip() for r in source.recommendations if finding.id in r.findings]
-    assert slides.finding_notes(library, theme, theme.findings[0]) == (
-        "\n\n".join(expected) if expected else finding.text
+    assert slides.finding_notes(library, theme.findings[0]) == "\n\n".join(expected)
+
+
+def deck_slides(text: str) -> list[tuple[str, list[str], str]]:
+    """(kind, headings, notes as text) of every slide of a rendered deck."""
+    out = []
+    for kind, body in re.findall(r'<section [^>]*data-refleks-kind="(\w+)"[^>]*>(.*?)</section>', text, re.S):
+        (notes,) = NOTES.findall(body)
+        shown = NOTES.sub("", body)
+        headings = [text_of(h) for h in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", shown, re.S)]
+        out.append((kind, headings, text_of(notes)))
+    return out
+
+
+def test_theme_finding_and_question_slides_have_notes_of_their_own(site: Path) -> None:
+    text = (site / "lysark/tema-systemperspektiv-ledelse.html").read_text("utf-8")
+    notes = {kind: note for kind, _, note in deck_slides(text)}
+    assert notes["title"] == (
+        "Ønsk velkommen. Si hvor lenge samtalen varer, og at målet er å lære av egen praksis, "
+        "ikke å finne feil hos noen. Presentasjonen har ett tema med spørsmål til flere roller: "
+        "bruk spørsmålene til rollene som er med i gruppen."
     )
+    assert notes["finding"] == (
+        "Les funnet «Ledelse av gjennomganger» høyt, eller la en deltaker gjøre det. Spør hva "
+        "som var overraskende, og hva som ligner på det dere selv har opplevd."
+    )
+    assert notes["role_questions"] == (
+        "Spørsmålene til overordnet leder: velg ett eller to som passer gruppen. Tenk hver for "
+        "dere først, snakk så sammen."
+    )
+    assert len({notes["theme"], notes["finding"], notes["role_questions"]}) == 3
+
+
+def test_no_two_slides_in_a_row_share_a_heading_or_notes_in_any_deck(
+    library: Library, site: Path
+) -> None:
+    checked = 0
+    for path in all_decks(library):
+        shown = deck_slides((site / path).read_text("utf-8"))
+        for (kind_a, heads_a, notes_a), (kind_b, heads_b, notes_b) in zip(shown, shown[1:]):
+            assert heads_a[-1:] != heads_b[:1], f"{path}: {heads_b[:1]} twice"
+            assert notes_a != notes_b, f"{path}: {kind_a} and {kind_b} have the same notes"
+            checked += 1
+    assert checked > 50
+
+
+def test_a_finding_titled_like_its_theme_gets_a_heading_of_its_own(site: Path) -> None:
+    text = (site / "lysark/tema-systemperspektiv-ledelse.html").read_text("utf-8")
+    heads = {kind: h for kind, h, _ in deck_slides(text)}
+    assert heads["theme"] == ["Ledelse av gjennomganger"]
+    assert heads["finding"] == ["Hva kilden fant"]
 
 
 def test_role_deck_has_only_that_roles_questions_one_per_slide(
