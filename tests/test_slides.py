@@ -365,6 +365,40 @@ def test_speaker_view_works_offline_and_follows_the_deck(
     recorder.assert_local()
 
 
+SPEAKER_BOXES = """() => {
+  const box = el => { const r = el.getBoundingClientRect();
+    return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
+  const label = document.querySelector('#upcoming-slide .label');
+  const frame = document.querySelector('#upcoming-slide iframe');
+  return {label: box(label), frame: box(frame), text: label.textContent.trim()};
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["default", "wide", "tall"])
+def test_speaker_view_label_stands_clear_of_the_upcoming_slide(
+    library: Library, site: Path, browser, layout: str, tmp_path: Path
+) -> None:
+    path = deck_kinds(library)[1]
+    context, recorder, page, _ = open_deck(browser, (site / path).as_uri())
+    with context.expect_page() as popup_info:
+        page.keyboard.press("s")
+    speaker = popup_info.value
+    speaker.set_viewport_size({"width": 1280, "height": 800})
+    speaker.locator("#upcoming-slide iframe").wait_for()
+    speaker.evaluate(
+        "layout => { document.body.setAttribute('data-speaker-layout', layout); }", layout
+    )
+    boxes = speaker.evaluate(SPEAKER_BOXES)
+    assert boxes["text"] == "Neste"
+    label, frame = boxes["label"], boxes["frame"]
+    assert label["bottom"] <= frame["top"], f"«Neste» covers the upcoming slide: {boxes}"
+    assert frame["bottom"] - frame["top"] > 100
+    speaker.screenshot(path=str(tmp_path / f"talervisning-{layout}.png"))
+    context.close()
+    recorder.assert_local()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1024, 768)])
 def test_slides_keep_16_9_and_fit_the_screen(
