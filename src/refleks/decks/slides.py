@@ -67,6 +67,7 @@ class Slide:
     role: schema.Role | None = None
     source: schema.Source | None = None
     finding: schema.Finding | None = None
+    story: schema.Story | None = None
     questions: tuple[Question, ...] = ()
     question: Question | None = None
     position: tuple[int, int] | None = None
@@ -136,7 +137,7 @@ def theme_slides(
     *,
     one_at_a_time: bool,
 ) -> list[Slide]:
-    """The theme's intro, one slide per finding, then the questions of ``roles``.
+    """The theme's intro, one slide per finding and per story, then the questions of ``roles``.
 
     With ``one_at_a_time`` every question has its own slide; otherwise each role's questions
     share one slide (the whole group sees every role's questions side by side).
@@ -155,6 +156,9 @@ def theme_slides(
                 **base,
             )
         )
+    for ref in theme.stories:
+        source, story = library.story(ref)
+        slides.append(Slide("story", source=source, story=story, **base))
     for role in roles:
         texts = theme.questions.get(role.id, [])
         questions = tuple(
