@@ -382,3 +382,33 @@ def test_the_kit_works_offline_in_chromium(kit: Path) -> None:
         assert page.locator("table.agenda tbody tr").count() == 6
         context.close()
     recorder.assert_local()
+
+
+def test_a_kit_with_kollegastotte_theme_3_has_the_stories_it_refers_to(tmp_path: Path) -> None:
+    """The theme's notes ask to read the story of Anne and the quote on «den første kneika»
+    (the source, content/sources/kollegastotte-etter-uonskede-hendelser.txt, lines 423-444)."""
+    args = ["--reflection", "kollegastotte", "--role", "kollega", "--themes", "rett-etter",
+            "--minutes", "30", "--name", "k"]  # fmt: skip
+    assert run(args, tmp_path) == 0
+    kit = tmp_path / "k"
+    anne = "Kollegastøtten fulgte Anne opp underveis på vakten og trygget henne på at hun gjorde"
+    kneika = "men samtalen var med på å hjelpe meg over den første kneika"
+    guide = text_of((kit / "veiledning.html").read_text("utf-8"))
+    assert anne in guide and kneika in guide
+    assert "Fortelling: Anne" in guide and "Sitat: Den første kneika" in guide
+    handout = " ".join(
+        subprocess.run(
+            ["pdftotext", str(kit / "utskrift.pdf"), "-"], capture_output=True, text=True,
+            check=True,
+        ).stdout.split()
+    )  # fmt: skip
+    assert anne in handout and kneika in handout
+    assert "Fra F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?" in handout
+    deck = (kit / "lysark.html").read_text("utf-8")
+    kinds = re.findall(r'data-refleks-kind="(\w+)"', deck)
+    assert kinds[:4] == ["title", "instruction", "theme", "story"]
+    guide_html = (kit / "veiledning.html").read_text("utf-8")
+    rows = re.findall(r"<tr data-minutter=\"\d+\">(.*?)</tr>", guide_html, re.S)
+    cells = [text_of(re.findall(r"<td>(.*?)</td>", row, re.S)[-1]) for row in rows]
+    # title, instruction | theme, two stories | the role's two questions | summary, sources
+    assert cells == ["1–2", "3–5", "6–7", "8–9"]

@@ -35,13 +35,13 @@ def roles_with_questions(library: Library, theme) -> int:
 def expected_set(library: Library, reflection) -> int:
     n = 1 + bool(reflection.intro.strip()) + bool(reflection.instruction.strip())
     for theme in reflection.themes:
-        n += 1 + len(theme.findings) + roles_with_questions(library, theme)
+        n += 1 + len(theme.findings) + len(theme.stories) + roles_with_questions(library, theme)
     return n + 1
 
 
 def expected_theme(library: Library, reflection, theme) -> int:
     n = 1 + bool(reflection.instruction.strip())
-    return n + 1 + len(theme.findings) + roles_with_questions(library, theme) + 1
+    return n + 1 + len(theme.findings) + len(theme.stories) + roles_with_questions(library, theme) + 1
 
 
 def expected_role(library: Library, role_id: str) -> int:
@@ -50,7 +50,7 @@ def expected_role(library: Library, role_id: str) -> int:
         mine = [t for t in reflection.themes if t.questions.get(role_id)]
         if mine:
             n += bool(reflection.instruction.strip())
-            n += sum(1 + len(t.findings) + len(t.questions[role_id]) for t in mine)
+            n += sum(1 + len(t.findings) + len(t.stories) + len(t.questions[role_id]) for t in mine)
     return n + 1
 
 
@@ -259,6 +259,63 @@ def test_a_changed_reveal_js_stops_the_build_with_a_norwegian_message(
     assert str(err.value) == (
         "fant ikke teksten «>Upcoming<» i notes.js fra reveal.js; oppdater "
         "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
+    )
+
+
+def test_a_notes_js_without_its_style_sheet_stops_the_build(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from refleks.errors import BuildFailed
+    from refleks.project import Project
+
+    real = library.project.node_modules / "reveal.js"
+    fake = tmp_path / "nm" / "reveal.js"
+    for src in slides.REVEAL_FILES:
+        (fake / src).parent.mkdir(parents=True, exist_ok=True)
+        (fake / src).write_bytes((real / src).read_bytes())
+    notes = fake / "dist/plugin/notes.js"
+    notes.write_text(notes.read_text("utf-8").replace("</style>", "</STYLE>"), "utf-8")
+    monkeypatch.setattr(Project, "node_modules", property(lambda self: tmp_path / "nm"))
+    with pytest.raises(BuildFailed) as err:
+        slides.files(library)
+    assert str(err.value) == (
+        "fant ikke ett sted å legge inn talervisning.css i notes.js fra reveal.js; oppdater "
+        "templates/slides/talervisning.css etter den nye versjonen av reveal.js"
+    )
+
+
+def test_the_speaker_view_gets_its_style(site: Path) -> None:
+    notes = (site / slides.ASSETS / "notes.js").read_text("utf-8")
+    assert "#upcoming-slide .label { position: static;" in notes
+    assert notes.count("</style>") == 1
+
+
+# kollegastøtte theme 3 tells the group to hear the stories of Anne and «den første kneika»
+# (content/sources/kollegastotte-etter-uonskede-hendelser.txt, lines 423-444)
+ANNE = "Kollegastøtten fulgte Anne opp underveis på vakten og trygget henne på at hun gjorde en god jobb."
+KNEIKA = "men samtalen var med på å hjelpe meg over den første kneika."
+
+
+def test_the_stories_the_theme_refers_to_are_in_its_deck(site: Path) -> None:
+    text = (site / "lysark/tema-kollegastotte-rett-etter.html").read_text("utf-8")
+    shown = deck_slides(text)
+    assert [kind for kind, _, _ in shown][2:5] == ["theme", "story", "story"]
+    assert [heads for kind, heads, _ in shown if kind == "story"] == [["Anne"], ["Den første kneika"]]
+    stories = re.findall(r'data-refleks-kind="story">(.*?)<aside', text, re.S)
+    assert ANNE in text_of(stories[0]) and KNEIKA in text_of(stories[1])
+    for story in stories:
+        assert (
+            "Intervju Ukom har hatt med en sykepleier som har hatt hjelp av kollegastøtte."
+            in text_of(story)
+        )
+        assert "Kilde: F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?" in (
+            text_of(story)
+        )
+    assert "Fortellingene i presentasjonen" not in text
+    notes = [note for kind, _, note in shown if kind == "story"]
+    assert notes[0] == (
+        "Les fortellingen «Anne» høyt, eller la en deltaker gjøre det. Gi gruppen litt tid før "
+        "dere går videre til spørsmålene."
     )
 
 

@@ -35,6 +35,9 @@ REVEAL_FILES = {
     "dist/plugin/notes.js": "notes.js",
     "LICENSE": "LICENSE-reveal.js.txt",
 }
+# the speaker view's style, put into notes.js before the end of its own style sheet
+SPEAKER_CSS = "talervisning.css"
+SPEAKER_STYLE_END = "</style>"
 # our own files from templates/slides/, copied as they are
 OWN_FILES = ["refleks-lysark.css", "refleks-lysark.js", "refleks-tempo.js"]
 
@@ -364,11 +367,23 @@ def asset_files(library: Library) -> dict[str, bytes]:
                     "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
                 )
             code = code.replace(english, norwegian)
+        if name == "notes.js":
+            code = _with_speaker_style(code, library.project.templates / "slides" / SPEAKER_CSS)
         out[name] = code.encode("utf-8")
     own = library.project.templates / "slides"
     for name in OWN_FILES:
         out[name] = (own / name).read_bytes()
     return out
+
+
+def _with_speaker_style(code: str, css: Path) -> str:
+    """notes.js with the speaker view's style added at the end of its style sheet."""
+    if code.count(SPEAKER_STYLE_END) != 1:
+        raise BuildFailed(
+            f"fant ikke ett sted å legge inn {SPEAKER_CSS} i notes.js fra reveal.js; oppdater "
+            "templates/slides/talervisning.css etter den nye versjonen av reveal.js"
+        )
+    return code.replace(SPEAKER_STYLE_END, css.read_text(encoding="utf-8") + SPEAKER_STYLE_END)
 
 
 def copy_assets(library: Library, target: Path) -> list[Path]:
