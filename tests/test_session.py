@@ -180,8 +180,9 @@ def test_the_deck_has_just_those_themes_and_that_role(library: Library, kit: Pat
     deck = (kit / "lysark.html").read_text("utf-8")
     reflection = library.reflections["systemperspektiv"]
     themes = [t for t in reflection.themes if t.id in ("ledelse", "involvering")]
-    expected = 1 + 1 + sum(1 + len(t.findings) + len(t.questions["leder-virksomhet"])
-                           for t in themes) + 2  # fmt: skip (+ summary, sources)
+    expected = (
+        1 + 1 + sum(1 + len(t.findings) + len(t.questions["leder-virksomhet"]) for t in themes) + 2
+    )  # fmt: skip (+ summary, sources)
     assert deck.count("<section ") == expected
     asked = [text_of(q) for q in re.findall(r'<h2 class="refleks-sporsmal">(.*?)</h2>', deck)]
     assert asked == [" ".join(q.split()) for t in themes for q in t.questions["leder-virksomhet"]]

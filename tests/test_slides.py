@@ -41,7 +41,9 @@ def expected_set(library: Library, reflection) -> int:
 
 def expected_theme(library: Library, reflection, theme) -> int:
     n = 1 + bool(reflection.instruction.strip())
-    return n + 1 + len(theme.findings) + len(theme.stories) + roles_with_questions(library, theme) + 1
+    return (
+        n + 1 + len(theme.findings) + len(theme.stories) + roles_with_questions(library, theme) + 1
+    )
 
 
 def expected_role(library: Library, role_id: str) -> int:
@@ -132,7 +134,9 @@ def test_notes_fall_back_to_findings_and_recommendations(library: Library) -> No
 def deck_slides(text: str) -> list[tuple[str, list[str], str]]:
     """(kind, headings, notes as text) of every slide of a rendered deck."""
     out = []
-    for kind, body in re.findall(r'<section [^>]*data-refleks-kind="(\w+)"[^>]*>(.*?)</section>', text, re.S):
+    for kind, body in re.findall(
+        r'<section [^>]*data-refleks-kind="(\w+)"[^>]*>(.*?)</section>', text, re.S
+    ):
         (notes,) = NOTES.findall(body)
         shown = NOTES.sub("", body)
         headings = [text_of(h) for h in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", shown, re.S)]
@@ -165,7 +169,9 @@ def test_no_two_slides_in_a_row_share_a_heading_or_notes_in_any_deck(
     checked = 0
     for path in all_decks(library):
         shown = deck_slides((site / path).read_text("utf-8"))
-        for (kind_a, heads_a, notes_a), (kind_b, heads_b, notes_b) in zip(shown, shown[1:]):
+        for (kind_a, heads_a, notes_a), (kind_b, heads_b, notes_b) in zip(
+            shown, shown[1:], strict=False
+        ):
             assert heads_a[-1:] != heads_b[:1], f"{path}: {heads_b[:1]} twice"
             assert notes_a != notes_b, f"{path}: {kind_a} and {kind_b} have the same notes"
             checked += 1
@@ -292,7 +298,10 @@ def test_the_speaker_view_gets_its_style(site: Path) -> None:
 
 # kollegastøtte theme 3 tells the group to hear the stories of Anne and «den første kneika»
 # (content/sources/kollegastotte-etter-uonskede-hendelser.txt, lines 423-444)
-ANNE = "Kollegastøtten fulgte Anne opp underveis på vakten og trygget henne på at hun gjorde en god jobb."
+ANNE = (
+    "Kollegastøtten fulgte Anne opp underveis på vakten og trygget henne på at hun gjorde en "
+    "god jobb."
+)
 KNEIKA = "men samtalen var med på å hjelpe meg over den første kneika."
 
 
@@ -300,7 +309,10 @@ def test_the_stories_the_theme_refers_to_are_in_its_deck(site: Path) -> None:
     text = (site / "lysark/tema-kollegastotte-rett-etter.html").read_text("utf-8")
     shown = deck_slides(text)
     assert [kind for kind, _, _ in shown][2:5] == ["theme", "story", "story"]
-    assert [heads for kind, heads, _ in shown if kind == "story"] == [["Anne"], ["Den første kneika"]]
+    assert [heads for kind, heads, _ in shown if kind == "story"] == [
+        ["Anne"],
+        ["Den første kneika"],
+    ]
     stories = re.findall(r'data-refleks-kind="story">(.*?)<aside', text, re.S)
     assert ANNE in text_of(stories[0]) and KNEIKA in text_of(stories[1])
     for story in stories:
