@@ -89,7 +89,8 @@ def test_page_counts(library: Library, site: Path) -> None:
         for t in r.themes:
             roles = [k for k, v in t.questions.items() if v]
             info = pdfinfo(site / urls.theme_handout(r.id, t.id))
-            assert int(info["Pages"]) == len(roles), t.id
+            # and the theme's stories from the source on a page of their own
+            assert int(info["Pages"]) == len(roles) + bool(t.stories), t.id
             assert info["Page size"].startswith("595.276 x 841.89")  # A4 portrait
         deck = pdfinfo(site / urls.deck_pdf(r.id))
         # one printed page per slide of the set's deck in the site
@@ -102,7 +103,7 @@ def test_page_counts(library: Library, site: Path) -> None:
         ]
         if themes:
             info = pdfinfo(site / urls.role_handout(role_id))
-            assert int(info["Pages"]) == len(themes), role_id
+            assert int(info["Pages"]) == len(themes) + sum(bool(t.stories) for t in themes), role_id
 
 
 def test_metadata_language_title_tags_and_embedded_fonts(library: Library, site: Path) -> None:

@@ -124,6 +124,44 @@ def test_the_guide_agenda_adds_up_to_60_minutes(kit: Path) -> None:
     assert total == "60"
 
 
+def test_the_agenda_points_to_slides_made_for_each_item(kit: Path) -> None:
+    """The example: title, instruction; theme 1 and its finding, 1 question; theme 2 and its
+    finding, 2 questions; the summary, the sources (counted by hand from the content)."""
+    guide = (kit / "veiledning.html").read_text("utf-8")
+    rows = re.findall(r"<tr data-minutter=\"\d+\">(.*?)</tr>", guide, re.S)
+    shown = [text_of(re.findall(r"<td>(.*?)</td>", row, re.S)[-1]) for row in rows]
+    assert shown == ["1–2", "3–4", "5", "6–7", "8–9", "10–11"]
+    assert text_of(re.findall(r"<td>(.*?)</td>", rows[-1], re.S)[0]) == (
+        "Oppsummering: hva tar vi med oss, og hvem følger opp?"
+    )
+    deck = (kit / "lysark.html").read_text("utf-8")
+    kinds = re.findall(r'<section [^>]*data-refleks-kind="(\w+)"', deck)
+    assert kinds == [
+        "title", "instruction", "theme", "finding", "question",
+        "theme", "finding", "question", "question", "summary", "closing",
+    ]  # fmt: skip
+    summary = re.findall(r"<section\b[^>]*>(.*?)</section>", deck, re.S)[9]
+    assert "<h2>Hva tar vi med oss?</h2>" in summary
+    notes = text_of(re.search(r'<aside class="notes">(.*?)</aside>', summary, re.S).group(1))
+    assert notes.endswith(
+        "Be hver deltaker si én ting hun eller han tar med seg. Skriv ned hva gruppen vil "
+        "prøve eller endre, hvem som følger opp, og når dere snakker om det igjen."
+    )
+    assert "Skrevet for Refleks – står ikke i kilden" in summary
+
+
+def test_the_title_note_fits_a_kit_for_one_role(kit: Path) -> None:
+    deck = (kit / "lysark.html").read_text("utf-8")
+    title = re.findall(r"<section\b[^>]*>(.*?)</section>", deck, re.S)[0]
+    notes = text_of(re.search(r'<aside class="notes">(.*?)</aside>', title, re.S).group(1))
+    assert notes.endswith(
+        "Ønsk velkommen. Si at møtet varer 60 minutter, og at målet er å lære av egen praksis, "
+        "ikke å finne feil hos noen. Temaene er valgt på forhånd, og spørsmålene er til leder "
+        "i virksomheten."
+    )
+    assert "Velg temaet" not in deck
+
+
 def test_the_guide_has_the_questions_in_order_and_the_notes(library: Library, kit: Path):
     guide = text_of((kit / "veiledning.html").read_text("utf-8"))
     reflection = library.reflections["systemperspektiv"]
@@ -142,8 +180,9 @@ def test_the_deck_has_just_those_themes_and_that_role(library: Library, kit: Pat
     deck = (kit / "lysark.html").read_text("utf-8")
     reflection = library.reflections["systemperspektiv"]
     themes = [t for t in reflection.themes if t.id in ("ledelse", "involvering")]
-    expected = 1 + 1 + sum(1 + len(t.findings) + len(t.questions["leder-virksomhet"])
-                           for t in themes) + 1  # fmt: skip
+    expected = (
+        1 + 1 + sum(1 + len(t.findings) + len(t.questions["leder-virksomhet"]) for t in themes) + 2
+    )  # fmt: skip (+ summary, sources)
     assert deck.count("<section ") == expected
     asked = [text_of(q) for q in re.findall(r'<h2 class="refleks-sporsmal">(.*?)</h2>', deck)]
     assert asked == [" ".join(q.split()) for t in themes for q in t.questions["leder-virksomhet"]]
@@ -344,3 +383,33 @@ def test_the_kit_works_offline_in_chromium(kit: Path) -> None:
         assert page.locator("table.agenda tbody tr").count() == 6
         context.close()
     recorder.assert_local()
+
+
+def test_a_kit_with_kollegastotte_theme_3_has_the_stories_it_refers_to(tmp_path: Path) -> None:
+    """The theme's notes ask to read the story of Anne and the quote on «den første kneika»
+    (the source, content/sources/kollegastotte-etter-uonskede-hendelser.txt, lines 423-444)."""
+    args = ["--reflection", "kollegastotte", "--role", "kollega", "--themes", "rett-etter",
+            "--minutes", "30", "--name", "k"]  # fmt: skip
+    assert run(args, tmp_path) == 0
+    kit = tmp_path / "k"
+    anne = "Kollegastøtten fulgte Anne opp underveis på vakten og trygget henne på at hun gjorde"
+    kneika = "men samtalen var med på å hjelpe meg over den første kneika"
+    guide = text_of((kit / "veiledning.html").read_text("utf-8"))
+    assert anne in guide and kneika in guide
+    assert "Fortelling: Anne" in guide and "Sitat: Den første kneika" in guide
+    handout = " ".join(
+        subprocess.run(
+            ["pdftotext", str(kit / "utskrift.pdf"), "-"], capture_output=True, text=True,
+            check=True,
+        ).stdout.split()
+    )  # fmt: skip
+    assert anne in handout and kneika in handout
+    assert "Fra F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?" in handout
+    deck = (kit / "lysark.html").read_text("utf-8")
+    kinds = re.findall(r'data-refleks-kind="(\w+)"', deck)
+    assert kinds[:4] == ["title", "instruction", "theme", "story"]
+    guide_html = (kit / "veiledning.html").read_text("utf-8")
+    rows = re.findall(r"<tr data-minutter=\"\d+\">(.*?)</tr>", guide_html, re.S)
+    cells = [text_of(re.findall(r"<td>(.*?)</td>", row, re.S)[-1]) for row in rows]
+    # title, instruction | theme, two stories | the role's two questions | summary, sources
+    assert cells == ["1–2", "3–5", "6–7", "8–9"]

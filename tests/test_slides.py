@@ -35,13 +35,15 @@ def roles_with_questions(library: Library, theme) -> int:
 def expected_set(library: Library, reflection) -> int:
     n = 1 + bool(reflection.intro.strip()) + bool(reflection.instruction.strip())
     for theme in reflection.themes:
-        n += 1 + len(theme.findings) + roles_with_questions(library, theme)
+        n += 1 + len(theme.findings) + len(theme.stories) + roles_with_questions(library, theme)
     return n + 1
 
 
 def expected_theme(library: Library, reflection, theme) -> int:
     n = 1 + bool(reflection.instruction.strip())
-    return n + 1 + len(theme.findings) + roles_with_questions(library, theme) + 1
+    return (
+        n + 1 + len(theme.findings) + len(theme.stories) + roles_with_questions(library, theme) + 1
+    )
 
 
 def expected_role(library: Library, role_id: str) -> int:
@@ -50,7 +52,7 @@ def expected_role(library: Library, role_id: str) -> int:
         mine = [t for t in reflection.themes if t.questions.get(role_id)]
         if mine:
             n += bool(reflection.instruction.strip())
-            n += sum(1 + len(t.findings) + len(t.questions[role_id]) for t in mine)
+            n += sum(1 + len(t.findings) + len(t.stories) + len(t.questions[role_id]) for t in mine)
     return n + 1
 
 
@@ -122,15 +124,65 @@ def test_notes_fall_back_to_findings_and_recommendations(library: Library) -> No
     reflection = library.reflections["systemperspektiv"]
     theme = reflection.themes[0].model_copy(update={"notes": ""})
     source, finding = library.finding(theme.findings[0])
-    notes = slides.theme_notes(library, theme)
-    assert finding.text.strip() in notes
-    for rec in source.recommendations:
-        if finding.id in rec.findings:
-            assert rec.text.strip() in notes
+    assert slides.theme_notes(library, theme) == f"**{finding.title}:** {finding.text.strip()}"
+    # a finding slide's notes are the source's recommendations on it; the theme's own notes
+    # are on the theme slide only
     expected = [r.text.strip() for r in source.recommendations if finding.id in r.findings]
-    assert slides.finding_notes(library, theme, theme.findings[0]) == (
-        "\n\n".join(expected) if expected else finding.text
+    assert slides.finding_notes(library, theme.findings[0]) == "\n\n".join(expected)
+
+
+def deck_slides(text: str) -> list[tuple[str, list[str], str]]:
+    """(kind, headings, notes as text) of every slide of a rendered deck."""
+    out = []
+    for kind, body in re.findall(
+        r'<section [^>]*data-refleks-kind="(\w+)"[^>]*>(.*?)</section>', text, re.S
+    ):
+        (notes,) = NOTES.findall(body)
+        shown = NOTES.sub("", body)
+        headings = [text_of(h) for h in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", shown, re.S)]
+        out.append((kind, headings, text_of(notes)))
+    return out
+
+
+def test_theme_finding_and_question_slides_have_notes_of_their_own(site: Path) -> None:
+    text = (site / "lysark/tema-systemperspektiv-ledelse.html").read_text("utf-8")
+    notes = {kind: note for kind, _, note in deck_slides(text)}
+    assert notes["title"] == (
+        "Ønsk velkommen. Si hvor lenge samtalen varer, og at målet er å lære av egen praksis, "
+        "ikke å finne feil hos noen. Presentasjonen har ett tema med spørsmål til flere roller: "
+        "bruk spørsmålene til rollene som er med i gruppen."
     )
+    assert notes["finding"] == (
+        "Les funnet «Ledelse av gjennomganger» høyt, eller la en deltaker gjøre det. Spør hva "
+        "som var overraskende, og hva som ligner på det dere selv har opplevd."
+    )
+    assert notes["role_questions"] == (
+        "Spørsmålene til overordnet leder: velg ett eller to som passer gruppen. Tenk hver for "
+        "dere først, snakk så sammen."
+    )
+    assert len({notes["theme"], notes["finding"], notes["role_questions"]}) == 3
+
+
+def test_no_two_slides_in_a_row_share_a_heading_or_notes_in_any_deck(
+    library: Library, site: Path
+) -> None:
+    checked = 0
+    for path in all_decks(library):
+        shown = deck_slides((site / path).read_text("utf-8"))
+        for (kind_a, heads_a, notes_a), (kind_b, heads_b, notes_b) in zip(
+            shown, shown[1:], strict=False
+        ):
+            assert heads_a[-1:] != heads_b[:1], f"{path}: {heads_b[:1]} twice"
+            assert notes_a != notes_b, f"{path}: {kind_a} and {kind_b} have the same notes"
+            checked += 1
+    assert checked > 50
+
+
+def test_a_finding_titled_like_its_theme_gets_a_heading_of_its_own(site: Path) -> None:
+    text = (site / "lysark/tema-systemperspektiv-ledelse.html").read_text("utf-8")
+    heads = {kind: h for kind, h, _ in deck_slides(text)}
+    assert heads["theme"] == ["Ledelse av gjennomganger"]
+    assert heads["finding"] == ["Hva kilden fant"]
 
 
 def test_role_deck_has_only_that_roles_questions_one_per_slide(
@@ -213,6 +265,69 @@ def test_a_changed_reveal_js_stops_the_build_with_a_norwegian_message(
     assert str(err.value) == (
         "fant ikke teksten «>Upcoming<» i notes.js fra reveal.js; oppdater "
         "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
+    )
+
+
+def test_a_notes_js_without_its_style_sheet_stops_the_build(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from refleks.errors import BuildFailed
+    from refleks.project import Project
+
+    real = library.project.node_modules / "reveal.js"
+    fake = tmp_path / "nm" / "reveal.js"
+    for src in slides.REVEAL_FILES:
+        (fake / src).parent.mkdir(parents=True, exist_ok=True)
+        (fake / src).write_bytes((real / src).read_bytes())
+    notes = fake / "dist/plugin/notes.js"
+    notes.write_text(notes.read_text("utf-8").replace("</style>", "</STYLE>"), "utf-8")
+    monkeypatch.setattr(Project, "node_modules", property(lambda self: tmp_path / "nm"))
+    with pytest.raises(BuildFailed) as err:
+        slides.files(library)
+    assert str(err.value) == (
+        "fant ikke ett sted å legge inn talervisning.css i notes.js fra reveal.js; oppdater "
+        "templates/slides/talervisning.css etter den nye versjonen av reveal.js"
+    )
+
+
+def test_the_speaker_view_gets_its_style(site: Path) -> None:
+    notes = (site / slides.ASSETS / "notes.js").read_text("utf-8")
+    assert "#upcoming-slide .label { position: static;" in notes
+    assert notes.count("</style>") == 1
+
+
+# kollegastøtte theme 3 tells the group to hear the stories of Anne and «den første kneika»
+# (content/sources/kollegastotte-etter-uonskede-hendelser.txt, lines 423-444)
+ANNE = (
+    "Kollegastøtten fulgte Anne opp underveis på vakten og trygget henne på at hun gjorde en "
+    "god jobb."
+)
+KNEIKA = "men samtalen var med på å hjelpe meg over den første kneika."
+
+
+def test_the_stories_the_theme_refers_to_are_in_its_deck(site: Path) -> None:
+    text = (site / "lysark/tema-kollegastotte-rett-etter.html").read_text("utf-8")
+    shown = deck_slides(text)
+    assert [kind for kind, _, _ in shown][2:5] == ["theme", "story", "story"]
+    assert [heads for kind, heads, _ in shown if kind == "story"] == [
+        ["Anne"],
+        ["Den første kneika"],
+    ]
+    stories = re.findall(r'data-refleks-kind="story">(.*?)<aside', text, re.S)
+    assert ANNE in text_of(stories[0]) and KNEIKA in text_of(stories[1])
+    for story in stories:
+        assert (
+            "Intervju Ukom har hatt med en sykepleier som har hatt hjelp av kollegastøtte."
+            in text_of(story)
+        )
+        assert "Kilde: F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?" in (
+            text_of(story)
+        )
+    assert "Fortellingene i presentasjonen" not in text
+    notes = [note for kind, _, note in shown if kind == "story"]
+    assert notes[0] == (
+        "Les fortellingen «Anne» høyt, eller la en deltaker gjøre det. Gi gruppen litt tid før "
+        "dere går videre til spørsmålene."
     )
 
 
@@ -315,6 +430,40 @@ def test_speaker_view_works_offline_and_follows_the_deck(
         "text => document.querySelector('.speaker-controls-notes').textContent.includes(text)",
         arg=second[:60],
     )
+    context.close()
+    recorder.assert_local()
+
+
+SPEAKER_BOXES = """() => {
+  const box = el => { const r = el.getBoundingClientRect();
+    return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
+  const label = document.querySelector('#upcoming-slide .label');
+  const frame = document.querySelector('#upcoming-slide iframe');
+  return {label: box(label), frame: box(frame), text: label.textContent.trim()};
+}"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["default", "wide", "tall"])
+def test_speaker_view_label_stands_clear_of_the_upcoming_slide(
+    library: Library, site: Path, browser, layout: str, tmp_path: Path
+) -> None:
+    path = deck_kinds(library)[1]
+    context, recorder, page, _ = open_deck(browser, (site / path).as_uri())
+    with context.expect_page() as popup_info:
+        page.keyboard.press("s")
+    speaker = popup_info.value
+    speaker.set_viewport_size({"width": 1280, "height": 800})
+    speaker.locator("#upcoming-slide iframe").wait_for()
+    speaker.evaluate(
+        "layout => { document.body.setAttribute('data-speaker-layout', layout); }", layout
+    )
+    boxes = speaker.evaluate(SPEAKER_BOXES)
+    assert boxes["text"] == "Neste"
+    label, frame = boxes["label"], boxes["frame"]
+    assert label["bottom"] <= frame["top"], f"«Neste» covers the upcoming slide: {boxes}"
+    assert frame["bottom"] - frame["top"] > 100
+    speaker.screenshot(path=str(tmp_path / f"talervisning-{layout}.png"))
     context.close()
     recorder.assert_local()
 

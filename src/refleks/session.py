@@ -251,7 +251,7 @@ def agenda(session: Session, deck: slides.Deck) -> list[AgendaItem]:
     slide = first_theme_slide
     for theme, minutes, count in zip(session.themes, per_theme, counts, strict=True):
         intro = max(INTRO_MIN, round(minutes * INTRO_SHARE))
-        shown = 1 + len(theme.findings)
+        shown = 1 + len(theme.findings) + len(theme.stories)
         items.append(AgendaItem("theme_intro", clock, intro, (slide, slide + shown - 1), theme))
         clock += intro
         slide += shown
@@ -262,7 +262,8 @@ def agenda(session: Session, deck: slides.Deck) -> list[AgendaItem]:
         )
         clock += minutes - intro
         slide += count
-    items.append(AgendaItem("closing", clock, CLOSING, (len(kinds), len(kinds))))
+    # the summary: its own slide, then the sources and links
+    items.append(AgendaItem("closing", clock, CLOSING, (kinds.index("summary") + 1, len(kinds))))
     return items
 
 

@@ -69,6 +69,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("reflection", ("source",), "source", "kilden"),
     Reference("reflection", ("themes", "*", "questions", "{}"), "role", "rollen"),
     Reference("reflection", ("themes", "*", "findings", "*"), "finding", "funnet"),
+    Reference("reflection", ("themes", "*", "stories", "*"), "story", "fortellingen"),
     Reference("framework", ("sources", "*"), "source", "kilden"),
     Reference("method", ("source",), "source", "kilden"),
     Reference("visit", ("method",), "method", "metoden"),

@@ -80,6 +80,11 @@ class Library:
         source = self.sources[source_id]
         return source, next(f for f in source.findings if f.id == finding_id)
 
+    def story(self, ref: str) -> tuple[schema.Source, schema.Story]:
+        source_id, story_id = ref.split("/", 1)
+        source = self.sources[source_id]
+        return source, next(s for s in source.stories if s.id == story_id)
+
     def frameworks_of(self, source_id: str) -> list[schema.Framework]:
         return [f for f in self.frameworks.values() if source_id in f.sources]
 

@@ -151,6 +151,9 @@ def _targets(library: Library, target: str) -> tuple[Collection[str], set[str]]:
     if target == "finding":
         known = {f"{s.id}/{f.id}" for s in library.sources.values() for f in s.findings}
         return known, library.broken["source"]
+    if target == "story":
+        known = {f"{s.id}/{t.id}" for s in library.sources.values() for t in s.stories}
+        return known, library.broken["source"]
     if target == "role":
         return library.roles, library.broken["role"]
     return getattr(library, BY_NAME[target].attribute), library.broken[target]

@@ -407,6 +407,9 @@ class Theme(Model):
     """Notater til den som leder samtalen (talenotater i lysarkene)."""
     findings: list[Ref] = []
     """Funn temaet bygger på: `<kilde-id>/<funn-id>`."""
+    stories: list[Ref] = []
+    """Fortellinger og sitater fra kilden som temaet viser etter funnene:
+    `<kilde-id>/<fortelling-id>`."""
     questions: dict[Id, list[str]]
     """Rolle-id -> spørsmål i rekkefølge. Står spørsmålene i kilden, skrives de nøyaktig som der
     (og temaet får `quote: true`)."""

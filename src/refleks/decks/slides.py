@@ -35,11 +35,23 @@ REVEAL_FILES = {
     "dist/plugin/notes.js": "notes.js",
     "LICENSE": "LICENSE-reveal.js.txt",
 }
+# the speaker view's style, put into notes.js before the end of its own style sheet
+SPEAKER_CSS = "talervisning.css"
+SPEAKER_STYLE_END = "</style>"
 # our own files from templates/slides/, copied as they are
 OWN_FILES = ["refleks-lysark.css", "refleks-lysark.js", "refleks-tempo.js"]
 
 SlideKind = Literal[
-    "title", "intro", "instruction", "theme", "finding", "role_questions", "question", "closing"
+    "title",
+    "intro",
+    "instruction",
+    "theme",
+    "finding",
+    "story",
+    "role_questions",
+    "question",
+    "summary",
+    "closing",
 ]
 
 
@@ -58,6 +70,7 @@ class Slide:
     role: schema.Role | None = None
     source: schema.Source | None = None
     finding: schema.Finding | None = None
+    story: schema.Story | None = None
     questions: tuple[Question, ...] = ()
     question: Question | None = None
     position: tuple[int, int] | None = None
@@ -95,24 +108,21 @@ class Deck:
 
 
 def theme_notes(library: Library, theme: schema.Theme) -> str:
-    """The theme's own notes; without them, its findings and the recommendations on them."""
+    """The theme's own notes; without them, the findings it builds on."""
     if theme.notes.strip():
         return theme.notes
     parts: list[str] = []
     for ref in theme.findings:
-        source, finding = library.finding(ref)
+        _, finding = library.finding(ref)
         parts.append(f"**{finding.title}:** {finding.text.strip()}")
-        parts += [rec.text.strip() for rec in _recommendations(source, finding)]
     return "\n\n".join(parts)
 
 
-def finding_notes(library: Library, theme: schema.Theme, ref: str) -> str:
-    """Notes on a finding slide: the theme's notes, else recommendations, else the finding."""
-    if theme.notes.strip():
-        return theme.notes
+def finding_notes(library: Library, ref: str) -> str:
+    """Notes on a finding slide: the source's recommendations on the finding (else empty,
+    and the template's note for a finding slide is used)."""
     source, finding = library.finding(ref)
-    recs = [rec.text.strip() for rec in _recommendations(source, finding)]
-    return "\n\n".join(recs) if recs else finding.text
+    return "\n\n".join(rec.text.strip() for rec in _recommendations(source, finding))
 
 
 def _recommendations(source: schema.Source, finding: schema.Finding) -> list:
@@ -130,7 +140,7 @@ def theme_slides(
     *,
     one_at_a_time: bool,
 ) -> list[Slide]:
-    """The theme's intro, one slide per finding, then the questions of ``roles``.
+    """The theme's intro, one slide per finding and per story, then the questions of ``roles``.
 
     With ``one_at_a_time`` every question has its own slide; otherwise each role's questions
     share one slide (the whole group sees every role's questions side by side).
@@ -143,12 +153,15 @@ def theme_slides(
         slides.append(
             Slide(
                 "finding",
-                finding_notes(library, theme, ref),
+                finding_notes(library, ref),
                 source=source,
                 finding=finding,
                 **base,
             )
         )
+    for ref in theme.stories:
+        source, story = library.story(ref)
+        slides.append(Slide("story", source=source, story=story, **base))
     for role in roles:
         texts = theme.questions.get(role.id, [])
         questions = tuple(
@@ -160,7 +173,6 @@ def theme_slides(
             slides += [
                 Slide(
                     "question",
-                    notes,
                     role=role,
                     question=q,
                     position=(q.number, len(texts)),
@@ -169,7 +181,7 @@ def theme_slides(
                 for q in questions
             ]
         else:
-            slides.append(Slide("role_questions", notes, role=role, questions=questions, **base))
+            slides.append(Slide("role_questions", role=role, questions=questions, **base))
     return slides
 
 
@@ -214,7 +226,8 @@ def set_deck(library: Library, reflection: schema.Reflection) -> Deck:
 def theme_deck(library: Library, reflection: schema.Reflection, theme: schema.Theme) -> Deck:
     """One theme: its intro, findings and every role's questions grouped per role."""
     source = library.sources[reflection.source]
-    slides = [Slide("title", theme.intro or reflection.intro, reflection=reflection, theme=theme)]
+    # the title slide's note is the template's note for a one-theme deck
+    slides = [Slide("title", reflection=reflection, theme=theme)]
     slides += _instruction(reflection)
     slides += theme_slides(
         library, reflection, theme, _roles_of(library, [theme]), one_at_a_time=False
@@ -276,10 +289,13 @@ def session_deck(
     """A session's deck: the chosen themes, one role (or ``roles``, each question with its
     role), the questions one at a time."""
     source = library.sources[reflection.source]
-    slides = [Slide("title", reflection.intro or source.summary, reflection=reflection, role=role)]
+    # the title slide's note is the template's note for a kit made for one role or a group
+    slides = [Slide("title", reflection=reflection, role=role)]
     slides += _instruction(reflection, role)
     for theme in themes:
         slides += theme_slides(library, reflection, theme, roles or [role], one_at_a_time=True)
+    # the agenda's last item (the summary) has a slide of its own before the sources
+    slides.append(Slide("summary", reflection=reflection, role=role))
     slides.append(Slide("closing", reflection=reflection, role=role))
     return Deck(
         "session",
@@ -351,11 +367,23 @@ def asset_files(library: Library) -> dict[str, bytes]:
                     "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
                 )
             code = code.replace(english, norwegian)
+        if name == "notes.js":
+            code = _with_speaker_style(code, library.project.templates / "slides" / SPEAKER_CSS)
         out[name] = code.encode("utf-8")
     own = library.project.templates / "slides"
     for name in OWN_FILES:
         out[name] = (own / name).read_bytes()
     return out
+
+
+def _with_speaker_style(code: str, css: Path) -> str:
+    """notes.js with the speaker view's style added at the end of its style sheet."""
+    if code.count(SPEAKER_STYLE_END) != 1:
+        raise BuildFailed(
+            f"fant ikke ett sted å legge inn {SPEAKER_CSS} i notes.js fra reveal.js; oppdater "
+            "templates/slides/talervisning.css etter den nye versjonen av reveal.js"
+        )
+    return code.replace(SPEAKER_STYLE_END, css.read_text(encoding="utf-8") + SPEAKER_STYLE_END)
 
 
 def copy_assets(library: Library, target: Path) -> list[Path]:
