@@ -137,9 +137,13 @@ def test_mixed_group_deck_link_shows_only_the_chosen(page: Any) -> None:
         "[...document.querySelectorAll('.slides > section[data-refleks-tema]')]"
         ".map(s => s.dataset.refleksTema + '/' + (s.dataset.refleksRolle || ''))"
     )
+    # rett-etter: its theme slide and the source's two stories the theme lists (Anne, "Den
+    # første kneika"), shown for every role, then the two roles' questions
     assert kept == [
         "kultur-og-ledelse/",
         "kultur-og-ledelse/kollega",
+        "rett-etter/",
+        "rett-etter/",
         "rett-etter/",
         "rett-etter/kollega",
         "rett-etter/kollegastotte",
