@@ -249,19 +249,7 @@ def test_reveal_js_texts_are_norwegian(library: Library, site: Path) -> None:
 def test_a_changed_reveal_js_stops_the_build_with_a_norwegian_message(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from refleks.errors import BuildFailed
-    from refleks.project import Project
-
-    real = library.project.node_modules / "reveal.js"
-    fake = tmp_path / "nm" / "reveal.js"
-    for src in slides.REVEAL_FILES:
-        (fake / src).parent.mkdir(parents=True, exist_ok=True)
-        (fake / src).write_bytes((real / src).read_bytes())
-    notes = fake / "dist/plugin/notes.js"
-    notes.write_text(notes.read_text("utf-8").replace(">Upcoming<", ">Up next<"), "utf-8")
-    monkeypatch.setattr(Project, "node_modules", property(lambda self: tmp_path / "nm"))
-    with pytest.raises(BuildFailed) as err:
-        slides.files(library)
+    err = _build_with_changed_notes_js(library, tmp_path, monkeypatch, ">Upcoming<", ">Up next<")
     assert str(err.value) == (
         "fant ikke teksten «>Upcoming<» i notes.js fra reveal.js; oppdater "
         "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
@@ -271,19 +259,7 @@ def test_a_changed_reveal_js_stops_the_build_with_a_norwegian_message(
 def test_a_notes_js_without_its_style_sheet_stops_the_build(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from refleks.errors import BuildFailed
-    from refleks.project import Project
-
-    real = library.project.node_modules / "reveal.js"
-    fake = tmp_path / "nm" / "reveal.js"
-    for src in slides.REVEAL_FILES:
-        (fake / src).parent.mkdir(parents=True, exist_ok=True)
-        (fake / src).write_bytes((real / src).read_bytes())
-    notes = fake / "dist/plugin/notes.js"
-    notes.write_text(notes.read_text("utf-8").replace("</style>", "</STYLE>"), "utf-8")
-    monkeypatch.setattr(Project, "node_modules", property(lambda self: tmp_path / "nm"))
-    with pytest.raises(BuildFailed) as err:
-        slides.files(library)
+    err = _build_with_changed_notes_js(library, tmp_path, monkeypatch, "</style>", "</STYLE>")
     assert str(err.value) == (
         "fant ikke ett sted å legge inn talervisning.css i notes.js fra reveal.js; oppdater "
         "templates/slides/talervisning.css etter den nye versjonen av reveal.js"
@@ -595,3 +571,24 @@ def test_every_deck_of_the_site_opens_and_passes_axe(library: Library, site: Pat
     assert errors == []
     context.close()
     recorder.assert_local()
+
+
+def _build_with_changed_notes_js(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str
+) -> pytest.ExceptionInfo:
+    """Build the decks from a copy of reveal.js whose notes.js has ``old`` replaced by ``new``;
+    the build must stop, and its error is returned."""
+    from refleks.errors import BuildFailed
+    from refleks.project import Project
+
+    real = library.project.node_modules / "reveal.js"
+    fake = tmp_path / "nm" / "reveal.js"
+    for src in slides.REVEAL_FILES:
+        (fake / src).parent.mkdir(parents=True, exist_ok=True)
+        (fake / src).write_bytes((real / src).read_bytes())
+    notes = fake / "dist/plugin/notes.js"
+    notes.write_text(notes.read_text("utf-8").replace(old, new), "utf-8")
+    monkeypatch.setattr(Project, "node_modules", property(lambda self: tmp_path / "nm"))
+    with pytest.raises(BuildFailed) as err:
+        slides.files(library)
+    return err
