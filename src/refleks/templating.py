@@ -19,6 +19,12 @@ def nb_join(items: list[str], last: str = "eller") -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
+def nb_count(count: int, singular: str, plural: str) -> str:
+    """``1 visitt``, ``0 visitter``, ``2 visitter``: a count with the Norwegian noun form
+    that goes with it (singular only for exactly one)."""
+    return f"{count} {singular if count == 1 else plural}"
+
+
 class _CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates shared by every environment of the process, and kept on disk
     between runs once ``keep_compiled_in`` has named a folder.

@@ -2,8 +2,10 @@
 
 Refleks regenerates the Markdown pages whenever a file under ``content/``, ``templates/`` or
 ``docs/`` changes and writes only the pages that changed into the folder the site engine's
-own development server watches; the engine then rebuilds and reloads the browser. Invalid
-content prints its errors and leaves the preview as it was.
+own development server watches; the engine then rebuilds and reloads the browser. The decks
+are made with the pages, the PDFs and documents in the background (``preview_documents``).
+Invalid content prints its errors and shows them over the last valid page in the browser
+(``preview_overlay``) until it is valid again.
 """
 
 from __future__ import annotations
@@ -13,22 +15,26 @@ import filecmp
 import shutil
 import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
+import yaml
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
 from .. import templating
+from ..content.model import Library
 from ..content.pipeline import build_library
-from ..errors import ContentInvalid, os_message
+from ..errors import ContentInvalid, Problems, os_message
 from ..project import Project
+from ..templating import nb_count
+from ..writer import atomic_write, write_tree
+from . import build as site_build
 from . import engine as site_engine
-from . import pages
+from . import pages, preview_documents, preview_engine, preview_overlay
 
 
 def sync_tree(new: Path, live: Path) -> int:
@@ -54,7 +60,13 @@ def sync_tree(new: Path, live: Path) -> int:
 
 
 class Preview:
-    """Generates pages for the development server; one regeneration at a time."""
+    """Generates pages for the development server; one regeneration at a time.
+
+    ``pages`` holds the pages, decks and tools' files of the last valid content,
+    ``documents`` the PDFs and documents made in the background from it; ``docs``, which
+    the engine watches, is both together, each Markdown page with the content errors at
+    its top while the content is invalid (``preview_overlay``).
+    """
 
     def __init__(self, project: Project, engine: str | None = None) -> None:
         self.project = project
@@ -62,7 +74,10 @@ class Preview:
         self.engine: site_engine.Engine | None = None
         self.work = project.build_dir / "serve"
         self.docs = self.work / "docs"
+        self.pages = self.work / "pages"
         self.config = self.work / "mkdocs.yml"
+        self.documents = preview_documents.Documents(project, self.work / "documents")
+        self.overlay: str | None = None
         self.lock = threading.Lock()
 
     def regenerate(self) -> bool:
@@ -70,30 +85,116 @@ class Preview:
             try:
                 library = build_library(self.project)
             except ContentInvalid as exc:
-                print(exc.problems.report(), file=sys.stderr, flush=True)
-                print("Forhåndsvisningen er ikke oppdatert.", file=sys.stderr, flush=True)
+                self._show_errors(exc.problems)
                 return False
             if self.engine is None:  # the engine's server, once started, stays
                 self.engine = site_engine.choose(library, self.engine_name)
-            with tempfile.TemporaryDirectory(dir=self.project.root) as tmp:
-                fresh = Path(tmp) / "docs"
-                nav = pages.build(library, fresh)
-                self.docs.mkdir(parents=True, exist_ok=True)
-                changed = sync_tree(fresh, self.docs)
-                config = site_engine.write_config(
-                    library,
-                    self.docs,
-                    Path(tmp) / "mkdocs.yml",
-                    self.work / "site",
-                    nav,
-                    engine=self.engine,
-                    folder=self.work,
-                )
-                if not self.config.exists() or config.read_bytes() != self.config.read_bytes():
-                    shutil.copyfile(config, self.config)
-            if changed:
-                print(f"Oppdatert: {changed} sider.", flush=True)
+            self._write_pages(library)
+            self.overlay = None
+            changed = self.publish()
+            print(f"Forhåndsvisningen er oppdatert: {_pages_changed(changed)}.", flush=True)
+            self.documents.start()
             return True
+
+    def _show_errors(self, problems: Problems) -> None:
+        print(problems.report(), file=sys.stderr, flush=True)
+        if self.engine is None:  # not started yet: nothing to show them over
+            print("Forhåndsvisningen er ikke startet.", file=sys.stderr, flush=True)
+            return
+        self.overlay = preview_overlay.render(self.project.templates, problems.sorted())
+        self.publish()
+        print(
+            f"Forhåndsvisningen er ikke oppdatert: {len(problems.errors)} feil vises i "
+            "nettleseren til de er rettet.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    def _write_pages(self, library: Library) -> None:
+        """The pages, decks and tools' files of ``library`` into ``pages``; the config."""
+        with tempfile.TemporaryDirectory(dir=self.project.root) as tmp:
+            fresh = Path(tmp) / "docs"
+            nav = pages.build(library, fresh)
+            for module in site_build.site_outputs():
+                if module not in preview_documents.document_outputs():
+                    write_tree(fresh, module.files(library))
+            style = fresh / preview_overlay.STYLESHEET_PATH
+            style.parent.mkdir(parents=True, exist_ok=True)
+            style.write_bytes(preview_overlay.stylesheet(self.project.templates))
+            self.pages.mkdir(parents=True, exist_ok=True)
+            sync_tree(fresh, self.pages)
+            config = site_engine.write_config(
+                library,
+                self.docs,
+                Path(tmp) / "mkdocs.yml",
+                self.work / "site",
+                nav,
+                engine=self.engine,
+                folder=self.work,
+            )
+            _add_stylesheet(config, preview_overlay.STYLESHEET_PATH)
+            if not self.config.exists() or config.read_bytes() != self.config.read_bytes():
+                shutil.copyfile(config, self.config)
+
+    def documents_finished(self) -> None:
+        """Publish the background run's PDFs and documents once it finished."""
+        with self.lock:
+            done = self.documents.finished()
+            if done is None:
+                return
+            if not done:
+                print("PDF-ene i forhåndsvisningen er ikke oppdatert.", file=sys.stderr, flush=True)
+                return
+            changed = self.publish()
+            if changed:
+                files = nb_count(len(changed), "fil", "filer")
+                print(f"PDF-ene og dokumentene er oppdatert: {files} endret.", flush=True)
+
+    def publish(self) -> list[str]:
+        """Make ``docs`` the pages and documents (the errors on each page while there
+        are any), touching only files that differ; the paths changed."""
+        wanted: dict[str, Path] = {}
+        for folder in (self.documents.folder, self.pages):  # a page wins over a document
+            if folder.is_dir():
+                wanted |= {p.relative_to(folder).as_posix(): p for p in folder.rglob("*")}
+        wanted = {rel: path for rel, path in wanted.items() if path.is_file()}
+        changed = []
+        for rel, source in sorted(wanted.items()):
+            data = source.read_bytes()
+            if self.overlay is not None and rel.endswith(".md"):
+                data = preview_overlay.inject(data.decode("utf-8"), self.overlay).encode()
+            target = self.docs / rel
+            if _same(target, data):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, data)
+            changed.append(rel)
+        for stale in sorted(self.docs.rglob("*"), reverse=True):
+            rel = stale.relative_to(self.docs).as_posix()
+            if stale.is_file() and rel not in wanted:
+                stale.unlink()
+                changed.append(rel)
+            elif stale.is_dir() and not any(stale.iterdir()):
+                stale.rmdir()
+        return changed
+
+
+def _same(path: Path, data: bytes) -> bool:
+    return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+
+
+def _pages_changed(changed: list[str]) -> str:
+    count = sum(1 for rel in changed if rel.endswith(".md"))
+    if count == 0:
+        return "ingen sider endret"
+    return f"{nb_count(count, 'side', 'sider')} endret"
+
+
+def _add_stylesheet(config: Path, stylesheet: str) -> None:
+    """The preview's own stylesheet in the engine's config (never in ``refleks build``)."""
+    settings = yaml.safe_load(config.read_text("utf-8"))
+    settings["extra_css"] = [*settings.get("extra_css", []), stylesheet]
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 class _Handler(FileSystemEventHandler):
@@ -128,7 +229,7 @@ def serve(
             observer.schedule(handler, str(folder), recursive=True)
     observer.start()
     assert preview.engine is not None  # chosen by the first regenerate()
-    engine = subprocess.Popen(preview.engine.serve_command(preview.config, f"{host}:{port}"))
+    engine = preview_engine.start(preview.engine, preview.config, f"{host}:{port}")
     print(f"Forhåndsvisning på http://{host}:{port}/ (Ctrl+C for å avslutte)", flush=True)
     try:
         while engine.poll() is None:
@@ -136,10 +237,12 @@ def serve(
                 time.sleep(0.1)  # let an editor finish writing
                 handler.pending.clear()
                 preview.regenerate()
+            preview.documents_finished()
     except KeyboardInterrupt:
         pass
     finally:
         observer.stop()
+        preview.documents.stop()
         engine.terminate()
         engine.wait(10)
     if engine.returncode not in (0, -signal.SIGTERM):
