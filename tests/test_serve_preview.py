@@ -10,6 +10,7 @@ they are kept in DIR to be looked at.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -20,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from .test_bad_input import make_project
+from .test_bad_input import ROOT, make_project
 from .test_serve import free_port, wait_for
 
 pytest.importorskip("playwright.sync_api")
@@ -74,6 +75,7 @@ class Preview:
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
     root = tmp_path_factory.mktemp("serve")
     project = make_project(root / "prosjekt")
+    shutil.copytree(ROOT / "docs", project / "docs")  # the site's stylesheet, "Bruk" page
     port = free_port()
     log = root / "terminal.txt"
     with log.open("w", encoding="utf-8") as out:
@@ -137,6 +139,8 @@ def open_page(browser: Any, url: str, scheme: str, viewport: dict) -> tuple[Any,
     page = context.new_page()
     page.goto(url)  # "load": live reload keeps a request open, the network is never idle
     page.wait_for_load_state("load")
+    # the theme's scripts have run (overrides/refleks/page.html takes this tab stop away)
+    page.wait_for_function("!document.querySelector('.md-search__scrollwrap[tabindex]')")
     return context, page
 
 
@@ -156,7 +160,7 @@ def test_a_content_error_is_shown_over_the_page_until_it_is_fixed(
     page.wait_for_selector(OVERLAY, timeout=30000)
     overlay = page.locator(OVERLAY)
     assert overlay.get_attribute("role") == "alert"
-    assert overlay.inner_text().split("\n") == [
+    assert [line for line in overlay.inner_text().split("\n") if line.strip()] == [
         "Innholdet har 1 feil",
         "Forhåndsvisningen er ikke oppdatert: siden under er den siste gyldige. Rett feilen og "
         "lagre filen, så oppdateres siden av seg selv. Meldingen vises bare i "
