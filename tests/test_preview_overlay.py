@@ -1,0 +1,84 @@
+"""The preview's pieces without a browser: the errors put on a page and taken off again,
+escaped; the engine's lines a user sees; Norwegian counts; nothing of it in a built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from refleks.errors import Problem
+from refleks.site import preview_engine, preview_overlay
+from refleks.templating import nb_count
+
+from .conftest import ROOT
+
+TEMPLATES = ROOT / "templates"
+PROBLEM = Problem(
+    "content/reflections/sett.yaml",
+    4,
+    7,
+    "themes[0].title",
+    "teksten er for lang",
+    written="<script>alert(1)</script>",
+    expected="høyst 80 tegn",
+    hint="del den i to",
+)
+
+
+def test_the_errors_are_escaped_and_name_file_line_and_column() -> None:
+    html = preview_overlay.render(TEMPLATES, [PROBLEM])
+    assert "<script>" not in html
+    assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>" in html
+    assert "<code>content/reflections/sett.yaml:4:7</code> teksten er for lang" in html
+    assert '<section class="refleks-forhandsvisning-feil" role="alert" tabindex="0"' in html
+    assert "<dt>tips</dt><dd>del den i to</dd>" in html
+    # one raw HTML block: a blank line would end it and the rest would become Markdown
+    assert "\n\n" not in html.rstrip("\n")
+
+
+def test_errors_go_on_top_of_a_page_after_its_front_matter_and_come_off_again() -> None:
+    overlay = preview_overlay.render(TEMPLATES, [PROBLEM])
+    plain = "# Tittel\n\nTekst.\n"
+    with_front_matter = "---\ntitle: Forsiden\n---\n# Tittel\n"
+    on_plain = preview_overlay.inject(plain, overlay)
+    assert on_plain == overlay + plain
+    on_front = preview_overlay.inject(with_front_matter, overlay)
+    assert on_front == "---\ntitle: Forsiden\n---\n\n" + overlay + "# Tittel\n"
+    # shown again (other errors): once, never twice
+    assert preview_overlay.inject(on_plain, overlay) == on_plain
+    assert preview_overlay.strip(on_plain) == plain
+
+
+def test_the_engine_banners_and_progress_lines_are_left_out() -> None:
+    engine_output = [
+        "\n",
+        "\x1b[33m │  \x1b[1mMaterial for MkDocs reaches end of life on May 5, 2027.\x1b[0m\n",
+        "\x1b[33m │\x1b[0m  Critical fixes and security updates continue until that date.\n",
+        "\x1b[33m │\x1b[0m\n",
+        "\x1b[90m  To disable this warning, set NO_MKDOCS_2_WARNING=1.\x1b[0m\n",
+        "\n",
+        "INFO    -  Building documentation...\n",
+        "INFO    -  [16:13:04] Serving on http://127.0.0.1:8871/\n",
+        "WARNING -  Doc file 'index.md' contains a link 'x.md', but the target is not found "
+        "among documentation files.\n",
+        "WARNING -  Doc file 'a.md' contains a link '../utskrift/kurs-a.pdf', but the target "
+        "'utskrift/kurs-a.pdf' is not found among documentation files.\n",
+        "Serving /p/build/serve/site on http://127.0.0.1:8872\n",
+        "Build started\n",
+    ]
+    assert list(preview_engine.shown(engine_output)) == [
+        "WARNING -  Doc file 'index.md' contains a link 'x.md', but the target is not found "
+        "among documentation files."
+    ]
+    assert preview_engine.environment()["NO_MKDOCS_2_WARNING"] == "1"
+
+
+def test_counts_in_norwegian() -> None:
+    assert nb_count(1, "visitt", "visitter") == "1 visitt"
+    assert nb_count(2, "visitt", "visitter") == "2 visitter"
+    assert nb_count(0, "side", "sider") == "0 sider"
+
+
+def test_a_built_site_has_no_preview_errors_nor_their_stylesheet(default_site: Path) -> None:
+    assert not (default_site / preview_overlay.STYLESHEET_PATH).exists()
+    for page in default_site.rglob("*.html"):
+        assert "refleks-forhandsvisning" not in page.read_text("utf-8"), page
