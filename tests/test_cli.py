@@ -20,7 +20,7 @@ def project(tmp_path: Path) -> Path:
 def test_check_valid_content(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(project), "check"]) == 0
     assert capsys.readouterr().out == (
-        "Innholdet er gyldig: 1 kilder, 1 refleksjonssett, 3 spørsmål, 2 roller, "
+        "Innholdet er gyldig: 1 kilde, 1 refleksjonssett, 3 spørsmål, 2 roller, "
         "1 rammeverk, 0 visitter.\n"
     )
 

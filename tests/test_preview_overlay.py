@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
+
 from refleks.errors import Problem
 from refleks.site import preview_engine, preview_overlay
 from refleks.templating import nb_count
+from refleks.walkround import i18n
+from refleks.walkround.documents import year
 
 from .conftest import ROOT
 
@@ -76,6 +81,19 @@ def test_counts_in_norwegian() -> None:
     assert nb_count(1, "visitt", "visitter") == "1 visitt"
     assert nb_count(2, "visitt", "visitter") == "2 visitter"
     assert nb_count(0, "side", "sider") == "0 sider"
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"), [("nb", "1 visitt", "2 visitter"), ("nn", "1 visitt", "2 visittar")]
+)
+def test_the_year_overview_counts_visits_in_either_language(
+    language: str, one: str, two: str
+) -> None:
+    labels = yaml.safe_load((TEMPLATES / "year" / "labels.yaml").read_text("utf-8"))
+    table = i18n.translations(TEMPLATES, language)
+    localised = i18n.translate(labels, "year", table)
+    assert year._count(localised, 1) == one
+    assert year._count(localised, 2) == two
 
 
 def test_a_built_site_has_no_preview_errors_nor_their_stylesheet(default_site: Path) -> None:

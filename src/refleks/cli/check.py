@@ -7,6 +7,7 @@ import argparse
 from ..content.pipeline import build_library
 from ..errors import ContentInvalid, Problems
 from ..project import Project
+from ..templating import nb_count
 from .warnings import add_strict, print_or_refuse
 
 NAME = "check"
@@ -34,9 +35,12 @@ def run(args: argparse.Namespace, project: Project) -> int:
     problems = Problems(project.root, [*library.warnings, *visit_problems])
     print_or_refuse(without_superseded(check_all(library, problems)), args.strict)
     counts = (
-        f"{len(library.sources)} kilder, {len(library.reflections)} refleksjonssett, "
-        f"{sum(1 for _ in library.questions())} spørsmål, {len(library.roles)} roller, "
-        f"{len(library.frameworks)} rammeverk, {len(library.visits)} visitter"
+        f"{nb_count(len(library.sources), 'kilde', 'kilder')}, "
+        f"{len(library.reflections)} refleksjonssett, "
+        f"{sum(1 for _ in library.questions())} spørsmål, "
+        f"{nb_count(len(library.roles), 'rolle', 'roller')}, "
+        f"{len(library.frameworks)} rammeverk, "
+        f"{nb_count(len(library.visits), 'visitt', 'visitter')}"
     )
     print(f"Innholdet er gyldig: {counts}.")
     return 0

@@ -15,6 +15,7 @@ from ..confine import refuse_links_leaving
 from ..content.pipeline import build_library
 from ..errors import ContentInvalid, Problems, UsageError
 from ..project import Project
+from ..templating import nb_count
 from ..writer import WriteReport, write_files
 from .warnings import add_strict, print_or_refuse
 
@@ -85,7 +86,8 @@ def _run_year(args: argparse.Namespace, project: Project) -> int:
     folder = project.out / "arsplan" / group.id
     _write(folder, year.files, args.force, project.root)
     print(
-        f"Årsplanen «{year.title}»: {len(year.kits)} visitter. Visittsettene er skrevet til "
+        f"Årsplanen «{year.title}»: {nb_count(len(year.kits), 'visitt', 'visitter')}. "
+        "Visittsettene er skrevet til "
         f"out/visits/, brevene samlet og årsoversikten til {_shown(folder)}/."
     )
     return 0

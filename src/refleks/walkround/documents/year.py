@@ -84,9 +84,14 @@ def _context(overview: Kit, kits: list[Kit], title: str) -> dict[str, Any]:
     return {
         "columns": [labels["columns"][c] for c in COLUMNS],
         "rows": [_texts(overview, r) for r in rows(kits)],
-        "count": labels["count"].format(antall=len(kits)),
+        "count": _count(labels, len(kits)),
         "made_by": labels["made_by"],
     }
+
+
+def _count(labels: dict[str, Any], count: int) -> str:
+    """``1 visitt`` or ``2 visitter`` (labels ``count_one`` and ``count``)."""
+    return labels["count_one" if count == 1 else "count"].format(antall=count)
 
 
 def overview_title(overview: Kit, title: str) -> str:
@@ -129,7 +134,7 @@ def overview_xlsx(overview: Kit, kits: list[Kit], title: str) -> bytes:
     ws = wb.active
     ws.title = labels["sheet"]
     _text(ws.cell(1, 1), overview_title(overview, title)).font = Font(bold=True, size=14)
-    _text(ws.cell(2, 1), labels["count"].format(antall=len(kits)))
+    _text(ws.cell(2, 1), _count(labels, len(kits)))
     _text(ws.cell(3, 1), labels["made_by"])
     wrap = Alignment(wrap_text=True, vertical="top")
     for col, name in enumerate(COLUMNS, start=1):
