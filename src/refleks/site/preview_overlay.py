@@ -31,6 +31,7 @@ def templates_for(templates: Path) -> Path:
 def render(templates: Path, problems: list[Problem]) -> str:
     """The errors as one raw HTML block (escaped), between the markers ``strip`` finds."""
     env = environment(templates_for(templates), KIND)
+    problems = sorted(problems)
     body = env.get_template("feil.html.j2").render(problems=problems, visible=visible)
     # a raw HTML block ends at a blank line: the block itself has none
     lines = [line for line in body.splitlines() if line.strip()]

@@ -28,7 +28,7 @@ from watchdog.observers.polling import PollingObserver
 from .. import templating
 from ..content.model import Library
 from ..content.pipeline import build_library
-from ..errors import ContentInvalid, Problems, os_message
+from ..errors import BuildFailed, ContentInvalid, Problem, Problems, os_message
 from ..project import Project
 from ..templating import nb_count
 from ..writer import atomic_write, write_tree
@@ -89,19 +89,28 @@ class Preview:
                 return False
             if self.engine is None:  # the engine's server, once started, stays
                 self.engine = site_engine.choose(library, self.engine_name)
-            self._write_pages(library)
+                self._write_pages(library)
+            else:
+                try:  # a template being edited: shown like a content error
+                    self._write_pages(library)
+                except BuildFailed as exc:
+                    print(f"refleks: feil: {exc}", file=sys.stderr, flush=True)
+                    failed = Problems(items=[Problem("", 0, 0, "", str(exc))])
+                    self._show_errors(failed, report=False)
+                    return False
             self.overlay = None
             changed = self.publish()
             print(f"Forhåndsvisningen er oppdatert: {_pages_changed(changed)}.", flush=True)
             self.documents.start()
             return True
 
-    def _show_errors(self, problems: Problems) -> None:
-        print(problems.report(), file=sys.stderr, flush=True)
+    def _show_errors(self, problems: Problems, *, report: bool = True) -> None:
+        if report:
+            print(problems.report(), file=sys.stderr, flush=True)
         if self.engine is None:  # not started yet: nothing to show them over
             print("Forhåndsvisningen er ikke startet.", file=sys.stderr, flush=True)
             return
-        self.overlay = preview_overlay.render(self.project.templates, problems.sorted())
+        self.overlay = preview_overlay.render(self.project.templates, problems.errors)
         self.publish()
         print(
             f"Forhåndsvisningen er ikke oppdatert: {len(problems.errors)} feil vises i "
