@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from .test_bad_input import ROOT, make_project
+from .test_html_validity import readable, vnu
 from .test_serve import free_port, wait_for
 
 pytest.importorskip("playwright.sync_api")
@@ -49,6 +50,7 @@ ERROR_LINES = [
     "  forventet: en av: kilde",
 ]
 OVERLAY = ".refleks-forhandsvisning-feil"
+TEMPLATES = ROOT / "templates"
 VIEWPORTS = {"1280x800": {"width": 1280, "height": 800}, "390x844": {"width": 390, "height": 844}}
 PALETTES = {"lys": "light", "mork": "dark"}
 
@@ -175,6 +177,7 @@ def test_a_content_error_is_shown_over_the_page_until_it_is_fixed(
     ]
     assert page.locator("h1").inner_text() == "1. Et tema"  # the last valid page below
     _reach_with_the_keyboard(page)
+    _valid_html(page, preview.url + THEME_PAGE, tmp_path)
     assert axe_violations(page) == [], describe(axe_violations(page))
     recorder.assert_local()
     context.close()
@@ -199,6 +202,15 @@ def test_a_content_error_is_shown_over_the_page_until_it_is_fixed(
     output = preview.output()
     for engine_noise in ("end of life", "MkDocs 2.0", "INFO", "Serving on", "Building"):
         assert engine_noise not in output
+
+
+def _valid_html(page: Any, url: str, tmp_path: Path) -> None:
+    """The page with the errors as served, and the preview's stylesheet, pass the Nu HTML
+    Checker (the engine's live-reload script is part of the page)."""
+    served = tmp_path / "side-med-feil.html"
+    served.write_text(page.request.get(url).text(), "utf-8")
+    errors = vnu([served]) + vnu([TEMPLATES / "preview" / "forhandsvisning.css"], "--css")
+    assert errors == [], readable(errors, tmp_path)
 
 
 def _reach_with_the_keyboard(page: Any) -> None:
