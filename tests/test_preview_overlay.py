@@ -69,6 +69,7 @@ def test_the_engine_banners_and_progress_lines_are_left_out() -> None:
         "'utskrift/kurs-a.pdf' is not found among documentation files.\n",
         "Serving /p/build/serve/site on http://127.0.0.1:8872\n",
         "Build started\n",
+        "No issues found\n",
     ]
     assert list(preview_engine.shown(engine_output)) == [
         "WARNING -  Doc file 'index.md' contains a link 'x.md', but the target is not found "

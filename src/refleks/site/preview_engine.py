@@ -30,6 +30,7 @@ _NOISE = [
     r"^Serving .* on https?://",
     r"^Build started\b",
     r"^Build finished\b",
+    r"^No issues found$",
     r"^Watching\b",
     r"^\s*Reloading\b",
     # a banner the variables did not reach: its box, its link and its last line
