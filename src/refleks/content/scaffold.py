@@ -70,6 +70,7 @@ class Scaffold:
         env = environment(self.project.templates, "new")
         env.filters["y"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
         env.globals.update(
+            comment=comment,
             doc=self.doc, choices=self.choices, default_choice=self.default_choice, fill=self.fill
         )
         return env
@@ -80,9 +81,7 @@ class Scaffold:
     def doc(self, name: str, of: str | None = None, indent: int = 0) -> Markup:
         """The field's documentation as comment lines (the first unindented: the template
         places it)."""
-        text = " ".join((self._model(of).model_fields[name].description or "").split())
-        lines = textwrap.wrap(text, COMMENT_WIDTH - indent - 2) or [""]
-        return Markup(("\n" + " " * indent).join("# " + line for line in lines))
+        return comment(self._model(of).model_fields[name].description or "", indent)
 
     def choices(self, name: str, of: str | None = None) -> str:
         annotation = self._model(of).model_fields[name].annotation
@@ -108,6 +107,14 @@ class Scaffold:
         editorschema.write_all(folder)
         schema_file = folder / editorschema.by_name(kind).file_name
         return Path(os.path.relpath(schema_file, target.parent)).as_posix()
+
+
+def comment(text: str, indent: int = 0) -> Markup:
+    """``text`` as comment lines that fit the width (the first unindented: the template
+    places it)."""
+    width = COMMENT_WIDTH - indent - 2
+    lines = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False) or [""]
+    return Markup(("\n" + " " * indent).join("# " + line for line in lines))
 
 
 def new_id(said: dict[str, Any], given: str | None, title: str) -> str:
