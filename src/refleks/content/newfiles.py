@@ -82,7 +82,8 @@ def new_reflection(project: Project, request: Request) -> list[str]:
     set_id = new_id(scaffold.said, request.id, request.title)
     path = project.content / "reflections" / f"{set_id}.yaml"
     _refuse_existing(scaffold, path)
-    theme = theme_values(project, scaffold.said, source, request, number=1)
+    theme = theme_values(project, scaffold.said, source, request, number=1, theme_id="tema-1")
+    theme["title"] = scaffold.fill("temaets overskrift")
     values = {"id": set_id, "title": request.title, "source": request.source}
     text = scaffold.render(
         "reflection.yaml.j2",
