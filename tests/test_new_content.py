@@ -99,8 +99,8 @@ def test_refuses_to_overwrite(project: Path, capsys) -> None:
     )  # fmt: skip
     assert code == 1
     assert err == (
-        "refleks: feil: temaet «ledelse» finnes fra før i content/reflections/systemperspektiv.yaml;"
-        " velg en annen tittel, eller gi en egen id med --id\n"
+        "refleks: feil: temaet «ledelse» finnes fra før i "
+        "content/reflections/systemperspektiv.yaml; velg en annen tittel, eller gi en egen id med --id\n"
     )
 
 
@@ -157,7 +157,8 @@ def test_theme_goes_after_the_last_theme_even_with_keys_after_it(project: Path, 
     themes = yaml.safe_load(original)["themes"]
     number = max(t["number"] for t in themes) + 1
     assert out.splitlines()[0] == (
-        f"La til temaet «etter-vakten» (nummer {number}) i content/reflections/systemperspektiv.yaml."
+        f"La til temaet «etter-vakten» (nummer {number}) i "
+        "content/reflections/systemperspektiv.yaml."
     )
     after = path.read_text("utf-8")
     data = yaml.safe_load(after)

@@ -42,7 +42,7 @@ def _reindent(block: str, shift: int) -> str:
         if shift >= 0:
             lines.append(" " * shift + line if line.strip() else line)
         else:
-            lines.append(line[-shift:] if line[: -shift].isspace() else line.lstrip())
+            lines.append(line[-shift:] if line[:-shift].isspace() else line.lstrip())
     return "\n".join(lines) + "\n"
 
 
@@ -116,9 +116,7 @@ def new_theme(project: Project, request: Request) -> list[str]:
     number = max([0, *(_number(item, "number") for item in themes.value)]) + 1
     source = _source_of(project, data)
     theme = theme_values(project, said, source, request, number, theme_id)
-    block = scaffold.render(
-        "theme.yaml.j2", t=theme, theme_fields=set(schema.Theme.model_fields)
-    )
+    block = scaffold.render("theme.yaml.j2", t=theme, theme_fields=set(schema.Theme.model_fields))
     block = _reindent(block, _dash_indent(text, themes) - 2)
     new_text = _insert_after(text, themes.end_mark.index, block)
     atomic_write(path, new_text.encode("utf-8"))
@@ -146,4 +144,3 @@ def _source_of(project: Project, data: dict[str, Any]) -> dict[str, Any]:
         return read_existing(project, "source", "sources", source_id)
     except UsageError:
         return {}
-

@@ -44,9 +44,7 @@ def new_source(project: Project, request: Request) -> list[str]:
     path = project.content / "sources" / f"{source_id}.yaml"
     _refuse_existing(scaffold, path)
     values = {"id": source_id, "title": request.title}
-    text = scaffold.render(
-        "source.yaml.j2", v=values, schema=scaffold.schema_line(path, "source")
-    )
+    text = scaffold.render("source.yaml.j2", v=values, schema=scaffold.schema_line(path, "source"))
     write_new(project, path, text)
     return _written(scaffold, path)
 

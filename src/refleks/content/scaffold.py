@@ -71,7 +71,10 @@ class Scaffold:
         env.filters["y"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
         env.globals.update(
             comment=comment,
-            doc=self.doc, choices=self.choices, default_choice=self.default_choice, fill=self.fill
+            doc=self.doc,
+            choices=self.choices,
+            default_choice=self.default_choice,
+            fill=self.fill,
         )
         return env
 
