@@ -100,7 +100,8 @@ def test_refuses_to_overwrite(project: Path, capsys) -> None:
     assert code == 1
     assert err == (
         "refleks: feil: temaet «ledelse» finnes fra før i "
-        "content/reflections/systemperspektiv.yaml; velg en annen tittel, eller gi en egen id med --id\n"
+        "content/reflections/systemperspektiv.yaml; velg en annen tittel, eller gi en egen id "
+        "med --id\n"
     )
 
 
