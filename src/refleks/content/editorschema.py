@@ -16,6 +16,7 @@ descriptions.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,3 +106,12 @@ def write_all(folder: Path) -> list[Path]:
             atomic_write(path, data)
         paths.append(path)
     return paths
+
+
+def reference_for(root: Path, target: Path, name: str) -> str:
+    """What a new file at ``target`` writes after ``$schema=``: the path from its folder to
+    the kind's schema in the project's schema folder, written (or refreshed) first so the
+    line never points at nothing."""
+    folder = root / DEFAULT_FOLDER
+    write_all(folder)
+    return Path(os.path.relpath(folder / by_name(name).file_name, target.parent)).as_posix()

@@ -11,7 +11,6 @@ valid as written, so ``check`` passes. An existing file is never overwritten.
 from __future__ import annotations
 
 import json
-import os
 import re
 import textwrap
 import unicodedata
@@ -104,12 +103,8 @@ class Scaffold:
         return self.environment().get_template(template).render(**values)
 
     def schema_line(self, target: Path, kind: str) -> str:
-        """The relative path from ``target``'s folder to the kind's schema, after writing
-        the schemas (so the line never points at nothing)."""
-        folder = self.project.root / editorschema.DEFAULT_FOLDER
-        editorschema.write_all(folder)
-        schema_file = folder / editorschema.by_name(kind).file_name
-        return Path(os.path.relpath(schema_file, target.parent)).as_posix()
+        """The path from ``target``'s folder to the kind's schema (see ``editorschema``)."""
+        return editorschema.reference_for(self.project.root, target, kind)
 
 
 def comment(text: str, indent: int = 0) -> Markup:
