@@ -4,11 +4,13 @@ keep the author's text, and the worked example on the authors' page run as writt
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
@@ -16,6 +18,7 @@ from refleks.cli import main
 from refleks.content.scaffold import slug
 
 from .conftest import ROOT
+from .test_editor_schema import read_yaml12
 
 EXAMPLE_PAGE = ROOT / "docs" / "for-forfattere" / "eksempel.md"
 FILL_IN = "Fyll ut feltene som begynner med «FYLL UT», og kjør: refleks check"
@@ -182,7 +185,7 @@ def example_steps() -> list[tuple[str, str]]:
 
 def test_worked_example_prints_what_the_page_shows(project: Path, capsys) -> None:
     steps = example_steps()
-    commands = 0
+    commands = checked = 0
     last_written: Path | None = None
     for kind, block in steps:
         if kind == "yaml":
@@ -190,8 +193,10 @@ def test_worked_example_prints_what_the_page_shows(project: Path, capsys) -> Non
                 last_written.write_text(block, "utf-8")  # the file as the page shows it filled in
                 last_written = None
             continue
-        for command, expected in re.findall(r"^\$ (.*)\n((?:(?!\$ ).*\n)*)", block, flags=re.M):
-            args = shlex.split(command)
+        last_written = None  # a YAML block fills in the file of the commands right before it
+        pattern = r"^\$ ((?:.*\\\n)*.*)\n((?:(?!\$ ).*\n)*)"  # a command may go on after \\
+        for command, expected in re.findall(pattern, block, flags=re.M):
+            args = shlex.split(command.replace("\\\n", " "))
             assert args[0] == "refleks"
             _code, out, err = run(project, capsys, *args[1:])
             commands += 1
@@ -201,6 +206,18 @@ def test_worked_example_prints_what_the_page_shows(project: Path, capsys) -> Non
                 if line.startswith("Skrev "):
                     last_written = project / line.removeprefix("Skrev ").rstrip(".")
     assert commands == 7
+    # what the commands wrote is valid against the JSON Schema an editor reads
+    for path in [*project.glob("content/*/*.yaml"), *project.glob("content/*.yaml")]:
+        text = path.read_text("utf-8")
+        first = text.splitlines()[0]
+        if first.startswith("# yaml-language-server: $schema="):
+            schema_path = (path.parent / first.split("$schema=", 1)[1]).resolve()
+            validator = jsonschema.Draft202012Validator(json.loads(schema_path.read_text()))
+            errors = validator.iter_errors(read_yaml12(text))
+            errors = [f"{e.json_path}: {e.message}" for e in errors]
+            assert errors == [], path
+            checked += 1
+    assert checked == 3  # the source, the framework and the set
 
 
 def assert_matches(got: list[str], want: list[str], command: str) -> None:
