@@ -45,12 +45,17 @@ ID_HELP = "id-en (blir filnavnet); for andre typer enn visit lages den av tittel
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=KINDS, metavar="TYPE", help=", ".join(KINDS))
-    for name, _required, _kind in FIELDS:
-        option = "--" + name.replace("_", "-")
-        help_text = ID_HELP if name == "id" else OPTION_HELP[name]
-        parser.add_argument(option, dest=name, default=None, metavar=METAVARS[name], help=help_text)
+    parser.add_argument("--id", dest="id", default=None, metavar="ID", help=ID_HELP)
+    content = parser.add_argument_group("valg for source, reflection, framework, role og theme")
     for name, metavar, help_text in CONTENT_OPTIONS:
-        parser.add_argument("--" + name, dest=name, default=None, metavar=metavar, help=help_text)
+        content.add_argument("--" + name, dest=name, default=None, metavar=metavar, help=help_text)
+    visit = parser.add_argument_group("valg for visit (det som mangler, spør kommandoen om)")
+    for name, _required, _kind in FIELDS:
+        if name != "id":
+            option = "--" + name.replace("_", "-")
+            visit.add_argument(
+                option, dest=name, default=None, metavar=METAVARS[name], help=OPTION_HELP[name]
+            )
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
