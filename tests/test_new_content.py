@@ -229,3 +229,48 @@ def assert_matches(got: list[str], want: list[str], command: str) -> None:
     head, tail = want[:cut], want[cut + 1 :]
     assert got[:cut] == head, command
     assert got[len(got) - len(tail) :] == tail, command
+
+
+def test_titles_that_look_like_yaml_are_kept_exactly(project: Path, capsys) -> None:
+    title = 'Tid: 12:30 # «Ærlig» "talt" & <b>nei</b> {a}'
+    code, out, _ = run(project, capsys, "new", "source", "--title", title)
+    assert code == 0
+    assert out.splitlines()[0] == "Skrev content/sources/tid-12-30-aerlig-talt-b-nei-b-a.yaml."
+    text = (project / "content" / "sources" / "tid-12-30-aerlig-talt-b-nei-b-a.yaml").read_text()
+    assert yaml.safe_load(text)["title"] == title
+    assert f"# Kilde: {title}\n" in text  # the heading comment, not HTML-escaped
+    assert run(project, capsys, "check")[0] == 0
+
+
+def test_role_in_a_file_with_indented_entries_and_no_last_newline(project: Path, capsys) -> None:
+    path = project / "content" / "roles.yaml"
+    path.write_text(
+        "# mine roller\n"
+        "  - id: kollega\n"
+        "    label: Kollega\n"
+        "    address: Til deg som er kollega\n"
+        "    level: 2",
+        "utf-8",
+    )
+    for reflection in (project / "content" / "reflections").glob("*.yaml"):
+        reflection.unlink()  # they ask roles this file no longer has
+    assert run(project, capsys, "new", "role", "--title", "Student", "--id", "stud")[0] == 0
+    after = path.read_text("utf-8")
+    assert after.startswith("# mine roller\n  - id: kollega\n    label: Kollega\n")
+    assert '\n  - id: stud\n    # Kort navn til menyer og filtre.\n    label: "Student"\n' in after
+    roles = yaml.safe_load(after)
+    assert [(r["id"], r["level"]) for r in roles] == [("kollega", 2), ("stud", 3)]
+
+
+def test_theme_refused_when_the_set_has_no_theme_list(project: Path, capsys) -> None:
+    path = project / "content" / "reflections" / "kollegastotte.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    path.write_text(f"id: kollegastotte\nsource: {data['source']}\nthemes: []\n", "utf-8")
+    code, _, err = run(
+        project, capsys, "new", "theme", "--reflection", "kollegastotte", "--title", "Nytt"
+    )
+    assert code == 2
+    assert err == (
+        "refleks: feil: content/reflections/kollegastotte.yaml har ingen liste «themes:» å "
+        "legge temaet til; rett filen (refleks check sier hva som er galt) først\n"
+    )
