@@ -1,7 +1,8 @@
 """JSON Schema for every kind of content file, for editors (``refleks schema``).
 
-The schemas are generated from the pydantic models in ``schema``, so they describe exactly what
-``refleks check`` accepts, with the Norwegian field documentation as descriptions. An editor
+The schemas are generated from the pydantic models in ``schema``, so they describe the keys
+and values ``refleks check`` accepts (references between files and quotes are checked only
+by ``refleks check``), with the Norwegian field documentation as descriptions. An editor
 with the YAML language server (VS Code with the YAML extension, and others) reads the schema a
 file names in its first line, ``# yaml-language-server: $schema=<path>``, and then completes
 keys, shows the descriptions and marks mistakes while the author types.
@@ -10,7 +11,7 @@ Two adjustments make the schemas fit YAML as Refleks reads it (see ``yamlread``)
 value is the text the author wrote, so a text field also accepts what YAML would read as a
 number or yes/no (``value: 13``, ``rows: [[2019, 12]]``); and the models' English type and
 field names (``title`` in JSON Schema) are left out, so editors show the Norwegian
-descriptions.
+descriptions (also as ``markdownDescription``, which the YAML extension shows formatted).
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ def _adjust(node: dict[str, Any]) -> None:
     """Leave out English titles and let text fields take any plain scalar, in ``node`` and
     every schema inside it."""
     node.pop("title", None)
+    if "description" in node:  # shown formatted (`kode`, **uthevet**) by the YAML extension
+        node["markdownDescription"] = node["description"]
     if node.get("type") == "string" and not {"pattern", "enum", "const", "format"} & set(node):
         node["type"] = list(_TEXT_TYPES)
     for key in ("properties", "patternProperties", "$defs"):
