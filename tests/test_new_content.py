@@ -274,3 +274,39 @@ def test_theme_refused_when_the_set_has_no_theme_list(project: Path, capsys) -> 
         "refleks: feil: content/reflections/kollegastotte.yaml har ingen liste «themes:» å "
         "legge temaet til; rett filen (refleks check sier hva som er galt) først\n"
     )
+
+
+def test_every_field_of_the_model_is_in_the_new_file_with_its_comment(
+    project: Path, capsys
+) -> None:
+    from refleks.content import schema
+
+    run(project, capsys, "new", "source", "--title", "Kilde")
+    run(project, capsys, "new", "framework", "--title", "Verktøy", "--source", "kilde")
+    run(project, capsys, "new", "reflection", "--title", "Sett", "--source", "kilde")
+    run(project, capsys, "new", "role", "--title", "Student")
+    content = project / "content"
+    files = [
+        (content / "sources" / "kilde.yaml", schema.Source),
+        (content / "frameworks" / "verktoy.yaml", schema.Framework),
+        (content / "reflections" / "sett.yaml", schema.Reflection),
+        (content / "reflections" / "sett.yaml", schema.Theme),
+        (content / "roles.yaml", schema.Role),
+    ]
+    for path, model in files:
+        lines = path.read_text("utf-8").splitlines()
+        for name, info in model.model_fields.items():
+            at = [i for i, line in enumerate(lines) if re.match(rf"^\s*(# )?(- )?{name}:", line)]
+            assert at, f"{path.name}: {name}"
+            # the field's documentation is in the comment block right above (lines about the
+            # allowed values or the ids may follow it)
+            above = [comment_above(lines, i) for i in at]
+            first_words = " ".join((info.description or "").split()[:3])
+            assert any(first_words in block for block in above), f"{path.name}: {name}"
+
+
+def comment_above(lines: list[str], index: int) -> str:
+    start = index
+    while start > 0 and lines[start - 1].lstrip().startswith("#"):
+        start -= 1
+    return " ".join(line.strip().lstrip("# ") for line in lines[start:index])

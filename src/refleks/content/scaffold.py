@@ -71,6 +71,8 @@ class Scaffold:
         env.globals.update(
             comment=comment,
             doc=self.doc,
+            remaining=self.remaining,
+            example=self.example,
             choices=self.choices,
             default_choice=self.default_choice,
             fill=self.fill,
@@ -84,6 +86,21 @@ class Scaffold:
         """The field's documentation as comment lines (the first unindented: the template
         places it)."""
         return comment(self._model(of).model_fields[name].description or "", indent)
+
+    def remaining(self, shown: list[str], of: str | None = None) -> list[str]:
+        """The model's fields a template has not written out, in the model's order (a field
+        added to the model shows up in new files without a change here)."""
+        return [name for name in self._model(of).model_fields if name not in shown]
+
+    def example(self, name: str, of: str | None = None) -> str:
+        """What a commented-out line shows after the key: an empty list or table, or the
+        yes/no that is not the default; nothing for other types."""
+        default = self._model(of).model_fields[name].default
+        if isinstance(default, bool):
+            return " " + json.dumps(not default)
+        if isinstance(default, list | dict):
+            return " " + json.dumps(default)
+        return ""
 
     def choices(self, name: str, of: str | None = None) -> str:
         annotation = self._model(of).model_fields[name].annotation
