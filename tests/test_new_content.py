@@ -310,3 +310,23 @@ def comment_above(lines: list[str], index: int) -> str:
     while start > 0 and lines[start - 1].lstrip().startswith("#"):
         start -= 1
     return " ".join(line.strip().lstrip("# ") for line in lines[start:index])
+
+
+def test_never_writes_through_a_link_out_of_the_project(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, capsys
+) -> None:
+    outside = tmp_path_factory.mktemp("utenfor")
+    (project / "content" / "frameworks").rename(project / "gammel")
+    (project / "content" / "frameworks").symlink_to(outside, target_is_directory=True)
+    code, out, err = run(project, capsys, "new", "framework", "--title", "Nytt")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"content/frameworks: feil: frameworks peker ut av prosjektet ({outside}); lenken "
+        "følges ikke\n"
+        "  skrevet: content/frameworks\n"
+        "  forventet: en mappe inne i prosjektet, eller en lenke til en\n"
+        "  tips: fjern lenken, eller bruk en mappe i prosjektet\n"
+        "\n"
+        "1 feil. Ingenting er skrevet.\n"
+    )
+    assert list(outside.iterdir()) == []

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from ..confine import refuse_links_leaving
 from ..errors import UsageError
 from ..project import Project
 from ..writer import atomic_write
@@ -63,6 +64,7 @@ def new_role(project: Project, request: Request) -> list[str]:
     scaffold = Scaffold(project, schema.Role)
     path = project.content / "roles.yaml"
     role_id = new_id(scaffold.said, request.id, request.title)
+    refuse_links_leaving(path.parent, project.root)
     text = path.read_text("utf-8") if path.is_file() else ""
     root = _compose(text) if text.strip() else None
     if text.strip() and not (isinstance(root, SequenceNode) and not root.flow_style):

@@ -23,6 +23,7 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from ..confine import refuse_links_leaving
 from ..errors import BuildFailed, Problems, UsageError
 from ..project import Project
 from ..templating import environment
@@ -165,6 +166,7 @@ def read_existing(project: Project, kind: str, folder: str, item_id: str) -> dic
                 what=what, id=item_id, path=f"content/{folder}/{item_id}.yaml", known=known
             )
         )
+    refuse_links_leaving(path.parent, project.root)
     doc = load(path, Problems(project.root))
     return doc.data if doc is not None and isinstance(doc.data, dict) else {}
 
@@ -179,6 +181,7 @@ def ids_of(data: dict[str, Any], key: str) -> list[str]:
 def write_new(project: Project, path: Path, text: str) -> None:
     """Write a new file; never overwrite one."""
     said = messages(project)
+    refuse_links_leaving(path.parent, project.root)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as fh:
