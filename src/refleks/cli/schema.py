@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..confine import refuse_links_leaving
 from ..project import Project
 
 NAME = "schema"
@@ -25,7 +26,11 @@ def run(args: argparse.Namespace, project: Project) -> int:
     from ..content import editorschema
     from ..content.scaffold import messages
 
-    folder = args.out.resolve() if args.out else project.root / editorschema.DEFAULT_FOLDER
+    if args.out:
+        folder = args.out.resolve()
+    else:
+        folder = project.root / editorschema.DEFAULT_FOLDER
+        refuse_links_leaving(folder, project.root)
     paths = editorschema.write_all(folder)
     try:
         shown = folder.relative_to(project.root).as_posix() + "/"

@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from ..confine import refuse_links_leaving
 from ..writer import atomic_write
 from . import schema
 from .kinds import KINDS
@@ -116,5 +117,6 @@ def reference_for(root: Path, target: Path, name: str) -> str:
     the kind's schema in the project's schema folder, written (or refreshed) first so the
     line never points at nothing."""
     folder = root / DEFAULT_FOLDER
+    refuse_links_leaving(folder, root)
     write_all(folder)
     return Path(os.path.relpath(folder / by_name(name).file_name, target.parent)).as_posix()
