@@ -118,7 +118,8 @@ class Scaffold:
         return f"{self.said['placeholder']}: {what}"
 
     def render(self, template: str, **values: Any) -> str:
-        return self.environment().get_template(template).render(**values)
+        fields = set(self.model.model_fields)
+        return self.environment().get_template(template).render(fields=fields, **values)
 
     def schema_line(self, target: Path, kind: str) -> str:
         """The path from ``target``'s folder to the kind's schema (see ``editorschema``)."""
