@@ -242,7 +242,11 @@ def test_new_visit_from_options(tmp_path: Path, capsys: pytest.CaptureFixture[st
         f"Skrev {path}. Fyll ut resten, og lag visittsettet med: refleks visit {path}\n"
     )
     text = path.read_text("utf-8")
-    assert text.startswith('# Pasient- og brukersikkerhetsvisitt: "Avd. \\"3\\" & <b>"\n')
+    assert text.startswith(
+        "# yaml-language-server: $schema=../../schema/visit.schema.json\n"
+        '# Pasient- og brukersikkerhetsvisitt: "Avd. \\"3\\" & <b>"\n'
+    )
+    assert (project / "schema" / "visit.schema.json").is_file()
     assert "#     refleks visit content/visits/ny-visitt.yaml\n" in text
     visit = build_library(Project(project)).visits["ny-visitt"]
     assert visit.unit == 'Avd. "3" & <b>' and visit.municipality == "Nye «Kommune»"

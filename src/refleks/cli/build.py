@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..content.pipeline import build_library
+from ..content.unfilled import unfilled
 from ..errors import Problems, os_message
 from ..project import Project
 from ..site.engine import ENGINES, engine_argument
@@ -33,7 +34,7 @@ def add_engine(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, project: Project) -> int:
     library = build_library(project)
-    print_or_refuse(Problems(project.root, list(library.warnings)), args.strict)
+    print_or_refuse(Problems(project.root, [*library.warnings, *unfilled(library)]), args.strict)
     from ..site.build import build  # after validation: a refused build starts quickly
 
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import actionplan, build, check, export, new, serve, session, visit
+from . import actionplan, build, check, export, new, schema, serve, session, visit
 
 COMMANDS: tuple[ModuleType, ...] = (
     check,
@@ -17,6 +17,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     export,
     visit,
     new,
+    schema,
     actionplan,
 )
 

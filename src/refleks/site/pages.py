@@ -267,6 +267,8 @@ def _author_pages(renderer: Renderer, docs: Path) -> Nav:
     authors: Nav = []
     if (docs / "for-forfattere" / "index.md").exists():
         authors.append({labels["authors_guide"]: "for-forfattere/index.md"})
+    if (docs / "for-forfattere" / "eksempel.md").exists():
+        authors.append({labels["authors_example"]: "for-forfattere/eksempel.md"})
     renderer.render("reference.md.j2", urls.REFERENCE_PAGE, models=reference.describe())
     authors.append({labels["content_model"]: urls.REFERENCE_PAGE})
     return authors

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
-from ..content import schema
+from ..content import editorschema, schema
 from ..errors import UsageError
 from ..project import Project
 from ..templating import environment
@@ -147,6 +147,7 @@ def new_visit(args: argparse.Namespace, project: Project) -> int:
     env = environment(project.templates, "visit")
     env.filters["y"] = _yaml_string
     values["method"] = schema.Visit.model_fields["method"].default
+    values["schema"] = editorschema.reference_for(project.root, path, "visit")
     text = env.get_template("ny-visitt.yaml.j2").render(v=values)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
