@@ -38,7 +38,7 @@ def test_contact_group_and_leader(tmp_path: Path) -> None:
         f"{FILE}:12:15: advarsel: samtalegruppa har 3 deltakarar, ikkje 5\n"
         "  nøkkel: participants\n  skrevet: 3\n  forventet: 5 deltakarar\n"
         "  tips: metoden tilrår ei samtalegruppe på fem medarbeidarar",
-        f"{FILE}:12:35: advarsel: leiaren for eininga står i samtalegruppa\n"
+        f"{FILE}:12:34: advarsel: leiaren for eininga står i samtalegruppa\n"
         "  nøkkel: participants[2]\n  skrevet: avdelingsleder\n"
         "  forventet: medarbeidarar, ikkje einingsleiaren\n"
         "  tips: metoden tilrår at medarbeidarane snakkar utan den næraste leiaren sin",
