@@ -137,9 +137,7 @@ def test_year_plan_in_nynorsk(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     )
 
 
-def test_year_plan_warnings_in_nynorsk(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_year_plan_warnings_in_nynorsk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = (
         PLAN
         + entry("a", "Eining A", "2030-07-16")

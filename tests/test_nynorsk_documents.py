@@ -4,7 +4,6 @@ the note that the method's own text is bokmål only."""
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -34,9 +33,7 @@ def nb_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _word_languages(path: Path) -> set[str]:
     with zipfile.ZipFile(path) as z:
-        xml = "".join(
-            z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("word/")
-        )
+        xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("word/"))
     return set(re.findall(r'<w:(?:lang|themeFontLang) w:val="([^"]*)"', xml))
 
 
