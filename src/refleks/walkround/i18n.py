@@ -45,7 +45,7 @@ KINDS = (
     "checks",
 )
 """The ``templates/<kind>/labels.yaml`` files of the walkround documents and checks."""
-DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages",)}
+DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages", "selfstudy")}
 """Catalogue name -> the labels files it holds (``nettsted``: the site's own words)."""
 
 
