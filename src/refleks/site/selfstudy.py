@@ -15,7 +15,6 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-
 from .. import urls
 from ..content.model import Library
 from ..errors import BuildFailed
