@@ -91,6 +91,12 @@ def holiday_table(library: Library, first_year: int) -> dict[str, str]:
     }
 
 
+def tool_words(library: Library, tool: str) -> dict[str, str]:
+    """What a tool's script says, in the site's language (``templates/pages/labels.yaml``)."""
+    words = i18n.wording(library.project.templates, "pages", library.site.language, "nettsted")
+    return words["page"][tool]["script"]
+
+
 def build_year() -> int:
     fixed = fixed_time()
     return (fixed.date() if fixed else dt.date.today()).year
@@ -102,7 +108,11 @@ def data(library: Library) -> dict[str, Any]:
     from . import tool_session  # imports WeasyPrint: only when building
 
     return {
-        "session": tool_session.data(library) if library.reflections else None,
+        "session": (
+            {**tool_session.data(library), "words": tool_words(library, "tool_session")}
+            if library.reflections
+            else None
+        ),
         "visit": visit_data(library),
     }
 
@@ -131,6 +141,7 @@ def visit_data(library: Library) -> dict[str, Any] | None:
         "fields": list(PLACEHOLDERS),
         "checks": tool_checks.checks(library, method.id),
         "publisher": library.site.publisher,
+        "words": tool_words(library, "tool_visit"),
         "letter_css": (library.project.templates / "tools" / LETTER_CSS).read_text("utf-8"),
     }
 
