@@ -197,3 +197,24 @@ def test_site_pages_in_nynorsk(tmp_path: Path) -> None:
     assert "# Mine refleksjonar" in journal and _words(journal, BOKMAL_ONLY) == []
     script = (docs / "assets" / "refleks" / "sporsmal.js").read_text("utf-8")
     assert '"rollevalg": "Eg er …"' in script
+
+
+def test_tools_speak_the_site_language(tmp_path: Path) -> None:
+    from refleks.content.pipeline import build_library
+    from refleks.project import Project
+    from refleks.site import tools
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    site_yaml = tmp_path / "content" / "site.yaml"
+    text = site_yaml.read_text("utf-8")
+    site_yaml.write_text(re.sub(r"(?m)^language: nb$", "language: nn", text), "utf-8")
+    library = build_library(Project(tmp_path))
+    visit = tools.tool_words(library, "tool_visit")
+    assert visit["ready"] == "Dokumenta er klare."
+    assert visit["not_a_visit"] == "ikkje ei visittfil"
+    session = tools.tool_words(library, "tool_session")
+    assert session["lead"] == "{tittel}, {minutter} minutt. Roller: {roller}."
+    # 1 May: «Arbeidarane sin dag» in the letter tool's holiday table
+    table = tools.holiday_table(library, 2030)
+    assert table["2030-05-01"] == "Arbeidarane sin dag"
+    assert table["2030-05-17"] == "Grunnlovsdagen"
