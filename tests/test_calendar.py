@@ -182,3 +182,16 @@ def test_ics_events(kit_dir: Path) -> None:
     assert events["testvisitt-paminnelse@refleks"].decoded("dtstart") == D(2030, 5, 7)
     stamps = {e.decoded("dtstamp") for e in events.values()}
     assert stamps == {dt.datetime(2030, 4, 30, tzinfo=dt.UTC)}
+
+
+def test_moved_dates_are_explained_in_nynorsk(wr_kit: Kit) -> None:
+    # 1 February 2030 + 3 months is Wednesday 1 May (Labour Day: «Arbeidernes dag» in the
+    # holidays library, «Arbeidarane sin dag» in nynorsk); the follow-up moves to 2 May
+    visit = _visit(wr_kit, D(2030, 2, 1), language="nn")
+    kit = Kit(wr_kit.library, wr_kit.method, visit)
+    follow = next(i for i in calendar.items(kit) if i["key"] == "oppfolging")
+    assert follow["date_text"] == "torsdag 2. mai 2030"
+    assert follow["note"] == "Flytta frå onsdag 1. mai 2030 (Arbeidarane sin dag)."
+    nb = Kit(wr_kit.library, wr_kit.method, _visit(wr_kit, D(2030, 2, 1)))
+    follow = next(i for i in calendar.items(nb) if i["key"] == "oppfolging")
+    assert follow["note"] == "Flyttet fra onsdag 1. mai 2030 (Arbeidernes dag)."

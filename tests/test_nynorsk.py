@@ -149,3 +149,72 @@ def test_site_blanks_follow_the_site_language(tmp_path: Path) -> None:
     assert "Invitasjon til pasient- og brukartryggleiksvisitt" in letter
     assert "Med venleg helsing" in letter
     assert _words(letter, BOKMAL_ONLY) == []
+
+
+@pytest.mark.parametrize("domain", list(i18n.DOMAINS))
+def test_every_catalogue_of_each_domain_is_complete_in_both(domain: str) -> None:
+    """Each catalogue (visitt: the documents and checks; nettsted: the site's own words)
+    has every message of its labels files, translated, and nothing left over."""
+    wanted = set(i18n.source_messages(TEMPLATES, domain))
+    assert wanted, f"ingen meldinger i {domain}"
+    for language in i18n.LANGUAGES:
+        path = i18n.catalogue_path(TEMPLATES, language, domain)
+        with path.open("rb") as fh:
+            entries = {(m.context, m.id): m for m in read_po(fh) if m.id}
+        assert sorted(wanted - set(entries)) == [], f"mangler i {language}/{path.name}"
+        assert sorted(set(entries) - wanted) == [], f"ubrukt i {language}/{path.name}"
+        empty = [k for k, m in entries.items() if not m.string or m.fuzzy]
+        assert empty == [], f"uoversatt i {language}/{path.name}"
+
+
+def test_nynorsk_site_catalogue_has_no_bokmal_forms() -> None:
+    table = i18n.translations(TEMPLATES, "nn", "nettsted")
+    assert _words(" ".join(table.values()), BOKMAL_ONLY) == []
+    bokmal = i18n.translations(TEMPLATES, "nb", "nettsted")
+    assert _words(" ".join(bokmal.values()), NYNORSK_ONLY) == []
+
+
+def test_site_pages_in_nynorsk(tmp_path: Path) -> None:
+    from refleks.content.pipeline import build_library
+    from refleks.project import Project
+    from refleks.site import pages
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    site_yaml = tmp_path / "content" / "site.yaml"
+    text = site_yaml.read_text("utf-8")
+    site_yaml.write_text(re.sub(r"(?m)^language: nb$", "language: nn", text), "utf-8")
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    docs = tmp_path / "docs"
+    pages.build(build_library(Project(tmp_path)), docs)
+    home = (docs / "index.md").read_text("utf-8")
+    assert "## Start her når du lærer på eiga hand" in home
+    assert "## Kjelder" in home and "## Kilder" not in home
+    themes = [p.read_text("utf-8") for p in (docs / "refleksjon").rglob("*.md")]
+    page = next(t for t in themes if "## Refleksjonsspørsmål" in t)
+    assert "Kjelde: [" in page and "Kilde: [" not in page
+    assert "Denne sida er tekstversjonen av presentasjonen." in page
+    journal = (docs / "mine-refleksjoner.md").read_text("utf-8")
+    assert "# Mine refleksjonar" in journal and _words(journal, BOKMAL_ONLY) == []
+    script = (docs / "assets" / "refleks" / "sporsmal.js").read_text("utf-8")
+    assert '"rollevalg": "Eg er …"' in script
+
+
+def test_tools_speak_the_site_language(tmp_path: Path) -> None:
+    from refleks.content.pipeline import build_library
+    from refleks.project import Project
+    from refleks.site import tools
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    site_yaml = tmp_path / "content" / "site.yaml"
+    text = site_yaml.read_text("utf-8")
+    site_yaml.write_text(re.sub(r"(?m)^language: nb$", "language: nn", text), "utf-8")
+    library = build_library(Project(tmp_path))
+    visit = tools.tool_words(library, "tool_visit")
+    assert visit["ready"] == "Dokumenta er klare."
+    assert visit["not_a_visit"] == "ikkje ei visittfil"
+    session = tools.tool_words(library, "tool_session")
+    assert session["lead"] == "{tittel}, {minutter} minutt. Roller: {roller}."
+    # 1 May: «Arbeidarane sin dag» in the letter tool's holiday table
+    table = tools.holiday_table(library, 2030)
+    assert table["2030-05-01"] == "Arbeidarane sin dag"
+    assert table["2030-05-17"] == "Grunnlovsdagen"

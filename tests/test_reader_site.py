@@ -59,6 +59,9 @@ def test_404_page_works_from_a_subfolder(built_site: Path) -> None:
     rooted = re.findall(r'(?:href|src)="/(?!/)[^"]*"', html)
     assert rooted == []
     assert 'href="./assets/refleks.css"' in html
+    # its words come from the nettsted catalogue through mkdocs.yml's extra (both engines)
+    assert '<h1 id="ikke-funnet">Siden finnes ikke</h1>' in html
+    assert ">forsiden</a> eller søk etter det du leter etter." in html
 
 
 def test_readme_points_to_the_projects_own_authors_reference() -> None:

@@ -98,18 +98,19 @@
     if (found.length) $("feiloppsummering").focus();
   }
 
-  const LABELS = { opening: "Innledning", closing: "Oppsummering og avslutning" };
+  const WORDS = DATA.words;  // in the site's language (templates/pages/labels.yaml)
   function itemText(item) {
-    if (item.kind === "theme_intro") return `Tema ${item.theme.number}: ${item.theme.title} – presentasjon og funn`;
-    if (item.kind === "reflection") return `Tema ${item.theme.number}: ${item.theme.title} – refleksjon (${item.questions} spørsmål)`;
-    return LABELS[item.kind];
+    const theme = item.theme ? { nummer: item.theme.number, tittel: item.theme.title, antall: item.questions } : {};
+    if (item.kind === "theme_intro") return format(WORDS.theme_intro, theme);
+    if (item.kind === "reflection") return format(WORDS.reflection, theme);
+    return WORDS[item.kind];
   }
 
   function showPlan(c) {
     const minutes = Number(c.minutes);
     const items = agenda(c.themes, c.roles, minutes);
     const roleLabels = DATA.roles.filter((r) => c.roles.includes(r.id)).map((r) => r.label);
-    $("plan-ingress").textContent = `${c.set.title}, ${minutes} minutter. Roller: ${roleLabels.join(", ")}.`;
+    $("plan-ingress").textContent = format(WORDS.lead, { tittel: c.set.title, minutter: minutes, roller: roleLabels.join(", ") });
     const body = $("agenda").querySelector("tbody");
     body.textContent = "";
     for (const item of items) {
@@ -125,7 +126,7 @@
     questions.textContent = "";
     for (const theme of c.themes) {
       const h = document.createElement("h3");
-      h.textContent = `Tema ${theme.number}: ${theme.title}`;
+      h.textContent = format(WORDS.theme, { nummer: theme.number, tittel: theme.title });
       questions.append(h);
       for (const role of DATA.roles.filter((r) => c.roles.includes(r.id))) {
         const texts = theme.questions[role.id] || [];

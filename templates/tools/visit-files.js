@@ -55,7 +55,7 @@
   }
   function fromYaml(text) {
     const data = window.jsyaml.load(text, { schema: window.jsyaml.CORE_SCHEMA });
-    if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("ikke en visittfil");
+    if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error(DATA.words.not_a_visit);
     return data;
   }
 

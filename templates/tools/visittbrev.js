@@ -6,6 +6,7 @@
   "use strict";
   if (!window.RefleksVisit) return;
   const R = window.RefleksVisit, F = window.RefleksVisitFiles, DATA = R.DATA;
+  const WORDS = DATA.words;  // in the site's language (templates/pages/labels.yaml)
   const CHECKS = DATA.checks;
   const STORE = "refleks-koordinator";
   const PEOPLE = ["unit_leader", "top_leader", "visit_leader", "coordinator"];
@@ -146,7 +147,7 @@
     if (!problems.length) return;
     const list = $("feiloppsummering-liste");
     const errors = problems.some((p) => p.severity === "feil");
-    $("feiloppsummering-tittel").textContent = errors ? "Det er noe å rette i skjemaet" : "Sjekk disse rådene fra metoden";
+    $("feiloppsummering-tittel").textContent = errors ? WORDS.errors_title : WORDS.advice_title;
     for (const p of problems) {
       const input = $(p.field), box = $(`${p.field}-feil`);
       const lines = problemText(p);
@@ -210,7 +211,7 @@
       showTimeline(visit);
       remember();
       if (!problems.length) $("resultat-tittel").focus();
-      say("Dokumentene er klare.");
+      say(WORDS.ready);
     }
   });
 
@@ -227,7 +228,7 @@
     download(`tidslinje-${current.id}.ics`, new Blob([F.toIcs(current)], { type: "text/calendar" }));
   });
   $("last-ned-yaml").addEventListener("click", () => {
-    const header = ["Visittfil laget med «Lag visittbrev» på Refleks-nettstedet.", `Legg filen i content/visits/ som ${current.id}.yaml og kjør refleks visit.`];
+    const header = [WORDS.yaml_header, R.format(WORDS.yaml_where, { id: current.id })];
     download(`${current.id}.yaml`, new Blob([F.toYaml(current, header)], { type: "text/yaml" }));
   });
   $("visittfil").addEventListener("change", async () => {
@@ -237,9 +238,9 @@
       const data = F.fromYaml(await file.text());
       fillForm(data);
       loaded = data;
-      say(`Visittfilen ${file.name} er lest inn.`);
+      say(R.format(WORDS.loaded, { fil: file.name }));
     } catch (err) {
-      say(`Kunne ikke lese ${file.name}: ${err.message}`);
+      say(R.format(WORDS.unreadable, { fil: file.name, feil: err.message }));
     }
   });
 
@@ -255,7 +256,7 @@
     localStorage.removeItem(STORE);
     $("husk").checked = false;
     MINE.forEach((id) => { $(id).value = ""; });
-    say("Koordinatorens opplysninger er glemt i denne nettleseren.");
+    say(WORDS.forgotten);
   });
   try {
     const saved = JSON.parse(localStorage.getItem(STORE) || "null");

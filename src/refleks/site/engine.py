@@ -118,6 +118,7 @@ def write_config(
     config["nav"] = nav
     theme = config.setdefault("theme", {})
     theme["language"] = library.site.language  # Material's own words in nb or nn
+    _own_words(library, config)
     if isinstance(theme.get("custom_dir"), str):
         theme["custom_dir"] = str(project.root / theme["custom_dir"])
     if engine is not None and engine.name == "zensical":
@@ -125,6 +126,27 @@ def write_config(
         theme.setdefault("variant", "classic")
     target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
     return target
+
+
+def _own_words(library: Library, config: dict[str, Any]) -> None:
+    """The colour toggles, the footer line and the 404 page in the site's language: a text
+    of ``mkdocs.yml`` that is the bokmål one in ``templates/pages/labels.yaml`` is swapped
+    for its translation (one written differently is left as written)."""
+    from ..walkround import i18n
+
+    templates = library.project.templates
+    nb = i18n.wording(templates, "pages", "nb", "nettsted")["engine"]
+    words = i18n.wording(templates, "pages", library.site.language, "nettsted")["engine"]
+    swap = {nb[k]: words[k] for k in ("to_dark", "to_light", "copyright")}
+    for entry in config.get("theme", {}).get("palette") or []:
+        toggle = entry.get("toggle") if isinstance(entry, dict) else None
+        if isinstance(toggle, dict) and toggle.get("name") in swap:
+            toggle["name"] = swap[toggle["name"]]
+    if config.get("copyright") in swap:
+        config["copyright"] = swap[config["copyright"]]
+    extra = config.setdefault("extra", {})
+    if isinstance(extra, dict):
+        extra["refleks_404"] = words["not_found"]
 
 
 ANSI_CODES = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")

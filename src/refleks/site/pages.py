@@ -102,7 +102,7 @@ class Renderer:
         self.env.filters["md"] = md_block
         self.env.filters["page_href"] = page_href
         self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
-        self.labels: dict[str, str] = i18n.translate(
+        self.labels: dict[str, Any] = i18n.translate(
             yaml.safe_load(
                 (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
             ),

@@ -15,12 +15,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import urls
 from ..content.model import Library
 from ..errors import BuildFailed
 from ..markup import plain
+from ..walkround import i18n
 
 ASSETS = "assets/refleks"
 INDEX = f"{ASSETS}/sporsmal.js"
@@ -88,7 +87,9 @@ def index_script(index: dict[str, Any]) -> str:
 def write_assets(library: Library, docs: Path) -> None:
     """Put the index, the script and its style sheet into the docs folder."""
     templates = library.project.templates / "selfstudy"
-    labels = yaml.safe_load((templates / "labels.yaml").read_text("utf-8"))
+    labels = i18n.wording(
+        library.project.templates, "selfstudy", library.site.language, "nettsted"
+    )  # the site's language
     folder = docs / ASSETS
     for name in ("sporsmal.js", *COPIED):
         if (folder / name).exists():

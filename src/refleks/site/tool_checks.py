@@ -19,8 +19,7 @@ from ..content.model import Library
 from ..content.validate import check_model
 from ..content.yamlread import Document
 from ..errors import SEVERITY_WORDS, Problem, Problems
-from ..walkround.checks import check_visit, health_professions
-from ..walkround.deadlines import holiday_name
+from ..walkround.checks import check_visit, health_professions, holiday_text
 
 PROBE_ID = "probe"
 TODAY = dt.date(2031, 3, 3)
@@ -107,7 +106,9 @@ def rule_messages(library: Library, method: str) -> dict[str, dict[str, Any]]:
             library, method, {"date": TODAY - dt.timedelta(days=7)}, {TODAY.isoformat(): "i_dag"}
         ),
         "weekend": _one(library, method, {"date": WEEKEND}, {}),
-        "holiday": _one(library, method, {"date": HOLIDAY}, {str(holiday_name(HOLIDAY)): "grunn"}),
+        "holiday": _one(
+            library, method, {"date": HOLIDAY}, {str(holiday_text(library, HOLIDAY)): "grunn"}
+        ),
     }
 
 

@@ -26,7 +26,7 @@ import holidays
 from ..content.model import Library
 from ..dates import fixed_time
 from ..errors import UsageError
-from ..walkround import deadlines
+from ..walkround import deadlines, i18n
 from ..walkround.kit import PLACEHOLDERS, Kit, method_for
 from . import tool_checks
 
@@ -80,11 +80,21 @@ def letter_data(kit: Kit) -> dict[str, Any]:
     }
 
 
-def holiday_table(first_year: int) -> dict[str, str]:
-    """ISO date -> Norwegian name, as ``walkround.deadlines`` counts them."""
+def holiday_table(library: Library, first_year: int) -> dict[str, str]:
+    """ISO date -> name in the site's language, as ``walkround.deadlines`` counts them."""
     years = range(first_year, first_year + HOLIDAY_YEARS)
     table = holidays.Norway(years=years, include_sundays=False, language="no")
-    return {day.isoformat(): name for day, name in sorted(table.items())}
+    templates, language = library.project.templates, library.site.language
+    return {
+        day.isoformat(): i18n.holiday(templates, language, name)
+        for day, name in sorted(table.items())
+    }
+
+
+def tool_words(library: Library, tool: str) -> dict[str, str]:
+    """What a tool's script says, in the site's language (``templates/pages/labels.yaml``)."""
+    words = i18n.wording(library.project.templates, "pages", library.site.language, "nettsted")
+    return words["page"][tool]["script"]
 
 
 def build_year() -> int:
@@ -98,7 +108,11 @@ def data(library: Library) -> dict[str, Any]:
     from . import tool_session  # imports WeasyPrint: only when building
 
     return {
-        "session": tool_session.data(library) if library.reflections else None,
+        "session": (
+            {**tool_session.data(library), "words": tool_words(library, "tool_session")}
+            if library.reflections
+            else None
+        ),
         "visit": visit_data(library),
     }
 
@@ -116,7 +130,7 @@ def visit_data(library: Library) -> dict[str, Any] | None:
             **method.deadlines.model_dump(),
             "letter_days_before": deadlines.LETTER_DAYS_BEFORE,
         },
-        "holidays": holiday_table(build_year() - 1),
+        "holidays": holiday_table(library, build_year() - 1),
         "labels": {
             "common": kit.common,
             "letters": kit.labels("letters"),
@@ -127,6 +141,7 @@ def visit_data(library: Library) -> dict[str, Any] | None:
         "fields": list(PLACEHOLDERS),
         "checks": tool_checks.checks(library, method.id),
         "publisher": library.site.publisher,
+        "words": tool_words(library, "tool_visit"),
         "letter_css": (library.project.templates / "tools" / LETTER_CSS).read_text("utf-8"),
     }
 

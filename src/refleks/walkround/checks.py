@@ -36,8 +36,24 @@ from ..content import schema
 from ..content.model import Library
 from ..content.yamlread import Document, format_path, load
 from ..errors import Problem, Problems
+from . import i18n
 from .deadlines import holiday_name, is_working_day
 from .kit import PLACEHOLDER, PLACEHOLDERS
+
+KIND = "checks"
+"""``templates/checks/labels.yaml``: the messages, in bokmål and nynorsk."""
+
+
+def wording(library: Library, language: str | None = None) -> dict:
+    """The checks' messages in ``language`` (a visit's or plan's), else the site's."""
+    return i18n.wording(library.project.templates, KIND, language or library.site.language)
+
+
+def holiday_text(library: Library, day: dt.date, language: str | None = None) -> str | None:
+    """The public holiday's name on ``day`` in the language, or ``None``."""
+    name = holiday_name(day)
+    chosen = language or library.site.language
+    return None if name is None else i18n.holiday(library.project.templates, chosen, name)
 
 
 def health_professions(templates: Path) -> list[str]:
@@ -54,8 +70,8 @@ def is_health_professional(title: str, professions: list[str]) -> bool:
 class _Reporter:
     """Adds problems at a document's key paths."""
 
-    def __init__(self, problems: Problems, doc: Document):
-        self.problems, self.doc = problems, doc
+    def __init__(self, problems: Problems, doc: Document, words: dict):
+        self.problems, self.doc, self.words = problems, doc, words
 
     def __call__(
         self, path: tuple, message: str, *, warn: bool = False, key: bool = False, **kw
@@ -68,18 +84,15 @@ class _Reporter:
 
 def check_method(library: Library, method: schema.Method, problems: Problems) -> None:
     """The method has what the kit needs, and its letter uses only known fields."""
-    report = _Reporter(problems, library.documents[("method", method.id)])
-    for key, what in (
-        ("letter", "invitasjonsbrevet"),
-        ("question_guide", "spørsmålsguiden"),
-        ("action_plan", "tiltaksplanen"),
-    ):
+    words = wording(library)["method"]  # the method is shared: the site's language
+    report = _Reporter(problems, library.documents[("method", method.id)], words)
+    for key in ("letter", "question_guide", "action_plan"):
         if getattr(method, key) is None:
             report(
                 (),
-                f"metoden mangler «{key}» ({what}), som visittsettet trenger",
+                words["lacks"].format(key=key, what=words["parts"][key]),
                 expected=f"{key}: ...",
-                hint="se innholdsmodellen for metoder",
+                hint=words["lacks_hint"],
             )
     texts: list[tuple[tuple, str]] = []
     if method.letter:
@@ -96,9 +109,9 @@ def check_method(library: Library, method: schema.Method, problems: Problems) ->
             if m.group(1) not in PLACEHOLDERS:
                 report(
                     path,
-                    f"ukjent felt «{m.group(0)}» i brevteksten",
+                    words["unknown_field"].format(field=m.group(0)),
                     written=m.group(0),
-                    expected=f"ett av feltene {fields}",
+                    expected=words["unknown_field_expected"].format(fields=fields),
                 )
 
 
@@ -110,8 +123,9 @@ def check_site_files(library: Library, problems: Problems) -> None:
         return
     path = library.project.content / "site.yaml"
     doc = load(path, Problems(library.project.root))
+    words = wording(library)["site_files"]
     for key, value in wanted:
-        problem = _site_file_problem(library.project.root, key, value)
+        problem = _site_file_problem(library.project.root, key, value, words)
         if problem:
             line, col = doc.where((key,)) if doc else (1, 1)
             message, expected = problem
@@ -123,20 +137,20 @@ def check_site_files(library: Library, problems: Problems) -> None:
                 message,
                 written=value,
                 expected=expected,
-                hint="sjekk stavemåten og at filen ligger i prosjektet",
+                hint=words["hint"],
             )
 
 
-def _site_file_problem(root: Path, key: str, value: str) -> tuple[str, str] | None:
+def _site_file_problem(root: Path, key: str, value: str, words: dict) -> tuple[str, str] | None:
     """(message, expected) when the letter template or logo cannot be used."""
-    what = "brevmalen" if key == "letter_template" else "logoen"
+    what = words[key]
     target = root / value
     if not inside(target, root):
-        return f"{what} ligger utenfor prosjektet", "en fil inne i prosjektmappen"
+        return words["outside"].format(what=what), words["outside_expected"]
     if not target.is_file():
-        return f"finner ikke {what}", "en fil, med sti fra prosjektmappen"
+        return words["missing"].format(what=what), words["missing_expected"]
     if key == "logo" and not _is_image(target):
-        return "logoen er ikke et bilde", "et bilde i PNG, JPEG eller GIF"
+        return words["not_image"], words["not_image_expected"]
     return None
 
 
@@ -166,34 +180,38 @@ def check_visit(
 ) -> Problems:
     """Every check of this module for one visit; returns the collected problems."""
     problems = problems or Problems(library.project.root)
-    report = _Reporter(problems, library.documents[("visit", visit.id)])
+    words = wording(library, visit.language)
+    report = _Reporter(problems, library.documents[("visit", visit.id)], words)
     method = library.methods[visit.method]
     rules = method.deadlines
     check_method(library, method, problems)
     check_site_files(library, problems)
+    _check_duration(visit, rules, report)
+    _check_contact(visit, report)
+    _check_group(library, visit, rules, report)
+    _check_dates(library, visit, today, report)
+    _check_actions(visit, rules, today, report)
+    return problems
 
+
+def _check_duration(visit: schema.Visit, rules: schema.Deadlines, report: _Reporter) -> None:
+    words, minutes = report.words["duration"], rules.max_minutes
     if visit.duration_minutes <= 0:
         report(
             ("duration_minutes",),
-            "varigheten må være et positivt antall minutter",
+            words["not_positive"],
             written=str(visit.duration_minutes),
-            expected=f"for eksempel {rules.max_minutes}",
+            expected=words["not_positive_expected"].format(minutes=minutes),
         )
-    elif visit.duration_minutes > rules.max_minutes:
+    elif visit.duration_minutes > minutes:
         report(
             ("duration_minutes",),
-            f"visitten varer lenger enn {rules.max_minutes} minutter",
+            words["too_long"].format(minutes=minutes),
             warn=True,
             written=str(visit.duration_minutes),
-            expected=f"høyst {rules.max_minutes} minutter",
-            hint="metoden anbefaler en kort samtale; kort ned programmet",
+            expected=words["too_long_expected"].format(minutes=minutes),
+            hint=words["too_long_hint"],
         )
-
-    _check_contact(visit, report)
-    _check_group(library, visit, rules, report)
-    _check_dates(visit, today, report)
-    _check_actions(visit, rules, today, report)
-    return problems
 
 
 def _check_contact(visit: schema.Visit, report: _Reporter) -> None:
@@ -202,93 +220,94 @@ def _check_contact(visit: schema.Visit, report: _Reporter) -> None:
     if (person.phone or "").strip() or (person.email or "").strip():
         return
     path = ("contact",) if visit.contact else ("leadership", "coordinator")
+    words = report.words["contact"]
     report(
         path,
-        "kontaktpersonen i brevet mangler telefon og e-post",
+        words["missing"],
         key=True,
         written=person.name,
-        expected="phone: eller email: (minst én av dem)",
-        hint="brevet ber leseren ta kontakt; skriv telefonnummer eller e-postadresse",
+        expected=words["expected"],
+        hint=words["hint"],
     )
 
 
 def _check_group(
     library: Library, visit: schema.Visit, rules: schema.Deadlines, report: _Reporter
 ) -> None:
-    n = len(visit.participants)
-    if n != rules.group_size:
+    n, size, words = len(visit.participants), rules.group_size, report.words["group"]
+    if n != size:
         report(
             ("participants",),
-            f"samtalegruppen har {n} deltakere, ikke {rules.group_size}",
+            words["size"].format(n=n, size=size),
             warn=True,
             written=str(n),
-            expected=f"{rules.group_size} deltakere",
-            hint="metoden anbefaler en samtalegruppe på fem medarbeidere"
-            if rules.group_size == 5
-            else None,
+            expected=words["size_expected"].format(size=size),
+            hint=words["size_hint"] if size == 5 else None,
         )
     professions = health_professions(library.project.templates)
     if n and all(is_health_professional(p, professions) for p in visit.participants):
         report(
             ("participants",),
-            "samtalegruppen har ingen medarbeidere som ikke er helsepersonell",
+            words["no_other_staff"],
             warn=True,
             written=", ".join(visit.participants),
-            expected="minst én deltaker uten helsefaglig stilling",
-            hint="ta med for eksempel kjøkkenpersonale, renholder eller en ufaglært",
+            expected=words["no_other_staff_expected"],
+            hint=words["no_other_staff_hint"],
         )
     if visit.unit_leader_in_conversation:
         report(
             ("unit_leader_in_conversation",),
-            "lederen for enheten skal ikke delta i samtalen",
+            words["leader_in_conversation"],
             warn=True,
             written="true",
             expected="false",
-            hint="metoden anbefaler at medarbeiderne snakker uten sin nærmeste leder til stede",
+            hint=words["leader_in_conversation_hint"],
         )
     title = (visit.unit_leader.title or "").strip().lower()
     for i, p in enumerate(visit.participants):
         if title and p.strip().lower() == title:
             report(
                 ("participants", i),
-                "lederen for enheten står i samtalegruppen",
+                words["leader_in_group"],
                 warn=True,
                 written=p,
-                expected="medarbeidere, ikke enhetslederen",
-                hint="metoden anbefaler at medarbeiderne snakker uten sin nærmeste leder",
+                expected=words["leader_in_group_expected"],
+                hint=words["leader_in_group_hint"],
             )
 
 
-def _check_dates(visit: schema.Visit, today: dt.date, report: _Reporter) -> None:
+def _check_dates(library: Library, visit: schema.Visit, today: dt.date, report: _Reporter) -> None:
+    words = report.words["dates"]
     if visit.date < today:
         report(
             ("date",),
-            "datoen for visitten er passert",
+            words["passed"],
             warn=True,
             written=visit.date.isoformat(),
-            expected=f"en dato etter {today.isoformat()}",
+            expected=words["after"].format(date=today.isoformat()),
         )
     if not is_working_day(visit.date):
-        reason = holiday_name(visit.date) or "en helgedag"
+        reason = holiday_text(library, visit.date, visit.language) or words["weekend"]
         report(
             ("date",),
-            f"visitten er lagt til {reason}",
+            words["day_off"].format(reason=reason),
             warn=True,
             written=visit.date.isoformat(),
-            expected="en virkedag",
+            expected=words["working_day"],
         )
 
 
 def _check_actions(
     visit: schema.Visit, rules: schema.Deadlines, today: dt.date, report: _Reporter
 ) -> None:
-    if len(visit.actions) > rules.max_problems:
+    words, most = report.words["actions"], rules.max_problems
+    if len(visit.actions) > most:
         report(
-            ("actions", rules.max_problems),
-            f"tiltaksplanen har {len(visit.actions)} problemer, mer enn {rules.max_problems}",
+            ("actions", most),
+            words["too_many"].format(n=len(visit.actions), max=most),
             written=str(len(visit.actions)),
-            expected=f"1–{rules.max_problems} problemer",
-            hint="velg ut de viktigste problemene, og ta resten med til neste visitt",
+            expected=words["too_many_expected"].format(max=most),
+            hint=words["too_many_hint"],
         )
     for i, action in enumerate(visit.actions):
         for j, change in enumerate(action.changes):
@@ -296,32 +315,32 @@ def _check_actions(
             if not (change.responsible or "").strip():
                 report(
                     path,
-                    "endringen mangler ansvarlig",
+                    words["no_responsible"],
                     written=change.text,
-                    expected="responsible: navn eller stilling",
-                    hint="hver konkrete endring skal ha en ansvarlig og en frist",
+                    expected=words["no_responsible_expected"],
+                    hint=words["rule_hint"],
                 )
             if change.due is None:
                 report(
                     path,
-                    "endringen mangler frist",
+                    words["no_due"],
                     written=change.text,
-                    expected="due: ÅÅÅÅ-MM-DD",
-                    hint="hver konkrete endring skal ha en ansvarlig og en frist",
+                    expected=words["no_due_expected"],
+                    hint=words["rule_hint"],
                 )
             elif change.due < visit.date:
                 report(
                     (*path, "due"),
-                    "fristen er før visitten",
+                    words["due_before_visit"],
                     warn=True,
                     written=change.due.isoformat(),
-                    expected=f"en dato etter {visit.date.isoformat()}",
+                    expected=report.words["dates"]["after"].format(date=visit.date.isoformat()),
                 )
             elif change.due < today and change.status != "ferdig":
                 report(
                     (*path, "due"),
-                    "fristen er passert, og endringen er ikke ferdig",
+                    words["due_passed"],
                     warn=True,
                     written=change.due.isoformat(),
-                    expected=f"en dato etter {today.isoformat()}, eller status: ferdig",
+                    expected=words["due_passed_expected"].format(date=today.isoformat()),
                 )

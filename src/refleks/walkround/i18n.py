@@ -33,9 +33,19 @@ HEADER = (
     "# Oppdater med: python -m refleks.walkround.i18n templates"
 )
 FIXED_DATE = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
-KINDS = ("walkround", "letters", "poster", "guide", "actionplans", "minutes", "calendar", "year")
-"""The ``templates/<kind>/labels.yaml`` files of the walkround documents."""
-DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages",)}
+KINDS = (
+    "walkround",
+    "letters",
+    "poster",
+    "guide",
+    "actionplans",
+    "minutes",
+    "calendar",
+    "year",
+    "checks",
+)
+"""The ``templates/<kind>/labels.yaml`` files of the walkround documents and checks."""
+DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages", "selfstudy")}
 """Catalogue name -> the labels files it holds (``nettsted``: the site's own words)."""
 
 
@@ -108,6 +118,33 @@ def translate(data: Any, kind: str, table: dict[tuple[str, str], str], prefix: s
     if isinstance(data, str):
         return table.get((f"{kind}:{prefix}", data), data)
     return data
+
+
+def wording(templates: Path, kind: str, language: str, domain: str = DOMAIN) -> dict[str, Any]:
+    """``templates/<kind>/labels.yaml`` in ``language`` (read again only when a file changes)."""
+    path = templates / kind / "labels.yaml"
+    catalogue = catalogue_path(templates, language, domain)
+    stamp = catalogue.stat().st_mtime if catalogue.is_file() else 0.0
+    return _wording(path, path.stat().st_mtime, templates, kind, language, domain, stamp)
+
+
+@lru_cache(maxsize=32)
+def _wording(
+    path: Path, mtime: float, templates: Path, kind: str, language: str, domain: str, stamp: float
+) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    return translate(data, kind, translations(templates, language, domain))
+
+
+HOLIDAYS = "checks"
+"""The labels file with the public holidays' names (``holidays`` knows bokmål only)."""
+
+
+def holiday(templates: Path, language: str, name: str) -> str:
+    """A holiday's name from ``holidays.Norway`` in ``language`` (``; `` between two
+    holidays on one day); a name the catalogue lacks stays as the library writes it."""
+    names = wording(templates, HOLIDAYS, language).get("holidays", {})
+    return "; ".join(names.get(part, part) for part in name.split("; "))
 
 
 def update(templates: Path) -> list[Path]:

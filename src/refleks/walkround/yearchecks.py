@@ -21,7 +21,7 @@ from ..content import schema
 from ..content.model import Library
 from ..content.yamlread import format_path
 from ..errors import Problems
-from .deadlines import holiday_name
+from .checks import holiday_text, wording
 
 SUMMER_WEEKS = range(28, 32)
 """ISO weeks of the common summer holiday (fellesferien: July)."""
@@ -62,8 +62,12 @@ def _span(visit: schema.Visit) -> tuple[dt.datetime, dt.datetime]:
 
 
 class _Where:
-    def __init__(self, library: Library, problems: Problems):
-        self.library, self.problems = library, problems
+    def __init__(self, library: Library, problems: Problems, language: str | None = None):
+        self.library, self.problems, self.language = library, problems, language
+
+    def words(self, visit: schema.Visit) -> dict:
+        """The messages in the visit's language (its plan's), else the site's."""
+        return wording(self.library, visit.language or self.language)["year"]
 
     def at(self, visit: schema.Visit, path: tuple) -> str:
         doc = self.library.documents[("visit", visit.id)]
@@ -78,10 +82,10 @@ class _Where:
 
 
 def check_group(library: Library, group: Group, problems: Problems) -> Problems:
-    where = _Where(library, problems)
+    where = _Where(library, problems, group.language)
     _check_leaders(group, where)
     for visit in group.visits:
-        _check_day(visit, where)
+        _check_day(library, visit, where)
     _check_units(group, where)
     return problems
 
@@ -112,49 +116,57 @@ def _check_leaders(group: Group, where: _Where) -> None:
             continue
         overlapping = [o for o in same_day if _overlaps(o, visit)]
         other = (overlapping or same_day)[0]
-        what = "på to visitter som overlapper" if overlapping else "på to visitter samme dag"
+        words = where.words(visit)
+        what = words["overlapping"] if overlapping else words["same_day"]
+        name = visit.leadership.visit_leader.name
         where.add(
             visit,
             ("date",),
-            f"lederen for visitten, {visit.leadership.visit_leader.name}, er satt opp {what}",
-            written=f"{visit.date.isoformat()} kl. {visit.time} ({visit.unit})",
-            expected="én visitt per dag for hver leder",
-            hint=f"den andre visitten står i {where.at(other, ('date',))} "
-            f"({other.unit}, kl. {other.time}); flytt en av dem",
+            words["leader_booked"].format(name=name, what=what),
+            written=words["booked_written"].format(
+                date=visit.date.isoformat(), time=visit.time, unit=visit.unit
+            ),
+            expected=words["booked_expected"],
+            hint=words["booked_hint"].format(
+                where=where.at(other, ("date",)), unit=other.unit, time=other.time
+            ),
         )
 
 
-def _check_day(visit: schema.Visit, where: _Where) -> None:
-    day = visit.date
-    holiday = holiday_name(day)
+def _check_day(library: Library, visit: schema.Visit, where: _Where) -> None:
+    day, language = visit.date, visit.language or where.language
+    holiday = holiday_text(library, day, language)
+    words = where.words(visit)
     if day.weekday() >= 5 or holiday:
+        dates = wording(library, language)["dates"]
         where.add(
             visit,
             ("date",),
-            f"visitten er lagt til {holiday or 'en helgedag'}",
+            dates["day_off"].format(reason=holiday or dates["weekend"]),
             written=day.isoformat(),
-            expected="en virkedag",
+            expected=dates["working_day"],
         )
         return
-    if day.isocalendar().week in SUMMER_WEEKS:
+    week = day.isocalendar().week
+    if week in SUMMER_WEEKS:
         where.add(
             visit,
             ("date",),
-            "visitten er lagt til fellesferien",
+            words["summer"],
             severity="warning",
-            written=f"{day.isoformat()} (uke {day.isocalendar().week})",
-            expected=f"en dato utenfor uke {SUMMER_WEEKS[0]}–{SUMMER_WEEKS[-1]}",
-            hint="mange medarbeidere og ledere har ferie da",
+            written=words["summer_written"].format(date=day.isoformat(), week=week),
+            expected=words["summer_expected"].format(first=SUMMER_WEEKS[0], last=SUMMER_WEEKS[-1]),
+            hint=words["summer_hint"],
         )
     elif CHRISTMAS[0] <= (day.month, day.day) <= CHRISTMAS[1]:
         where.add(
             visit,
             ("date",),
-            "visitten er lagt til romjulen",
+            words["christmas"],
             severity="warning",
             written=day.isoformat(),
-            expected="en dato utenfor 24.–31. desember",
-            hint="mange medarbeidere og ledere har fri da",
+            expected=words["christmas_expected"],
+            hint=words["christmas_hint"],
         )
 
 
@@ -163,15 +175,17 @@ def _check_units(group: Group, where: _Where) -> None:
     for visit in group.visits:
         key = " ".join(visit.unit.split()).casefold()
         if key in first:
-            other = first[key]
+            other, words = first[key], where.words(visit)
             where.add(
                 visit,
                 ("unit",),
-                "enheten får to visitter i samme plan",
+                words["same_unit"],
                 severity="warning",
                 written=visit.unit,
-                expected="én visitt per enhet",
-                hint=f"den første står i {where.at(other, ('unit',))} ({other.date.isoformat()})",
+                expected=words["same_unit_expected"],
+                hint=words["same_unit_hint"].format(
+                    where=where.at(other, ("unit",)), date=other.date.isoformat()
+                ),
             )
         else:
             first[key] = visit

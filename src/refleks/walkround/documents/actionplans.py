@@ -57,6 +57,11 @@ def columns(kit: Kit) -> list[str]:
     return [by_id.get(f, f) for f in FIELDS[:6]] + [kit.labels(KIND)["status"]]
 
 
+def status_name(kit: Kit, status: str) -> str:
+    """A change's status as the document writes it (``ikkje starta`` in nynorsk)."""
+    return kit.labels(KIND)["status_names"].get(status, status)
+
+
 def groups(kit: Kit) -> list[dict[str, Any]]:
     """One group per problem, each with its changes (blank groups for an empty plan)."""
     actions = kit.visit.actions if kit.visit else []
@@ -79,7 +84,7 @@ def groups(kit: Kit) -> list[dict[str, Any]]:
                 "responsible": c.responsible or "",
                 "due": kit.date_short(c.due) if c.due else "",
                 "due_date": c.due,
-                "status": c.status,
+                "status": status_name(kit, c.status),
             }
             for c in action.changes
         ]
@@ -232,10 +237,11 @@ def _print_setup(ws, last_row: int, kit: Kit) -> None:
 
 def _validations(ws, first: int, last: int, kit: Kit) -> None:
     labels = kit.labels(KIND)
-    choices = ", ".join(STATUSES)
+    names = [status_name(kit, s) for s in STATUSES]
+    choices = ", ".join(names)
     status = DataValidation(
         type="list",
-        formula1='"' + ",".join(STATUSES) + '"',
+        formula1='"' + ",".join(names) + '"',
         allow_blank=True,
         showErrorMessage=True,
         showInputMessage=True,
@@ -303,7 +309,7 @@ def xlsx(kit: Kit) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return walkround_office.normalise(
-        buf.getvalue(), title=title(kit), creator=kit.creator, when=kit.stamp
+        buf.getvalue(), title=title(kit), creator=kit.creator, when=kit.stamp, language=kit.language
     )
 
 
@@ -330,7 +336,10 @@ def docx(kit: Kit) -> bytes:
         "eksempler": docx_rows(kit, _examples(kit)),
     }
     data = walkround_office.render_docx(kit.templates / KIND / "tiltaksplan.docx", context)
-    return walkround_office.normalise(data, title=title(kit), creator=kit.creator, when=kit.stamp)
+    data = walkround_office.append_note(data, kit.language_note(KIND))
+    return walkround_office.normalise(
+        data, title=title(kit), creator=kit.creator, when=kit.stamp, language=kit.language
+    )
 
 
 def pdf(kit: Kit) -> bytes:

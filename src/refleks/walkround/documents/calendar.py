@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from markupsafe import Markup
 
+from .. import i18n
 from ..deadlines import Deadline, timeline
 from ..kit import Kit
 from . import pdf as walkround_pdf
@@ -48,8 +49,9 @@ def items(kit: Kit) -> list[dict[str, Any]]:
         )
         note = ""
         if d.moved:
+            holiday = d.reason and i18n.holiday(kit.templates, kit.language, d.reason)
             note = labels["moved"].format(
-                dato=kit.date_long(d.planned), grunn=d.reason or labels["weekend"]
+                dato=kit.date_long(d.planned), grunn=holiday or labels["weekend"]
             )
         date_text = kit.date_long(d.date)
         if d.key == "visitt":

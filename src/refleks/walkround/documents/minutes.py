@@ -90,11 +90,13 @@ def context(kit: Kit) -> dict[str, Any]:
 def docx(kit: Kit) -> bytes:
     labels = kit.labels(KIND)
     data = walkround_office.render_docx(kit.templates / KIND / "referat.docx", context(kit))
+    data = walkround_office.append_note(data, kit.language_note(KIND))
     return walkround_office.normalise(
         data,
         title=labels["doc_title"].format(enhet=kit.facts["enhet"]),
         creator=kit.creator,
         when=kit.stamp,
+        language=kit.language,
     )
 
 

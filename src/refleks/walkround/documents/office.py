@@ -58,6 +58,15 @@ def core_xml(title: str, creator: str, when: dt.datetime | None, language: str =
     return "".join(parts).encode("utf-8")
 
 
+_WORD_LANGUAGE = re.compile(rb'(<w:(?:lang|themeFontLang) w:val=")[^"]*(")')
+
+
+def tag_language(xml: bytes, language: str) -> bytes:
+    """A Word part with every language setting (``w:lang``, the defaults' ``en-US`` too) as
+    ``<language>-NO``, so spelling and hyphenation follow the document's written standard."""
+    return _WORD_LANGUAGE.sub(rb"\g<1>" + f"{language}-NO".encode() + rb"\g<2>", xml)
+
+
 def _zip_time(when: dt.datetime | None) -> tuple[int, int, int, int, int, int]:
     if when is None or when.year < 1980:
         return ZIP_EPOCH
@@ -76,6 +85,9 @@ def normalise(
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         entries = {info.filename: src.read(info) for info in src.infolist()}
     entries["docProps/core.xml"] = core_xml(title, creator, when, language)
+    for name in entries:
+        if name.startswith("word/") and name.endswith(".xml"):
+            entries[name] = tag_language(entries[name], language)
     order = [n for n in _FIRST if n in entries] + sorted(n for n in entries if n not in _FIRST)
     out = io.BytesIO()
     stamp = _zip_time(when)
