@@ -254,3 +254,29 @@ def test_a_warning_fails_the_build_even_when_quiet(
     assert code == 1
     assert err == BROKEN_LINK_MESSAGES[engine]
     assert not (project / "site").exists()
+
+
+def test_engine_warnings_are_read_from_either_engines_output() -> None:
+    """The engines' own wording (MkDocs 1.6, Zensical 0.0.73), read into Norwegian."""
+    from refleks.site import engine_warnings
+
+    mkdocs_output = (
+        "INFO    -  Cleaning site directory\n"
+        "WARNING -  Doc file 'a/b.md' contains a link '../c.md', but the target 'c.md' is not "
+        "found among documentation files.\n"
+        "WARNING -  Config value 'x': Unrecognised configuration name: x\n"
+        "Aborted with 2 warnings in strict mode!\n"
+    )
+    assert engine_warnings.found(mkdocs_output) == [
+        "a/b.md: lenken «../c.md» går til en side eller fil som ikke finnes",
+        "Config value 'x': Unrecognised configuration name: x",
+    ]
+    zensical_output = (
+        "Build started\nWarning: page does not exist\n    ╭─[ index.md:20:40 ]\n    │\n"
+        "Warning: something else\n1 issue found\n"
+    )
+    assert engine_warnings.found(zensical_output) == [
+        "index.md:20:40: lenken går til en side som ikke finnes",
+        "something else",
+    ]
+    assert engine_warnings.found("INFO    -  Documentation built in 0.5 seconds\n") == []

@@ -13,10 +13,10 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from refleks.walkround import blanks as walkround_blanks
-from refleks.walkround.documents import letters
 from refleks.content.pipeline import build_library
 from refleks.project import Project
+from refleks.walkround import blanks as walkround_blanks
+from refleks.walkround.documents import letters
 from refleks.walkround.kit import Kit, kit_for
 from refleks.writer import write_tree
 
@@ -31,7 +31,6 @@ from .walkround_helpers import (
     flat,
     pdf_fonts,
     pdf_info,
-    pdf_objects,
     pdf_text,
     run_visit,
 )

@@ -31,6 +31,15 @@ def _norwegian_mkdocs(text: str) -> str:
     return text
 
 
+def _place(box: list[str]) -> str | None:
+    """``file:line:col`` from the first lines of the box under a Zensical warning."""
+    for line in box:
+        match = ZENSICAL_PLACE.search(line)
+        if match:
+            return match["place"]
+    return None
+
+
 def found(output: str) -> list[str]:
     """Every warning in the engine's output (without terminal colours), in order."""
     warnings: list[str] = []
@@ -38,17 +47,13 @@ def found(output: str) -> list[str]:
     for number, line in enumerate(lines):
         stripped = line.strip()
         mkdocs = MKDOCS_WARNING.match(stripped)
+        zensical = ZENSICAL_WARNING.match(stripped)
         if mkdocs:
             warnings.append(_norwegian_mkdocs(mkdocs["text"].strip()))
-            continue
-        zensical = ZENSICAL_WARNING.match(stripped)
-        if zensical:
+        elif zensical:
             text = zensical["text"].strip()
             text = ZENSICAL_TEXTS.get(text, text)
-            place = next(
-                (m["place"] for ln in lines[number + 1 : number + 3] if (m := ZENSICAL_PLACE.search(ln))),
-                None,
-            )
+            place = _place(lines[number + 1 : number + 3])
             warnings.append(f"{place}: {text}" if place else text)
     return warnings
 
