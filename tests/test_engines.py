@@ -226,3 +226,57 @@ def test_both_engines_make_the_same_pages(
         links = page_links(mkdocs / page)
         assert len(links) > 20
         assert page_links(zensical / page) == links, page
+
+
+BROKEN_LINK_MESSAGES = {
+    "mkdocs": "refleks: feil: nettstedsmotoren (MkDocs) ga én advarsel, og advarsler stopper "
+    "bygget; ingenting er endret i site/.\n"
+    "  advarsel: brutt.md: lenken «finnes-ikke.md» går til en side eller fil som ikke finnes\n",
+    # line 3, column 13: where the link's target starts in «Les [denne](finnes-ikke.md).»
+    "zensical": "refleks: feil: nettstedsmotoren (Zensical) ga én advarsel, og advarsler stopper "
+    "bygget; ingenting er endret i site/.\n"
+    "  advarsel: brutt.md:3:13: lenken går til en side som ikke finnes\n",
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_warning_fails_the_build_even_when_quiet(
+    tmp_path: Path, engine: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``mkdocs build --strict --quiet`` exits 0 on a warning; ``refleks build --quiet`` not."""
+    project = make_project(tmp_path / "prosjekt")
+    (project / "docs").mkdir()
+    (project / "docs" / "brutt.md").write_text(
+        "# Brutt lenke\n\nLes [denne](finnes-ikke.md).\n", "utf-8"
+    )
+    code = main(["--project", str(project), "build", "--quiet", "--engine", engine])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == BROKEN_LINK_MESSAGES[engine]
+    assert not (project / "site").exists()
+
+
+def test_engine_warnings_are_read_from_either_engines_output() -> None:
+    """The engines' own wording (MkDocs 1.6, Zensical 0.0.73), read into Norwegian."""
+    from refleks.site import engine_warnings
+
+    mkdocs_output = (
+        "INFO    -  Cleaning site directory\n"
+        "WARNING -  Doc file 'a/b.md' contains a link '../c.md', but the target 'c.md' is not "
+        "found among documentation files.\n"
+        "WARNING -  Config value 'x': Unrecognised configuration name: x\n"
+        "Aborted with 2 warnings in strict mode!\n"
+    )
+    assert engine_warnings.found(mkdocs_output) == [
+        "a/b.md: lenken «../c.md» går til en side eller fil som ikke finnes",
+        "Config value 'x': Unrecognised configuration name: x",
+    ]
+    zensical_output = (
+        "Build started\nWarning: page does not exist\n    ╭─[ index.md:20:40 ]\n    │\n"
+        "Warning: something else\n1 issue found\n"
+    )
+    assert engine_warnings.found(zensical_output) == [
+        "index.md:20:40: lenken går til en side som ikke finnes",
+        "something else",
+    ]
+    assert engine_warnings.found("INFO    -  Documentation built in 0.5 seconds\n") == []

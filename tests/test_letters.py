@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -10,13 +11,17 @@ from xml.etree import ElementTree
 
 import pytest
 from docx import Document
+from pypdf import PdfReader
 
+from refleks.content.pipeline import build_library
+from refleks.project import Project
 from refleks.walkround import blanks as walkround_blanks
 from refleks.walkround.documents import letters
-from refleks.walkround.kit import Kit
+from refleks.walkround.kit import Kit, kit_for
 from refleks.writer import write_tree
 
 from . import walkround_helpers as wh
+from .conftest import ROOT
 from .walkround_helpers import (
     LEADER,
     UNIT,
@@ -26,12 +31,11 @@ from .walkround_helpers import (
     flat,
     pdf_fonts,
     pdf_info,
-    pdf_objects,
     pdf_text,
     run_visit,
 )
 
-kit_dir, wr_library, blank_kit = wh.kit_dir, wh.wr_library, wh.blank_kit
+kit_dir, wr_library, blank_kit, wr_kit = wh.kit_dir, wh.wr_library, wh.blank_kit, wh.wr_kit
 CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 
@@ -66,7 +70,7 @@ def test_letter_pdf_metadata_fonts_and_pages(kit_dir: Path) -> None:
     assert info["Page size"].startswith("595.276 x 841.89")  # A4
     assert info["Tagged"] == "yes"
     assert info["CreationDate"].startswith("Tue Apr 30 00:00:00 2030")
-    assert b"/Lang (nb)" in pdf_objects(path.read_bytes())
+    assert str(PdfReader(path).trailer["/Root"]["/Lang"]) == "nb"
     fonts = pdf_fonts(path)
     assert fonts and all("DejaVu" in f[0] and f[-5] == "yes" for f in fonts), fonts
 
@@ -257,3 +261,73 @@ def test_letter_and_staff_information_say_when_and_where(kit_dir: Path) -> None:
     ):
         at = [i for i, line in enumerate(docx) if line == label]
         assert len(at) == 2 and all(docx[i + 1] == value for i in at), label
+
+
+def structure(path_or_bytes: Path | bytes) -> tuple[dict[str, int], set[str]]:
+    """The tagged PDF's structure types (counted) and the languages set on its elements."""
+    reader = PdfReader(
+        io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes
+    )
+    kinds: dict[str, int] = {}
+    languages: set[str] = set()
+
+    def walk(element) -> None:
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        if "/S" in element:
+            kinds[str(element["/S"])] = kinds.get(str(element["/S"]), 0) + 1
+        if "/Lang" in element:
+            languages.add(str(element["/Lang"]))
+        children = element.get("/K")
+        for child in children if isinstance(children, list) else [children]:
+            if hasattr(child, "get_object"):
+                walk(child)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return kinds, languages
+
+
+def test_letter_pdf_is_pdf_ua_with_title_language_and_structure(kit_dir: Path) -> None:
+    path = kit_dir / "invitasjonsbrev.pdf"
+    root = PdfReader(path).trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])  # the title, not the file
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    title = f"Invitasjon til pasient- og brukersikkerhetsvisitt – {UNIT}"
+    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert f'<rdf:li xml:lang="x-default">{escaped}</rdf:li>' in xmp.replace("&quot;", '"')
+    assert "<dc:language><rdf:Bag><rdf:li>nb</rdf:li></rdf:Bag></dc:language>" in xmp
+    kinds, _ = structure(path)
+    # the fixture letter: its title and the attachment's (H1), the four of five sections
+    # with a shown title (H2), the purpose points and the staff information's as lists
+    assert kinds["/H1"] == 2 and kinds["/H2"] == 4
+    assert kinds["/L"] >= 2 and kinds["/LI"] >= 4 and kinds["/P"] >= 10
+    # each page numbered (Typst marks the footer as an artifact, outside the structure)
+    assert "Side 1 av 2" in pdf_text(path)
+
+
+def test_letter_pdf_same_bytes_for_the_same_input(blank_kit: Kit, wr_kit: Kit) -> None:
+    with wh.env(SOURCE_DATE_EPOCH="1900000000"):
+        first = letters.pdf(wr_kit)
+        again = letters.pdf(Kit(wr_kit.library, wr_kit.method, wr_kit.visit))
+    assert first == again
+    assert letters.pdf(blank_kit) == letters.pdf(Kit(blank_kit.library, blank_kit.method))
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_letter_pdf_hyphenates_norwegian(language: str) -> None:
+    """The shipped example letter's long words break at a hyphenation point (a soft hyphen
+    ends the line), in both languages."""
+    library = build_library(Project(ROOT))
+    visit = library.visits["eksempel-solbakken"].model_copy(update={"language": language})
+    out = subprocess.run(
+        ["pdftotext", "-", "-"],
+        input=letters.pdf(kit_for(library, visit)),
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    broken = re.findall(r"(\w+)\u00ad\n(\w+)", out)
+    assert broken, "no word is hyphenated"
+    assert all(len(a) >= 2 and len(b) >= 2 for a, b in broken), broken

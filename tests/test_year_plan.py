@@ -188,3 +188,31 @@ def test_year_overview_html_is_valid(year: Path) -> None:
 
     messages = vnu([year / "arsoversikt.html"])
     assert not messages, readable(messages, year)
+
+
+def test_merged_letters_pdf_tagged_with_each_letters_language(tmp_path: Path) -> None:
+    """One visit of the plan in nynorsk: the merged PDF is one tagged PDF/UA document with the
+    plan's title and language, and the nynorsk letter's elements say «nn»."""
+    from pypdf import PdfReader
+
+    from .test_letters import structure
+
+    text = PLAN.read_text("utf-8").replace(
+        "    date: 2030-09-10\n", "    date: 2030-09-10\n    language: nn\n"
+    )
+    project = plan_project(tmp_path, text)
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    merged = project / "out" / "arsplan" / "arsplan-2030" / "invitasjonsbrev-alle.pdf"
+    info = pdf_info(merged)
+    assert info["Title"] == "Invitasjonsbrev – Visitter i Øvre Æsøy 2030"
+    assert info["Tagged"] == "yes"
+    root = PdfReader(merged).trailer["/Root"]
+    assert str(root["/Lang"]) == "nb"
+    assert "<pdfuaid:part>1</pdfuaid:part>" in root["/Metadata"].get_object().get_data().decode()
+    kinds, languages = structure(merged)
+    assert kinds["/H1"] == 6  # three letters, each with its staff information
+    assert languages == {"nn"}
+    words = " ".join(pdf_text(merged).split())
+    assert words.count("Med vennlig hilsen") == 2 and words.count("Med venleg helsing") == 1
+    # Heimtun (10 September) comes last, in nynorsk
+    assert words.index("Med venleg helsing") > words.rindex("Med vennlig hilsen")

@@ -85,7 +85,8 @@ def pdf_text(path_or_bytes: Path | bytes, layout: bool = False) -> str:
     data = path_or_bytes if isinstance(path_or_bytes, bytes) else path_or_bytes.read_bytes()
     args = ["pdftotext", *(["-layout"] if layout else []), "-", "-"]
     out = subprocess.run(args, input=data, capture_output=True, check=True).stdout
-    return out.decode("utf-8")
+    # a word hyphenated at the end of a line ends in a soft hyphen: join it again
+    return re.sub(r"\u00ad\n\s*", "", out.decode("utf-8"))
 
 
 def flat(text: str) -> str:

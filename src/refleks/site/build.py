@@ -76,7 +76,7 @@ def build(
         nav = pages.build(library, docs)
         # the engine (another process) and the decks and PDFs work at the same time; the
         # engine empties its site folder first, so the outputs go to their own folder
-        running = site_engine.start(library, docs, nav, work, engine=chosen, quiet=quiet)
+        running = site_engine.start(library, docs, nav, work, engine=chosen)
         try:
             for module in site_outputs():
                 write_tree(work / "outputs", module.files(library))

@@ -26,6 +26,7 @@ from ..content.model import Library
 from ..dates import document_time
 from ..errors import BuildFailed
 from ..project import Project
+from . import engine_warnings
 from .pages import html_title
 
 
@@ -43,6 +44,8 @@ class Engine:
     cache_dir: str | None = None
 
     def build_command(self, config: Path, *, quiet: bool = False) -> list[str]:
+        """``quiet`` only for a plain engine run to compare with: MkDocs' ``--quiet`` hides
+        the warnings ``--strict`` counts, so Refleks' own builds never pass it."""
         quiet_flags = self.quiet_flags if quiet else ()
         command = [sys.executable, "-m", self.module, "build", *self.build_flags]
         return [*command, "--config-file", str(config), *quiet_flags]
@@ -180,10 +183,14 @@ class Running:
             output = self.log.read().decode("utf-8", "replace").strip()
         finally:
             self.log.close()
+        output = readable(output)
+        warnings = engine_warnings.found(output)
+        if warnings:
+            raise BuildFailed(engine_warnings.message(self.engine.label, warnings))
         if code != 0:
             raise BuildFailed(
                 f"nettstedsmotoren ({self.engine.label}) stoppet; ingenting er endret i site/.\n"
-                + readable(output)
+                + output
             )
         if self.built != self.target:
             shutil.move(self.built, self.target)
@@ -244,10 +251,11 @@ def start(
     work: Path,
     *,
     engine: Engine | None = None,
-    quiet: bool = False,
 ) -> Running:
     """Start building the site from the pages in ``docs`` (moved where the engine wants
-    them); ``Running.wait`` puts it in ``work/site``. Dated by ``dates.document_time``."""
+    them); ``Running.wait`` puts it in ``work/site``. Dated by ``dates.document_time``.
+    Strict whatever the verbosity: the engine runs without ``--quiet``, its output is
+    captured, and a warning in it fails the build (``engine_warnings``)."""
     engine = engine or ENGINES[DEFAULT_ENGINE]
     project = library.project
     folder = engine_folder(engine, work, project)
@@ -260,7 +268,7 @@ def start(
     env["SOURCE_DATE_EPOCH"] = str(int(document_time(project.root).timestamp()))
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Running.wait or .stop
     process = subprocess.Popen(
-        engine.build_command(config, quiet=quiet),
+        engine.build_command(config),
         stdout=log,
         stderr=subprocess.STDOUT,
         env=env,

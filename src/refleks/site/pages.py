@@ -164,7 +164,8 @@ def build(library: Library, docs: Path) -> Nav:
     renderer = Renderer(library, docs)
     labels = renderer.labels
     nav: Nav = [{labels["home"]: "index.md"}]
-    renderer.render("home.md.j2", "index.md")
+    # the hand-written guide to using the material, linked from the home page when it exists
+    renderer.render("home.md.j2", "index.md", how_to_page=(docs / "bruk.md").exists())
     for extra, label in (
         ("bruk.md", labels["how_to"]),
         (selfstudy.TEACHERS_PAGE, labels["teachers"]),

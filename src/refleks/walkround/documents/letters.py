@@ -2,7 +2,9 @@
 
 The letter follows the method's ``letter`` (title and sections: the purpose in four points,
 what happens during the visit, what happens with the information, contact), signed by the
-visit leader, with the staff information as an attachment. The DOCX is filled from
+visit leader, with the staff information as an attachment. The PDF is laid out by Typst from
+``templates/letters/invitasjonsbrev.typ`` (one letter, or a year's letters in one PDF, each
+starting on a new page with its own page numbers). The DOCX is filled from
 ``templates/letters/invitasjonsbrev.docx`` or from the municipality's own letterhead template
 named in ``content/site.yaml`` (``letter_template``); the fields a template can use are the
 keys of ``context`` (listed for template authors in ``templates/letters/FELTER.md``).
@@ -16,10 +18,11 @@ from typing import Any
 from ..deadlines import letter_date
 from ..kit import Kit
 from . import office as walkround_office
-from . import pdf as walkround_pdf
+from . import typeset
 
 KIND = "letters"
 DEFAULT_TEMPLATE = "invitasjonsbrev.docx"
+PDF_TEMPLATE = "invitasjonsbrev.typ"
 
 
 def _contact_line(kit: Kit) -> str:
@@ -118,19 +121,36 @@ def template_path(kit: Kit) -> Path:
     return kit.templates / KIND / DEFAULT_TEMPLATE
 
 
-def pdf(kit: Kit) -> bytes:
+def typst_letter(kit: Kit) -> dict[str, Any]:
+    """The letter's fields with what only the PDF needs: language, logo and language note."""
     logo = logo_path(kit)
-    return walkround_pdf.pdf(
-        kit,
-        KIND,
-        "invitasjonsbrev.html.j2",
-        title(kit),
-        ctx=context(kit),
-        letter=kit.method.letter,
-        staff=kit.method.staff_information,
-        labels=kit.labels(KIND),
-        logo_url=logo.resolve().as_uri() if logo else None,
-    )
+    root = kit.library.project.root
+    return {
+        **context(kit),
+        "lang": kit.language,
+        "logo": "/" + logo.resolve().relative_to(root.resolve()).as_posix() if logo else None,
+        "spraknotat": kit.language_note(KIND),
+    }
+
+
+def typst_pdf(document: Kit, letter_kits: list[Kit], pdf_title: str) -> bytes:
+    """The letters of ``letter_kits`` in one PDF; ``document`` gives title, language, date."""
+    labels = document.common
+    data = {
+        "title": pdf_title,
+        "author": document.creator,
+        "lang": document.language,
+        "date": typeset.date_parts(document.stamp),
+        "page_label": labels["page"],
+        "of_label": labels["of"],
+        "letters": [typst_letter(kit) for kit in letter_kits],
+    }
+    template = document.templates / KIND / PDF_TEMPLATE
+    return typeset.pdf(template, document.library.project.root, data)
+
+
+def pdf(kit: Kit) -> bytes:
+    return typst_pdf(kit, [kit], title(kit))
 
 
 def docx(kit: Kit) -> bytes:

@@ -2,7 +2,9 @@
 letter on a new page), the year overview (XLSX, PDF, HTML page) and one calendar file.
 
 They are written under ``out/arsplan/<plan>/`` only, never into the public site: the letters
-carry people's names. The letters are the very files each visit's kit holds, joined.
+carry people's names. The DOCX joins the very files each visit's kit holds; the PDF lays out
+the same letters again in one Typst document (a tagged PDF stays tagged, with each letter in
+its own language).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from ..deadlines import timeline
 from ..kit import Kit
-from . import calendar
+from . import calendar, letters
 from . import office as walkround_office
 from . import pdf as walkround_pdf
 
@@ -173,17 +175,10 @@ def overview_xlsx(overview: Kit, kits: list[Kit], title: str) -> bytes:
     )
 
 
-def letters_pdf(letter_pdfs: list[bytes]) -> bytes:
-    """Every visit's invitation letter, as its kit made it, one after the other."""
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for data in letter_pdfs:
-        writer.append(io.BytesIO(data))
-    writer.add_metadata({"/Producer": "Refleks"})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+def letters_pdf(overview: Kit, kits: list[Kit], title: str) -> bytes:
+    """Every visit's invitation letter in one tagged PDF, each starting on a new page."""
+    name = overview.labels(KIND)["letters_title"].format(tittel=title)
+    return letters.typst_pdf(overview, kits, name)
 
 
 def letters_docx(overview: Kit, letter_docxs: list[bytes], title: str) -> bytes:
@@ -235,10 +230,9 @@ def build(
     """
     if not kits:
         return {}
-    pdfs = [files["invitasjonsbrev.pdf"] for files in kit_files]
     docxs = [files["invitasjonsbrev.docx"] for files in kit_files]
     return {
-        "invitasjonsbrev-alle.pdf": letters_pdf(pdfs),
+        "invitasjonsbrev-alle.pdf": letters_pdf(overview, kits, title),
         "invitasjonsbrev-alle.docx": letters_docx(overview, docxs, title),
         "arsoversikt.xlsx": overview_xlsx(overview, kits, title),
         "arsoversikt.pdf": overview_pdf(overview, kits, title),
