@@ -44,10 +44,20 @@ def page(context: Any, built_site: Path) -> Any:
     assert errors == []
 
 
-def plan(page: Any, reflection: str, roles: list[str], minutes: str, start: str = "") -> None:
+def plan(
+    page: Any,
+    reflection: str,
+    roles: list[str],
+    minutes: str,
+    start: str = "",
+    themes: list[str] | None = None,
+) -> None:
+    """Fill in the form: exactly these roles and themes (None: every theme of the set)."""
     page.check(f"#sett-{reflection}")
-    for role in roles:
-        page.check(f"#rolle-{role}")
+    for box in page.locator(f"#felt-temaer-{reflection} input[name=tema]").all():
+        box.set_checked(themes is None or box.get_attribute("value") in themes)
+    for box in page.locator("input[name=rolle]").all():
+        box.set_checked(box.get_attribute("value") in roles)
     page.fill("#minutter", minutes)
     page.fill("#start", start)
     page.get_by_role("button", name="Lag tidsplanen").click()
@@ -109,20 +119,14 @@ def test_same_agenda_as_refleks_session(
     page: Any, library: Any, reflection: str, role: str, minutes: int
 ) -> None:
     themes = [t.id for t in library.reflections[reflection].themes if t.questions.get(role)]
-    for theme in library.reflections[reflection].themes:
-        if theme.id not in themes:
-            page.uncheck(f"#tema-{reflection}-{theme.id}")
-    plan(page, reflection, [role], str(minutes))
+    plan(page, reflection, [role], str(minutes), themes=themes)
     rows = [row[:2] for row in agenda_rows(page)]
     assert rows == _cli_agenda(library, reflection, role, themes, minutes)
 
 
 def test_mixed_group_deck_link_shows_only_the_chosen(page: Any) -> None:
-    page.uncheck("#tema-kollegastotte-forberedelse")
-    page.uncheck("#tema-kollegastotte-hverdagen")
-    page.uncheck("#tema-kollegastotte-oppfolging")
-    page.uncheck("#tema-kollegastotte-kollegastotteordning")
-    plan(page, "kollegastotte", ["kollega", "kollegastotte"], "60")
+    themes = ["kultur-og-ledelse", "rett-etter"]
+    plan(page, "kollegastotte", ["kollega", "kollegastotte"], "60", themes=themes)
     # questions 1 and 2+2: extra 60 - 5 - 5 - 2 x 20 = 10 shared 2:5 (2.86, 7.14) -> 3, 7;
     # themes 23, 27; intros round(5.75) = 6, round(6.75) = 7; reflections 17, 20
     assert [row[1] for row in agenda_rows(page)] == ["5", "6", "17", "7", "20", "5"]
@@ -151,6 +155,51 @@ def test_mixed_group_deck_link_shows_only_the_chosen(page: Any) -> None:
     assert page.evaluate("Reveal.getTotalSlides()") == len(kept) + page.evaluate(
         "document.querySelectorAll('.slides > section:not([data-refleks-tema])').length"
     )
+
+
+def ticked(page: Any, name: str) -> list[str]:
+    return page.locator(f"input[name={name}]:checked").evaluate_all(
+        "boxes => boxes.filter(b => b.offsetParent !== null).map(b => b.value)"
+    )
+
+
+def make_plan(page: Any) -> None:
+    page.get_by_role("button", name="Lag tidsplanen").click()
+    assert page.locator("#feiloppsummering-liste li").all_inner_texts() == []
+    assert page.is_visible("#plan")
+
+
+def test_defaults_give_a_valid_plan_at_once(page: Any, library: Any) -> None:
+    def roles_of(reflection: str) -> list[str]:
+        themes = library.reflections[reflection].themes
+        return [r for r in library.roles if any(t.questions.get(r) for t in themes)]
+
+    page.check("#sett-systemperspektiv")
+    # «Slik bruker du materiellet»: one or two themes; all the set's roles (a mixed group)
+    assert ticked(page, "tema") == ["ledelse", "involvering"]
+    assert ticked(page, "rolle") == roles_of("systemperspektiv")
+    assert page.input_value("#minutter") == "60"
+    make_plan(page)
+    # all three roles: 3 and 5 questions; extra 60 - 5 - 5 - 2 x 20 = 10 shared 4:6 -> 4, 6;
+    # themes 24, 26; intros round(6) = 6, round(6.5) = 6; reflections 18, 20
+    assert [row[1] for row in agenda_rows(page)] == ["5", "6", "18", "6", "20", "5"]
+    # a third theme: the minutes follow, 5 + 3 x 20 + 5 = 70
+    page.check("#tema-systemperspektiv-rapporter")
+    assert page.input_value("#minutter") == "70"
+    make_plan(page)
+    # another set: its first two themes and its roles, 60 minutes again
+    page.check("#sett-kollegastotte")
+    assert ticked(page, "tema") == ["kultur-og-ledelse", "forberedelse"]
+    assert ticked(page, "rolle") == roles_of("kollegastotte")
+    assert page.input_value("#minutter") == "60"
+    make_plan(page)
+    # minutes the user wrote are kept; roles the user chose are kept
+    page.fill("#minutter", "95")
+    page.uncheck("#rolle-kollega")
+    page.check("#tema-kollegastotte-rett-etter")
+    page.check("#sett-systemperspektiv")
+    assert page.input_value("#minutter") == "95"
+    assert "kollega" not in ticked(page, "rolle")
 
 
 def test_messages_of_refleks_session(page: Any) -> None:
