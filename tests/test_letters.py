@@ -16,7 +16,6 @@ from refleks.walkround.documents import letters
 from refleks.walkround.kit import Kit
 from refleks.writer import write_tree
 
-from . import walkround_helpers as wh
 from .walkround_helpers import (
     LEADER,
     UNIT,
@@ -31,7 +30,6 @@ from .walkround_helpers import (
     run_visit,
 )
 
-kit_dir, wr_library, blank_kit = wh.kit_dir, wh.wr_library, wh.blank_kit
 CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 

@@ -24,7 +24,6 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 POSTER_PT = 18.0
 BODY_PT = 9.0
-kit_dir = wh.kit_dir
 
 
 def min_size(pdf: Path) -> float:
