@@ -150,16 +150,38 @@ def search_results(page: Any, engine: str) -> tuple[list[str], list[str]]:
     return titles, hrefs
 
 
+# Waits until the page is still: the frames after the last action have been drawn (so that
+# scroll and intersection observers have run) and every CSS transition or animation that
+# ends has ended (at most 5 s). Material fades the header title and the back-to-top button
+# when the page scrolls (e.g. when a form's error summary takes the focus); measured halfway,
+# their colours fail contrast (seen under load, reproduced with animations played slowly).
+SETTLED = """async () => {
+    const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+    const ending = () => document.getAnimations().filter(
+        a => a.playState === 'running' && Number.isFinite(a.effect.getComputedTiming().endTime));
+    const deadline = Date.now() + 5000;
+    for (let round = 0; round < 5 && Date.now() < deadline; round++) {
+        await frame(); await frame();
+        const running = ending();
+        if (!running.length) return;
+        await Promise.race([Promise.all(running.map(a => a.finished.catch(() => null))),
+                            new Promise(done => setTimeout(done, deadline - Date.now()))]);
+    }
+}"""
+
+
 def axe_violations(page: Any, context: Any = None, tags: list[str] | None = None) -> list[dict]:
     """Run axe-core (injected from node_modules, no request) and return its violations.
 
     ``context`` is axe's context (a selector or ``{"include": ..., "exclude": ...}``);
-    by default the whole document. Only rules tagged WCAG 2.0/2.1 A or AA are run.
+    by default the whole document. Only rules tagged WCAG 2.0/2.1 A or AA are run, once the
+    page is still (``SETTLED``): a colour halfway through a fade is not what readers see.
     """
     if not AXE.is_file():
         raise FileNotFoundError(f"{AXE} mangler; kjør ./scripts/setup (npm ci)")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    page.evaluate(SETTLED)
     return page.evaluate(
         """async ([context, tags]) => {
             const result = await axe.run(context || document,

@@ -12,6 +12,9 @@ import pytest
 from refleks.content.model import Library
 from refleks.content.pipeline import build_library
 from refleks.project import Project
+from refleks.walkround.kit import Kit
+
+from .walkround_helpers import FIXTURE, VISIT, copy_project, run_visit
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -120,3 +123,32 @@ def default_base_url(default_site: Path) -> Iterator[str]:
 
     with serve(default_site) as url:
         yield url
+
+
+# --------------------------------------------------------------------------- walkround kits
+# Here and not in tests/walkround_helpers.py: a fixture imported into several test modules is
+# a separate fixture in each of them, so a "session" kit was made once per module.
+
+
+@pytest.fixture(scope="session")
+def kit_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture visit's kit, built once with ``refleks visit``."""
+    project = copy_project(tmp_path_factory.mktemp("walkround"))
+    assert run_visit(project) == 0
+    return project / "out" / "visits" / VISIT
+
+
+@pytest.fixture(scope="session")
+def wr_library() -> Library:
+    return build_library(Project(FIXTURE))
+
+
+@pytest.fixture
+def wr_kit(wr_library: Library) -> Kit:
+    visit = wr_library.visits[VISIT]
+    return Kit(wr_library, wr_library.methods[visit.method], visit)
+
+
+@pytest.fixture
+def blank_kit(wr_library: Library) -> Kit:
+    return Kit(wr_library, wr_library.methods["pasientsikkerhetsvisitt"])

@@ -15,10 +15,7 @@ from refleks.cli import main
 from refleks.walkround.documents import actionplans
 from refleks.walkround.kit import Kit
 
-from . import walkround_helpers as wh
 from .walkround_helpers import UNIT, flat, pdf_info, pdf_text
-
-kit_dir, wr_library, blank_kit = wh.kit_dir, wh.wr_library, wh.blank_kit
 
 HEADER = [
     "Identifisert problem",

@@ -15,10 +15,7 @@ from refleks.walkround.deadlines import add_months, add_working_days, is_working
 from refleks.walkround.documents import calendar
 from refleks.walkround.kit import Kit
 
-from . import walkround_helpers as wh
 from .walkround_helpers import UNIT, flat, pdf_text
-
-kit_dir, wr_library, wr_kit = wh.kit_dir, wh.wr_library, wh.wr_kit
 
 D = dt.date
 RULES = schema.Deadlines()

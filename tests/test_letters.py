@@ -20,7 +20,6 @@ from refleks.walkround.documents import letters
 from refleks.walkround.kit import Kit, kit_for
 from refleks.writer import write_tree
 
-from . import walkround_helpers as wh
 from .conftest import ROOT
 from .walkround_helpers import (
     LEADER,
@@ -35,7 +34,6 @@ from .walkround_helpers import (
     run_visit,
 )
 
-kit_dir, wr_library, blank_kit, wr_kit = wh.kit_dir, wh.wr_library, wh.blank_kit, wh.wr_kit
 CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 

@@ -24,7 +24,6 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 POSTER_PT = 18.0
 BODY_PT = 9.0
-kit_dir = wh.kit_dir
 
 
 def min_size(pdf: Path) -> float:
@@ -51,8 +50,10 @@ def session_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def folders(built_site: Path, kit_dir: Path, example_kit: Path, session_kit: Path) -> list[Path]:
-    return [built_site, kit_dir, example_kit, session_kit]
+def folders(default_site: Path, kit_dir: Path, example_kit: Path, session_kit: Path) -> list[Path]:
+    # the site's PDFs, DOCX and XLSX are made by Refleks, the same bytes with either engine
+    # (tests/test_engines.py), so they are printed and measured once
+    return [default_site, kit_dir, example_kit, session_kit]
 
 
 @pytest.fixture(scope="module")

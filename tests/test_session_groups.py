@@ -9,6 +9,7 @@ even = round(6.5), round(7), round(6.5) = 6, 7, 6; reflections 20, 21, 20."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from pypdf import PdfReader
 from refleks import cli, session, sessiongroup
 from refleks.content.model import Library
 from refleks.decks import slides
-from tests.browser import Recorder, launch
+from tests.browser import Recorder
 
 ROOT = Path(__file__).resolve().parents[1]
 ROLES = (
@@ -121,12 +122,18 @@ def test_bad_role_lists_give_exact_norwegian_messages(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.slow
-def test_group_kit_handout_and_speaker_pacing(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def group_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kit for all roles, theme 1 only, 30 minutes: 5 + 20 + 5 (one theme needs 30)."""
+    out = tmp_path_factory.mktemp("gruppe")
     args = ["--reflection", "systemperspektiv", "--role", "alle", "--themes", "ledelse"]
-    # one theme needs 5 + 20 + 5 = 30 minutes
-    assert run([*args, "--minutes", "30"], tmp_path) == 0
-    kit = tmp_path / "systemperspektiv-alle-ledelse-30min"
+    assert run([*args, "--minutes", "30"], out) == 0
+    return out / "systemperspektiv-alle-ledelse-30min"
+
+
+@pytest.mark.slow
+def test_group_kit_handout_and_speaker_pacing(group_kit: Path, browser) -> None:
+    kit = group_kit
     pages = [p.extract_text() for p in PdfReader(kit / "utskrift.pdf").pages]
     # one page per role of theme 1, in the order of roles.yaml
     assert len(pages) == 3
@@ -135,17 +142,74 @@ def test_group_kit_handout_and_speaker_pacing(tmp_path: Path) -> None:
     assert "Spørsmål til deg som er overordnet leder i virksomheten" in pages[2]
     guide = (kit / "veiledning.html").read_text("utf-8")
     assert "Til deg som er overordnet leder i virksomheten" in guide
-    with launch() as browser:
-        context = browser.new_context()
-        recorder = Recorder(context)
-        page = context.new_page()
-        page.goto((kit / "lysark.html").as_uri())
-        page.wait_for_function("typeof Reveal !== 'undefined' && Reveal.isReady()")
-        assert page.evaluate("Reveal.getConfig().totalTime") == 30 * 60
-        line = page.locator("section.present aside.notes .refleks-tempo")
-        assert line.inner_text() == (
-            "Tid igjen: 5 min av «Velkommen og instruksjon» og 30 min av møtet "
-            "(regnet fra da lysarkene ble åpnet)."
-        )
-        recorder.assert_local()
-        context.close()
+    context = browser.new_context()
+    recorder = Recorder(context)
+    page = context.new_page()
+    page.goto((kit / "lysark.html").as_uri())
+    page.wait_for_function("typeof Reveal !== 'undefined' && Reveal.isReady()")
+    assert page.evaluate("Reveal.getConfig().totalTime") == 30 * 60
+    line = page.locator("section.present aside.notes .refleks-tempo")
+    assert line.inner_text() == (
+        "Tid igjen: 5 min av «Velkommen og instruksjon» og 30 min av møtet "
+        "(regnet fra da lysarkene ble åpnet)."
+    )
+    recorder.assert_local()
+    context.close()
+
+
+SPEAKER_LINE = ".speaker-controls-notes .refleks-tempo"
+WELCOME = "«Velkommen og instruksjon»"
+
+
+def speaker_line_is(speaker, text: str) -> None:
+    speaker.wait_for_function(
+        "([sel, text]) => { const l = document.querySelector(sel); "
+        "return l !== null && l.textContent === text; }",
+        arg=[SPEAKER_LINE, text],
+        timeout=10_000,
+    )
+
+
+@pytest.mark.slow
+def test_speaker_view_time_left_ticks_on_one_slide_and_says_when_to_move_on(
+    group_kit: Path, browser
+) -> None:
+    # a fake clock from 14:05:00 Oslo time (13:05 UTC); the presenter stays on slide 1, whose
+    # agenda item «Velkommen og instruksjon» is minutes 0-5 of 30
+    context = browser.new_context(timezone_id="Europe/Oslo", locale="nb-NO")
+    context.clock.install(time=datetime(2026, 11, 26, 13, 5, tzinfo=UTC))
+    recorder = Recorder(context)
+    page = context.new_page()
+    page.goto((group_kit / "lysark.html").as_uri())
+    page.wait_for_function("typeof Reveal !== 'undefined' && Reveal.isReady()")
+    with context.expect_page() as popup_info:
+        page.keyboard.press("s")
+    speaker = popup_info.value
+    speaker_line_is(
+        speaker,
+        f"Tid igjen: 5 min av {WELCOME} og 30 min av møtet (regnet fra da lysarkene ble åpnet).",
+    )
+    # 2.5 minutes later, still on slide 1: ceil(5 - 2.5) = 3 and ceil(30 - 2.5) = 28
+    context.clock.run_for("02:30")
+    speaker_line_is(
+        speaker,
+        f"Tid igjen: 3 min av {WELCOME} og 28 min av møtet (regnet fra da lysarkene ble åpnet).",
+    )
+    assert "refleks-tempo-over" not in speaker.locator(SPEAKER_LINE).get_attribute("class")
+    # 5.5 minutes in: the item is over time; ceil(30 - 5.5) = 25 left of the meeting
+    context.clock.run_for("03:00")
+    speaker_line_is(
+        speaker,
+        f"{WELCOME} skulle vært ferdig for 1 min siden; 25 min igjen av møtet. Gå videre.",
+    )
+    over = speaker.locator(SPEAKER_LINE)
+    assert "refleks-tempo-over" in over.get_attribute("class")
+    assert over.evaluate("l => getComputedStyle(l).fontWeight") == "700"
+    assert page.evaluate("Reveal.getIndices().h") == 0
+    # the speaker view's clock: 24-hour Norwegian time, 14:05 + 5.5 min
+    clock = speaker.locator(".speaker-controls-time .clock-value").inner_text()
+    assert clock == "14:10"
+    time_box = speaker.locator(".speaker-controls-time").inner_text()
+    assert "AM" not in time_box and "PM" not in time_box
+    recorder.assert_local()
+    context.close()

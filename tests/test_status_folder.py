@@ -13,8 +13,6 @@ from openpyxl import Workbook, load_workbook
 
 from refleks.cli import main
 
-from .walkround_helpers import kit_dir  # noqa: F401 - fixture
-
 
 def _retitle(path: Path, title: str | None) -> None:
     wb = load_workbook(path)

@@ -13,6 +13,7 @@ import io
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ import pytest
 
 from refleks.cli import main
 
-from .browser import Recorder, axe_violations, describe
+from .browser import AXE, Recorder, axe_violations, describe
 from .walkround_helpers import env, flat, pdf_text
 
 pytestmark = pytest.mark.slow
@@ -60,16 +61,28 @@ def context(browser: Any) -> Any:
     ctx.close()
 
 
-@pytest.fixture
-def page(context: Any, built_site: Path) -> Any:
+def open_tool(context: Any, site: Path) -> Iterator[Any]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto((built_site / PAGE).as_uri())
+    page.goto((site / PAGE).as_uri())
     page.evaluate("localStorage.clear()")
     yield page
     page.close()
     assert errors == []
+
+
+@pytest.fixture
+def page(context: Any, default_site: Path) -> Iterator[Any]:
+    """The form in the site built by the default engine: what the form does is Refleks's own
+    script and data, the same with either engine, so it is checked once."""
+    yield from open_tool(context, default_site)
+
+
+@pytest.fixture
+def engine_page(context: Any, built_site: Path) -> Iterator[Any]:
+    """The form in the site built by each engine, for axe: the page around it is the engine's."""
+    yield from open_tool(context, built_site)
 
 
 def fill(page: Any, values: dict[str, str]) -> None:
@@ -101,7 +114,8 @@ def download(page: Any, button: str) -> tuple[str, bytes]:
     return info.value.suggested_filename, Path(path).read_bytes()
 
 
-def test_empty_form_shows_every_error_beside_its_field(page: Any) -> None:
+def test_empty_form_shows_every_error_beside_its_field(engine_page: Any) -> None:
+    page = engine_page
     assert axe_violations(page) == [], describe(axe_violations(page))
     submit(page)
     assert summary(page) == [
@@ -126,19 +140,21 @@ def test_empty_form_shows_every_error_beside_its_field(page: Any) -> None:
     assert field.get_attribute("aria-invalid") == "true"
     assert field.get_attribute("aria-describedby") == "top_leader-name-feil"
     assert page.is_hidden("#resultat")
-    shown_errors = axe_violations(page)
+    # the messages are readable in both palettes (axe waits for Material's fades to end)
+    assert axe_violations(page) == [], describe(axe_violations(page))
+    # the dark palette, as the palette toggle sets it
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    assert axe_violations(page) == [], describe(axe_violations(page))
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
     # keyboard: Tab reaches the first link of the summary, Enter moves to the field
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent").startswith("Kommune eller")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "municipality"
-    if shown_errors:
-        # seen on a loaded machine only (colour contrast measured while the summary takes
-        # the focus); kept visible as an expected failure until it is understood
-        pytest.xfail("axe med feilene vist: " + describe(shown_errors))
 
 
-def test_bad_values_get_the_messages_of_refleks_check(page: Any) -> None:
+def test_bad_values_get_the_messages_of_refleks_check(engine_page: Any) -> None:
+    page = engine_page
     fill(page, {**FORM, "date": "2030-02-30", "time": "25:00", "duration_minutes": "en time"})
     submit(page)
     assert page.inner_text("#date-feil").splitlines() == [
@@ -161,7 +177,8 @@ def test_bad_values_get_the_messages_of_refleks_check(page: Any) -> None:
     assert axe_violations(page) == [], describe(axe_violations(page))
 
 
-def test_method_advice_is_shown_but_the_documents_are_made(page: Any) -> None:
+def test_method_advice_is_shown_but_the_documents_are_made(engine_page: Any) -> None:
+    page = engine_page
     # 17 May 2030 is a Friday and Grunnlovsdag; four of the group are health professionals
     fill(page, {**FORM, "date": "2030-05-17", "duration_minutes": "90"})
     fill(page, {"participants": "lege\nsykepleier\navdelingsleder"})
@@ -202,7 +219,8 @@ def test_deadlines_skip_easter_ascension_and_holidays(
     assert {k: dates[k] for k in expected} == expected
 
 
-def test_fixture_visit_timeline(page: Any) -> None:
+def test_fixture_visit_timeline(engine_page: Any) -> None:
+    page = engine_page
     fill(page, FORM)
     submit(page)
     assert summary(page) == []
@@ -217,10 +235,10 @@ def test_fixture_visit_timeline(page: Any) -> None:
 
 
 @pytest.fixture(scope="module")
-def made(context: Any, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+def made(context: Any, default_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The files the browser made for FORM, and the kit `refleks visit` made from its YAML."""
     page = context.new_page()
-    page.goto((built_site / PAGE).as_uri())
+    page.goto((default_site / PAGE).as_uri())
     fill(page, FORM)
     submit(page)
     files = {button: download(page, button) for button in ("last-ned-yaml", "last-ned-ics")}
@@ -341,4 +359,23 @@ def test_page_reads_without_javascript(browser: Any, built_site: Path) -> None:
     page.goto((built_site / PAGE).as_uri())
     assert "Verktøyet trenger JavaScript." in page.inner_text("main, body")
     assert page.is_visible("label[for=municipality]")
+    ctx.close()
+
+
+FADE = """<!DOCTYPE html><html lang="nb"><head><title>Fade</title>
+<style>p { color: #eeeeee; transition: color 3s linear; } p.shown { color: #000000; }</style>
+</head><body><main><h1>Fade</h1><p id="text">Teksten blir mørk.</p></main></body></html>"""
+
+
+def test_axe_measures_colours_after_a_fade_not_halfway(browser: Any) -> None:
+    # the finding behind the old expected failure above: Material fades its header title
+    # when the error summary scrolls the page, and axe measured the colour halfway
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.set_content(FADE)
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))  # ready before the fade
+    page.evaluate("document.getElementById('text').classList.add('shown')")
+    halfway = page.evaluate("getComputedStyle(document.getElementById('text')).color")
+    assert halfway != "rgb(0, 0, 0)", "the fade was over before axe started"
+    assert axe_violations(page) == [], describe(axe_violations(page))
     ctx.close()

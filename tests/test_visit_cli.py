@@ -15,7 +15,6 @@ from refleks.cli import main
 from refleks.content.pipeline import build_library
 from refleks.project import Project
 
-from . import walkround_helpers as wh
 from .tools import require
 from .walkround_helpers import (
     LEADER,
@@ -29,8 +28,6 @@ from .walkround_helpers import (
     pdf_text,
     run_visit,
 )
-
-kit_dir = wh.kit_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 KIT = [

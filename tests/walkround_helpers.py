@@ -1,4 +1,6 @@
-"""Shared fixtures and helpers for the walkround kit tests (letters, plans, calendar, CLI).
+"""Helpers for the walkround kit tests (letters, plans, calendar, CLI); their fixtures
+(``kit_dir``, ``wr_library``, ``wr_kit``, ``blank_kit``) are in ``tests/conftest.py``, so
+that the kit is made once per test run and not once per module that uses it.
 
 The fixture project ``tests/fixtures/walkround`` has one method and a visit whose names hold
 ``<b>``, ``&`` and quotes, and whose action plan starts cells with ``=``, ``+``, ``-`` and ``@``.
@@ -16,13 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-
 from refleks.cli import main
-from refleks.content.model import Library
-from refleks.content.pipeline import build_library
-from refleks.project import Project
-from refleks.walkround.kit import Kit
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "walkround"
 VISIT = "testvisitt"
@@ -55,30 +51,6 @@ def copy_project(target: Path, source: Path = FIXTURE) -> Path:
 def run_visit(project: Path, *args: str, today: str = TODAY) -> int:
     with env(REFLEKS_TODAY=today):
         return main(["--project", str(project), "visit", VISIT, *args])
-
-
-@pytest.fixture(scope="session")
-def kit_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture visit's kit, built once with ``refleks visit``."""
-    project = copy_project(tmp_path_factory.mktemp("walkround"))
-    assert run_visit(project) == 0
-    return project / "out" / "visits" / VISIT
-
-
-@pytest.fixture(scope="session")
-def wr_library() -> Library:
-    return build_library(Project(FIXTURE))
-
-
-@pytest.fixture
-def wr_kit(wr_library: Library) -> Kit:
-    visit = wr_library.visits[VISIT]
-    return Kit(wr_library, wr_library.methods[visit.method], visit)
-
-
-@pytest.fixture
-def blank_kit(wr_library: Library) -> Kit:
-    return Kit(wr_library, wr_library.methods["pasientsikkerhetsvisitt"])
 
 
 def pdf_text(path_or_bytes: Path | bytes, layout: bool = False) -> str:

@@ -141,11 +141,25 @@
     $("plan-tittel").focus();
   }
 
+  /* Defaults that make a valid plan at once: the page ticks a set's first two themes (as
+     «Slik bruker du materiellet» advises one or two), the roles with questions in the set
+     are ticked (a mixed group, as `--role alle`) until the user ticks a role, and the
+     minutes follow the ticked themes (60, or the least they need) until the user types. */
+  let ownRoles = false, ownMinutes = false;
+  function followChoices() {
+    const c = chosen();
+    if (!ownRoles) DATA.roles.forEach((r) => { $(`rolle-${r.id}`).checked = c.set.themes.some((t) => (t.questions[r.id] || []).length); });
+    if (!ownMinutes) $("minutter").value = String(Math.max(60, RULE.opening + RULE.closing + RULE.theme_min * c.themes.length));
+  }
   function showSet() {
     const set = form.querySelector("input[name=sett]:checked").value;
     form.querySelectorAll(".refleks-temaer").forEach((el) => { el.hidden = el.dataset.sett !== set; });
+    followChoices();
   }
   form.querySelectorAll("input[name=sett]").forEach((el) => el.addEventListener("change", showSet));
+  form.querySelectorAll("input[name=tema]").forEach((el) => el.addEventListener("change", followChoices));
+  form.querySelectorAll("input[name=rolle]").forEach((el) => el.addEventListener("change", () => { ownRoles = true; }));
+  $("minutter").addEventListener("input", () => { ownMinutes = true; });
   showSet();
   form.addEventListener("submit", (event) => {
     event.preventDefault();
