@@ -20,6 +20,7 @@ from refleks.walkround.documents import letters
 from refleks.walkround.kit import Kit, kit_for
 from refleks.writer import write_tree
 
+from . import walkround_helpers as wh
 from .conftest import ROOT
 from .walkround_helpers import (
     LEADER,
