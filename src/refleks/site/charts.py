@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -207,6 +208,40 @@ def _legend(series: list[Series], top: float, left: float) -> tuple[list[dict[st
     return entries, len(series) * 18 + 8
 
 
+def _polyline(
+    i: int,
+    s: Series,
+    labels: list[str],
+    x_of: Callable[[int], float],
+    y_of: Callable[[Decimal], float],
+) -> dict[str, Any]:
+    """One series of a line chart: its segments (broken at empty cells) and its points."""
+    colour, shape = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
+    segments: list[list[str]] = [[]]
+    points = []
+    for j, (cell, v) in enumerate(zip(s.cells, s.values, strict=True)):
+        if v is None:
+            segments.append([])
+            continue
+        x, y = x_of(j), y_of(v)
+        segments[-1].append(f"{_n(x)},{_n(y)}")
+        points.append(
+            {
+                "marker": _marker(shape, x, y),
+                "cell": cell,
+                "label": labels[j],
+                "tx": _n(x),
+                "ty": _n(y - 10),
+            }
+        )
+    return {
+        "name": s.name,
+        "colour": colour,
+        "points": points,
+        "segments": [" ".join(seg) for seg in segments if len(seg) > 1],
+    }
+
+
 def _line(labels: list[str], series: list[Series]) -> dict[str, Any]:
     values = [v for s in series for v in s.values if v is not None]
     ticks = nice_ticks(min(values), max(values))
@@ -235,34 +270,7 @@ def _line(labels: list[str], series: list[Series]) -> dict[str, Any]:
         return left + pad + i * step if n > 1 else (left + right) / 2
 
     every = 1 if n < 2 else max(1, math.ceil((max(map(len, labels)) * CHAR + 8) / step))
-    lines = []
-    for i, s in enumerate(series):
-        colour, shape = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
-        segments: list[list[str]] = [[]]
-        points = []
-        for j, (cell, v) in enumerate(zip(s.cells, s.values, strict=True)):
-            if v is None:
-                segments.append([])
-                continue
-            x, y = x_of(j), y_of(v)
-            segments[-1].append(f"{_n(x)},{_n(y)}")
-            points.append(
-                {
-                    "marker": _marker(shape, x, y),
-                    "cell": cell,
-                    "label": labels[j],
-                    "tx": _n(x),
-                    "ty": _n(y - 10),
-                }
-            )
-        lines.append(
-            {
-                "name": s.name,
-                "colour": colour,
-                "points": points,
-                "segments": [" ".join(seg) for seg in segments if len(seg) > 1],
-            }
-        )
+    lines = [_polyline(i, s, labels, x_of, y_of) for i, s in enumerate(series)]
     return {
         "kind": "linje",
         "height": _n(height),
@@ -288,6 +296,42 @@ def _line(labels: list[str], series: list[Series]) -> dict[str, Any]:
     }
 
 
+BAR_HEIGHT, BAR_GAP = 18.0, 3.0
+
+
+def _bar_row(
+    j: int,
+    y: float,
+    series: list[Series],
+    label: str,
+    x_of: Callable[[Decimal], float],
+    pitch: float,
+) -> list[dict[str, Any]]:
+    """The bars of row ``j`` (one per series with a value), the first at height ``y``."""
+    bars = []
+    for i, s in enumerate(series):
+        v = s.values[j]
+        by = y + i * pitch
+        if v is None:
+            continue
+        x0, x1 = sorted((x_of(Decimal(0)), x_of(v)))
+        bars.append(
+            {
+                "x": _n(x0),
+                "y": _n(by),
+                "width": _n(max(x1 - x0, 1.0)),
+                "height": _n(BAR_HEIGHT),
+                "colour": PALETTE[i % len(PALETTE)],
+                "cell": s.cells[j],
+                "series": s.name,
+                "label": label,
+                "tx": _n(x1 + 6),
+                "ty": _n(by + BAR_HEIGHT / 2 + 4),
+            }
+        )
+    return bars
+
+
 def _bars(labels: list[str], series: list[Series]) -> dict[str, Any]:
     values = [v for s in series for v in s.values if v is not None]
     ticks = nice_ticks(min(values), max(values))
@@ -302,33 +346,13 @@ def _bars(labels: list[str], series: list[Series]) -> dict[str, Any]:
     def x_of(v: Decimal) -> float:
         return left + float(v - ticks[0]) / span * (right - left)
 
-    bar_h, gap = 18.0, 3.0
+    pitch = BAR_HEIGHT + BAR_GAP
     y = 16 + legend_h
     top = y
     groups = []
     for j, lines in enumerate(wrapped):
-        band = max(len(series) * (bar_h + gap) - gap, len(lines) * 14.0)
-        bars = []
-        for i, s in enumerate(series):
-            v = s.values[j]
-            by = y + i * (bar_h + gap)
-            if v is None:
-                continue
-            x0, x1 = sorted((x_of(Decimal(0)), x_of(v)))
-            bars.append(
-                {
-                    "x": _n(x0),
-                    "y": _n(by),
-                    "width": _n(max(x1 - x0, 1.0)),
-                    "height": _n(bar_h),
-                    "colour": PALETTE[i % len(PALETTE)],
-                    "cell": s.cells[j],
-                    "series": s.name,
-                    "label": labels[j],
-                    "tx": _n(x1 + 6),
-                    "ty": _n(by + bar_h / 2 + 4),
-                }
-            )
+        band = max(len(series) * pitch - BAR_GAP, len(lines) * 14.0)
+        bars = _bar_row(j, y, series, labels[j], x_of, pitch)
         first = y + band / 2 - (len(lines) - 1) * 7 + 4
         groups.append(
             {
