@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -27,28 +26,12 @@ from ..walkround import i18n
 from . import reference, selfstudy
 from .charts import svg_chart
 
-# every character python-markdown and the site's extensions give a meaning to that a
-# backslash can take away: links, images, emphasis, code, attribute lists, table cells,
-# headings, admonitions
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|!])")
-# what starts a block at the beginning of a line (a list item, a numbered item)
-_MD_LINE_START = re.compile(r"^([-+]|\d+(?=[.)]))")
-
 Nav = list[Any]
 
 
 def md_text(value: object) -> Markup:
-    """Plain text the site engine shows as written: one line, Markdown punctuation escaped
-    with a backslash and the HTML specials as entities, so nothing in it becomes markup.
-
-    Quotes stay as they are (``escape`` would make them ``&#34;`` whose ``#`` Markdown then
-    sees); they cannot start markup in running text.
-    """
-    text = " ".join(str(value).split())  # a line break could start a block or end a heading
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), text)
-    return Markup(text)
+    """Plain text the site engine shows as written (``markup.md_text`` for the site)."""
+    return markup.md_text(value, "site")
 
 
 def md_block(text: str | None) -> Markup:

@@ -9,14 +9,13 @@ copies) and a fixed DTSTAMP so that two runs give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
 from markupsafe import Markup
 
+from ... import markup
 from ..deadlines import Deadline, timeline
 from ..kit import Kit
 from . import pdf as walkround_pdf
@@ -26,12 +25,9 @@ TIMEZONE = "Europe/Oslo"
 PRODID = "-//Refleks//Visittsett//NB"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
-
-
 def md_text(value: object) -> Markup:
-    """Plain text for a Markdown table cell: ``& < >`` as entities, Markdown marks escaped."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+    """Plain text for a Markdown table cell (``markup.md_text`` for a table cell)."""
+    return markup.md_text(value, "table cell")
 
 
 def items(kit: Kit) -> list[dict[str, Any]]:
