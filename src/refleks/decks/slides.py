@@ -20,7 +20,6 @@ from .. import urls
 from ..content import schema
 from ..content.model import Library, Question
 from ..errors import BuildFailed
-from ..templating import environment
 from .reveal import REVEAL_FILES as REVEAL_FILES
 from .reveal import asset_files
 from .reveal import copy_assets as copy_assets
@@ -316,7 +315,7 @@ def site_decks(library: Library) -> list[Deck]:
 
 
 def environment_for(library: Library) -> jinja2.Environment:
-    return environment(library.project.templates, "slides")
+    return library.context.environment("slides")
 
 
 def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) -> str:

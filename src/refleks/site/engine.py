@@ -23,7 +23,6 @@ from typing import Any
 import yaml
 
 from ..content.model import Library
-from ..dates import document_time
 from ..errors import BuildFailed
 from ..project import Project
 from .pages import html_title
@@ -225,7 +224,7 @@ def start(
     quiet: bool = False,
 ) -> Running:
     """Start building the site from the pages in ``docs`` (moved where the engine wants
-    them); ``Running.wait`` puts it in ``work/site``. Dated by ``dates.document_time``."""
+    them); ``Running.wait`` puts it in ``work/site``. Dated by the run's ``context.date``."""
     engine = engine or ENGINES[DEFAULT_ENGINE]
     project = library.project
     folder = engine_folder(engine, work, project)
@@ -235,7 +234,7 @@ def start(
         library, folder / "docs", folder / "mkdocs.yml", folder / "site", nav, engine=engine
     )
     env = dict(os.environ)
-    env["SOURCE_DATE_EPOCH"] = str(int(document_time(project.root).timestamp()))
+    env["SOURCE_DATE_EPOCH"] = str(int(library.context.date.timestamp()))
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Running.wait or .stop
     process = subprocess.Popen(
         engine.build_command(config, quiet=quiet),

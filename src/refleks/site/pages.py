@@ -14,14 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from .. import markup, urls
 from ..content.model import Library
 from ..errors import BuildFailed
 from ..sorting import nb_key
-from ..templating import environment
 from ..walkround import i18n
 from . import reference, selfstudy
 from .charts import svg_chart
@@ -79,16 +77,14 @@ class Renderer:
     def __init__(self, library: Library, docs: Path) -> None:
         self.library = library
         self.docs = docs
-        self.env = environment(library.project.templates, "pages")
+        self.env = library.context.environment("pages")
         self.env.filters["t"] = md_text
         self.env.filters["href"] = md_href
         self.env.filters["md"] = md_block
         self.env.filters["page_href"] = page_href
         self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
         self.labels: dict[str, str] = i18n.translate(
-            yaml.safe_load(
-                (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
-            ),
+            library.context.labels("pages"),
             "pages",
             i18n.translations(library.project.templates, library.site.language, "nettsted"),
         )

@@ -15,8 +15,6 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import urls
 from ..content.model import Library
 from ..errors import BuildFailed
@@ -87,8 +85,7 @@ def index_script(index: dict[str, Any]) -> str:
 
 def write_assets(library: Library, docs: Path) -> None:
     """Put the index, the script and its style sheet into the docs folder."""
-    templates = library.project.templates / "selfstudy"
-    labels = yaml.safe_load((templates / "labels.yaml").read_text("utf-8"))
+    labels = library.context.labels("selfstudy")
     folder = docs / ASSETS
     for name in ("sporsmal.js", *COPIED):
         if (folder / name).exists():
@@ -99,4 +96,4 @@ def write_assets(library: Library, docs: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (docs / INDEX).write_text(index_script(question_index(library, labels)), "utf-8")
     for name in COPIED:
-        shutil.copyfile(templates / name, folder / name)
+        shutil.copyfile(library.project.templates / "selfstudy" / name, folder / name)
