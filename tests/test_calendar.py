@@ -84,7 +84,7 @@ def test_minutes_within_four_working_days(visit: D, minutes: D, why: str) -> Non
 def test_follow_up_moves_to_the_next_working_day(wr_kit: Kit) -> None:
     # three months after 25 September 2026 is Christmas Day (Friday)
     follow = next(
-        d for d in timeline(_visit(wr_kit, D(2026, 9, 25)), RULES) if d.key == "oppfolging"
+        d for d in timeline(_visit(wr_kit, D(2026, 9, 25)), RULES) if d.key == "follow_up"
     )
     assert (follow.planned, follow.date, follow.reason) == (
         D(2026, 12, 25),
@@ -92,41 +92,41 @@ def test_follow_up_moves_to_the_next_working_day(wr_kit: Kit) -> None:
         "Første juledag",
     )
     # 17 May 2027 is also Whit Monday
-    assert _dates(_visit(wr_kit, D(2027, 2, 17)))["oppfolging"] == D(2027, 5, 18)
+    assert _dates(_visit(wr_kit, D(2027, 2, 17)))["follow_up"] == D(2027, 5, 18)
     # the last day of a month, into a shorter month, landing on a Sunday
     assert add_months(D(2026, 11, 30), 3) == D(2027, 2, 28)
-    assert _dates(_visit(wr_kit, D(2026, 11, 30)))["oppfolging"] == D(2027, 3, 1)
+    assert _dates(_visit(wr_kit, D(2026, 11, 30)))["follow_up"] == D(2027, 3, 1)
 
 
 def test_reminder_and_letter_move_back_to_a_working_day(wr_kit: Kit) -> None:
     dates = _dates(_visit(wr_kit, D(2030, 5, 24)))
-    assert dates["paminnelse"] == D(2030, 5, 16)  # 17 May is a holiday
+    assert dates["reminder"] == D(2030, 5, 16)  # 17 May is a holiday
     # two weeks before 12 April 2027 is Easter Monday; back past Good Friday and Maundy Thursday
-    assert _dates(_visit(wr_kit, D(2027, 4, 12)))["brev"] == D(2027, 3, 24)
+    assert _dates(_visit(wr_kit, D(2027, 4, 12)))["letter"] == D(2027, 3, 24)
     # a letter date written in the visit file is kept as it is
     written = _visit(wr_kit, D(2027, 4, 12), letter_date=D(2027, 3, 28))
-    assert _dates(written)["brev"] == D(2027, 3, 28)
+    assert _dates(written)["letter"] == D(2027, 3, 28)
 
 
 def test_timeline_of_the_fixture_visit(wr_kit: Kit) -> None:
     assert [(i["key"], i["date_text"]) for i in calendar.items(wr_kit)] == [
-        ("brev", "tirsdag 30. april 2030"),
-        ("paminnelse", "tirsdag 7. mai 2030"),
-        ("visitt", "tirsdag 14. mai 2030, 13.00–14.00"),
-        ("referat", "tirsdag 21. mai 2030"),
-        ("oppfolging", "onsdag 14. august 2030"),
+        ("letter", "tirsdag 30. april 2030"),
+        ("reminder", "tirsdag 7. mai 2030"),
+        ("visit", "tirsdag 14. mai 2030, 13.00–14.00"),
+        ("minutes", "tirsdag 21. mai 2030"),
+        ("follow_up", "onsdag 14. august 2030"),
     ]
 
 
 def test_moved_dates_are_explained(wr_kit: Kit) -> None:
     kit = Kit(wr_kit.library, wr_kit.method, _visit(wr_kit, D(2030, 5, 24)))
-    reminder = next(i for i in calendar.items(kit) if i["key"] == "paminnelse")
+    reminder = next(i for i in calendar.items(kit) if i["key"] == "reminder")
     assert reminder["note"] == "Flyttet fra fredag 17. mai 2030 (Grunnlovsdag)."
     kit = Kit(wr_kit.library, wr_kit.method, _visit(wr_kit, D(2030, 2, 17)))
-    follow = next(i for i in calendar.items(kit) if i["key"] == "oppfolging")
+    follow = next(i for i in calendar.items(kit) if i["key"] == "follow_up")
     assert follow["note"] == "Flyttet fra fredag 17. mai 2030 (Grunnlovsdag)."
     kit = Kit(wr_kit.library, wr_kit.method, _visit(wr_kit, D(2030, 3, 15)))
-    follow = next(i for i in calendar.items(kit) if i["key"] == "oppfolging")
+    follow = next(i for i in calendar.items(kit) if i["key"] == "follow_up")
     assert follow["date_text"] == "mandag 17. juni 2030"
     assert follow["note"] == "Flyttet fra lørdag 15. juni 2030 (helg)."
 
@@ -163,8 +163,13 @@ def test_ics_events(kit_dir: Path) -> None:
     assert str(cal["prodid"]) == "-//Refleks//Visittsett//NB"
     assert [tz["tzid"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Oslo"]
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    # the UIDs calendars already know the events by (the program's keys are English now)
     assert list(events) == [
-        f"testvisitt-{k}@refleks" for k in ("brev", "paminnelse", "visitt", "referat", "oppfolging")
+        "testvisitt-brev@refleks",
+        "testvisitt-paminnelse@refleks",
+        "testvisitt-visitt@refleks",
+        "testvisitt-referat@refleks",
+        "testvisitt-oppfolging@refleks",
     ]
     visit = events["testvisitt-visitt@refleks"]
     oslo = ZoneInfo("Europe/Oslo")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 from pathlib import Path
@@ -173,8 +174,9 @@ def test_same_bytes_every_build_dated_by_the_content(
         assert path.read_bytes() == (site / rel).read_bytes(), rel
         assert f"CreationDate:    {content_date}" in isodates(path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    run = dataclasses.replace(library)  # a new run: its context works the date out anew
     dated = handouts.write_theme_handout(
-        handouts.Printer(library), reflection, theme, tmp_path / "dated.pdf"
+        handouts.Printer(run), reflection, theme, tmp_path / "dated.pdf"
     )
     assert "CreationDate:    2026-01-01T00:00:00" in isodates(dated)
     assert "ModDate:         2026-01-01T00:00:00" in isodates(dated)

@@ -7,6 +7,7 @@ import re
 import threading
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Literal
 
 import markdown as md
 import nh3
@@ -151,6 +152,41 @@ def _render(text: str, inline: bool) -> str:
         attribute_filter=_attribute_filter,
         link_rel="noopener noreferrer",
     )
+
+
+# every character python-markdown and the site's extensions give a meaning to that a
+# backslash can take away: links, images, emphasis, code, attribute lists, table cells,
+# headings, admonitions
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|!])")
+# the same less the parentheses, which make no link once the brackets are escaped
+_MD_SPECIAL_IN_CELL = re.compile(r"([\\`*_{}\[\]#|!])")
+# what starts a block at the beginning of a line (a list item, a numbered item)
+_MD_LINE_START = re.compile(r"^([-+]|\d+(?=[.)]))")
+
+MarkdownTarget = Literal["site", "table cell"]
+
+
+def md_text(value: object, target: MarkdownTarget) -> Markup:
+    """Plain text written into Markdown so that nothing in it becomes markup: ``& < >`` as
+    entities and Markdown's marks escaped with a backslash, for one of two targets.
+
+    Both are made one line: a line break could start a block, end a heading or a table row.
+
+    ``"site"``: a line the site engine renders (a heading, a list item, a link text). Its
+    parentheses are escaped too, and a list or number mark at its start becomes an entity.
+    Quotes stay as they are (``escape`` would make them ``&#34;`` whose ``#`` Markdown then
+    sees); they cannot start markup in running text.
+
+    ``"table cell"``: a cell of a Markdown table in a document people read as text (the
+    walkround's ``tidslinje.md``): only the marks that could make markup inside the cell are
+    escaped, so the text reads as written.
+    """
+    text = html.escape(" ".join(str(value).split()), quote=False)  # a line break ends a row
+    if target == "table cell":
+        return Markup(_MD_SPECIAL_IN_CELL.sub(r"\\\1", text))
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), text)
+    return Markup(text)
 
 
 def render(text: str | None) -> Markup:

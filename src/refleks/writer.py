@@ -11,6 +11,12 @@ rename), and the manifest last.
 Every output hands its files over the same way, as a mapping of path (relative to the
 folder, ``/`` between parts) to bytes; ``write_tree`` writes such a mapping into a folder
 that Refleks alone fills (the site's build folder), ``write_files`` into one people may edit.
+
+The site is built whole into a fresh folder that then takes the place of the old one
+(``replace_folder``), with the same protection: a file of the old site changed by hand since
+Refleks wrote it, or put there by someone else, is carried into the new site instead of
+being replaced or deleted. An old site without a manifest (made by a Refleks before 0.2)
+is replaced whole, as it always was.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,7 +45,7 @@ class WriteReport:
     kept: list[str] = field(default_factory=list)
     """Files changed by hand (or not made by Refleks) that were left as they were."""
     overwritten: list[str] = field(default_factory=list)
-    """Files changed by hand that were replaced because of ``force``."""
+    """Files changed by hand that were replaced (or, in a site, removed) because of ``force``."""
 
 
 def sha256(data: bytes) -> str:
@@ -111,6 +118,96 @@ def write_files(folder: Path, files: Mapping[str, bytes], *, force: bool = False
             atomic_write(path, data)
             (report.overwritten if name in edited else report.written).append(name)
         manifest[name] = sha256(data)
+    _write_manifest(folder, manifest)
+    return report
+
+
+def _write_manifest(folder: Path, manifest: Mapping[str, str]) -> None:
     body = json.dumps({"files": dict(sorted(manifest.items()))}, indent=2, ensure_ascii=False)
     atomic_write(folder / MANIFEST, (body + "\n").encode("utf-8"))
+
+
+def _tree(folder: Path) -> dict[str, Path]:
+    """Every file and link under ``folder`` by relative name (links are not followed)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return {}
+    return {
+        path.relative_to(folder).as_posix(): path
+        for path in folder.rglob("*")
+        if (path.is_symlink() or path.is_file()) and path.name != MANIFEST
+    }
+
+
+def _made_by_refleks(path: Path, recorded: str | None) -> bool:
+    return recorded is not None and not path.is_symlink() and sha256(path.read_bytes()) == recorded
+
+
+def _copy_into(path: Path, target: Path) -> None:
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(path, target, follow_symlinks=False)
+
+
+def carry_edits(old: Path, new: Path, *, force: bool = False) -> WriteReport:
+    """Give ``new`` (a whole fresh build of ``old``) a manifest, and carry into it the files
+    of ``old`` that Refleks did not leave as they were. Returns what happened, for ``old``.
+
+    A carried file replaces the newly built one of the same name, unless ``force``; a file
+    Refleks once made, changed by hand and no longer built, is kept too, unless ``force``;
+    someone's own file that the build does not make is always kept.
+    """
+    report = WriteReport(old)
+    built = _tree(new)
+    manifest = {name: sha256(path.read_bytes()) for name, path in built.items()}
+    report.written = sorted(built)
+    recorded = read_manifest(old) if (old / MANIFEST).is_file() else None
+    for name, path in sorted(_tree(old).items()) if recorded is not None else []:
+        if _made_by_refleks(path, recorded.get(name)):
+            continue
+        ours = name in built or name in recorded  # not merely someone's own extra file
+        if ours and force:
+            report.overwritten.append(name)
+            continue
+        if ours:
+            report.kept.append(name)
+            if name in built:
+                report.written.remove(name)
+            manifest.pop(name, None)
+            if name in recorded:
+                manifest[name] = recorded[name]
+        _copy_into(path, new / name)
+    _write_manifest(new, manifest)
+    return report
+
+
+def restore_interrupted(site: Path) -> None:
+    """If a build was killed between its two renames, put the previous site back."""
+    old = site.with_name(site.name + ".old")
+    if old.is_dir() and not site.exists():
+        old.rename(site)
+    elif old.is_dir():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def swap_into_place(new: Path, site: Path) -> None:
+    """Replace ``site`` with ``new``; if that fails, the old site is put back as it was."""
+    old = site.with_name(site.name + ".old")
+    had_site = site.exists()
+    if had_site:
+        site.rename(old)
+    try:
+        new.rename(site)
+    except OSError:
+        if had_site:
+            old.rename(site)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def replace_folder(new: Path, folder: Path, *, force: bool = False) -> WriteReport:
+    """Put ``new`` in the place of ``folder`` (two renames), the files of ``folder`` changed by
+    hand carried over first (``carry_edits``)."""
+    report = carry_edits(folder, new, force=force)
+    swap_into_place(new, folder)
     return report

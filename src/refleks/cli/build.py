@@ -11,6 +11,7 @@ from ..errors import Problems, os_message
 from ..project import Project
 from ..site.engine import ENGINES, engine_argument
 from .warnings import add_strict, print_or_refuse
+from .written import add_force, print_protected, shown
 
 NAME = "build"
 HELP = "valider og bygg nettstedet og alle dokumenter"
@@ -20,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_strict(parser)
     parser.add_argument("--quiet", action="store_true", help="skriv bare feil")
     add_engine(parser)
+    add_force(parser)
 
 
 def add_engine(parser: argparse.ArgumentParser) -> None:
@@ -35,10 +37,10 @@ def add_engine(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, project: Project) -> int:
     library = build_library(project)
     print_or_refuse(Problems(project.root, [*library.warnings, *unfilled(library)]), args.strict)
-    from ..site.build import build  # after validation: a refused build starts quickly
+    from ..site.build import build_site  # after validation: a refused build starts quickly
 
     try:
-        build(library, quiet=args.quiet, engine=args.engine)
+        report = build_site(library, quiet=args.quiet, engine=args.engine, force=args.force)
     except OSError as exc:
         print(
             f"refleks: feil: nettstedet ble ikke bygd: {os_message(exc)}; "
@@ -46,5 +48,6 @@ def run(args: argparse.Namespace, project: Project) -> int:
             file=sys.stderr,
         )
         return 1
+    print_protected(report, shown(project.site))
     print(f"Nettstedet er bygd i {project.site}.")
     return 0

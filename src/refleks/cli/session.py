@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..confine import refuse_links_leaving
 from ..content.pipeline import build_library
 from ..project import Project
 from ..session import minutes_problem
+from .written import add_force, print_protected
 
 NAME = "session"
 HELP = "lag lysark, utskrift og veiledning til ett refleksjonsmøte"
@@ -50,9 +50,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--start", metavar="TT:MM", help="klokkeslett møtet begynner (valgfritt)")
     p.add_argument("--name", metavar="NAVN", help="mappenavn under out/sessions/ (valgfritt)")
-    p.add_argument(
-        "--force", action="store_true", help="overskriv også filer som er endret for hånd"
-    )
+    add_force(p)
     p.add_argument(
         "--out",
         type=Path,
@@ -83,13 +81,5 @@ def run(args: argparse.Namespace, project: Project) -> int:
     report = build_kit(library, session, folder, force=args.force)
     shown = sorted(n for n in report.written + report.unchanged + report.kept if "/" not in n)
     print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")
-    for heading, names in (
-        ("Overskrev filer som var endret for hånd (--force):", report.overwritten),
-        ("Disse filene er endret for hånd og ble ikke overskrevet "
-         "(bruk --force for å overskrive dem):", report.kept),
-    ):  # fmt: skip
-        if names:
-            print(heading, file=sys.stderr)
-            for name in names:
-                print(f"  {folder / name}", file=sys.stderr)
+    print_protected(report, str(folder))
     return 0

@@ -8,7 +8,6 @@ Letters with people's names are written only under ``out/``, never into ``site/`
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..confine import refuse_links_leaving
@@ -18,6 +17,7 @@ from ..project import Project
 from ..templating import nb_count
 from ..writer import WriteReport, write_files
 from .warnings import add_strict, print_or_refuse
+from .written import add_force, print_protected, shown
 
 NAME = "visit"
 HELP = "lag visittsettet (brev, plakat, tiltaksplan ...)"
@@ -35,9 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ÅRSPLAN",
         help="alle visittene i content/plans/<id>.yaml, med årsoversikt",
     )
-    parser.add_argument(
-        "--force", action="store_true", help="overskriv også filer som er endret for hånd"
-    )
+    add_force(parser)
     add_strict(parser)
 
 
@@ -68,7 +66,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
     report = _write(folder, files, args.force, project.root)
     n = len(report.written) + len(report.overwritten)
     print(
-        f"Visittsettet for {visit.unit} er skrevet til {_shown(folder)}/: "
+        f"Visittsettet for {visit.unit} er skrevet til {shown(folder)}/: "
         f"{n} {'fil' if n == 1 else 'filer'} skrevet, {len(report.unchanged)} uendret."
     )
     return 0
@@ -88,7 +86,7 @@ def _run_year(args: argparse.Namespace, project: Project) -> int:
     print(
         f"Årsplanen «{year.title}»: {nb_count(len(year.kits), 'visitt', 'visitter')}. "
         "Visittsettene er skrevet til "
-        f"out/visits/, brevene samlet og årsoversikten til {_shown(folder)}/."
+        f"out/visits/, brevene samlet og årsoversikten til {shown(folder)}/."
     )
     return 0
 
@@ -98,24 +96,5 @@ def _write(folder: Path, files: dict[str, bytes], force: bool, root: Path) -> Wr
     edited by hand."""
     refuse_links_leaving(folder, root)  # letters with names go nowhere else
     report = write_files(folder, files, force=force)
-    shown = _shown(folder)
-    if report.overwritten:
-        print("Overskrev filer som var endret for hånd (--force):", file=sys.stderr)
-        for name in report.overwritten:
-            print(f"  {shown}/{name}", file=sys.stderr)
-    if report.kept:
-        print(
-            "Disse filene er endret for hånd og ble ikke overskrevet "
-            "(bruk --force for å overskrive dem):",
-            file=sys.stderr,
-        )
-        for name in report.kept:
-            print(f"  {shown}/{name}", file=sys.stderr)
+    print_protected(report, shown(folder))
     return report
-
-
-def _shown(folder: Path) -> str:
-    try:
-        return folder.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return folder.as_posix()

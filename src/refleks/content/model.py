@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from ..context import BuildContext
 from ..project import Project
 from ..sorting import nb_key
 from . import schema
@@ -47,6 +49,11 @@ class Library:
     warnings: list = field(default_factory=list)
     broken: dict[str, set[str]] = field(default_factory=dict)
     """Ids whose file or item had errors, by kind: references to them are not reported again."""
+
+    @cached_property
+    def context(self) -> BuildContext:
+        """The date, labels and templates every output of this run shares."""
+        return BuildContext(self.project)
 
     # -- lookups used by several outputs
 

@@ -18,10 +18,8 @@ from pathlib import Path
 
 from ..content import schema
 from ..content.model import Library
-from ..dates import document_time
 from ..decks import handouts, slides
 from ..errors import UsageError
-from ..templating import environment
 from . import coursepack
 
 OWN_FILES = ("scorm.js", "kurs.css")
@@ -74,7 +72,7 @@ def content_files(library: Library, reflection: schema.Reflection) -> dict[str, 
 
 def index_page(library: Library, reflection: schema.Reflection) -> bytes:
     """The SCO: the set, its themes with their questions, links to the deck and PDFs."""
-    env = environment(library.project.templates, "scorm")
+    env = library.context.environment("scorm")
     env.globals["library"] = library
     page = env.get_template("index.html.j2").render(
         reflection=reflection,
@@ -88,7 +86,7 @@ def index_page(library: Library, reflection: schema.Reflection) -> bytes:
 
 
 def manifest(library: Library, reflection: schema.Reflection, files: list[str]) -> bytes:
-    env = environment(library.project.templates, "scorm")
+    env = library.context.environment("scorm")
     text = env.get_template("imsmanifest.xml.j2").render(
         identifier=f"refleks-{reflection.id}", reflection=reflection, files=files
     )
@@ -111,7 +109,7 @@ def zip_bytes(files: dict[str, bytes], stamp: int) -> bytes:
 def files(library: Library, reflection_ids: list[str] | None = None) -> dict[str, bytes]:
     """The packages of ``reflection_ids`` (default: every set), by file name."""
     wanted = [_reflection(library, r) for r in reflection_ids or list(library.reflections)]
-    stamp = int(document_time(library.project.root).timestamp())
+    stamp = int(library.context.date.timestamp())
     out = {}
     for reflection in wanted:
         content = content_files(library, reflection)

@@ -15,6 +15,7 @@ another host: the URL fetcher only reads local files.
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import tempfile
@@ -33,7 +34,6 @@ from ..content import schema
 from ..content.model import Library
 from ..dates import document_time, fixed_time
 from ..errors import BuildFailed
-from ..templating import environment
 from . import slides
 from .pdfcache import PdfCache
 
@@ -68,22 +68,18 @@ class Section:
 
 def environment_for(library: Library) -> jinja2.Environment:
     """Handout templates, with the slide macros available as ``slides/...``."""
-    templates = library.project.templates
-    env = environment(templates, "handouts")
-    env.loader = jinja2.ChoiceLoader(
-        [
-            jinja2.FileSystemLoader(templates / "handouts"),
-            jinja2.PrefixLoader({"slides": jinja2.FileSystemLoader(templates / "slides")}),
-        ]
-    )
-    return env
+    return library.context.environment("handouts", prefixed="slides")
 
 
 def created_date(root: Path | None = None) -> str | None:
     """The date written into the PDFs (``dates.document_time``); without a project, only
     ``SOURCE_DATE_EPOCH``, or none."""
     stamp = document_time(root) if root is not None else fixed_time()
-    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if stamp is not None else None
+    return iso_date(stamp) if stamp is not None else None
+
+
+def iso_date(stamp: dt.datetime) -> str:
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Printer:
@@ -94,7 +90,7 @@ class Printer:
         self.cache = cache
         self.used: set[str] = set()
         """Cache keys of the PDFs this printer wrote or reused."""
-        self.created = created_date(library.project.root)
+        self.created = iso_date(library.context.date)
         self.env = environment_for(library)
         self.folder = library.project.templates / "handouts"
         self.fonts = FontConfiguration()

@@ -2,7 +2,8 @@
 
 Everything is built into a fresh folder next to ``site/``; only when all of it succeeded does
 the new folder replace the old one, so a failed or killed build leaves the previous site as
-it was.
+it was. A file of the old site that was changed by hand is carried into the new one, as in
+every folder Refleks writes (``writer.replace_folder``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 
 from .. import templating
 from ..content.model import Library
-from ..writer import write_tree
+from ..writer import WriteReport, replace_folder, restore_interrupted, write_tree
+from ..writer import swap_into_place as swap_into_place
 from . import engine as site_engine
 from . import pages
 
@@ -31,30 +33,6 @@ def site_outputs() -> list:
     return [slides, handouts, coursepack, blanks, tools]
 
 
-def restore_interrupted(site: Path) -> None:
-    """If a build was killed between its two renames, put the previous site back."""
-    old = site.with_name(site.name + ".old")
-    if old.is_dir() and not site.exists():
-        old.rename(site)
-    elif old.is_dir():
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def swap_into_place(new: Path, site: Path) -> None:
-    """Replace ``site`` with ``new``; if that fails, the old site is put back as it was."""
-    old = site.with_name(site.name + ".old")
-    had_site = site.exists()
-    if had_site:
-        site.rename(old)
-    try:
-        new.rename(site)
-    except OSError:
-        if had_site:
-            old.rename(site)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def build(
     library: Library,
     *,
@@ -63,7 +41,19 @@ def build(
     engine: str | None = None,
 ) -> Path:
     """Build the whole site into ``site_dir`` (default ``site/``) atomically, with the
-    ``engine`` named (default: ``site.yaml``'s)."""
+    ``engine`` named (default: ``site.yaml``'s); files changed by hand are kept."""
+    return build_site(library, quiet=quiet, site_dir=site_dir, engine=engine).folder
+
+
+def build_site(
+    library: Library,
+    *,
+    quiet: bool = False,
+    site_dir: Path | None = None,
+    engine: str | None = None,
+    force: bool = False,
+) -> WriteReport:
+    """``build``, saying which files changed by hand were kept (or, with ``force``, not)."""
     project = library.project
     chosen = site_engine.choose(library, engine)
     site = site_dir or project.site
@@ -86,10 +76,9 @@ def build(
         running.wait()
         _move_into(work / "outputs", work / "site")
         _normalise_permissions(work / "site")
-        swap_into_place(work / "site", site)
+        return replace_folder(work / "site", site, force=force)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return site
 
 
 def _move_into(source: Path, target: Path) -> None:

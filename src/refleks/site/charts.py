@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,9 @@ from markupsafe import Markup
 from ..content.schema import Statistic
 from ..project import PACKAGE_DIR
 from ..templating import environment
+from .chartnumbers import Series, format_number, read_series
+from .chartnumbers import Unreadable as Unreadable  # the tests' and callers' old names
+from .chartnumbers import parse_number as parse_number
 
 WIDTH = 640
 FONT = 12
@@ -37,91 +39,6 @@ BACKGROUND = "#ffffff"
 PALETTE = ("#1d4f91", "#b03a00", "#1b6e3a", "#6b3fa0", "#a4106b", "#7a5c00")
 """Series colours; each has at least 3:1 contrast against white (tested)."""
 MARKERS = ("circle", "square", "diamond", "triangle")
-
-_SPACES = "[ \u00a0\u202f\u2009]"
-_GROUPED = re.compile(rf"^\d{{1,3}}({_SPACES}\d{{3}})+(,\d+)?$")
-_PLAIN = re.compile(r"^\d+(,\d+)?$")
-_DOT_DECIMAL = re.compile(r"^\d+\.\d+$")
-_AMBIGUOUS_DOT = re.compile(r"^\d{1,3}\.\d{3}$")
-_MISSING = {"", "-", "–", "—", ".", ".."}
-
-
-class Unreadable(ValueError):
-    """A cell the figure needs is not a number in a format we can read for certain."""
-
-
-def parse_number(cell: str | None) -> Decimal | None:
-    """The number a published cell shows, ``None`` for an empty cell or a dash.
-
-    Reads ``"0,0044*"``, ``"12 311"`` (space, no-break or thin space), ``"7,5 %"``, ``"−3"``
-    and an unambiguous decimal point (``"0.0044"``). ``"1.234"`` is refused: in Norwegian
-    the point may group thousands.
-    """
-    if cell is None:
-        return None
-    text = cell.strip().rstrip("*").strip()
-    if text in _MISSING:
-        return None
-    text = re.sub(rf"{_SPACES}*%$", "", text)
-    sign = ""
-    if text[:1] in ("-", "\u2212", "+"):
-        sign = "-" if text[0] != "+" else ""
-        text = text[1:].lstrip(" \u00a0")
-    if _GROUPED.match(text):
-        text = re.sub(_SPACES, "", text)
-    elif _DOT_DECIMAL.match(text) and not _AMBIGUOUS_DOT.match(text):
-        text = text.replace(".", ",")
-    elif not _PLAIN.match(text):
-        raise Unreadable(cell)
-    try:
-        return Decimal(sign + text.replace(",", "."))
-    except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
-        raise Unreadable(cell) from None
-
-
-def format_number(value: Decimal, decimals: int) -> str:
-    """Norwegian number text: decimal comma, no-break space between thousands."""
-    text = f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
-    return "0" if text.strip("-0,\u00a0") == "" else text
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    cells: list[str | None]
-    values: list[Decimal | None]
-
-
-def read_series(stat: Statistic) -> tuple[list[str], list[Series]] | None:
-    """X labels and one series per numeric column, or ``None`` when it cannot be read."""
-    rows = list(stat.rows)
-    if stat.total_row:
-        rows = rows[:-1]
-    if not rows or len(stat.columns) < 2:
-        return None
-    if any(len(row) != len(stat.columns) for row in rows):
-        return None
-    labels = [(row[0] or "").strip() for row in rows]
-    series: list[Series] = []
-    for col, name in enumerate(stat.columns[1:], start=1):
-        cells = [row[col] for row in rows]
-        values: list[Decimal | None] = []
-        unreadable = 0
-        for cell in cells:
-            try:
-                values.append(parse_number(cell))
-            except Unreadable:
-                values.append(None)
-                unreadable += 1
-        readable = sum(v is not None for v in values)
-        if readable == 0:
-            continue  # a text column (notes, names): not a series
-        if unreadable:
-            return None  # a number we cannot read would be drawn wrong or left out silently
-        series.append(Series(name, [c.strip() if c else c for c in cells], values))
-    if not series:
-        return None
-    return labels, series
 
 
 def nice_ticks(lo: Decimal, hi: Decimal, count: int = 5) -> list[Decimal]:
@@ -207,6 +124,40 @@ def _legend(series: list[Series], top: float, left: float) -> tuple[list[dict[st
     return entries, len(series) * 18 + 8
 
 
+def _polyline(
+    i: int,
+    s: Series,
+    labels: list[str],
+    x_of: Callable[[int], float],
+    y_of: Callable[[Decimal], float],
+) -> dict[str, Any]:
+    """One series of a line chart: its segments (broken at empty cells) and its points."""
+    colour, shape = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
+    segments: list[list[str]] = [[]]
+    points = []
+    for j, (cell, v) in enumerate(zip(s.cells, s.values, strict=True)):
+        if v is None:
+            segments.append([])
+            continue
+        x, y = x_of(j), y_of(v)
+        segments[-1].append(f"{_n(x)},{_n(y)}")
+        points.append(
+            {
+                "marker": _marker(shape, x, y),
+                "cell": cell,
+                "label": labels[j],
+                "tx": _n(x),
+                "ty": _n(y - 10),
+            }
+        )
+    return {
+        "name": s.name,
+        "colour": colour,
+        "points": points,
+        "segments": [" ".join(seg) for seg in segments if len(seg) > 1],
+    }
+
+
 def _line(labels: list[str], series: list[Series]) -> dict[str, Any]:
     values = [v for s in series for v in s.values if v is not None]
     ticks = nice_ticks(min(values), max(values))
@@ -235,34 +186,7 @@ def _line(labels: list[str], series: list[Series]) -> dict[str, Any]:
         return left + pad + i * step if n > 1 else (left + right) / 2
 
     every = 1 if n < 2 else max(1, math.ceil((max(map(len, labels)) * CHAR + 8) / step))
-    lines = []
-    for i, s in enumerate(series):
-        colour, shape = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
-        segments: list[list[str]] = [[]]
-        points = []
-        for j, (cell, v) in enumerate(zip(s.cells, s.values, strict=True)):
-            if v is None:
-                segments.append([])
-                continue
-            x, y = x_of(j), y_of(v)
-            segments[-1].append(f"{_n(x)},{_n(y)}")
-            points.append(
-                {
-                    "marker": _marker(shape, x, y),
-                    "cell": cell,
-                    "label": labels[j],
-                    "tx": _n(x),
-                    "ty": _n(y - 10),
-                }
-            )
-        lines.append(
-            {
-                "name": s.name,
-                "colour": colour,
-                "points": points,
-                "segments": [" ".join(seg) for seg in segments if len(seg) > 1],
-            }
-        )
+    lines = [_polyline(i, s, labels, x_of, y_of) for i, s in enumerate(series)]
     return {
         "kind": "linje",
         "height": _n(height),
@@ -288,6 +212,42 @@ def _line(labels: list[str], series: list[Series]) -> dict[str, Any]:
     }
 
 
+BAR_HEIGHT, BAR_GAP = 18.0, 3.0
+
+
+def _bar_row(
+    j: int,
+    y: float,
+    series: list[Series],
+    label: str,
+    x_of: Callable[[Decimal], float],
+    pitch: float,
+) -> list[dict[str, Any]]:
+    """The bars of row ``j`` (one per series with a value), the first at height ``y``."""
+    bars = []
+    for i, s in enumerate(series):
+        v = s.values[j]
+        by = y + i * pitch
+        if v is None:
+            continue
+        x0, x1 = sorted((x_of(Decimal(0)), x_of(v)))
+        bars.append(
+            {
+                "x": _n(x0),
+                "y": _n(by),
+                "width": _n(max(x1 - x0, 1.0)),
+                "height": _n(BAR_HEIGHT),
+                "colour": PALETTE[i % len(PALETTE)],
+                "cell": s.cells[j],
+                "series": s.name,
+                "label": label,
+                "tx": _n(x1 + 6),
+                "ty": _n(by + BAR_HEIGHT / 2 + 4),
+            }
+        )
+    return bars
+
+
 def _bars(labels: list[str], series: list[Series]) -> dict[str, Any]:
     values = [v for s in series for v in s.values if v is not None]
     ticks = nice_ticks(min(values), max(values))
@@ -302,33 +262,13 @@ def _bars(labels: list[str], series: list[Series]) -> dict[str, Any]:
     def x_of(v: Decimal) -> float:
         return left + float(v - ticks[0]) / span * (right - left)
 
-    bar_h, gap = 18.0, 3.0
+    pitch = BAR_HEIGHT + BAR_GAP
     y = 16 + legend_h
     top = y
     groups = []
     for j, lines in enumerate(wrapped):
-        band = max(len(series) * (bar_h + gap) - gap, len(lines) * 14.0)
-        bars = []
-        for i, s in enumerate(series):
-            v = s.values[j]
-            by = y + i * (bar_h + gap)
-            if v is None:
-                continue
-            x0, x1 = sorted((x_of(Decimal(0)), x_of(v)))
-            bars.append(
-                {
-                    "x": _n(x0),
-                    "y": _n(by),
-                    "width": _n(max(x1 - x0, 1.0)),
-                    "height": _n(bar_h),
-                    "colour": PALETTE[i % len(PALETTE)],
-                    "cell": s.cells[j],
-                    "series": s.name,
-                    "label": labels[j],
-                    "tx": _n(x1 + 6),
-                    "ty": _n(by + bar_h / 2 + 4),
-                }
-            )
+        band = max(len(series) * pitch - BAR_GAP, len(lines) * 14.0)
+        bars = _bar_row(j, y, series, labels[j], x_of, pitch)
         first = y + band / 2 - (len(lines) - 1) * 7 + 4
         groups.append(
             {

@@ -23,7 +23,6 @@ from typing import Any
 import yaml
 
 from ..content.model import Library
-from ..dates import document_time
 from ..errors import BuildFailed
 from ..project import Project
 from . import engine_warnings
@@ -253,7 +252,7 @@ def start(
     engine: Engine | None = None,
 ) -> Running:
     """Start building the site from the pages in ``docs`` (moved where the engine wants
-    them); ``Running.wait`` puts it in ``work/site``. Dated by ``dates.document_time``.
+    them); ``Running.wait`` puts it in ``work/site``. Dated by the run's ``context.date``.
     Strict whatever the verbosity: the engine runs without ``--quiet``, its output is
     captured, and a warning in it fails the build (``engine_warnings``)."""
     engine = engine or ENGINES[DEFAULT_ENGINE]
@@ -265,7 +264,7 @@ def start(
         library, folder / "docs", folder / "mkdocs.yml", folder / "site", nav, engine=engine
     )
     env = dict(os.environ)
-    env["SOURCE_DATE_EPOCH"] = str(int(document_time(project.root).timestamp()))
+    env["SOURCE_DATE_EPOCH"] = str(int(library.context.date.timestamp()))
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Running.wait or .stop
     process = subprocess.Popen(
         engine.build_command(config),

@@ -9,46 +9,27 @@ from __future__ import annotations
 import html
 import json
 import os
-import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from .. import markup, urls
 from ..content.model import Library
 from ..errors import BuildFailed
 from ..sorting import nb_key
-from ..templating import environment
 from ..walkround import i18n
 from . import reference, selfstudy
 from .charts import svg_chart
-
-# every character python-markdown and the site's extensions give a meaning to that a
-# backslash can take away: links, images, emphasis, code, attribute lists, table cells,
-# headings, admonitions
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|!])")
-# what starts a block at the beginning of a line (a list item, a numbered item)
-_MD_LINE_START = re.compile(r"^([-+]|\d+(?=[.)]))")
 
 Nav = list[Any]
 
 
 def md_text(value: object) -> Markup:
-    """Plain text the site engine shows as written: one line, Markdown punctuation escaped
-    with a backslash and the HTML specials as entities, so nothing in it becomes markup.
-
-    Quotes stay as they are (``escape`` would make them ``&#34;`` whose ``#`` Markdown then
-    sees); they cannot start markup in running text.
-    """
-    text = " ".join(str(value).split())  # a line break could start a block or end a heading
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), text)
-    return Markup(text)
+    """Plain text the site engine shows as written (``markup.md_text`` for the site)."""
+    return markup.md_text(value, "site")
 
 
 def md_block(text: str | None) -> Markup:
@@ -96,16 +77,14 @@ class Renderer:
     def __init__(self, library: Library, docs: Path) -> None:
         self.library = library
         self.docs = docs
-        self.env = environment(library.project.templates, "pages")
+        self.env = library.context.environment("pages")
         self.env.filters["t"] = md_text
         self.env.filters["href"] = md_href
         self.env.filters["md"] = md_block
         self.env.filters["page_href"] = page_href
         self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
         self.labels: dict[str, Any] = i18n.translate(
-            yaml.safe_load(
-                (library.project.templates / "pages" / "labels.yaml").read_text("utf-8")
-            ),
+            library.context.labels("pages"),
             "pages",
             i18n.translations(library.project.templates, library.site.language, "nettsted"),
         )

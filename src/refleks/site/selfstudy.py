@@ -86,7 +86,6 @@ def index_script(index: dict[str, Any]) -> str:
 
 def write_assets(library: Library, docs: Path) -> None:
     """Put the index, the script and its style sheet into the docs folder."""
-    templates = library.project.templates / "selfstudy"
     labels = i18n.wording(
         library.project.templates, "selfstudy", library.site.language, "nettsted"
     )  # the site's language
@@ -100,4 +99,4 @@ def write_assets(library: Library, docs: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (docs / INDEX).write_text(index_script(question_index(library, labels)), "utf-8")
     for name in COPIED:
-        shutil.copyfile(templates / name, folder / name)
+        shutil.copyfile(library.project.templates / "selfstudy" / name, folder / name)

@@ -29,6 +29,18 @@ from ..content import schema
 
 LETTER_DAYS_BEFORE = 14
 
+LABEL_KEYS = {
+    "letter": "brev",
+    "reminder": "paminnelse",
+    "visit": "visitt",
+    "minutes": "referat",
+    "follow_up": "oppfolging",
+}
+"""Each deadline's key in the calendar's labels (``templates/calendar/labels.yaml``, shipped to
+the browser tool with the site), in the browser tool's own timeline and in the calendar
+files' UIDs (``<visit>-brev@refleks``): calendars that imported a visit know its events by
+these UIDs, so they keep the words they were first made with."""
+
 
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> holidays.HolidayBase:
@@ -79,10 +91,15 @@ class Deadline:
     """One date on the walkround's timeline."""
 
     key: str
-    """``brev``, ``paminnelse``, ``visitt``, ``referat`` or ``oppfolging``."""
+    """``letter``, ``reminder``, ``visit``, ``minutes`` or ``follow_up``."""
     date: dt.date
     planned: dt.date
     """The date the rule gives before moving it to a working day."""
+
+    @property
+    def label_key(self) -> str:
+        """The deadline's key in the labels and the calendar's UIDs (``LABEL_KEYS``)."""
+        return LABEL_KEYS[self.key]
 
     @property
     def moved(self) -> bool:
@@ -102,15 +119,15 @@ def timeline(visit: schema.Visit, rules: schema.Deadlines) -> list[Deadline]:
     follow_planned = add_months(visit.date, rules.follow_up_months)
     minutes = add_working_days(visit.date, rules.minutes_working_days)
     items = [
-        Deadline("brev", letter, letter_planned),
-        Deadline("paminnelse", previous_working_day(reminder_planned), reminder_planned),
-        Deadline("visitt", visit.date, visit.date),
-        Deadline("referat", minutes, minutes),
-        Deadline("oppfolging", next_working_day(follow_planned), follow_planned),
+        Deadline("letter", letter, letter_planned),
+        Deadline("reminder", previous_working_day(reminder_planned), reminder_planned),
+        Deadline("visit", visit.date, visit.date),
+        Deadline("minutes", minutes, minutes),
+        Deadline("follow_up", next_working_day(follow_planned), follow_planned),
     ]
     return sorted(items, key=lambda d: d.date)
 
 
 def letter_date(visit: schema.Visit) -> dt.date:
     """The date the invitation letter carries."""
-    return next(d.date for d in timeline(visit, schema.Deadlines()) if d.key == "brev")
+    return next(d.date for d in timeline(visit, schema.Deadlines()) if d.key == "letter")

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup, escape
 
 from .. import markup
@@ -26,7 +25,6 @@ from ..content import schema
 from ..content.model import Library
 from ..dates import fixed_time
 from ..errors import UsageError
-from ..templating import environment
 from . import deadlines, i18n
 
 PLACEHOLDER = re.compile(r"\{([a-zæøå_]+)\}")
@@ -95,8 +93,7 @@ class Kit:
     def labels(self, kind: str = COMMON) -> dict[str, Any]:
         """``templates/<kind>/labels.yaml`` in the kit's language (read once)."""
         if kind not in self._labels:
-            path = self.templates / kind / "labels.yaml"
-            data = yaml.safe_load(path.read_text("utf-8")) or {}
+            data = self.library.context.labels(kind)
             table = i18n.translations(self.templates, self.language)
             self._labels[kind] = i18n.translate(data, kind, table)
         return self._labels[kind]
@@ -116,13 +113,7 @@ class Kit:
 
     def env(self, kind: str) -> jinja2.Environment:
         """The kind's templates, falling back to the shared ones in ``templates/walkround``."""
-        env = environment(self.templates, kind)
-        env.loader = jinja2.ChoiceLoader(
-            [
-                jinja2.FileSystemLoader(self.templates / kind),
-                jinja2.FileSystemLoader(self.templates / COMMON),
-            ]
-        )
+        env = self.library.context.environment(kind, fallback=COMMON)
         env.filters["date_long"] = self.date_long
         env.filters["date_short"] = self.date_short
         env.filters["fill"] = self.fill_html

@@ -16,13 +16,12 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-import yaml
 from markupsafe import Markup
 
 from ..content import editorschema, schema
+from ..context import BuildContext
 from ..errors import UsageError
 from ..project import Project
-from ..templating import environment
 
 # (option, required, kind of check)
 FIELDS: list[tuple[str, bool, str]] = [
@@ -139,12 +138,13 @@ def _ask(
 
 def new_visit(args: argparse.Namespace, project: Project) -> int:
     """Write ``content/visits/<id>.yaml`` from the options and answers."""
-    labels = yaml.safe_load((project.templates / "visit" / "labels.yaml").read_text("utf-8"))
+    context = BuildContext(project)
+    labels = context.labels("visit")
     if args.id is not None and _check("id", args.id) is None:
         _refuse_existing(project, args.id)
     values = collect(args, labels)
     path = _refuse_existing(project, values["id"])
-    env = environment(project.templates, "visit")
+    env = context.environment("visit")
     env.filters["y"] = _yaml_string
     values["method"] = schema.Visit.model_fields["method"].default
     values["schema"] = editorschema.reference_for(project.root, path, "visit")

@@ -62,40 +62,54 @@ def status_name(kit: Kit, status: str) -> str:
     return kit.labels(KIND)["status_names"].get(status, status)
 
 
+def _change(
+    text: str = "",
+    responsible: str = "",
+    due: str = "",
+    status: str = "",
+    due_date: dt.date | None = None,
+) -> dict[str, Any]:
+    """One row of the plan's changes; with no arguments, a blank row to fill in."""
+    return {
+        "text": text,
+        "responsible": responsible,
+        "due": due,
+        "status": status,
+        "due_date": due_date,
+    }
+
+
+def _blank_group(rows: int) -> dict[str, Any]:
+    """A problem to fill in, with ``rows`` blank changes."""
+    return {"problem": "", "goal": "", "measures": [], "changes": [_change() for _ in range(rows)]}
+
+
 def groups(kit: Kit) -> list[dict[str, Any]]:
     """One group per problem, each with its changes (blank groups for an empty plan)."""
     actions = kit.visit.actions if kit.visit else []
     if not actions:
-        blank = {"text": "", "responsible": "", "due": "", "status": "", "due_date": None}
         return [
-            {
-                "problem": "",
-                "goal": "",
-                "measures": [],
-                "changes": [dict(blank) for _ in range(CHANGES_PER_BLANK_PROBLEM)],
-            }
+            _blank_group(CHANGES_PER_BLANK_PROBLEM)
             for _ in range(kit.method.deadlines.max_problems)
         ]
     out = []
     for action in actions:
         changes = [
-            {
-                "text": c.text,
-                "responsible": c.responsible or "",
-                "due": kit.date_short(c.due) if c.due else "",
-                "due_date": c.due,
-                "status": status_name(kit, c.status),
-            }
+            _change(
+                c.text,
+                c.responsible or "",
+                kit.date_short(c.due) if c.due else "",
+                status_name(kit, c.status),
+                c.due,
+            )
             for c in action.changes
         ]
-        if not changes:
-            changes = [{"text": "", "responsible": "", "due": "", "status": "", "due_date": None}]
         out.append(
             {
                 "problem": action.problem,
                 "goal": action.goal,
                 "measures": list(action.measures),
-                "changes": changes,
+                "changes": changes or [_change()],
             }
         )
     return out
@@ -108,15 +122,7 @@ def _examples(kit: Kit) -> list[dict[str, Any]]:
             "problem": e.problem,
             "goal": e.goal,
             "measures": [e.measures],
-            "changes": [
-                {
-                    "text": e.changes,
-                    "responsible": e.responsible,
-                    "due": e.due,
-                    "status": "",
-                    "due_date": None,
-                }
-            ],
+            "changes": [_change(e.changes, e.responsible, e.due)],
         }
         for e in (plan.examples if plan else [])
     ]
@@ -276,20 +282,7 @@ def xlsx(kit: Kit) -> bytes:
     assert plan is not None
     rows = _flat(groups(kit), repeat=True)
     if kit.visit and kit.visit.actions:
-        rows += _flat(
-            [
-                {
-                    "problem": "",
-                    "goal": "",
-                    "measures": [],
-                    "changes": [
-                        {"text": "", "responsible": "", "due": "", "status": "", "due_date": None}
-                    ]
-                    * EXTRA_XLSX_ROWS,
-                }
-            ],
-            repeat=True,
-        )
+        rows += _flat([_blank_group(EXTRA_XLSX_ROWS)], repeat=True)
     wb = Workbook()
     normal = next(style for style in wb._named_styles if style.name == "Normal")
     normal.font = Font(name=FONT_NAME, size=FONT_SIZE)

@@ -9,14 +9,13 @@ copies) and a fixed DTSTAMP so that two runs give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
 from markupsafe import Markup
 
+from ... import markup
 from .. import i18n
 from ..deadlines import Deadline, timeline
 from ..kit import Kit
@@ -27,12 +26,9 @@ TIMEZONE = "Europe/Oslo"
 PRODID = "-//Refleks//Visittsett//NB"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
-
-
 def md_text(value: object) -> Markup:
-    """Plain text for a Markdown table cell: ``& < >`` as entities, Markdown marks escaped."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+    """Plain text for a Markdown table cell (``markup.md_text`` for a table cell)."""
+    return markup.md_text(value, "table cell")
 
 
 def items(kit: Kit) -> list[dict[str, Any]]:
@@ -40,10 +36,10 @@ def items(kit: Kit) -> list[dict[str, Any]]:
     assert kit.visit is not None
     labels = kit.labels(KIND)
     rules = kit.method.deadlines
-    counts = {"referat": rules.minutes_working_days, "oppfolging": rules.follow_up_months}
+    counts = {"minutes": rules.minutes_working_days, "follow_up": rules.follow_up_months}
     out = []
     for d in timeline(kit.visit, rules):
-        event = labels["events"][d.key]
+        event = labels["events"][d.label_key]
         text = event["text"].format(
             enhet=kit.visit.unit, antall=counts.get(d.key, ""), tid=kit.time_range
         )
@@ -54,7 +50,7 @@ def items(kit: Kit) -> list[dict[str, Any]]:
                 dato=kit.date_long(d.planned), grunn=holiday or labels["weekend"]
             )
         date_text = kit.date_long(d.date)
-        if d.key == "visitt":
+        if d.key == "visit":
             date_text = f"{date_text}, {kit.time_range}"
         out.append(
             {
@@ -99,12 +95,12 @@ def _event(kit: Kit, item: dict[str, Any], stamp: dt.datetime) -> icalendar.Even
     visit = kit.visit
     d: Deadline = item["deadline"]
     event = icalendar.Event()
-    event.add("uid", f"{visit.id}-{d.key}@refleks")
+    event.add("uid", f"{visit.id}-{d.label_key}@refleks")
     event.add("dtstamp", stamp)
     event.add("summary", f"{item['title']}: {visit.unit}")
     description = item["text"] + (f"\n{item['note']}" if item["note"] else "")
     event.add("description", description)
-    if d.key == "visitt":
+    if d.key == "visit":
         zone = ZoneInfo(TIMEZONE)
         start = dt.datetime.combine(d.date, dt.time.fromisoformat(visit.time), tzinfo=zone)
         event.add("dtstart", start)

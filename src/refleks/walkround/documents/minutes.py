@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..deadlines import LABEL_KEYS
 from ..kit import Kit
 from . import actionplans
 from . import office as walkround_office
 from .calendar import items as timeline_items
 
 KIND = "minutes"
-DEADLINE_KEYS = ("referat", "oppfolging")
+DEADLINE_KEYS = ("minutes", "follow_up")
 
 
 def facts(kit: Kit) -> list[dict[str, str]]:
@@ -69,7 +70,9 @@ def context(kit: Kit) -> dict[str, Any]:
     else:
         events = kit.labels("calendar")["events"]
         deadlines = [
-            labels["deadline_line"].format(hva=events[k]["title"], dato=kit.common["blank"])
+            labels["deadline_line"].format(
+                hva=events[LABEL_KEYS[k]]["title"], dato=kit.common["blank"]
+            )
             for k in DEADLINE_KEYS
         ]
     sections = [s for s in kit.method.minutes if s.id not in labels["covered_by_facts"]]

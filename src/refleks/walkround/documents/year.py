@@ -36,12 +36,8 @@ COLUMNS = (
     "minutes",
     "follow_up",
 )
-DEADLINE_OF = {
-    "letter": "brev",
-    "reminder": "paminnelse",
-    "minutes": "referat",
-    "follow_up": "oppfolging",
-}
+DEADLINE_COLUMNS = ("letter", "reminder", "minutes", "follow_up")
+"""The columns with a deadline, named as ``deadlines.timeline``'s keys."""
 WIDTHS = (30, 12, 13, 24, 24, 12, 12, 12, 12)
 HEADER_ROW = 4
 
@@ -49,7 +45,7 @@ HEADER_ROW = 4
 def _dates(kit: Kit) -> dict[str, dt.date]:
     assert kit.visit is not None
     by_key = {d.key: d.date for d in timeline(kit.visit, kit.method.deadlines)}
-    return {column: by_key[key] for column, key in DEADLINE_OF.items()}
+    return {column: by_key[column] for column in DEADLINE_COLUMNS}
 
 
 def rows(kits: list[Kit]) -> list[dict[str, Any]]:
