@@ -191,9 +191,9 @@ def test_moved_dates_are_explained_in_nynorsk(wr_kit: Kit) -> None:
     # holidays library, «Arbeidarane sin dag» in nynorsk); the follow-up moves to 2 May
     visit = _visit(wr_kit, D(2030, 2, 1), language="nn")
     kit = Kit(wr_kit.library, wr_kit.method, visit)
-    follow = next(i for i in calendar.items(kit) if i["key"] == "oppfolging")
+    follow = next(i for i in calendar.items(kit) if i["key"] == "follow_up")
     assert follow["date_text"] == "torsdag 2. mai 2030"
     assert follow["note"] == "Flytta frå onsdag 1. mai 2030 (Arbeidarane sin dag)."
     nb = Kit(wr_kit.library, wr_kit.method, _visit(wr_kit, D(2030, 2, 1)))
-    follow = next(i for i in calendar.items(nb) if i["key"] == "oppfolging")
+    follow = next(i for i in calendar.items(nb) if i["key"] == "follow_up")
     assert follow["note"] == "Flyttet fra onsdag 1. mai 2030 (Arbeidernes dag)."
