@@ -78,7 +78,7 @@ def _expected_for(tp: Any) -> str:
 
 
 DATE_EXPECTED = "en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23"
-# the schema's own validators (schema.py) name the problem in their message
+# the schema's own validators (schema/common.py) name the problem in their message
 VALUE_ERRORS: tuple[tuple[str, str, str, str | None], ...] = (
     (
         "date_range",
