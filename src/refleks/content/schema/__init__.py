@@ -26,7 +26,7 @@ from .common import (
     Url,
 )
 from .frameworks import Framework
-from .reflections import Reflection, Theme
+from .reflections import AuthoredQuestion, Origin, QuestionText, Reflection, Theme, origin_of
 from .site import Contact, Role, Site
 from .sources import (
     Catalogue,
@@ -66,6 +66,10 @@ __all__ = [
     "LAST_YEAR",
     "TIME_PATTERN",
     "Action",
+    "AuthoredQuestion",
+    "Origin",
+    "QuestionText",
+    "origin_of",
     "ActionPlan",
     "Catalogue",
     "CatalogueGroup",
