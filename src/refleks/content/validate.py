@@ -163,6 +163,8 @@ def _report(
         )
         return
     message, expected, hint = _explain(err, _type_at(model, loc))
+    if kind == "list_type" and isinstance(err.get("input"), str) and loc and str(loc[-1]):
+        expected = _list_example(str(loc[-1]), err["input"])
     line, col = doc.where(full, key=on_key)
     problems.add(
         doc.file,
@@ -174,6 +176,13 @@ def _report(
         expected=expected,
         hint=hint,
     )
+
+
+def _list_example(key: Any, value: str) -> str:
+    """What a list looks like, made from what the author wrote (a single text)."""
+    first = value.splitlines()[0] if value.strip() else "..."
+    name = key if isinstance(key, str) else "nøkkel"
+    return f"en liste, med «- » foran hvert punkt på egen linje, for eksempel:\n      {name}:\n        - {first}"
 
 
 def _explain(err: Any, target: Any) -> tuple[str, str | None, str | None]:
