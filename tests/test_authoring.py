@@ -230,7 +230,8 @@ def test_quoted_questions_count_as_the_sources() -> None:
     from refleks.content.schema import Reflection
 
     theme = {"id": "t", "number": 1, "title": "T", "quote": True, "questions": {"a": ["Hva?"]}}
-    reflection = Reflection.model_validate({"id": "s", "source": "k", "title": "S", "themes": [theme]})
+    data = {"id": "s", "source": "k", "title": "S", "themes": [theme]}
+    reflection = Reflection.model_validate(data)
     assert reflection.themes[0].questions["a"][0].authored_by == "kilden"
 
 
@@ -302,7 +303,8 @@ def test_the_shipped_content_says_where_every_text_comes_from(library) -> None:
 def test_the_theme_page_lists_the_recommendations_it_builds_on(prosjekt: Path) -> None:
     from refleks.site import pages
 
-    theme = THEME.replace("    findings: [kilde/funn]\n", "    recommendations: [kilde/anbefaling]\n")
+    built_on = "    recommendations: [kilde/anbefaling]\n"
+    theme = THEME.replace("    findings: [kilde/funn]\n", built_on)
     _write(prosjekt, "content/reflections/sett.yaml", SET_HEAD + "authored_by: kilden\n" + theme)
     docs = prosjekt / "docs-ut"
     pages.build(build_library(Project(prosjekt)), docs)

@@ -182,7 +182,8 @@ def _list_example(key: Any, value: str) -> str:
     """What a list looks like, made from what the author wrote (a single text)."""
     first = value.splitlines()[0] if value.strip() else "..."
     name = key if isinstance(key, str) else "nøkkel"
-    return f"en liste, med «- » foran hvert punkt på egen linje, for eksempel:\n      {name}:\n        - {first}"
+    example = f"\n      {name}:\n        - {first}"
+    return "en liste, med «- » foran hvert punkt på egen linje, for eksempel:" + example
 
 
 def _explain(err: Any, target: Any) -> tuple[str, str | None, str | None]:
