@@ -313,3 +313,27 @@ def test_the_theme_page_lists_the_recommendations_it_builds_on(prosjekt: Path) -
     assert "## Anbefalinger temaet bygger på" in page
     assert "<strong>Anbefaling:</strong> Testkilden anbefaler noe." in page
     assert '"../../kilder/kilde.html#anbefaling-anbefaling">les i kilden</a>' in page
+
+
+# --------------------------------------------------------------------------- values in Norwegian
+
+
+def test_sharing_is_written_in_norwegian_and_the_old_english_values_still_work(
+    prosjekt: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = prosjekt / "content" / "sources" / "kilde.yaml"
+    text = source.read_text("utf-8")
+    for written, read in (("open", "åpen"), ("summary-only", "bare sammendrag")):
+        source.write_text(text.replace("kind: rapport\n", f"kind: rapport\nsharing: {written}\n"))
+        assert build_library(Project(prosjekt)).sources["kilde"].sharing == read
+    source.write_text(text.replace("kind: rapport\n", "kind: faglige råd\nsharing: apen\n"))
+    code, err = _check(prosjekt, capsys)
+    assert code == 1
+    assert err == (
+        "content/sources/kilde.yaml:5:10: feil: ugyldig verdi\n"
+        "  nøkkel: sharing\n"
+        "  skrevet: apen\n"
+        "  forventet: en av: åpen, bare sammendrag\n"
+        "  tips: mente du «åpen»?\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )

@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator
 
 from .common import Discrepancy, Id, Link, Markdown, Model, Section, Url
+
+
+SourceKind = Literal[
+    "rapport",
+    "sammendrag",
+    "kartlegging",
+    "faglige råd",
+    "retningslinje",
+    "veileder",
+    "læringsmateriell",
+    "presentasjon",
+    "artikkel",
+    "nettside",
+]
+
+# the English values of `sharing` before version 0.3, still read (not shown in the reference)
+_SHARING_ALIASES = {"open": "åpen", "summary-only": "bare sammendrag"}
+
+
+def _sharing(value: object) -> object:
+    return _SHARING_ALIASES.get(value, value) if isinstance(value, str) else value
 
 
 class Finding(Model):
@@ -175,10 +198,18 @@ class Source(Model):
     """Undertittel (valgfritt)."""
     publisher: str
     """Utgiver, for eksempel «Ukom» eller «Helsedirektoratet»."""
-    kind: Literal[
-        "rapport", "sammendrag", "kartlegging", "læringsmateriell", "presentasjon", "veileder"
-    ]
-    """Hva slags dokument kilden er."""
+    kind: SourceKind
+    """Hva slags dokument kilden er:
+    `rapport` (en undersøkelse eller et tilsyn med funn og anbefalinger, for eksempel fra Ukom),
+    `sammendrag` (en kort versjon av en rapport),
+    `kartlegging` (en undersøkelse av hvordan noe gjøres, ofte med spørreskjema og tall),
+    `faglige råd` (nasjonale faglige råd, for eksempel fra Helsedirektoratet: anbefalinger som ikke er en retningslinje),
+    `retningslinje` (en nasjonal faglig retningslinje med anbefalinger som er sterkere enn råd),
+    `veileder` (en nasjonal veileder eller håndbok som forklarer hvordan noe gjøres),
+    `læringsmateriell` (materiell laget for opplæring, for eksempel lysark med refleksjonsspørsmål),
+    `presentasjon` (et foredrag eller innlegg, for eksempel på en konferanse),
+    `artikkel` (en fagartikkel eller forskningsartikkel),
+    `nettside` (en side på nettet uten eget dokument)."""
     year: int | None = None
     """Utgivelsesår."""
     authors: list[str] = []
@@ -187,8 +218,8 @@ class Source(Model):
     """Lenke til kilden. Vises som lenke, lastes aldri av nettstedet."""
     links: list[Link] = []
     """Andre lenker fra kilden (film, rapport, lovtekst)."""
-    sharing: Literal["open", "summary-only"] = "open"
-    """`open`, eller `summary-only` når materialet bare kan oppsummeres, ikke gjengis."""
+    sharing: Annotated[Literal["åpen", "bare sammendrag"], BeforeValidator(_sharing)] = "åpen"
+    """`åpen` når kilden kan gjengis (funn, sitater og tabeller ordrett), `bare sammendrag` når materialet bare kan oppsummeres med egne ord, ikke gjengis."""
     reuse_terms: str | None = None
     """Vilkårene for gjenbruk slik kilden selv oppgir dem, ordrett. Oppgir kilden ingen, utelates feltet; nettstedet sier da det."""
     part_of: Id | None = None
