@@ -80,6 +80,8 @@ class Model(BaseModel):
 
 
 class Link(Model):
+    model_config = ConfigDict(title="Lenke")
+
     text: str
     """Lenketeksten som vises."""
     url: Url
@@ -88,6 +90,8 @@ class Link(Model):
 
 class Discrepancy(Model):
     """Et sted der kildene (eller én kilde) sier ulike ting."""
+
+    model_config = ConfigDict(title="Ulikhet i kildene")
 
     id: Id
     """Id for merknaden, unik i filen."""
@@ -98,6 +102,8 @@ class Discrepancy(Model):
 
 
 class Section(Model):
+    model_config = ConfigDict(title="Avsnitt")
+
     id: Id
     """Id for avsnittet, unik i filen."""
     title: str

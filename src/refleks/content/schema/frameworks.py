@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import ConfigDict
+
 from .common import Discrepancy, Id, Link, Markdown, Model
 
 
 class Framework(Model):
+    model_config = ConfigDict(title="Rammeverk")
+
     id: Id
     """Id; lik filnavnet."""
     name: str

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Discriminator, Tag, model_validator
+from pydantic import AfterValidator, ConfigDict, Discriminator, Tag, model_validator
 
 from .common import Id, Markdown, Model, Ref
 
@@ -36,6 +36,8 @@ class QuestionText(str):
 
 class AuthoredQuestion(Model):
     """Et spørsmål med opphav: `{text: ..., authored_by: refleks}`."""
+
+    model_config = ConfigDict(title="Spørsmål med opphav")
 
     text: str
     """Spørsmålet."""
@@ -64,12 +66,14 @@ Question = Annotated[
 
 
 class Theme(Model):
+    model_config = ConfigDict(title="Tema")
+
     id: Id
     """Temaets id, unik i refleksjonssettet."""
     number: int
     """Nummeret temaet har (1, 2, 3 ...)."""
     title: str
-    """Overskrift."""
+    """Overskrift (høyst 90 tegn; lengre gir en advarsel, for den brytes over mange linjer på lysarkene)."""
     intro: Markdown = ""
     """Innledning til temaet."""
     intro_authored_by: Origin | None = None
@@ -121,6 +125,8 @@ class Theme(Model):
 
 
 class Reflection(Model):
+    model_config = ConfigDict(title="Refleksjonssett")
+
     id: Id
     """Refleksjonssettets id; lik filnavnet."""
     source: Id

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import ConfigDict
+
 from .common import Id, Markdown, Model, Url
 
 
 class Contact(Model):
+    model_config = ConfigDict(title="Kontakt")
+
     name: str | None = None
     """Navn på kontaktperson eller -enhet."""
     email: str | None = None
@@ -19,6 +23,8 @@ class Contact(Model):
 
 
 class Site(Model):
+    model_config = ConfigDict(title="Nettstedet")
+
     title: str
     """Nettstedets tittel."""
     description: str = ""
@@ -44,15 +50,17 @@ class Site(Model):
 
 
 class Role(Model):
+    model_config = ConfigDict(title="Rolle")
+
     id: Id
     """Rollens id, for eksempel `leder-gjennomgang`."""
     label: str
     """Kort navn til menyer og filtre."""
     address: str
-    """Hvordan spørsmålene henvender seg til rollen: «Til deg som ...»."""
+    """Hvordan spørsmålene henvender seg til rollen: «Til deg som ...». Er overskriften over rollens spørsmål på hver temaside, så den bør være kort (høyst 90 tegn, ellers gir `refleks check` en advarsel)."""
     examples: list[str] = []
-    """Eksempler på stillinger i rollen."""
+    """Eksempler på stillinger i rollen, for eksempel `[avdelingsleder, kvalitetsrådgiver]`. De står etter «For eksempel» på rollesiden, på linjen under overskriften over rollens spørsmål på hver temaside, og på tittelarket i rollens presentasjon."""
     level: int | None = None
-    """Rekkefølge (1 først)."""
+    """Rollens plass i rekkefølgen (1 først): rollene vises i denne rekkefølgen i menyer, på temasidene og i utskriftene. Roller med samme tall, og roller uten `level` (de kommer sist), står i alfabetisk rekkefølge."""
     description: Markdown = ""
     """Lengre beskrivelse (valgfritt)."""

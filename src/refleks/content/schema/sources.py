@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, ConfigDict
 
 from .common import Discrepancy, Id, Link, Markdown, Model, Section, Url
-
 
 SourceKind = Literal[
     "rapport",
@@ -31,6 +30,8 @@ def _sharing(value: object) -> object:
 
 
 class Finding(Model):
+    model_config = ConfigDict(title="Funn")
+
     id: Id
     """Funnets id, unik i kilden."""
     number: int | None = None
@@ -45,6 +46,8 @@ class Finding(Model):
 
 
 class Recommendation(Model):
+    model_config = ConfigDict(title="Anbefaling")
+
     id: Id
     """Id, unik i kilden."""
     number: int | None = None
@@ -54,7 +57,7 @@ class Recommendation(Model):
     title: str | None = None
     """Kort overskrift (valgfritt)."""
     to: list[str] = []
-    """Hvem anbefalingen er rettet til."""
+    """Hvem anbefalingen er rettet til, slik kilden sier det, for eksempel `[Helsedirektoratet, Statsforvalterne]`. Siden «Anbefalinger» grupperer anbefalingene etter dette."""
     text: Markdown
     """Anbefalingen."""
     quote: bool = False
@@ -65,6 +68,8 @@ class Recommendation(Model):
 
 
 class Statistic(Model):
+    model_config = ConfigDict(title="Tabell")
+
     id: Id
     """Tabellens id, unik i kilden."""
     label: str | None = None
@@ -95,6 +100,8 @@ class Statistic(Model):
 
 
 class Story(Model):
+    model_config = ConfigDict(title="Fortelling eller sitat")
+
     id: Id
     """Id, unik i kilden."""
     kind: Literal["historie", "sitat"] = "historie"
@@ -111,6 +118,8 @@ class Story(Model):
 
 
 class Reference(Model):
+    model_config = ConfigDict(title="Referanse")
+
     id: Id
     """Id, unik i kilden."""
     text: str
@@ -120,6 +129,8 @@ class Reference(Model):
 
 
 class Definition(Model):
+    model_config = ConfigDict(title="Definisjon")
+
     id: Id
     """Id, unik i kilden."""
     term: str
@@ -134,6 +145,8 @@ class Definition(Model):
 
 
 class KeyFigure(Model):
+    model_config = ConfigDict(title="Nøkkeltall")
+
     id: Id
     """Id, unik i kilden."""
     value: str
@@ -145,6 +158,8 @@ class KeyFigure(Model):
 
 
 class CatalogueGroup(Model):
+    model_config = ConfigDict(title="Gruppe i en katalog")
+
     id: Id
     """Id, unik i katalogen."""
     title: str
@@ -156,6 +171,8 @@ class CatalogueGroup(Model):
 
 
 class Catalogue(Model):
+    model_config = ConfigDict(title="Katalog")
+
     id: Id
     """Id, unik i kilden."""
     title: str
@@ -167,6 +184,8 @@ class Catalogue(Model):
 
 
 class SurveyQuestion(Model):
+    model_config = ConfigDict(title="Spørsmål i et spørreskjema")
+
     text: str
     """Spørsmålet nøyaktig som i kilden."""
     options: list[str] = []
@@ -176,6 +195,8 @@ class SurveyQuestion(Model):
 
 
 class Questionnaire(Model):
+    model_config = ConfigDict(title="Spørreskjema")
+
     id: Id
     """Id, unik i kilden."""
     title: str
@@ -190,6 +211,8 @@ class Questionnaire(Model):
 
 
 class Source(Model):
+    model_config = ConfigDict(title="Kilde")
+
     id: Id
     """Kildens id; må være lik filnavnet uten `.yaml`."""
     title: str

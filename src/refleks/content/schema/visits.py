@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import ConfigDict
+
 from .common import Id, IsoDate, Line, Model, Time
 
 
 class Person(Model):
+    model_config = ConfigDict(title="Person")
+
     name: Line
     """Navn."""
     title: Line | None = None
@@ -19,6 +23,8 @@ class Person(Model):
 
 
 class Leadership(Model):
+    model_config = ConfigDict(title="Ledergruppe")
+
     top_leader: Person
     """Øverste leder."""
     visit_leader: Person
@@ -34,6 +40,8 @@ class Leadership(Model):
 
 
 class Change(Model):
+    model_config = ConfigDict(title="Endring")
+
     text: str
     """Den konkrete endringen."""
     responsible: str | None = None
@@ -45,6 +53,8 @@ class Change(Model):
 
 
 class Action(Model):
+    model_config = ConfigDict(title="Tiltak")
+
     problem: str
     """Identifisert problem."""
     goal: str = ""
@@ -56,6 +66,8 @@ class Action(Model):
 
 
 class Visit(Model):
+    model_config = ConfigDict(title="Visitt")
+
     id: Id
     """Visittens id; lik filnavnet."""
     method: Id = "pasientsikkerhetsvisitt"
@@ -91,6 +103,8 @@ class Visit(Model):
 
 
 class PlanDefaults(Model):
+    model_config = ConfigDict(title="Felles for visittene")
+
     method: Id | None = None
     """Metoden for alle visittene."""
     municipality: str | None = None
@@ -110,6 +124,8 @@ class PlanDefaults(Model):
 
 
 class Plan(Model):
+    model_config = ConfigDict(title="Årsplan")
+
     id: Id
     """Årsplanens id; lik filnavnet."""
     title: str

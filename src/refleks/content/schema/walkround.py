@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import ConfigDict
+
 from .common import Discrepancy, Id, Markdown, Model, Section
 
 
 class MethodRole(Model):
+    model_config = ConfigDict(title="Rolle i metoden")
+
     id: Id
     """Id, unik i metoden."""
     title: str
@@ -21,6 +25,8 @@ class MethodRole(Model):
 
 
 class Step(Model):
+    model_config = ConfigDict(title="Trinn")
+
     id: Id
     """Id, unik i fasen."""
     text: Markdown
@@ -32,6 +38,8 @@ class Step(Model):
 
 
 class Phase(Model):
+    model_config = ConfigDict(title="Fase")
+
     id: Id
     """Id, unik i metoden."""
     title: str
@@ -43,6 +51,8 @@ class Phase(Model):
 
 
 class LetterSection(Model):
+    model_config = ConfigDict(title="Avsnitt i brevet")
+
     id: Id
     """Id, unik i brevet."""
     title: str
@@ -63,6 +73,8 @@ class LetterSection(Model):
 
 
 class LetterField(Model):
+    model_config = ConfigDict(title="Felt i brevet")
+
     id: Id
     """Id for feltet."""
     label: str
@@ -70,6 +82,8 @@ class LetterField(Model):
 
 
 class Letter(Model):
+    model_config = ConfigDict(title="Brev")
+
     title: str
     """Brevets overskrift."""
     fields: list[LetterField] = []
@@ -79,6 +93,8 @@ class Letter(Model):
 
 
 class GuideCategory(Model):
+    model_config = ConfigDict(title="Kategori i spørsmålsguiden")
+
     id: Id
     """Id, unik i spørsmålsguiden."""
     title: str
@@ -94,6 +110,8 @@ class GuideCategory(Model):
 
 
 class QuestionGuide(Model):
+    model_config = ConfigDict(title="Spørsmålsguide")
+
     title: str
     """Overskrift."""
     intro: Markdown = ""
@@ -103,6 +121,8 @@ class QuestionGuide(Model):
 
 
 class PlanColumn(Model):
+    model_config = ConfigDict(title="Kolonne i tiltaksplanen")
+
     id: Literal["problem", "goal", "measures", "changes", "responsible", "due"]
     """Kolonnens faste id (brukes i visittfilens `actions`)."""
     title: str
@@ -112,6 +132,8 @@ class PlanColumn(Model):
 
 
 class PlanExample(Model):
+    model_config = ConfigDict(title="Eksempelrad i tiltaksplanen")
+
     problem: str
     """Identifisert problem."""
     goal: str
@@ -127,6 +149,8 @@ class PlanExample(Model):
 
 
 class ActionPlan(Model):
+    model_config = ConfigDict(title="Tiltaksplan")
+
     title: str
     """Overskrift, for eksempel «Tiltaksplan»."""
     intro: Markdown = ""
@@ -138,6 +162,8 @@ class ActionPlan(Model):
 
 
 class Deadlines(Model):
+    model_config = ConfigDict(title="Frister")
+
     reminder_days_before: int = 7
     """Påminnelse til enheten så mange dager før visitten."""
     minutes_working_days: int = 4
@@ -153,6 +179,8 @@ class Deadlines(Model):
 
 
 class Method(Model):
+    model_config = ConfigDict(title="Metode")
+
     id: Id
     """Id; lik filnavnet."""
     source: Id
@@ -184,6 +212,8 @@ class Method(Model):
 
 
 class MethodTranslation(Model):
+    model_config = ConfigDict(title="Metode på nynorsk")
+
     id: Id
     """Metodens id; lik filnavnet (`content/methods/nn/<id>.yaml`)."""
     language: Literal["nn"]
