@@ -25,13 +25,11 @@ F25 = "F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?"
 
 
 def _refleks_questions(library: Library) -> list[str]:
-    return [q.text for q in library.questions() if q.reflection.authored_by == "refleks"]
+    return [q.text for q in library.questions() if q.text.authored_by == "refleks"]
 
 
 def test_the_written_for_refleks_set_is_the_one_on_colleague_support(library: Library) -> None:
-    written = {
-        q.reflection.id for q in library.questions() if q.reflection.authored_by == "refleks"
-    }
+    written = {q.reflection.id for q in library.questions() if q.text.authored_by == "refleks"}
     assert written == {"kollegastotte"}
     assert len(_refleks_questions(library)) == 30
 
@@ -67,7 +65,8 @@ def test_quoted_questions_have_no_mark(library: Library) -> None:
     assert with_questions
     for section in with_questions:
         assert MARK not in section and "skrevet for Refleks" not in section
-    # systemperspektiv.yaml: the set's intro and each theme's intro and notes are Refleks's
+    # systemperspektiv.yaml (authored_by: refleks; quote: true on each theme makes its
+    # questions the source's): the set's intro and each theme's intro and notes are Refleks's
     assert html.count(MARK) == 1 + 3 + 3
     assert "Kilde: <cite>Systemperspektiv i gjennomganger av alvorlige uønskede hendelser" in html
 
@@ -159,7 +158,7 @@ def test_the_course_pack_marks_the_questions_of_each_theme(
 
     packs = coursepack.files(library)
     # the questions and the intro of each theme; systemperspektiv quotes its questions but
-    # its three theme intros are written for Refleks (intro_authored_by: refleks)
+    # its three theme intros are written for Refleks (the set's authored_by: refleks)
     for reflection_id, count in (("kollegastotte", 6 * 2), ("systemperspektiv", 3)):
         pdf = tmp_path / f"{reflection_id}.pdf"
         pdf.write_bytes(packs[f"utskrift/kurs-{reflection_id}.pdf"])
@@ -170,8 +169,8 @@ def test_the_scorm_page_marks_the_questions_of_each_theme(library: Library) -> N
     from refleks.courses import scorm
 
     # the questions and the intro of each theme, and the set's intro (kollegastotte.yaml:
-    # authored_by: refleks; systemperspektiv.yaml: intro_authored_by: refleks on the set and
-    # on each of its three themes)
+    # authored_by: refleks; so does systemperspektiv.yaml, whose quote: true on each of its
+    # three themes makes their questions the source's)
     for reflection_id, count in (("kollegastotte", 6 * 2 + 1), ("systemperspektiv", 1 + 3)):
         page = scorm.index_page(library, library.reflections[reflection_id]).decode("utf-8")
         assert page.count(MARK) == count

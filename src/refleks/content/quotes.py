@@ -244,12 +244,13 @@ def source_text_file(library: Library, source_id: str) -> Path | None:
 
 
 def _claims_refleks(reflection: Any, theme: Any) -> bool:
-    """Whether the theme or (where it says nothing) the set says its texts are Refleks's."""
-    return (theme.authored_by or reflection.authored_by) == "refleks"
+    """Whether the theme itself says its texts are Refleks's (its «quote: true» says the
+    questions are the source's, whatever the set says)."""
+    return theme.authored_by == "refleks"
 
 
 def _check_claims(library: Library, problems: Problems) -> None:
-    """A set whose questions were written for Refleks cannot quote them from the source."""
+    """A theme whose texts were written for Refleks cannot quote its questions from the source."""
     for reflection in library.reflections.values():
         doc = library.documents[("reflection", reflection.id)]
         for t, theme in enumerate(reflection.themes):
@@ -262,8 +263,8 @@ def _check_claims(library: Library, problems: Problems) -> None:
                     format_path(("themes", t, "quote")),
                     "spørsmål skrevet for Refleks kan ikke være sitert fra kilden",
                     written="quote: true",
-                    expected="quote: true bare der spørsmålene er kildens (authored_by: kilden)",
-                    hint="fjern «quote: true», eller skriv «authored_by: kilden» på temaet hvis "
+                    expected="quote: true bare på temaer der spørsmålene står i kilden",
+                    hint="fjern «quote: true», eller fjern «authored_by: refleks» fra temaet hvis "
                     "spørsmålene står i kilden",
                 )
 

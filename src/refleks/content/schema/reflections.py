@@ -96,7 +96,7 @@ class Theme(Model):
     spørsmål skrevet for Refleks merkes med `authored_by: refleks`."""
     quote: bool = False
     """`true` når spørsmålene i temaet står ordrett i kilden. `refleks check` kontrollerer da at hvert av dem finnes
-    i kildens tekst (`content/sources/<kilde-id>.txt`). Spørsmålene regnes da som kildens (`authored_by: kilden`)."""
+    i kildens tekst (`content/sources/<kilde-id>.txt`). Spørsmålene regnes da som kildens, også i et sett med `authored_by: refleks`."""
     authored_by: Origin | None = None
     """Hvor temaets tekster (innledning, notater, spørsmål) kommer fra: `kilden` eller `refleks`. Uten: settets `authored_by`."""
 
