@@ -337,3 +337,19 @@ def test_sharing_is_written_in_norwegian_and_the_old_english_values_still_work(
         "  tips: mente du «åpen»?\n"
         "\n1 feil. Ingenting er skrevet.\n"
     )
+
+
+def test_only_the_refleks_questions_of_a_mixed_list_are_marked(prosjekt: Path) -> None:
+    from refleks.site import pages
+
+    theme = THEME.replace("    title: Et tema\n", "    title: Et tema\n    intro: Om temaet.\n")
+    theme += "        - {text: Hva ser jeg?, authored_by: refleks}\n"
+    _write(prosjekt, "content/reflections/sett.yaml", SET_HEAD + "authored_by: kilden\n" + theme)
+    docs = prosjekt / "docs-ut"
+    pages.build(build_library(Project(prosjekt)), docs)
+    page = (docs / "refleksjon" / "sett" / "tema.md").read_text("utf-8")
+    mark = ' <em class="refleks-opphav">(Skrevet for Refleks – står ikke i kilden)</em>'
+    assert '"sett/tema/leder/1">Hva gjør jeg?</li>' in page
+    assert f'"sett/tema/leder/2">Hva ser jeg?{mark}</li>' in page
+    assert '!!! info "Delvis skrevet for Refleks"' in page
+    assert page.count("Skrevet for Refleks – står ikke i kilden") == 2  # the box and the mark
