@@ -177,6 +177,7 @@ def reflection(rng: random.Random, n: int, themes: int, role_ids: list[str]) -> 
         "id": f"sett-{n:04d}",
         "source": sid,
         "title": f"Refleksjon over rapport {n:04d}",
+        "authored_by": "refleks",
         "intro": paragraph(rng, 2),
         "instruction": "Ta utgangspunkt i ditt ansvarsområde, og diskuter hva du kan gjøre.",
         "themes": out,

@@ -25,13 +25,11 @@ F25 = "F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?"
 
 
 def _refleks_questions(library: Library) -> list[str]:
-    return [q.text for q in library.questions() if q.reflection.authored_by == "refleks"]
+    return [q.text for q in library.questions() if q.text.authored_by == "refleks"]
 
 
 def test_the_written_for_refleks_set_is_the_one_on_colleague_support(library: Library) -> None:
-    written = {
-        q.reflection.id for q in library.questions() if q.reflection.authored_by == "refleks"
-    }
+    written = {q.reflection.id for q in library.questions() if q.text.authored_by == "refleks"}
     assert written == {"kollegastotte"}
     assert len(_refleks_questions(library)) == 30
 
@@ -62,7 +60,14 @@ def test_quoted_questions_have_no_mark(library: Library) -> None:
     sett = library.reflections["systemperspektiv"]
     deck = slides.set_deck(library, sett)
     html = slides.render(library, deck)
-    assert MARK not in html and "skrevet for Refleks" not in html
+    questions = [q.text for q in library.questions() if q.reflection.id == "systemperspektiv"]
+    with_questions = [s for s in _sections(html) if any(q in s for q in questions)]
+    assert with_questions
+    for section in with_questions:
+        assert MARK not in section and "skrevet for Refleks" not in section
+    # systemperspektiv.yaml (authored_by: refleks; quote: true on each theme makes its
+    # questions the source's): the set's intro and each theme's intro and notes are Refleks's
+    assert html.count(MARK) == 1 + 3 + 3
     assert "Kilde: <cite>Systemperspektiv i gjennomganger av alvorlige uønskede hendelser" in html
 
 
@@ -113,9 +118,12 @@ def test_every_printed_page_with_a_question_has_the_mark(
 def test_the_session_deck_and_guide_html_have_the_mark(library: Library, session_kit: Path) -> None:
     deck = (session_kit / "lysark.html").read_text("utf-8")
     guide = (session_kit / "veiledning.html").read_text("utf-8")
-    # each question slide and its speaker notes, and the summary slide
-    assert deck.count(MARK) == 2 * 8 + 1
-    assert guide.count(MARK) == 5  # under the questions of each of the five themes
+    # each question slide and its speaker notes, the summary slide, and the intro (theme
+    # slide) and notes (its speaker notes) of each of the five themes (kollegastotte.yaml:
+    # authored_by: refleks covers them)
+    assert deck.count(MARK) == 2 * 8 + 1 + 5 * 2
+    # under the intro, the questions and the notes of each of the five themes
+    assert guide.count(MARK) == 5 * 3
     assert f"{SOURCE_LINE} <cite>{F25}</cite>" in guide
 
 
@@ -139,7 +147,8 @@ def test_every_page_of_the_group_handout_has_the_mark(group_kit: Path) -> None:
     for page in pages:  # every page of it shows questions
         assert MARK in page, page
         assert f"Kilde: {F25}" not in page
-    assert (group_kit / "veiledning.html").read_text("utf-8").count(MARK) == 6
+    # intro, questions and notes of each of the six themes
+    assert (group_kit / "veiledning.html").read_text("utf-8").count(MARK) == 6 * 3
 
 
 def test_the_course_pack_marks_the_questions_of_each_theme(
@@ -148,7 +157,9 @@ def test_the_course_pack_marks_the_questions_of_each_theme(
     from refleks.courses import coursepack
 
     packs = coursepack.files(library)
-    for reflection_id, count in (("kollegastotte", 6), ("systemperspektiv", 0)):
+    # the questions and the intro of each theme; systemperspektiv quotes its questions but
+    # its three theme intros are written for Refleks (the set's authored_by: refleks)
+    for reflection_id, count in (("kollegastotte", 6 * 2), ("systemperspektiv", 3)):
         pdf = tmp_path / f"{reflection_id}.pdf"
         pdf.write_bytes(packs[f"utskrift/kurs-{reflection_id}.pdf"])
         assert " ".join(_pages(pdf)).count(MARK) == count
@@ -157,6 +168,9 @@ def test_the_course_pack_marks_the_questions_of_each_theme(
 def test_the_scorm_page_marks_the_questions_of_each_theme(library: Library) -> None:
     from refleks.courses import scorm
 
-    for reflection_id, count in (("kollegastotte", 6), ("systemperspektiv", 0)):
+    # the questions and the intro of each theme, and the set's intro (kollegastotte.yaml:
+    # authored_by: refleks; so does systemperspektiv.yaml, whose quote: true on each of its
+    # three themes makes their questions the source's)
+    for reflection_id, count in (("kollegastotte", 6 * 2 + 1), ("systemperspektiv", 1 + 3)):
         page = scorm.index_page(library, library.reflections[reflection_id]).decode("utf-8")
         assert page.count(MARK) == count

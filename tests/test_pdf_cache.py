@@ -80,9 +80,10 @@ def test_a_rebuild_lays_out_only_what_changed(copy: Project, rendered: list[str]
     reflections = copy.content / "reflections" / "systemperspektiv.yaml"
     text = reflections.read_text("utf-8")
     assert text.count(QUESTION) == 1
-    # a question of one's own is no longer the source's words: the theme loses «quote: true»
-    text = text.replace("    quote: true\n", "", 1)
-    reflections.write_text(text.replace(QUESTION, QUESTION + " Og hvem spør jeg?"), "utf-8")
+    # a question of one's own is no longer the source's words: it says so itself (the
+    # theme's other questions stay quoted from the source)
+    own = f'{{text: "{QUESTION} Og hvem spør jeg?", authored_by: refleks}}'
+    reflections.write_text(text.replace(QUESTION, own), "utf-8")
     changed = build_library(copy)
     third = copy.root / "site-3"
     handouts.build(changed, third, workers=1)

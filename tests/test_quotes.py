@@ -94,7 +94,7 @@ def test_a_changed_question_is_reported_at_its_line(
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert err.startswith(
-        "content/reflections/systemperspektiv.yaml:45:11: feil: sitatet står ikke ordrett i "
+        "content/reflections/systemperspektiv.yaml:46:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n  nøkkel: themes[1].questions.leder-virksomhet[0]\n"
     )
     assert "nærmest er: «Hvordan kommuniserer jeg viktigheten av dette arbeidet?" in err
@@ -188,18 +188,18 @@ def test_questions_written_for_refleks_cannot_be_quotes(
     _replace(
         shipped / "content" / "reflections" / "kollegastotte.yaml",
         "    title: Ledelse og kultur som grunnmur\n",
-        "    title: Ledelse og kultur som grunnmur\n    quote: true\n",
+        "    title: Ledelse og kultur som grunnmur\n    authored_by: refleks\n    quote: true\n",
     )
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert err == (
-        "content/reflections/kollegastotte.yaml:15:12: feil: spørsmål skrevet for Refleks kan "
+        "content/reflections/kollegastotte.yaml:16:12: feil: spørsmål skrevet for Refleks kan "
         "ikke være sitert fra kilden\n"
         "  nøkkel: themes[0].quote\n"
         "  skrevet: quote: true\n"
-        "  forventet: quote: true bare i sett med authored_by: kilden\n"
-        "  tips: fjern «quote: true», eller skriv «authored_by: kilden» hvis spørsmålene står "
-        "i kilden\n"
+        "  forventet: quote: true bare på temaer der spørsmålene står i kilden\n"
+        "  tips: fjern «quote: true», eller fjern «authored_by: refleks» fra temaet hvis "
+        "spørsmålene står i kilden\n"
         "\n1 feil. Ingenting er skrevet.\n"
     )
 

@@ -20,7 +20,7 @@ def source(library: Library):
 def test_source_metadata(source) -> None:
     assert source.publisher == "Ukom"
     assert source.kind == "sammendrag"
-    assert source.sharing == "open"
+    assert source.sharing == "åpen"
     assert source.part_of is None
     # the summary text has no title, year or address: nothing of that under Ukom's name
     assert source.year is None and source.url is None and source.links == []

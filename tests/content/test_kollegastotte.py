@@ -51,7 +51,7 @@ def test_main_metadata(main) -> None:
     assert main.title == "F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?"
     assert main.subtitle == "Dypdykk i kollegastøtte"
     assert main.kind == "presentasjon"
-    assert main.sharing == "open"
+    assert main.sharing == "åpen"
     assert main.part_of is None
     assert len(main.authors) == 4
 
@@ -278,7 +278,7 @@ def test_psirf_lists_both_sources_and_both_years(library: Library) -> None:
 
 
 def test_dyrbye_is_summary_only_part(dyrbye) -> None:
-    assert dyrbye.sharing == "summary-only"
+    assert dyrbye.sharing == "bare sammendrag"
     assert dyrbye.part_of == MAIN
     assert dyrbye.authors == ["Lotte Dyrbye"]
 

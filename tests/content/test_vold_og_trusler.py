@@ -40,7 +40,7 @@ def test_metadata(source):
     assert source.publisher == "Helsedirektoratet"
     assert source.kind == "kartlegging"
     assert source.year == 2017
-    assert source.sharing == "open"
+    assert source.sharing == "åpen"
 
 
 # --------------------------------------------------------------------------- tables

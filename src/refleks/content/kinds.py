@@ -53,8 +53,8 @@ class Reference:
 
     ``path`` leads from the item to the field: ``*`` stands for every entry of a list and
     ``{}`` for every key of a table (the key is the reference). ``target`` is a kind's name,
-    ``role``, ``finding`` (``<source>/<finding>`` anywhere) or ``own finding`` (a finding of
-    the same source)."""
+    ``role``, ``finding``, ``recommendation`` or ``story`` (``<source>/<item>`` anywhere) or
+    ``own finding`` (a finding of the same source)."""
 
     kind: str
     path: tuple[str, ...]
@@ -69,6 +69,9 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("reflection", ("source",), "source", "kilden"),
     Reference("reflection", ("themes", "*", "questions", "{}"), "role", "rollen"),
     Reference("reflection", ("themes", "*", "findings", "*"), "finding", "funnet"),
+    Reference(
+        "reflection", ("themes", "*", "recommendations", "*"), "recommendation", "anbefalingen"
+    ),
     Reference("reflection", ("themes", "*", "stories", "*"), "story", "fortellingen"),
     Reference("framework", ("sources", "*"), "source", "kilden"),
     Reference("method", ("source",), "source", "kilden"),

@@ -49,6 +49,8 @@ class Library:
     warnings: list = field(default_factory=list)
     broken: dict[str, set[str]] = field(default_factory=dict)
     """Ids whose file or item had errors, by kind: references to them are not reported again."""
+    unchecked: list[tuple[str, Document]] = field(default_factory=list)
+    """Documents (by kind) that failed the schema: their references are still checked."""
 
     @cached_property
     def context(self) -> BuildContext:
@@ -86,6 +88,11 @@ class Library:
         source_id, finding_id = ref.split("/", 1)
         source = self.sources[source_id]
         return source, next(f for f in source.findings if f.id == finding_id)
+
+    def recommendation(self, ref: str) -> tuple[schema.Source, schema.Recommendation]:
+        source_id, item_id = ref.split("/", 1)
+        source = self.sources[source_id]
+        return source, next(r for r in source.recommendations if r.id == item_id)
 
     def story(self, ref: str) -> tuple[schema.Source, schema.Story]:
         source_id, story_id = ref.split("/", 1)

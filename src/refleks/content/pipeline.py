@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..errors import ContentInvalid, Problems
 from ..project import Project
 from . import schema
+from .authoring import check_authoring
 from .kinds import BY_NAME
 from .load import Loaded, load_content
 from .model import Library
@@ -66,6 +67,7 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
         for doc in docs:
             item = check_model(doc, BY_NAME[kind].model, problems)
             if item is None:
+                library.unchecked.append((kind, doc))
                 broken[kind].add(doc.file.stem)
                 if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
                     broken[kind].add(doc.data["id"])
@@ -82,6 +84,7 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
                     expected=doc.file.stem,
                     hint=f"endre id til «{doc.file.stem}» eller gi filen nytt navn",
                 )
+                library.unchecked.append((kind, doc))
                 continue
             if item.id in store:
                 problems.add(
@@ -93,12 +96,14 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
                     written=item.id,
                     expected="en id som ikke er brukt",
                 )
+                library.unchecked.append((kind, doc))
                 continue
             store[item.id] = item
             library.documents[(kind, item.id)] = doc
     expand_plans(library, problems)
     check_references(library, problems, (loaded.site, loaded.roles))
     check_quotes(library, problems)
+    check_authoring(library, problems, loaded.roles)
     if problems.errors or site is None:
         raise ContentInvalid(problems)
     library.warnings = problems.warnings

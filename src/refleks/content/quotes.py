@@ -185,7 +185,8 @@ def _texts(item: Any, fields: tuple[str, ...], path: KeyPath) -> Iterator[tuple[
         elif isinstance(value, dict):
             for key, texts in value.items():
                 for i, text in enumerate(texts):
-                    yield (*path, name, key, i), text
+                    if getattr(text, "authored_by", "kilden") == "kilden":  # not one's own
+                        yield (*path, name, key, i), text
 
 
 # item list of a document -> the fields of each item that the quote covers
@@ -215,10 +216,10 @@ def quotes(library: Library) -> Iterator[Quote]:
             path = ("reuse_terms",)
             yield Quote(doc, path, path, source.id, source.reuse_terms)
     for reflection in library.reflections.values():
-        if reflection.authored_by == "refleks":
-            continue  # its questions are Refleks's own: a «quote: true» there is reported once
         doc = library.documents[("reflection", reflection.id)]
-        yield from _flagged(doc, reflection.themes, ("themes",), ("questions",), reflection.source)
+        # themes whose questions are Refleks's own: a «quote: true» there is reported once
+        themes = [t if not _claims_refleks(reflection, t) else None for t in reflection.themes]
+        yield from _flagged(doc, themes, ("themes",), ("questions",), reflection.source)
     for method in library.methods.values():
         doc = library.documents[("method", method.id)]
         if method.letter:
@@ -242,14 +243,18 @@ def source_text_file(library: Library, source_id: str) -> Path | None:
     return None
 
 
+def _claims_refleks(reflection: Any, theme: Any) -> bool:
+    """Whether the theme itself says its texts are Refleks's (its «quote: true» says the
+    questions are the source's, whatever the set says)."""
+    return theme.authored_by == "refleks"
+
+
 def _check_claims(library: Library, problems: Problems) -> None:
-    """A set whose questions were written for Refleks cannot quote them from the source."""
+    """A theme whose texts were written for Refleks cannot quote its questions from the source."""
     for reflection in library.reflections.values():
-        if reflection.authored_by != "refleks":
-            continue
         doc = library.documents[("reflection", reflection.id)]
         for t, theme in enumerate(reflection.themes):
-            if theme.quote:
+            if theme.quote and _claims_refleks(reflection, theme):
                 line, col = doc.where(("themes", t, "quote"))
                 problems.add(
                     doc.file,
@@ -258,9 +263,9 @@ def _check_claims(library: Library, problems: Problems) -> None:
                     format_path(("themes", t, "quote")),
                     "spørsmål skrevet for Refleks kan ikke være sitert fra kilden",
                     written="quote: true",
-                    expected="quote: true bare i sett med authored_by: kilden",
-                    hint="fjern «quote: true», eller skriv «authored_by: kilden» hvis spørsmålene "
-                    "står i kilden",
+                    expected="quote: true bare på temaer der spørsmålene står i kilden",
+                    hint="fjern «quote: true», eller fjern «authored_by: refleks» fra temaet hvis "
+                    "spørsmålene står i kilden",
                 )
 
 

@@ -7,12 +7,19 @@ from typing import Any
 
 from ..errors import Problems, did_you_mean
 from . import schema
-from .kinds import BY_NAME, REFERENCES
+from .kinds import BY_NAME, REFERENCES, Reference
 from .model import Library
 from .textcheck import check_text
 from .yamlread import Document, KeyPath, format_path
 
 _Found = tuple[KeyPath, str, bool]
+
+# a reference target inside a source (``<source>/<item>``) -> the source's list of them
+_SOURCE_ITEM_LISTS = {
+    "finding": "findings",
+    "recommendation": "recommendations",
+    "story": "stories",
+}
 
 _ITEM_LISTS = (
     "findings",
@@ -45,7 +52,8 @@ def _unresolved(
 ) -> None:
     if value in broken or value.partition("/")[0] in broken:
         return  # the target's own file already has an error; one message is enough
-    choices = sorted(choices)
+    every = sorted(choices)
+    choices = _same_file_first(value, every)
     line, col = doc.where(path, key=key)
     problems.add(
         doc.file,
@@ -55,8 +63,16 @@ def _unresolved(
         f"{what} «{value}» finnes ikke",
         written=value,
         expected="en av: " + (", ".join(choices) if choices else "(ingen definert)"),
-        hint=did_you_mean(value, choices),
+        hint=did_you_mean(value, choices) or did_you_mean(value, every),
     )
+
+
+def _same_file_first(value: str, choices: list[str]) -> list[str]:
+    """For ``<file>/<item>``: the items of the file named, when it has any of this kind
+    (not every finding of the project); otherwise all of them."""
+    prefix = value.partition("/")[0] + "/"
+    same = [c for c in choices if c.startswith(prefix)] if "/" in value else []
+    return same or choices
 
 
 def _check_unique_items(doc: Document, problems: Problems) -> None:
@@ -97,7 +113,8 @@ def check_references(
 ) -> None:
     """Unique item ids, safe markup, and every declared reference field (``kinds.REFERENCES``)
     naming an item that exists. ``settings``: site.yaml and roles.yaml, checked for markup
-    like every content file."""
+    like every content file. Files that failed the schema (``library.unchecked``) have their
+    references checked too, read from the YAML as written, so every error comes in one run."""
     for doc, model in zip(settings, (schema.Site, list[schema.Role]), strict=False):
         if doc is not None:
             check_text(doc, model, problems)
@@ -106,27 +123,64 @@ def check_references(
         check_text(doc, BY_NAME[kind].model, problems)
     known: dict[str, tuple[Collection[str], set[str]]] = {}
     for reference in REFERENCES:
+        if reference.target not in known and not reference.target.startswith("own "):
+            known[reference.target] = _targets(library, reference.target)
         items = getattr(library, BY_NAME[reference.kind].attribute)
         for item in items.values():
             doc = library.documents[(reference.kind, item.id)]
+            own = {f.id for f in getattr(item, "findings", [])}
             for path, value, is_key in _values_at(item, reference.path):
-                if reference.target == "own finding":
-                    choices, broken = {f.id for f in item.findings}, set()
-                else:
-                    if reference.target not in known:
-                        known[reference.target] = _targets(library, reference.target)
-                    choices, broken = known[reference.target]
-                if value not in choices:
-                    _unresolved(
-                        problems,
-                        doc,
-                        path,
-                        reference.what,
-                        value,
-                        choices,
-                        key=is_key,
-                        broken=broken,
-                    )
+                _check_one(problems, doc, reference, path, value, is_key, known, own)
+        for kind, doc in library.unchecked:
+            if kind != reference.kind:
+                continue
+            own = _raw_ids(doc.data, "findings")
+            for path, value, is_key in _raw_values_at(doc.data, reference.path):
+                _check_one(problems, doc, reference, path, value, is_key, known, own)
+
+
+def _check_one(
+    problems: Problems,
+    doc: Document,
+    reference: Reference,
+    path: KeyPath,
+    value: str,
+    is_key: bool,
+    known: dict[str, tuple[Collection[str], set[str]]],
+    own: set[str],
+) -> None:
+    if reference.target == "own finding":
+        choices, broken = own, set()
+    else:
+        choices, broken = known[reference.target]
+    if value not in choices:
+        _unresolved(problems, doc, path, reference.what, value, choices, key=is_key, broken=broken)
+
+
+def _raw_ids(data: Any, key: str) -> set[str]:
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return set()
+    return {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
+
+
+def _raw_values_at(node: Any, pattern: tuple[str, ...], path: KeyPath = ()) -> Iterator[_Found]:
+    """As ``_values_at``, on the YAML as written (a file that failed the schema): whatever
+    is not of the expected shape is skipped (the schema stage has reported it)."""
+    if not pattern:
+        if isinstance(node, str) and node:
+            yield path, node, False
+        return
+    step, rest = pattern[0], pattern[1:]
+    if step == "*" and isinstance(node, list):
+        for i, entry in enumerate(node):
+            yield from _raw_values_at(entry, rest, (*path, i))
+    elif step == "{}" and isinstance(node, dict):
+        for key in node:
+            if isinstance(key, str) and key:
+                yield (*path, key), key, True
+    elif isinstance(node, dict) and step in node:
+        yield from _raw_values_at(node[step], rest, (*path, step))
 
 
 def _values_at(node: Any, pattern: tuple[str, ...], path: KeyPath = ()) -> Iterator[_Found]:
@@ -148,11 +202,11 @@ def _values_at(node: Any, pattern: tuple[str, ...], path: KeyPath = ()) -> Itera
 
 def _targets(library: Library, target: str) -> tuple[Collection[str], set[str]]:
     """The names a reference to ``target`` may use, and those whose own file had errors."""
-    if target == "finding":
-        known = {f"{s.id}/{f.id}" for s in library.sources.values() for f in s.findings}
-        return known, library.broken["source"]
-    if target == "story":
-        known = {f"{s.id}/{t.id}" for s in library.sources.values() for t in s.stories}
+    if target in _SOURCE_ITEM_LISTS:
+        attribute = _SOURCE_ITEM_LISTS[target]
+        known = {
+            f"{s.id}/{item.id}" for s in library.sources.values() for item in getattr(s, attribute)
+        }
         return known, library.broken["source"]
     if target == "role":
         return library.roles, library.broken["role"]

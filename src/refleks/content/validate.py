@@ -78,7 +78,7 @@ def _expected_for(tp: Any) -> str:
 
 
 DATE_EXPECTED = "en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23"
-# the schema's own validators (schema.py) name the problem in their message
+# the schema's own validators (schema/common.py) name the problem in their message
 VALUE_ERRORS: tuple[tuple[str, str, str, str | None], ...] = (
     (
         "date_range",
@@ -163,6 +163,8 @@ def _report(
         )
         return
     message, expected, hint = _explain(err, _type_at(model, loc))
+    if kind == "list_type" and isinstance(err.get("input"), str) and loc and str(loc[-1]):
+        expected = _list_example(str(loc[-1]), err["input"])
     line, col = doc.where(full, key=on_key)
     problems.add(
         doc.file,
@@ -174,6 +176,14 @@ def _report(
         expected=expected,
         hint=hint,
     )
+
+
+def _list_example(key: Any, value: str) -> str:
+    """What a list looks like, made from what the author wrote (a single text)."""
+    first = value.splitlines()[0] if value.strip() else "..."
+    name = key if isinstance(key, str) else "nøkkel"
+    example = f"\n      {name}:\n        - {first}"
+    return "en liste, med «- » foran hvert punkt på egen linje, for eksempel:" + example
 
 
 def _explain(err: Any, target: Any) -> tuple[str, str | None, str | None]:

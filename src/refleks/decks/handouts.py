@@ -65,6 +65,11 @@ class Section:
     lines: int = 0
     """Ruled lines under each question (set by ``Printer.fitted_pdf``)."""
 
+    @property
+    def refleks(self) -> bool:
+        """Whether any of the page's questions was written for Refleks."""
+        return any(getattr(q, "authored_by", None) == "refleks" for q in self.questions)
+
 
 def environment_for(library: Library) -> jinja2.Environment:
     """Handout templates, with the slide macros available as ``slides/...``."""

@@ -63,6 +63,12 @@ class Slide:
     position: tuple[int, int] | None = None
     """For one question at a time: (number, how many) within the theme."""
 
+    @property
+    def refleks_questions(self) -> bool:
+        """Whether any question the slide shows was written for Refleks."""
+        shown = (self.question, *self.questions) if self.question else self.questions
+        return any(getattr(q.text, "authored_by", None) == "refleks" for q in shown)
+
 
 @dataclass
 class Deck:

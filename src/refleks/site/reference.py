@@ -15,6 +15,16 @@ from pydantic.fields import FieldInfo
 from ..content import schema
 
 DATE = "dato (ÅÅÅÅ-MM-DD)"
+MARKDOWN = "tekst (Markdown)"
+NONE = "\0"
+"""The default of a field left out: shown as «ingen» (not as a value to write)."""
+# the schema's validators (content/schema/common.py) -> the type's name for authors
+SPECIAL_TEXTS = {
+    "_iso_date": DATE,
+    "_url": "nettadresse (https://, http:// eller mailto:)",
+    "_time": "klokkeslett (TT:MM)",
+    "_line": "tekst på én linje",
+}
 
 # top-level models and the file each one describes
 TOP_LEVEL: list[tuple[type[BaseModel], str]] = [
@@ -41,6 +51,7 @@ class FieldDoc:
 @dataclass(frozen=True)
 class ModelDoc:
     name: str
+    anchor: str
     file: str
     doc: str
     fields: list[FieldDoc]
@@ -51,6 +62,9 @@ def _type_name(tp: Any, nested: list[type[BaseModel]]) -> str:
     args = typing.get_args(tp)
     if origin is typing.Annotated:
         base = args[0]
+        special = _special(tp.__metadata__)
+        if special:
+            return special
         if any(getattr(m, "pattern", None) for m in getattr(tp, "__metadata__", ())):
             return "id"
         for meta in tp.__metadata__:
@@ -71,14 +85,31 @@ def _type_name(tp: Any, nested: list[type[BaseModel]]) -> str:
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         if tp not in nested:
             nested.append(tp)
-        return f"[{tp.__name__}](#{tp.__name__.lower()})"
+        return f"[{title(tp)}](#{tp.__name__.lower()})"
     return {
         str: "tekst",
         int: "heltall",
         float: "tall",
         bool: "`true`/`false`",
         dt.date: DATE,
-    }.get(tp, getattr(tp, "__name__", str(tp)))
+        object: "hva som helst",
+    }.get(tp, "tekst")
+
+
+def title(model: type[BaseModel]) -> str:
+    """The model's name as authors read it (its Norwegian ``title``)."""
+    return str(model.model_config.get("title") or model.__name__)
+
+
+def _special(metadata: Any) -> str | None:
+    """The Norwegian name of a text with a meaning of its own (a date, a link, a time)."""
+    for meta in metadata:
+        if meta == "markdown":
+            return MARKDOWN
+        name = getattr(getattr(meta, "func", None), "__name__", "")
+        if name in SPECIAL_TEXTS:
+            return SPECIAL_TEXTS[name]
+    return None
 
 
 def _field_type(info: FieldInfo, nested: list[type[BaseModel]]) -> str:
@@ -88,26 +119,43 @@ def _field_type(info: FieldInfo, nested: list[type[BaseModel]]) -> str:
     patterns = [m.pattern for m in info.metadata if getattr(m, "pattern", None)]
     if patterns and info.annotation is str:
         return "referanse" if "/" in patterns[0] else "id"
+    special = _special(info.metadata)
+    if special and info.annotation in (str, dt.date):
+        return special
     return _type_name(info.annotation, nested)
+
+
+def _default(info: FieldInfo) -> str:
+    """The default as authors would write it; empty when there is nothing to say."""
+    value = info.default
+    if info.is_required() or value in ([], "", {}) or isinstance(value, BaseModel):
+        return ""
+    if value is None:
+        return NONE
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _model_doc(model: type[BaseModel], file: str, nested: list[type[BaseModel]]) -> ModelDoc:
     fields = []
     for name, info in model.model_fields.items():
-        required = info.is_required()
-        default = "" if required else repr(info.default) if info.default not in ([], "") else ""
-        if isinstance(info.default, BaseModel):
-            default = ""
         fields.append(
             FieldDoc(
                 name,
                 _field_type(info, nested),
-                required,
-                default.replace("'", ""),
+                info.is_required(),
+                _default(info),
                 info.description or "",
             )
         )
-    return ModelDoc(model.__name__, file, (model.__doc__ or "").strip(), fields)
+    return ModelDoc(title(model), model.__name__.lower(), file, _doc(model), fields)
+
+
+def _doc(model: type[BaseModel]) -> str:
+    """The model's own docstring; pydantic's inherited one is not the author's text."""
+    doc = model.__dict__.get("__doc__")
+    return (doc or "").strip()
 
 
 def describe() -> list[ModelDoc]:

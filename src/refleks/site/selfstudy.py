@@ -47,7 +47,7 @@ def question_index(library: Library, labels: dict[str, str]) -> dict[str, Any]:
             "tittel": plain(r.title),
             "kilde": _source_line(library, r.source),
             "side": urls.page_html(urls.reflection_page(r.id)),
-            "skrevetForRefleks": r.authored_by == "refleks",
+            "skrevetForRefleks": r.questions_origin != "kilden",
         }
         for r in library.reflections.values()
     }

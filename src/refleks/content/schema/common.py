@@ -1,0 +1,114 @@
+"""Shared pieces of the content model: ids, references, Markdown, dates, links and the
+base ``Model`` every table of ``content/`` is made from.
+
+Every plain YAML scalar arrives here as the text the author wrote (see ``yamlread``);
+fields that want numbers, dates or yes/no turn that text into a value here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z][a-z0-9-]{0,63}$"
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+"""Lower-case a-z, 0-9 and -, starting with a letter, at most 64 characters."""
+
+Ref = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,63}/[a-z][a-z0-9-]{0,63}$")]
+"""A reference to an item in another file: ``<fil-id>/<element-id>``."""
+
+Markdown = Annotated[str, "markdown"]
+"""Text that may use Markdown (lists, **uthevet**, lenker)."""
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_URL = re.compile(r"^(https?://|mailto:)[^\s<>\"]+$")
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+"""A time of day, ``TT:MM`` (24 hours, ASCII digits only)."""
+_TIME = re.compile(TIME_PATTERN, re.ASCII)
+# dates the walkround's deadlines (months and working days later) can still be counted from
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, str):
+        if not _ISO_DATE.match(value):
+            raise ValueError("iso_date")
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("iso_date") from None
+        value = day
+    if isinstance(value, dt.date) and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError("date_range")
+    return value
+
+
+def _line(value: str) -> str:
+    """One line: no line break, tab or other control character (names go into calendar
+    entries, file names and letter headings)."""
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value):
+        raise ValueError("one_line")
+    return value
+
+
+def _url(value: str) -> str:
+    if not _URL.match(value):
+        raise ValueError("url")
+    return value
+
+
+def _time(value: str) -> str:
+    if not _TIME.match(value):
+        raise ValueError("time")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+Url = Annotated[str, AfterValidator(_url)]
+Time = Annotated[str, AfterValidator(_time)]
+Line = Annotated[str, AfterValidator(_line)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", use_attribute_docstrings=True, frozen=True, str_strip_whitespace=False
+    )
+
+
+class Link(Model):
+    model_config = ConfigDict(title="Lenke")
+
+    text: str
+    """Lenketeksten som vises."""
+    url: Url
+    """Adressen (https://, http:// eller mailto:). Vises som lenke; nettstedet laster aldri noe fra den."""
+
+
+class Discrepancy(Model):
+    """Et sted der kildene (eller én kilde) sier ulike ting."""
+
+    model_config = ConfigDict(title="Ulikhet i kildene")
+
+    id: Id
+    """Id for merknaden, unik i filen."""
+    text: Markdown
+    """Hva som står ulikt, og hvor. Begge versjonene gjengis."""
+    versions: list[str] = []
+    """Ordlyden i hver versjon, slik de står i kilden."""
+
+
+class Section(Model):
+    model_config = ConfigDict(title="Avsnitt")
+
+    id: Id
+    """Id for avsnittet, unik i filen."""
+    title: str
+    """Overskrift."""
+    text: Markdown = ""
+    """Brødtekst."""
+    items: list[Markdown] = []
+    """Punkter (valgfritt)."""

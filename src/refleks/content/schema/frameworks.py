@@ -1,0 +1,38 @@
+"""A framework, method or tool (``content/frameworks/<id>.yaml``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import ConfigDict
+
+from .common import Discrepancy, Id, Link, Markdown, Model
+
+
+class Framework(Model):
+    model_config = ConfigDict(title="Rammeverk")
+
+    id: Id
+    """Id; lik filnavnet."""
+    name: str
+    """Fullt navn."""
+    acronym: str | None = None
+    """Forkortelse, for eksempel «FRAM»."""
+    kind: Literal["rammeverk", "metode", "verktøy", "opplæringsprogram", "modell"] = "rammeverk"
+    """Hva slags rammeverk det er."""
+    origin: str | None = None
+    """Hvem som har utviklet det, og når."""
+    summary: Markdown
+    """Beskrivelse med egne ord."""
+    key_ideas: list[Markdown] = []
+    """Grunntanker."""
+    sources: list[Id]
+    """Kildene som omtaler rammeverket."""
+    links: list[Link] = []
+    """Lenker for å lese mer."""
+    discrepancies: list[Discrepancy] = []
+    """Der kildene omtaler rammeverket ulikt."""
+    refleks_note: Markdown = ""
+    """Tillegg skrevet for Refleks: opplysninger som ikke står i kilden (for eksempel hvem som har
+    utviklet rammeverket og hva det går ut på). Vises
+    merket «Skrevet for Refleks – står ikke i kilden». Alt annet i filen skal stå i kilden."""

@@ -1,0 +1,66 @@
+"""The site settings (``content/site.yaml``) and the roles (``content/roles.yaml``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import ConfigDict
+
+from .common import Id, Markdown, Model, Url
+
+
+class Contact(Model):
+    model_config = ConfigDict(title="Kontakt")
+
+    name: str | None = None
+    """Navn på kontaktperson eller -enhet."""
+    email: str | None = None
+    """E-postadresse."""
+    phone: str | None = None
+    """Telefonnummer, skrevet slik det skal vises."""
+    url: Url | None = None
+    """Nettadresse."""
+
+
+class Site(Model):
+    model_config = ConfigDict(title="Nettstedet")
+
+    title: str
+    """Nettstedets tittel."""
+    description: str = ""
+    """Kort beskrivelse (brukes i metadata og på forsiden)."""
+    publisher: str
+    """Hvem som gir ut nettstedet."""
+    language: Literal["nb", "nn"] = "nb"
+    """Språk: `nb` (bokmål) eller `nn` (nynorsk) for nettstedets eget grensesnitt, og standard for visittdokumentene."""
+    contact: Contact | None = None
+    """Kontakt for spørsmål om innholdet."""
+    url: Url | None = None
+    """Adressen nettstedet publiseres på (valgfritt)."""
+    organisation: str | None = None
+    """Kommunens eller virksomhetens navn i brev (valgfritt; ellers fra visitten)."""
+    address: list[str] = []
+    """Postadresse i brevhodet, én linje per punkt (valgfritt)."""
+    logo: str | None = None
+    """Sti til logo for brev, relativt til prosjektmappen (valgfritt)."""
+    letter_template: str | None = None
+    """Sti til egen brevmal i DOCX, relativt til prosjektmappen (valgfritt)."""
+    engine: Literal["mkdocs", "zensical"] = "mkdocs"
+    """Nettstedsmotoren som bygger sidene: `mkdocs` (MkDocs med Material, standard) eller `zensical` (etterfølgeren). `refleks build --engine` overstyrer valget for ett bygg."""
+
+
+class Role(Model):
+    model_config = ConfigDict(title="Rolle")
+
+    id: Id
+    """Rollens id, for eksempel `leder-gjennomgang`."""
+    label: str
+    """Kort navn til menyer og filtre."""
+    address: str
+    """Hvordan spørsmålene henvender seg til rollen: «Til deg som ...». Er overskriften over rollens spørsmål på hver temaside, så den bør være kort (høyst 90 tegn, ellers gir `refleks check` en advarsel)."""
+    examples: list[str] = []
+    """Eksempler på stillinger i rollen, for eksempel `[avdelingsleder, kvalitetsrådgiver]`. De står etter «For eksempel» på rollesiden, på linjen under overskriften over rollens spørsmål på hver temaside, og på tittelarket i rollens presentasjon."""
+    level: int | None = None
+    """Rollens plass i rekkefølgen (1 først): rollene vises i denne rekkefølgen i menyer, på temasidene og i utskriftene. Roller med samme tall, og roller uten `level` (de kommer sist), står i alfabetisk rekkefølge."""
+    description: Markdown = ""
+    """Lengre beskrivelse (valgfritt)."""
