@@ -150,8 +150,13 @@ def test_role_is_appended_keeping_the_file(project: Path, capsys) -> None:
 
 def test_theme_goes_after_the_last_theme_even_with_keys_after_it(project: Path, capsys) -> None:
     path = project / "content" / "reflections" / "systemperspektiv.yaml"
-    original = path.read_text("utf-8")
-    path.write_text(original + "# slutt på temaene\nauthored_by: kilden\n", "utf-8")
+    # the set's origin statement moved after the themes
+    original = "".join(
+        line
+        for line in path.read_text("utf-8").splitlines(keepends=True)
+        if not line.startswith("authored_by:")
+    )
+    path.write_text(original + "# slutt på temaene\nauthored_by: refleks\n", "utf-8")
     before = path.read_text("utf-8")
     code, out, _ = run(
         project, capsys, "new", "theme", "--reflection", "systemperspektiv", "--title",
@@ -166,14 +171,14 @@ def test_theme_goes_after_the_last_theme_even_with_keys_after_it(project: Path, 
     )
     after = path.read_text("utf-8")
     data = yaml.safe_load(after)
-    assert data["authored_by"] == "kilden"
+    assert data["authored_by"] == "refleks"
     assert data["themes"][:-1] == themes
     assert data["themes"][-1]["id"] == "etter-vakten"
     assert data["themes"][-1]["questions"] == {"kollega": ["FYLL UT: et spørsmål til rollen"]}
     # every line of the author's file is still there, in the same order
     kept = iter(after.splitlines())
     assert all(line in kept for line in before.splitlines())
-    assert after.endswith("# slutt på temaene\nauthored_by: kilden\n")
+    assert after.endswith("# slutt på temaene\nauthored_by: refleks\n")
     assert run(project, capsys, "check")[0] == 0
 
 
