@@ -49,7 +49,6 @@ import targets  # noqa: E402
 from generate import generate  # noqa: E402
 
 
-
 @dataclass
 class Run:
     wall: float
