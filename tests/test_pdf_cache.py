@@ -31,13 +31,13 @@ def copy(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
 
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the PDFs WeasyPrint lays out (in this process: use ``workers=1``)."""
+    """Names of the PDFs Typst lays out (in this process: use ``workers=1``)."""
     names: list[str] = []
     original = handouts.Printer.render
 
-    def render(self: handouts.Printer, html: str, target: Path) -> Path:
+    def render(self: handouts.Printer, data: str, target: Path) -> Path:
         names.append(target.name)
-        return original(self, html, target)
+        return original(self, data, target)
 
     monkeypatch.setattr(handouts.Printer, "render", render)
     return names
@@ -100,8 +100,8 @@ def test_a_changed_template_lays_out_everything_again(
     library = build_library(copy)
     handouts.build(library, copy.root / "site-1", workers=1)
     rendered.clear()
-    css = copy.templates / "handouts" / "handout.css"
-    css.write_text(css.read_text("utf-8") + "\nh1 { letter-spacing: 0.01em; }\n", "utf-8")
+    layout = copy.templates / "handouts" / "print.typ"
+    layout.write_text(layout.read_text("utf-8") + "\n// a changed layout\n", "utf-8")
     handouts.build(library, copy.root / "site-2", workers=1)
     assert len(rendered) == len(handouts.jobs(library, copy.root))
 
