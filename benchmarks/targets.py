@@ -48,7 +48,8 @@ def _ratios(sizes: list[Any]) -> list[Check]:
             continue
         full = s.build.wall / s.mkdocs.wall
         again = s.rebuild.wall / s.mkdocs.wall
-        value = f"{full:.2f} ({again:.2f} etter én endring)"
+        cpu = s.build.cpu / s.mkdocs.cpu
+        value = f"{full:.2f} (CPU {cpu:.2f}; {again:.2f} etter én endring)"
         checks.append((name, value, full <= LIMITS["full_ratio"]))
     return checks
 
