@@ -314,7 +314,8 @@ def build(
         else None
     )
     count = min(workers or default_jobs(), len(todo))
-    fork = "fork" in multiprocessing.get_all_start_methods()
+    # a child forked after Typst ran here would wait for its threads forever (typeset.started)
+    fork = "fork" in multiprocessing.get_all_start_methods() and not typeset.started()
     if count <= 1 or not fork:
         printer = Printer(library, store)
         written = [run_job(printer, job) for job in todo]

@@ -41,6 +41,16 @@ _SPACE = re.compile(r"\s+")
 
 Node = dict[str, Any]
 
+_started = False
+"""Whether Typst has laid out a PDF in this process (its worker threads then exist)."""
+
+
+def started() -> bool:
+    """True once Typst has run in this process. A process forked after that must not use
+    Typst: the child inherits the thread pool's state but not its threads, and waits for
+    them forever. ``handouts.build`` then lays out in this process instead of forking."""
+    return _started
+
 
 class _TreeBuilder(HTMLParser):
     """HTML (as the handout templates write it) to nested dicts: ``t`` the element,
@@ -165,6 +175,8 @@ class Typesetter:
         return json.dumps(document_tree(html), ensure_ascii=False, sort_keys=True)
 
     def pdf(self, data: str) -> bytes:
+        global _started
+        _started = True
         try:
             return self.compiler.compile(
                 format="pdf", sys_inputs={"data": data}, pdf_standards=PDF_STANDARDS
