@@ -93,11 +93,12 @@ def _tidy(node: Node) -> Node:
     """Collapse white space as a browser does: runs become one space, and white space
     between blocks or at the edges of a block is dropped."""
     inline = node["t"] in _INLINE
+    keep_spaces = inline or any(_is_inline(k) for k in node["k"])
     children: list[Any] = []
     for child in node["k"]:
         if isinstance(child, str):
             text = _SPACE.sub(" ", child)
-            if text.strip() or inline or any(_is_inline(k) for k in node["k"]):
+            if keep_spaces or text.strip():
                 children.append(text)
         else:
             children.append(_tidy(child))
