@@ -130,7 +130,8 @@ def test_metadata_language_title_tags_and_embedded_fonts(library: Library, site:
         root = reader.trailer["/Root"]
         assert root["/Lang"] == "nb", path
         assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], path
-        assert b"pdfuaid" in root["/Metadata"].get_object().get_data(), "PDF/UA-1"
+        assert b"<pdfuaid:part>1</pdfuaid:part>" in root["/Metadata"].get_object().get_data()
+        assert root["/ViewerPreferences"]["/DisplayDocTitle"], "PDF/UA: the title is shown"
         fonts = subprocess.run(
             ["pdffonts", str(site / path)], check=True, capture_output=True, text=True
         ).stdout.splitlines()[2:]
