@@ -45,15 +45,8 @@ WORK = HERE / "work"
 PYTHON = sys.executable
 sys.path.insert(0, str(HERE))
 
+import targets  # noqa: E402
 from generate import generate  # noqa: E402
-
-LIMITS = {
-    "ratio": 1.15,
-    "growth": 12.0,
-    "memory_mb": 500.0,
-    "check_share": 0.05,
-    "letter_ratio": 1.25,
-}
 
 
 @dataclass
@@ -473,16 +466,13 @@ def engines_table(sizes: list[SizeResult]) -> list[str]:
     return lines
 
 
-def verdict(ok: bool) -> str:
-    return "ja" if ok else "**nei**"
-
-
 def report(
     sizes: list[SizeResult],
     letters: dict | None,
     serve: dict | None,
     facts: dict[str, str],
     seconds: float,
+    run_letters: bool = True,
 ) -> str:
     lines = [
         "# Refleks: ytelsesmåling",
@@ -537,78 +527,8 @@ def report(
             + " | ".join(f"{s.phases.get(k, 0):.2f}" for k in names)
             + f" | {other:.2f} |"
         )
-    by = {s.themes: s for s in sizes}
-    checks: list[tuple[str, str, bool]] = []
-    for s in sizes:
-        checks.append(
-            (
-                f"Refleks, nettsted / mkdocs ved {s.themes} temaer ≤ {LIMITS['ratio']}",
-                f"{s.ratio:.2f} (CPU {s.cpu_ratio:.2f})",
-                s.ratio <= LIMITS["ratio"],
-            )
-        )
-    for s in sizes:
-        full = s.build.wall / s.mkdocs.wall  # type: ignore[union-attr]
-        again = s.rebuild.wall / s.mkdocs.wall  # type: ignore[union-attr]
-        checks.append(
-            (
-                f"hele `refleks build` (med lysark og PDF) / mkdocs ved {s.themes} temaer "
-                f"≤ {LIMITS['ratio']}",
-                f"{full:.2f} med tomt mellomlager, {again:.2f} etter én endring",
-                full <= LIMITS["ratio"],
-            )
-        )
-    if 100 in by and 1000 in by:
-        growth = by[1000].site / by[100].site
-        checks.append(
-            (
-                f"vekst, nettsted, 1 000/100 temaer ≤ {LIMITS['growth']:.0f}",
-                f"{growth:.1f}",
-                growth <= LIMITS["growth"],
-            )
-        )
-        growth_all = by[1000].build.wall / by[100].build.wall  # type: ignore[union-attr]
-        checks.append(
-            (
-                f"vekst, hele bygget, 1 000/100 temaer ≤ {LIMITS['growth']:.0f}",
-                f"{growth_all:.1f}",
-                growth_all <= LIMITS["growth"],
-            )
-        )
-    big = sizes[-1]
-    peak = big.build.peak_mb  # type: ignore[union-attr]
-    checks.append(
-        (
-            f"største minnebruk ved {big.themes} temaer < {LIMITS['memory_mb']:.0f} MB "
-            "(Refleks, motoren og PDF-arbeiderne samtidig, PSS)",
-            f"{peak:.0f} MB (største enkeltprosess: Refleks {big.rss_refleks:.0f} MB, "
-            f"største barn {big.rss_engine:.0f} MB, RSS)",
-            peak < LIMITS["memory_mb"],
-        )
-    )
-    share = big.check.wall / big.build.wall  # type: ignore[union-attr]
-    site_share = big.check.wall / big.site
-    checks.append(
-        (
-            f"`refleks check` / bygg ved {big.themes} temaer ≤ 5 %",
-            f"{site_share:.1%} av nettstedsdelen, {share:.1%} av hele bygget",
-            site_share <= LIMITS["check_share"],
-        )
-    )
-    if letters:
-        per_refleks = letters["refleks"] / letters["letters"]
-        per_bare = letters["bare"] / letters["letters"]
-        ratio = per_refleks / per_bare
-        checks.append(
-            (
-                f"{letters['letters']} invitasjonsbrev som PDF: per brev ≤ "
-                f"{LIMITS['letter_ratio']} × ren WeasyPrint",
-                f"{per_refleks * 1000:.0f} ms mot {per_bare * 1000:.0f} ms = {ratio:.2f}",
-                ratio <= LIMITS["letter_ratio"],
-            )
-        )
-    lines += ["", "## Mål", "", "| mål | målt | nådd |", "|---|---|---|"]
-    lines += [f"| {name} | {value} | {verdict(ok)} |" for name, value, ok in checks]
+    lines += ["", "## Mål (issue 14)", ""]
+    lines += targets.table(targets.checks(sizes, letters=run_letters))
     lines += ["", "## Brev", ""]
     if letters:
         lines.append(
@@ -664,7 +584,9 @@ def main() -> int:
     print("refleks serve ...", flush=True)
     serve = measure_serve(args.serve_edits) if args.serve_edits else None
     facts["belastning ved slutt (load average)"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    text = report(sizes, letters, serve, facts, time.perf_counter() - started)
+    text = report(
+        sizes, letters, serve, facts, time.perf_counter() - started, run_letters=args.letters > 0
+    )
     notes = args.notes.read_text("utf-8").strip() if args.notes.is_file() else "Ingen."
     text = text.replace("NOTES", notes)
     args.out.write_text(text, "utf-8")

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from refleks.content.model import Library
+from refleks.content.pipeline import build_library
 from refleks.courses import coursepack
+from refleks.decks import handouts
+from refleks.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
 
 THEMES = [
     "Tema 1: Ledelse av gjennomganger",
@@ -65,3 +72,23 @@ def test_every_question_and_reference(pack: PdfReader) -> None:
     assert "Guide for ivaretakelse av pasienter, brukere, pårørende og medarbeidere" in text
     assert "Kilden oppgir ingen vilkår for gjenbruk" in text
     assert "skrevet for Refleks" in text
+
+
+def test_an_unchanged_pack_is_copied_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    shutil.copytree(Project(ROOT).content, tmp_path / "content")
+    library = build_library(Project(tmp_path))
+    first = coursepack.files(library)
+    laid_out: list[str] = []
+    original = handouts.Printer.render
+
+    def render(self: handouts.Printer, data: str, target: Path) -> Path:
+        laid_out.append(target.name)
+        return original(self, data, target)
+
+    monkeypatch.setattr(handouts.Printer, "render", render)
+    assert coursepack.files(library) == first
+    assert laid_out == []
+    assert len(list((tmp_path / "build" / "cache" / "pdf-kurs").iterdir())) == len(first) == 2

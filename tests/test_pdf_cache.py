@@ -33,13 +33,13 @@ def copy(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
 
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the PDFs WeasyPrint lays out (in this process: use ``workers=1``)."""
+    """Names of the PDFs Typst lays out (in this process: use ``workers=1``)."""
     names: list[str] = []
     original = handouts.Printer.render
 
-    def render(self: handouts.Printer, html: str, target: Path) -> Path:
+    def render(self: handouts.Printer, data: str, target: Path) -> Path:
         names.append(target.name)
-        return original(self, html, target)
+        return original(self, data, target)
 
     monkeypatch.setattr(handouts.Printer, "render", render)
     return names
@@ -49,11 +49,13 @@ def test_parallel_workers_and_one_process_give_the_same_bytes_and_no_cache(
     copy: Project, tmp_path: Path, rendered: list[str]
 ) -> None:
     library = build_library(copy)
+    # in parallel first: once Typst has run in this process, build() no longer forks
+    two = handouts.build(library, tmp_path / "to", workers=2, use_cache=False)
+    assert not (copy.build_dir / "cache").exists()
+    rendered.clear()
     one = handouts.build(library, tmp_path / "en", workers=1, use_cache=False)
     # without the cache every PDF is laid out and nothing is kept
     assert len(rendered) == len(handouts.jobs(library, copy.root))
-    assert not (copy.build_dir / "cache").exists()
-    two = handouts.build(library, tmp_path / "to", workers=2, use_cache=False)
     assert not (copy.build_dir / "cache").exists()
     assert [p.relative_to(tmp_path / "en") for p in one] == [
         p.relative_to(tmp_path / "to") for p in two
@@ -113,7 +115,7 @@ def test_a_changed_template_lays_out_everything_again(
         handouts.jobs(library, copy.root)
     )
     rendered.clear()
-    css = copy.templates / "handouts" / "handout.css"
-    css.write_text(css.read_text("utf-8") + "\nh1 { letter-spacing: 0.01em; }\n", "utf-8")
+    layout = copy.templates / "handouts" / "print.typ"
+    layout.write_text(layout.read_text("utf-8") + "\n// a changed layout\n", "utf-8")
     handouts.build(library, copy.root / "site-2", workers=1)
     assert len(rendered) == len(handouts.jobs(library, copy.root))

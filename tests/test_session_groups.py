@@ -213,3 +213,24 @@ def test_speaker_view_time_left_ticks_on_one_slide_and_says_when_to_move_on(
     assert "AM" not in time_box and "PM" not in time_box
     recorder.assert_local()
     context.close()
+
+
+def test_group_kit_pdfs_are_tagged_pdf_ua_with_title_and_language(tmp_path: Path) -> None:
+    """The mixed group's handout, the printed deck and the guide, as the site's PDFs."""
+    args = ["--reflection", "systemperspektiv", "--role", "alle", "--themes", "ledelse"]
+    assert run([*args, "--minutes", "30"], tmp_path) == 0
+    kit = tmp_path / "systemperspektiv-alle-ledelse-30min"
+    titles = {
+        "utskrift.pdf": "Refleksjonsspørsmål til blandet gruppe: Ledelse av gjennomganger "
+        "– utskrift til samtalen",
+        "veiledning.pdf": "Veiledning for samtaleleder: Refleksjon om gjennomganger med "
+        "systemperspektiv, blandet gruppe",
+    }
+    for name in ("utskrift.pdf", "lysark-med-notater.pdf", "veiledning.pdf"):
+        reader = PdfReader(kit / name)
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == "nb", name
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], name
+        assert b"<pdfuaid:part>1</pdfuaid:part>" in root["/Metadata"].get_object().get_data()
+        if name in titles:
+            assert reader.metadata.title == titles[name]

@@ -14,6 +14,7 @@ from .. import urls
 from ..content import schema
 from ..content.model import Library
 from ..decks import handouts
+from ..decks.pdfcache import PdfCache
 
 
 def course_pack_path(reflection_id: str) -> str:
@@ -39,12 +40,18 @@ def write_course_pack(
 
 def files(library: Library) -> dict[str, bytes]:
     """Every set's course pack, by path in the site (laid out in a folder of the project's
-    cache, then read)."""
-    printer = handouts.Printer(library)
+    cache, then read). Unchanged packs are copied from ``build/cache/pdf-kurs/``."""
+    store = PdfCache.for_templates(
+        library.project.cache / "pdf-kurs",
+        library.project.templates / "handouts",
+        handouts.PDF_OPTIONS,
+    )
+    printer = handouts.Printer(library, store)
     library.project.cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".refleks-", dir=library.project.cache) as tmp:
         out = {}
         for reflection in library.reflections.values():
             path = course_pack_path(reflection.id)
             out[path] = write_course_pack(printer, reflection, Path(tmp) / path).read_bytes()
-        return out
+    store.prune(printer.used)
+    return out

@@ -1,7 +1,8 @@
-"""Printable PDFs for reflection sessions, made with WeasyPrint from ``templates/handouts/``.
+"""Printable PDFs for reflection sessions, from ``templates/handouts/``, laid out by Typst.
 
 - per theme: the theme's intro, then one A4 page per role with that role's questions and
-  ruled space to write under each question (the questions on a page share the page's space);
+  ruled space to write under each question (the questions on a page share the page's space,
+  which Typst's layout fills in one pass: ``templates/handouts/print.typ``);
 - per role: one page per theme with questions to the role;
 - per reflection set: the deck as a PDF for the facilitator, one slide per landscape page
   with the speaker notes below.
@@ -10,7 +11,7 @@ Every PDF is tagged (PDF/UA-1), has the document language ``nb`` and a title in 
 metadata, embeds its fonts, and is byte for byte the same from one build of the same content
 to the next: its only date is ``SOURCE_DATE_EPOCH`` or, when that is not set, the date the
 site engine uses (the content's last commit, or its newest file). Nothing is fetched from
-another host: the URL fetcher only reads local files.
+another host: Typst reads only the template and the document tree (``typeset.py``).
 """
 
 from __future__ import annotations
@@ -20,38 +21,26 @@ import multiprocessing
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from .. import urls
-from ..confine import ConfinedFetcher
 from ..content import schema
 from ..content.model import Library
 from ..dates import document_time, fixed_time
 from ..errors import BuildFailed
-from . import slides
+from . import slides, typeset
 from .pdfcache import PdfCache
 
 PDF_OPTIONS: dict[str, Any] = {
-    "pdf_variant": "pdf/ua-1",  # tagged PDF with the language and title in the metadata
-    "pdf_identifier": b"refleks",  # a fixed file identifier: the same bytes every build
-    "uncompressed_pdf": False,
+    "engine": typeset.ENGINE,
+    "pdf_standards": typeset.PDF_STANDARDS,  # tagged PDF/UA-1: language and title required
+    "fonts": [str(path) for path in typeset.FONT_DIRS],
 }
-
-# Ruled writing space: lines of LINE_MM under each question, as many as fit on the page.
-# The page's content ends PAGE_BOTTOM_MM from its top (A4 minus the bottom margin in
-# handout.css); a first layout measures where the text of each page ends.
-LINE_MM = 8.5
-PAGE_BOTTOM_MM = 297 - 20
-SLACK_MM = 1  # for rounding
-LINES_MIN = 3
-LINES_MAX = 20
-_PX_PER_MM = 96 / 25.4
+"""What the PDF cache's keys depend on besides the templates and the document."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +52,7 @@ class Section:
     role: schema.Role
     questions: list[str]
     lines: int = 0
-    """Ruled lines under each question (set by ``Printer.fitted_pdf``)."""
+    """Ruled lines under each question in the HTML (none: ``print.typ`` draws them)."""
 
     @property
     def refleks(self) -> bool:
@@ -88,7 +77,7 @@ def iso_date(stamp: dt.datetime) -> str:
 
 
 class Printer:
-    """Renders handout templates to PDF with the shared fonts and stylesheet."""
+    """Renders handout templates to HTML, and that HTML to PDF through Typst."""
 
     def __init__(self, library: Library, cache: PdfCache | None = None) -> None:
         self.library = library
@@ -98,15 +87,14 @@ class Printer:
         self.created = iso_date(library.context.date)
         self.env = environment_for(library)
         self.folder = library.project.templates / "handouts"
-        self.fonts = FontConfiguration()
-        self.fetcher = ConfinedFetcher(
-            library.project.root, library.project.templates, library.project.node_modules
-        )
-        self.css = CSS(
-            filename=str(self.folder / "handout.css"),
-            font_config=self.fonts,
-            url_fetcher=self.fetcher,
-        )
+        self._typesetter: typeset.Typesetter | None = None
+
+    @property
+    def typesetter(self) -> typeset.Typesetter:
+        """Made on first use, in the process that uses it (parallel workers each have one)."""
+        if self._typesetter is None:
+            self._typesetter = typeset.Typesetter(self.folder)
+        return self._typesetter
 
     def html(self, template: str, **context: Any) -> str:
         try:
@@ -121,22 +109,18 @@ class Printer:
                 f"malen templates/handouts/{template} kunne ikke brukes: {exc}"
             ) from exc
 
-    def document(self, html: str) -> HTML:
-        return HTML(string=html, base_url=str(self.folder) + "/", url_fetcher=self.fetcher)
-
-    def render(self, html: str, target: Path) -> Path:
+    def render(self, data: str, target: Path) -> Path:
+        """Lay out the document tree ``data`` (``typeset.Typesetter.data``) into ``target``."""
         target.parent.mkdir(parents=True, exist_ok=True)
-        self.document(html).write_pdf(
-            target, stylesheets=[self.css], font_config=self.fonts, **PDF_OPTIONS
-        )
+        target.write_bytes(self.typesetter.pdf(data))
         return target
 
-    def cached(self, kind: str, html: str, target: Path) -> tuple[str | None, bool]:
-        """The cache key for ``html`` (None without a cache), and whether the cached PDF
+    def cached(self, kind: str, data: str, target: Path) -> tuple[str | None, bool]:
+        """The cache key for ``data`` (None without a cache), and whether the cached PDF
         was copied to ``target``."""
         if self.cache is None:
             return None, False
-        key = self.cache.key(kind, html)
+        key = self.cache.key(kind, data)
         self.used.add(key)
         target.parent.mkdir(parents=True, exist_ok=True)
         return key, self.cache.fetch(key, target)
@@ -146,40 +130,19 @@ class Printer:
             self.cache.store(key, target)
 
     def pdf(self, template: str, target: Path, **context: Any) -> Path:
-        html = self.html(template, **context)
-        key, reused = self.cached("pdf", html, target)
+        data = typeset.Typesetter.data(self.html(template, **context))
+        key, reused = self.cached("pdf", data, target)
         if not reused:
-            self.render(html, target)
+            self.render(data, target)
             self.remember(key, target)
         return target
 
     def fitted_pdf(
         self, template: str, target: Path, sections: list[Section], **context: Any
     ) -> Path:
-        """Like ``pdf``, with as many ruled lines under each question as its page has room.
-
-        The pages are laid out once with one line per question; the anchor ``slutt-<n>`` at
-        the end of each page tells how much room is left, shared by the page's questions.
-        That first layout decides the rest, so its HTML is the cache key.
-        """
-        # one line each in the first layout, so that margins fall as in the final one
-        probe_sections = [replace(s, lines=1) for s in sections]
-        probe_html = self.html(template, sections=probe_sections, **context)
-        key, reused = self.cached("fitted", probe_html, target)
-        if reused:
-            return target
-        probe = self.document(probe_html).render(stylesheets=[self.css], font_config=self.fonts)
-        ends = {}
-        for page in probe.pages:
-            ends.update({name: position[1] for name, position in page.anchors.items()})
-        fitted = []
-        for n, section in enumerate(sections):
-            free_mm = PAGE_BOTTOM_MM - SLACK_MM - ends[f"slutt-{n}"] / _PX_PER_MM
-            lines = 1 + int(free_mm / LINE_MM / len(section.questions))
-            fitted.append(replace(section, lines=max(LINES_MIN, min(LINES_MAX, lines))))
-        self.render(self.html(template, sections=fitted, **context), target)
-        self.remember(key, target)
-        return target
+        """Like ``pdf``, with as many ruled lines under each question as its page has room
+        (``print.typ`` fills the room left on each page: one layout pass)."""
+        return self.pdf(template, target, sections=sections, **context)
 
 
 # --------------------------------------------------------------------------- content
@@ -352,7 +315,8 @@ def build(
         else None
     )
     count = min(workers or default_jobs(), len(todo))
-    fork = "fork" in multiprocessing.get_all_start_methods()
+    # a child forked after Typst ran here would wait for its threads forever (typeset.started)
+    fork = "fork" in multiprocessing.get_all_start_methods() and not typeset.started()
     if count <= 1 or not fork:
         printer = Printer(library, store)
         written = [run_job(printer, job) for job in todo]

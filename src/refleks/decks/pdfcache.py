@@ -1,11 +1,11 @@
 """A cache of rendered PDFs, so that a rebuild only lays out the handouts that changed.
 
-WeasyPrint spends most of a build laying out pages; the same HTML, stylesheet and templates
-always give the same bytes (the builds are reproducible), so a PDF made from identical input
-can be reused. The key is a SHA-256 of everything the PDF depends on: the HTML (which holds
-the content and the creation date), the handout templates and stylesheet, the PDF options
-and the WeasyPrint version. System fonts are not part of the key: after changing the fonts,
-delete ``build/cache/`` (or pass a fresh project).
+Laying out pages is most of a build's work; the same document and templates always give the
+same bytes (the builds are reproducible), so a PDF made from identical input can be reused.
+The key is a SHA-256 of everything the PDF depends on: the document tree given to Typst
+(which holds the content and the creation date), the handout templates, and the PDF options
+(which name the Typst version and the font folders). The font files are not part of the
+key: after changing the fonts, delete ``build/cache/`` (or pass a fresh project).
 
 Entries live in ``build/cache/pdf/<key>.pdf``. Each is written to a temporary file and
 renamed, so parallel workers and killed builds never leave half a PDF in the cache. After a
@@ -19,7 +19,6 @@ import contextlib
 import hashlib
 import shutil
 from collections.abc import Iterable
-from importlib.metadata import version
 from pathlib import Path
 
 from ..writer import atomic_write
@@ -35,10 +34,10 @@ class PdfCache:
 
     @classmethod
     def for_templates(cls, folder: Path, templates: Path, options: object) -> PdfCache:
-        """A cache whose keys change when any file under ``templates``, the PDF options or
-        the WeasyPrint version change."""
+        """A cache whose keys change when any file under ``templates`` or the PDF options
+        (with the layout engine's version) change."""
         digest = hashlib.sha256()
-        digest.update(f"weasyprint {version('weasyprint')}\n{options!r}\n".encode())
+        digest.update(f"{options!r}\n".encode())
         for path in sorted(p for p in templates.rglob("*") if p.is_file()):
             digest.update(path.relative_to(templates).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
