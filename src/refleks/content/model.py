@@ -46,6 +46,8 @@ class Library:
     plan_visits: dict[str, list[str]] = field(default_factory=dict)
     """The ids of each plan's visits, in the plan's order."""
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+    settings_documents: tuple[Document, ...] = ()
+    """``site.yaml`` and ``roles.yaml`` as read, so nothing parses them again."""
     warnings: list = field(default_factory=list)
     broken: dict[str, set[str]] = field(default_factory=dict)
     """Ids whose file or item had errors, by kind: references to them are not reported again."""

@@ -62,6 +62,7 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
     broken = loaded.failed
     roles = _check_roles(loaded.roles, problems, broken["role"]) if loaded.roles else {}
     library = Library(project, site, roles, broken=broken)  # type: ignore[arg-type]
+    library.settings_documents = tuple(d for d in (loaded.site, loaded.roles) if d is not None)
     for kind, docs in loaded.by_kind.items():
         store = getattr(library, BY_NAME[kind].attribute)
         for doc in docs:

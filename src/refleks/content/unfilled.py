@@ -11,7 +11,7 @@ import yaml
 
 from ..errors import Problem, Problems
 from .model import Library
-from .yamlread import Document, KeyPath, format_path, load
+from .yamlread import KeyPath, format_path
 
 
 def _texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
@@ -30,13 +30,7 @@ def unfilled(library: Library) -> list[Problem]:
     project = library.project
     said = yaml.safe_load((project.templates / "new" / "messages.yaml").read_text("utf-8"))
     problems = Problems(project.root)
-    documents: list[Document | None] = list(library.documents.values())
-    roles = project.content / "roles.yaml"
-    if roles.is_file():
-        documents.append(load(roles, Problems(project.root)))
-    for doc in documents:
-        if doc is None:
-            continue
+    for doc in [*library.documents.values(), *library.settings_documents]:
         for path, text in _texts(doc.data):
             if text.lstrip().startswith(said["placeholder"]):
                 line, col = doc.where(path)
