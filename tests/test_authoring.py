@@ -353,3 +353,38 @@ def test_only_the_refleks_questions_of_a_mixed_list_are_marked(prosjekt: Path) -
     assert f'"sett/tema/leder/2">Hva ser jeg?{mark}</li>' in page
     assert '!!! info "Delvis skrevet for Refleks"' in page
     assert page.count("Skrevet for Refleks – står ikke i kilden") == 2  # the box and the mark
+
+
+def test_a_mixed_list_is_not_credited_wholly_to_refleks_in_handouts_and_decks(
+    prosjekt: Path,
+) -> None:
+    from refleks.decks import handouts, slides
+
+    theme = THEME + "        - {text: Hva ser jeg?, authored_by: refleks}\n"
+    _write(prosjekt, "content/reflections/sett.yaml", SET_HEAD + "authored_by: kilden\n" + theme)
+    library = build_library(Project(prosjekt))
+    reflection = library.reflections["sett"]
+    chosen = reflection.themes[0]
+    mixed = (
+        "Noen av spørsmålene er skrevet for Refleks og står ikke i kilden (de er merket); "
+        "de andre er hentet fra: <cite>"
+    )
+    printer = handouts.Printer(library)
+    sections = handouts.theme_sections(library, reflection, chosen)
+    handout = printer.html(
+        "theme.html.j2", reflection=reflection, theme=chosen, sections=sections,
+        sources=[library.sources[reflection.source]],
+    )  # fmt: skip
+    assert mixed in handout
+    assert "Spørsmålene er skrevet for Refleks og står ikke i kilden" not in handout
+    assert "Spørsmål delvis skrevet for Refleks, ellers fra: " in handout  # the page footer
+    deck = slides.render(library, slides.theme_deck(library, reflection, chosen))
+    assert mixed in deck
+    assert "Spørsmålene er skrevet for Refleks og står ikke i kilden" not in deck
+    # all of a theme's questions written for Refleks: the line says so, without "some"
+    _write(prosjekt, "content/reflections/sett.yaml", SET_HEAD + "authored_by: refleks\n" + THEME)
+    library = build_library(Project(prosjekt))
+    reflection = library.reflections["sett"]
+    deck = slides.render(library, slides.theme_deck(library, reflection, reflection.themes[0]))
+    assert "Spørsmålene er skrevet for Refleks og står ikke i kilden. De bygger på: " in deck
+    assert "Noen av spørsmålene" not in deck

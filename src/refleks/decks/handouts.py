@@ -59,6 +59,11 @@ class Section:
         """Whether any of the page's questions was written for Refleks."""
         return any(getattr(q, "authored_by", None) == "refleks" for q in self.questions)
 
+    @property
+    def from_source(self) -> bool:
+        """Whether any of the page's questions stands in the source."""
+        return any(getattr(q, "authored_by", None) != "refleks" for q in self.questions)
+
 
 def environment_for(library: Library) -> jinja2.Environment:
     """Handout templates, with the slide macros available as ``slides/...``."""

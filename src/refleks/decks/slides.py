@@ -69,6 +69,12 @@ class Slide:
         shown = (self.question, *self.questions) if self.question else self.questions
         return any(getattr(q.text, "authored_by", None) == "refleks" for q in shown)
 
+    @property
+    def source_questions(self) -> bool:
+        """Whether any question the slide shows stands in the source."""
+        shown = (self.question, *self.questions) if self.question else self.questions
+        return any(getattr(q.text, "authored_by", None) != "refleks" for q in shown)
+
 
 @dataclass
 class Deck:
