@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -78,9 +77,7 @@ def test_bad_input(case: Path, good_project: Path, tmp_path: Path) -> None:
     before = tree_digest(project / "site")
     apply_case(case, project)
 
-    started = time.monotonic()
     result = run(project, "build", "--strict")
-    elapsed = time.monotonic() - started
 
     expected_file = case.with_suffix(".txt")
     if UPDATE and (
@@ -92,5 +89,3 @@ def test_bad_input(case: Path, good_project: Path, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr == expected_file.read_text(encoding="utf-8")
     assert tree_digest(project / "site") == before, "the previous site/ was changed"
-    if case.stem == "alias-bombe":
-        assert elapsed < 5  # the whole command, start-up included; the refusal itself is quick
