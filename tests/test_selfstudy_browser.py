@@ -109,7 +109,8 @@ def test_the_chosen_role_comes_first_and_is_marked(browser: Any, url) -> None:
     assert page.locator("#rolle-leder-overordnet .refleks-din-rolle").inner_text() == "din rolle"
     assert page.locator(".refleks-din-rolle").count() == 1
     # each role keeps its own questions after the move
-    first_list = page.locator("#rolle-leder-overordnet + ol li").first
+    # (the role's examples stand in a paragraph between its heading and its questions)
+    first_list = page.locator("#rolle-leder-overordnet ~ ol").first.locator("li").first
     assert first_list.get_attribute("data-refleks-sporsmal") == (
         "systemperspektiv/ledelse/leder-overordnet/1"
     )
