@@ -83,7 +83,7 @@ def main(project: Path, site_only: bool = False, engine: str | None = None) -> N
         for module in modules:
             name = module.__name__.rsplit(".", 1)[-1]
             module.files = timed(name, module.files)
-            if hasattr(module, "start"):  # begun before the pages; the phase is the wait
+            if hasattr(module, "start"):  # begun before the others; the phase is the wait
                 module.start = started_and_timed(name, module.start)
         return modules
 

@@ -24,7 +24,8 @@ from . import pages
 def site_outputs() -> list:
     """The outputs that add files to the built site, in order; each has ``files(library)
     -> dict[str, bytes]`` (path in the site -> content); one that also has ``start(library)``
-    is begun before the pages (``start`` returns what has ``files()`` and ``stop()``).
+    is begun before the others and finished last (``start`` returns what has ``files()``
+    and ``stop()``).
     Imported here, not at the top: a refused build should not wait for their imports."""
     from ..courses import coursepack
     from ..decks import handouts, slides
@@ -65,14 +66,15 @@ def build_site(
     try:
         docs = work / "docs"
         outputs = site_outputs()
-        # PDFs that worker processes lay out begin first, while this process writes the
-        # pages, the engine (another process) builds the site and the other outputs are
-        # made here; the engine empties its site folder first, so the outputs go apart
-        started = [module.start(library) for module in outputs if hasattr(module, "start")]
+        started: list = []
         try:
             nav = pages.build(library, docs)
             running = site_engine.start(library, docs, nav, work, engine=chosen)
             try:
+                # the engine (another process) starts first: it takes longest. Then the
+                # PDFs laid out by worker processes begin, while the other outputs are made
+                # here; the engine empties its site folder first, so the outputs go apart
+                started = [m.start(library) for m in outputs if hasattr(m, "start")]
                 for module in outputs:
                     if not hasattr(module, "start"):
                         write_tree(work / "outputs", module.files(library))
