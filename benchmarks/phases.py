@@ -54,6 +54,17 @@ def timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def started_and_timed(name: str, start: Callable[..., Any]) -> Callable[..., Any]:
+    """``start`` (an output begun early) whose ``files()`` is timed as the phase ``name``."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = timed(f"{name}_start", start)(*args, **kwargs)
+        started.files = timed(name, started.files)
+        return started
+
+    return wrapper
+
+
 def main(project: Path, site_only: bool = False, engine: str | None = None) -> None:
     """Build ``project``; with ``site_only`` the decks and PDFs are left out (the site part
     of the build, on its own code path: only the list of outputs is empty)."""
@@ -70,7 +81,10 @@ def main(project: Path, site_only: bool = False, engine: str | None = None) -> N
         # importing the output modules (WeasyPrint ...) is part of making the outputs
         modules = timed("outputs_import", original_outputs)()
         for module in modules:
-            module.files = timed(module.__name__.rsplit(".", 1)[-1], module.files)
+            name = module.__name__.rsplit(".", 1)[-1]
+            module.files = timed(name, module.files)
+            if hasattr(module, "start"):  # begun before the others; the phase is the wait
+                module.start = started_and_timed(name, module.start)
         return modules
 
     build_module.site_outputs = outputs

@@ -20,6 +20,17 @@ from . import dates, templating
 from .project import Project
 
 
+def read_yaml(text: str) -> Any:
+    """``yaml.safe_load(text)``, by libyaml when PyYAML has it (the same data, several times
+    faster); on an error the pure-Python loader reads it again, for the same message."""
+    if hasattr(yaml, "CSafeLoader"):
+        try:
+            return yaml.load(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 class BuildContext:
     """The shared parts of one run's outputs for the project ``project``."""
 
@@ -41,7 +52,7 @@ class BuildContext:
         change what it returns: translate a copy (``walkround.i18n.translate`` makes one)."""
         if kind not in self._labels:
             path = self.templates / kind / "labels.yaml"
-            self._labels[kind] = yaml.safe_load(path.read_text("utf-8")) or {}
+            self._labels[kind] = read_yaml(path.read_text("utf-8")) or {}
         return self._labels[kind]
 
     def environment(

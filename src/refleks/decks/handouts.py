@@ -19,9 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -293,10 +294,36 @@ def default_jobs() -> int:
 def files(library: Library) -> dict[str, bytes]:
     """Every handout and deck PDF of the site, by path in the site (made by ``build`` in a
     folder of the project's cache, then read)."""
+    return start(library).files()
+
+
+def start(library: Library) -> Started:
+    """``files``, begun: workers lay the PDFs out while this process goes on (``files()``)."""
     library.project.cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".refleks-", dir=library.project.cache) as tmp:
-        root = Path(tmp)
-        return {p.relative_to(root).as_posix(): p.read_bytes() for p in build(library, root)}
+    root = Path(tempfile.mkdtemp(prefix=".refleks-", dir=library.project.cache))
+    try:
+        return Started(root, begin(library, root))
+    except BaseException:
+        shutil.rmtree(root, ignore_errors=True)
+        raise
+
+
+class Started:
+    """PDFs being laid out into the folder ``root`` (removed once read, or at ``stop``)."""
+
+    def __init__(self, root: Path, pending: Pending) -> None:
+        self.root, self.pending = root, pending
+
+    def files(self) -> dict[str, bytes]:
+        try:
+            written = self.pending.finish()
+            return {p.relative_to(self.root).as_posix(): p.read_bytes() for p in written}
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def stop(self) -> None:
+        self.pending.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
 def build(
@@ -308,6 +335,13 @@ def build(
     cache (``build/cache/pdf/``); the rest are laid out by ``workers`` processes (default:
     one per CPU). The bytes are the same whichever way a PDF was made.
     """
+    return begin(library, site_dir, workers=workers, use_cache=use_cache).finish()
+
+
+def begin(
+    library: Library, site_dir: Path, *, workers: int | None = None, use_cache: bool = True
+) -> Pending:
+    """``build``, begun: the workers are forked now (before Typst runs here)."""
     global _library, _store, _worker
     todo = jobs(library, site_dir)
     store = (
@@ -323,19 +357,44 @@ def build(
     # a child forked after Typst ran here would wait for its threads forever (typeset.started)
     fork = "fork" in multiprocessing.get_all_start_methods() and not typeset.started()
     if count <= 1 or not fork:
-        printer = Printer(library, store)
-        written = [run_job(printer, job) for job in todo]
-        used = printer.used
-    else:
-        # forked workers inherit the loaded library; only job tuples cross the pipe
-        _library, _store, _worker = library, store, None
-        try:
-            with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-                results = list(pool.map(_run_in_worker, todo))
-        finally:
-            _library = _store = None
-        written = [Path(path) for path, _ in results]
-        used = {key for _, keys in results for key in keys}
-    if store is not None:
-        store.prune(used)
-    return written
+        return Pending(library, store, todo)
+    # forked workers inherit the loaded library; only job tuples cross the pipe. A pool
+    # with the fork method forks all its workers at the first submit, here and now.
+    _library, _store, _worker = library, store, None
+    try:
+        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+        futures = [pool.submit(_run_in_worker, job) for job in todo]
+    finally:
+        _library = _store = None
+    return Pending(library, store, todo, pool, futures)
+
+
+@dataclass
+class Pending:
+    """Jobs laid out by a pool of workers (``pool``), or in this process at ``finish``."""
+
+    library: Library
+    store: PdfCache | None
+    todo: list[Job]
+    pool: ProcessPoolExecutor | None = None
+    futures: list[Future] = field(default_factory=list)
+
+    def finish(self) -> list[Path]:
+        if self.pool is None:
+            printer = Printer(self.library, self.store)
+            written = [run_job(printer, job) for job in self.todo]
+            used = printer.used
+        else:
+            try:
+                results = [future.result() for future in self.futures]
+            finally:  # after a failure, no new PDF is begun
+                self.pool.shutdown(cancel_futures=True)
+            written = [Path(path) for path, _ in results]
+            used = {key for _, keys in results for key in keys}
+        if self.store is not None:
+            self.store.prune(used)
+        return written
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)

@@ -97,6 +97,18 @@ class Deck:
     pacing: list[dict[str, Any]] = field(default_factory=list)
     """A session deck's slides' agenda items and seconds (``sessiongroup.pacing``)."""
 
+    def source_ids(self, *, refleks: bool) -> str:
+        """Space-separated ids of the sources some of whose questions in the deck were
+        (``refleks``) or were not written for Refleks, each once: what the templates'
+        ``written_for_refleks`` and ``from_source`` show, worked out here once per call
+        instead of by a chain of Jinja filters over every slide (most of a deck's time)."""
+        seen: dict[str, str] = {}
+        for slide in self.slides:
+            shown = slide.refleks_questions if refleks else slide.source_questions
+            if shown and slide.reflection is not None:
+                seen.setdefault(slide.reflection.source.lower(), slide.reflection.source)
+        return " ".join(seen.values())
+
     def href(self, target: str) -> str:
         """Relative link from the deck to another file of the same folder tree."""
         here = os.path.dirname(self.path) or "."

@@ -23,8 +23,10 @@ from . import pages
 
 def site_outputs() -> list:
     """The outputs that add files to the built site, in order; each has ``files(library)
-    -> dict[str, bytes]`` (path in the site -> content). Imported here, not at the top: they
-    load WeasyPrint, which takes a second or two that a refused build should not wait for."""
+    -> dict[str, bytes]`` (path in the site -> content); one that also has ``start(library)``
+    is begun before the others and finished last (``start`` returns what has ``files()``
+    and ``stop()``).
+    Imported here, not at the top: a refused build should not wait for their imports."""
     from ..courses import coursepack
     from ..decks import handouts, slides
     from ..walkround import blanks
@@ -63,15 +65,27 @@ def build_site(
     work = Path(tempfile.mkdtemp(prefix=".refleks-", dir=site.parent))
     try:
         docs = work / "docs"
-        nav = pages.build(library, docs)
-        # the engine (another process) and the decks and PDFs work at the same time; the
-        # engine empties its site folder first, so the outputs go to their own folder
-        running = site_engine.start(library, docs, nav, work, engine=chosen)
+        outputs = site_outputs()
+        started: list = []
         try:
-            for module in site_outputs():
-                write_tree(work / "outputs", module.files(library))
+            nav = pages.build(library, docs)
+            running = site_engine.start(library, docs, nav, work, engine=chosen)
+            try:
+                # the engine (another process) starts first: it takes longest. Then the
+                # PDFs laid out by worker processes begin, while the other outputs are made
+                # here; the engine empties its site folder first, so the outputs go apart
+                started = [m.start(library) for m in outputs if hasattr(m, "start")]
+                for module in outputs:
+                    if not hasattr(module, "start"):
+                        write_tree(work / "outputs", module.files(library))
+                for pending in started:
+                    write_tree(work / "outputs", pending.files())
+            except BaseException:
+                running.stop()
+                raise
         except BaseException:
-            running.stop()
+            for pending in started:
+                pending.stop()
             raise
         running.wait()
         _move_into(work / "outputs", work / "site")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from .. import urls
 from ..content.model import Library
-from .documents import actionplans, guide, letters, minutes, poster
 from .kit import Kit, localised, method_for
 
 FILES = (
@@ -31,6 +30,9 @@ def files(library: Library) -> dict[str, bytes]:
     method = method_for(library)
     if method is None or method.question_guide is None:
         return {}
+    # here, after the check: content without a walkround method never loads openpyxl & co.
+    from .documents import actionplans, guide, letters, minutes, poster
+
     kit = localised(Kit(library, method))  # in the site's language
     out: dict[str, bytes] = {}
     for module in (letters, guide, poster, actionplans, minutes):

@@ -20,9 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+
+from ..context import read_yaml
 
 LANGUAGES = ("nb", "nn")
 DOMAIN = "visitt"
@@ -77,7 +78,7 @@ def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, st
         path = templates / kind / "labels.yaml"
         if not path.is_file():
             continue
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = read_yaml(path.read_text("utf-8")) or {}
         for key, text in messages(data):
             if f"{kind}:{key}".startswith(NOT_WORDING):
                 continue
@@ -132,7 +133,7 @@ def wording(templates: Path, kind: str, language: str, domain: str = DOMAIN) -> 
 def _wording(
     path: Path, mtime: float, templates: Path, kind: str, language: str, domain: str, stamp: float
 ) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    data = read_yaml(path.read_text("utf-8")) or {}
     return translate(data, kind, translations(templates, language, domain))
 
 

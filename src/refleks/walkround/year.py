@@ -15,10 +15,8 @@ from pathlib import Path
 from ..content.model import Library
 from ..errors import ContentInvalid, Problems, UsageError
 from .checks import check_visit
-from .documents import year as year_documents
 from .documents.office import TemplateFieldError
 from .kit import Kit, kit_for, method_for, today
-from .visit import kit_files, template_problem
 from .yearchecks import Group, check_group, groups
 
 
@@ -72,6 +70,11 @@ class Year:
 
 def year_of(library: Library, group: Group) -> Year:
     """Every file of the group's visits and the year's shared files, in memory."""
+    # here, not at the top: `refleks check` imports this module for ``without_superseded``
+    # and should not load the document libraries (openpyxl, icalendar ...)
+    from .documents import year as year_documents
+    from .visit import kit_files, template_problem
+
     kits = [kit_for(library, v) for v in group.visits]
     try:
         files = [kit_files(kit) for kit in kits]

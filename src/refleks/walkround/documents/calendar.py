@@ -9,10 +9,9 @@ copies) and a fixed DTSTAMP so that two runs give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-import icalendar
 from markupsafe import Markup
 
 from ... import markup
@@ -20,6 +19,9 @@ from .. import i18n
 from ..deadlines import Deadline, timeline
 from ..kit import Kit
 from . import pdf as walkround_pdf
+
+if TYPE_CHECKING:
+    import icalendar
 
 KIND = "calendar"
 TIMEZONE = "Europe/Oslo"
@@ -92,6 +94,8 @@ def pdf(kit: Kit) -> bytes:
 
 def _event(kit: Kit, item: dict[str, Any], stamp: dt.datetime) -> icalendar.Event:
     assert kit.visit is not None
+    import icalendar  # here, not at the top: `refleks check` writes no calendar
+
     visit = kit.visit
     d: Deadline = item["deadline"]
     event = icalendar.Event()
@@ -116,6 +120,8 @@ def _event(kit: Kit, item: dict[str, Any], stamp: dt.datetime) -> icalendar.Even
 
 def ics(kit: Kit) -> bytes:
     assert kit.visit is not None
+    import icalendar
+
     labels = kit.labels(KIND)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from weasyprint import HTML
-
-from ...confine import ConfinedFetcher
+from ... import confine
 from ..kit import Kit
 
 
@@ -24,9 +22,11 @@ def html(kit: Kit, kind: str, template: str, title: str, **context: Any) -> str:
 
 def pdf(kit: Kit, kind: str, template: str, title: str, **context: Any) -> bytes:
     """Render the template and lay it out as PDF bytes."""
+    from weasyprint import HTML  # here, not at the top: `refleks check` never lays out a PDF
+
     source = html(kit, kind, template, title, **context)
     project = kit.library.project
-    fetcher = ConfinedFetcher(project.root, project.templates, project.node_modules)
+    fetcher = confine.ConfinedFetcher(project.root, project.templates, project.node_modules)
     document = HTML(
         string=source, base_url=str(kit.library.project.root) + "/", url_fetcher=fetcher
     )

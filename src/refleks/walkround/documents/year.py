@@ -13,11 +13,6 @@ import datetime as dt
 import io
 from typing import Any
 
-import icalendar
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from ..deadlines import timeline
 from ..kit import Kit
 from . import calendar, letters
@@ -127,6 +122,11 @@ def _text(cell, value: str):
 
 
 def overview_xlsx(overview: Kit, kits: list[Kit], title: str) -> bytes:
+    # here, not at the top: `refleks check` imports this module and writes no workbook
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     labels = overview.labels(KIND)
     wb = Workbook()
     ws = wb.active
@@ -201,6 +201,8 @@ def letters_docx(overview: Kit, letter_docxs: list[bytes], title: str) -> bytes:
 
 def ics(overview: Kit, kits: list[Kit], title: str) -> bytes:
     """Every visit's deadlines and the visits themselves in one calendar."""
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", calendar.PRODID)
     cal.add("version", "2.0")
