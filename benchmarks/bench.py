@@ -11,7 +11,8 @@ Measures, on synthetic projects of 10, 100 and 1,000 reflection themes (``genera
 - growth from 100 to 1,000 themes; peak memory at 1,000 themes (Refleks's process and the
   engine's, added up: they run at the same time);
 - ``refleks check`` against the build;
-- 100 invitation letters as PDF in one process against bare WeasyPrint on the same HTML;
+- 100 invitation letters as PDF, Typst against the old WeasyPrint letters
+  (``benchmarks/letters.py``, run through ``targets.letters_checks``);
 - ``refleks serve``: from saving a YAML file to the changed page being served, on the
   shipped content.
 
@@ -275,59 +276,6 @@ def edit_one_question(project: Path) -> None:
     path.write_text(changed, "utf-8")
 
 
-# --------------------------------------------------------------------------- letters
-
-
-LETTERS_CODE = r"""
-import json, sys, time
-from pathlib import Path
-from refleks.content.pipeline import build_library
-from refleks.project import Project
-from refleks.walkround.documents import letters, pdf as walkround_pdf
-from refleks.walkround.kit import Kit
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
-
-count = int(sys.argv[2])
-library = build_library(Project(Path(sys.argv[1])))
-visit = next(iter(library.visits.values()))
-method = library.methods[visit.method]
-kits = [Kit(library, method, visit.model_copy(update={"unit": f"Avdeling {i}, Eksempelheimen"}))
-        for i in range(count)]
-
-captured = []
-def recording_html(*args, **kwargs):
-    captured.append(kwargs)
-    return HTML(*args, **kwargs)
-walkround_pdf.HTML = recording_html
-
-letters.pdf(Kit(library, method, visit))  # warm-up: fonts, templates, imports
-captured.clear()
-started = time.perf_counter()
-for kit in kits:
-    letters.pdf(kit)
-refleks = time.perf_counter() - started
-
-fetcher = URLFetcher(allowed_protocols={"file", "data"})
-started = time.perf_counter()
-for kwargs in captured:
-    HTML(string=kwargs["string"], base_url=kwargs["base_url"], url_fetcher=fetcher).write_pdf(
-        pdf_tags=True)
-bare = time.perf_counter() - started
-print(json.dumps({"letters": len(captured), "refleks": refleks, "bare": bare}))
-"""
-
-
-def measure_letters(count: int) -> dict[str, Any] | None:
-    if not (REPO / "src" / "refleks" / "outputs" / "letters.py").is_file():
-        return None
-    if not list((REPO / "content" / "visits").glob("*.yaml")):
-        return None
-    print(f"  {count} invitasjonsbrev ...", flush=True)
-    r = run([PYTHON, "-c", LETTERS_CODE, str(REPO), str(count)], cwd=REPO)
-    return json.loads(r.stdout.strip().splitlines()[-1])
-
-
 # --------------------------------------------------------------------------- serve
 
 
@@ -468,7 +416,6 @@ def engines_table(sizes: list[SizeResult]) -> list[str]:
 
 def report(
     sizes: list[SizeResult],
-    letters: dict | None,
     serve: dict | None,
     facts: dict[str, str],
     seconds: float,
@@ -530,14 +477,12 @@ def report(
     lines += ["", "## Mål (issue 14)", ""]
     lines += targets.table(targets.checks(sizes, letters=run_letters))
     lines += ["", "## Brev", ""]
-    if letters:
-        lines.append(
-            f"{letters['letters']} invitasjonsbrev (eksempelvisitten med ulike enheter) i én "
-            f"prosess: Refleks {letters['refleks']:.1f} s, ren WeasyPrint på den samme HTML-en "
-            f"{letters['bare']:.1f} s."
-        )
-    else:
-        lines.append("Ikke målt: brevmodulen eller en visitt i content/visits/ mangler.")
+    lines.append(
+        "Se målet for brev over (`benchmarks/letters.py`: Typst mot de gamle WeasyPrint-brevene i "
+        "samme kjøring)."
+        if run_letters
+        else "Ikke målt i denne kjøringen (`--letters 0`)."
+    )
     lines += ["", "## refleks serve", ""]
     if serve:
         times = sorted(serve["times"])
@@ -557,7 +502,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Refleks ytelsesmåling")
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--repeat", type=int, default=3, help="kjøringer per størrelse < 1000")
-    parser.add_argument("--letters", type=int, default=100)
+    parser.add_argument(
+        "--letters", type=int, default=1, help="0: uten brevmålingen (benchmarks/letters.py)"
+    )
     parser.add_argument("--serve-edits", type=int, default=3)
     parser.add_argument(
         "--notes",
@@ -580,13 +527,10 @@ def main() -> int:
         print(f"Størrelse {themes} ...", flush=True)
         repeat = args.repeat if themes < 1000 else min(args.repeat, 2)
         sizes.append(measure_size(themes, repeat, args.engines.split(",")))
-    letters = measure_letters(args.letters) if args.letters else None
     print("refleks serve ...", flush=True)
     serve = measure_serve(args.serve_edits) if args.serve_edits else None
     facts["belastning ved slutt (load average)"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    text = report(
-        sizes, letters, serve, facts, time.perf_counter() - started, run_letters=args.letters > 0
-    )
+    text = report(sizes, serve, facts, time.perf_counter() - started, run_letters=args.letters > 0)
     notes = args.notes.read_text("utf-8").strip() if args.notes.is_file() else "Ingen."
     text = text.replace("NOTES", notes)
     args.out.write_text(text, "utf-8")
