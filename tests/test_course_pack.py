@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from refleks import pdfbackend
 from refleks.content.model import Library
 from refleks.content.pipeline import build_library
 from refleks.courses import coursepack
-from refleks.decks import handouts
 from refleks.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,13 +82,13 @@ def test_an_unchanged_pack_is_copied_from_the_cache(
     library = build_library(Project(tmp_path))
     first = coursepack.files(library)
     laid_out: list[str] = []
-    original = handouts.Printer.render
+    original = pdfbackend.Batch.add
 
-    def render(self: handouts.Printer, data: str, target: Path) -> Path:
-        laid_out.append(target.name)
-        return original(self, data, target)
+    def add(self: pdfbackend.Batch, document: pdfbackend.Document) -> None:
+        laid_out.append(document.name)
+        original(self, document)
 
-    monkeypatch.setattr(handouts.Printer, "render", render)
+    monkeypatch.setattr(pdfbackend.Batch, "add", add)
     assert coursepack.files(library) == first
     assert laid_out == []
     assert len(list((tmp_path / "build" / "cache" / "pdf-kurs").iterdir())) == len(first) == 2

@@ -13,8 +13,9 @@ from pypdf import PdfReader
 
 from refleks import urls
 from refleks.content.model import Library
-from refleks.dates import source_date_epoch
+from refleks.dates import fixed_time, source_date_epoch
 from refleks.decks import handouts, slides
+from refleks.pdfbackend import Document, compile_pdf
 from refleks.writer import write_tree
 
 
@@ -50,8 +51,9 @@ def site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("utskrift")
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)  # dated by the content
-        written = handouts.build(library, root)
-    assert sorted(p.relative_to(root).as_posix() for p in written) == sorted(all_pdfs(library))
+        written = handouts.files(library)
+    assert sorted(written) == sorted(all_pdfs(library))
+    write_tree(root, written)
     write_tree(root, slides.files(library))  # the decks, to count their slides
     return root
 
@@ -197,7 +199,7 @@ def test_bad_source_date_epoch_is_a_norwegian_error(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "i går")
     with pytest.raises(UsageError) as err:
-        handouts.created_date()
+        fixed_time()
     assert (
         str(err.value) == "SOURCE_DATE_EPOCH må være et heltall (sekunder siden 1970), ikke «i går»"
     )
@@ -211,13 +213,18 @@ def test_nothing_is_fetched_and_content_stays_text(library: Library, tmp_path: P
         assert call not in template, call
     code = '#read("/etc/passwd") #import "@preview/cetz:0.3.0" $x^2$ <a> @b *c* _d_ `e`'
     html = (
-        '<html lang="nb"><head><title>Prøve</title></head><body><section class="side">'
+        '<html lang="nb"><head><title>Prøve</title>'
+        '<meta name="dcterms.created" content="2026-01-01T00:00:00Z"></head>'
+        '<body><section class="side">'
         f"<p>{code.replace('<', '&lt;').replace('>', '&gt;')}</p>"
         '<p><a href="https://example.org/x">lenke</a> <img src="https://example.org/y.png" '
         'alt="bilde"></p></section></body></html>'
     )
     printer = handouts.Printer(library)
-    target = printer.render(handouts.typeset.Typesetter.data(html), tmp_path / "prøve.pdf")
+    data = handouts.typeset.document_data(html)
+    target = tmp_path / "prøve.pdf"
+    document = Document(target.name, printer.template, printer.template.parent, data)
+    target.write_bytes(compile_pdf(document))
     text = pdftotext(target)
     assert code in text
     assert "lenke bilde" in text

@@ -7,7 +7,6 @@ handouts (``decks.handouts.Printer``).
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from .. import urls
@@ -15,6 +14,7 @@ from ..content import schema
 from ..content.model import Library
 from ..decks import handouts
 from ..decks.pdfcache import PdfCache
+from ..pdfbackend import Batch
 
 
 def course_pack_path(reflection_id: str) -> str:
@@ -39,19 +39,24 @@ def write_course_pack(
 
 
 def files(library: Library) -> dict[str, bytes]:
-    """Every set's course pack, by path in the site (laid out in a folder of the project's
-    cache, then read). Unchanged packs are copied from ``build/cache/pdf-kurs/``."""
+    """Every set's course pack, by path in the site. Unchanged packs come from
+    ``build/cache/pdf-kurs/``."""
+    return start(library).files()
+
+
+def start(library: Library) -> handouts.BatchPrinter:
+    """``files``, begun: the packs are laid out by worker processes while this one goes on."""
     store = PdfCache.for_templates(
         library.project.cache / "pdf-kurs",
         library.project.templates / "handouts",
         handouts.PDF_OPTIONS,
     )
-    printer = handouts.Printer(library, store)
-    library.project.cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".refleks-", dir=library.project.cache) as tmp:
-        out = {}
+    count = min(handouts.default_jobs(), len(library.reflections))
+    printer = handouts.BatchPrinter(library, store, Batch(count))
+    try:
         for reflection in library.reflections.values():
-            path = course_pack_path(reflection.id)
-            out[path] = write_course_pack(printer, reflection, Path(tmp) / path).read_bytes()
-    store.prune(printer.used)
-    return out
+            write_course_pack(printer, reflection, Path(course_pack_path(reflection.id)))
+    except BaseException:
+        printer.stop()
+        raise
+    return printer

@@ -17,29 +17,25 @@ another host: Typst reads only the template and the document tree (``typeset.py`
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
-import shutil
-import tempfile
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from .. import urls
+from .. import pdfbackend, urls
 from ..content import schema
 from ..content.model import Library
-from ..dates import document_time, fixed_time
 from ..errors import BuildFailed
+from ..pdfbackend import Batch, Document, compile_pdf
 from . import slides, typeset
 from .pdfcache import PdfCache
 
 PDF_OPTIONS: dict[str, Any] = {
-    "engine": typeset.ENGINE,
-    "pdf_standards": typeset.PDF_STANDARDS,  # tagged PDF/UA-1: language and title required
-    "fonts": [str(path) for path in typeset.FONT_DIRS],
+    "engine": pdfbackend.ENGINE,
+    "pdf_standards": pdfbackend.STANDARDS,  # PDF/UA-1 and PDF/A-2a: language, title required
+    "fonts": [str(path) for path in pdfbackend.FONT_DIRS],
 }
 """What the PDF cache's keys depend on besides the templates and the document."""
 
@@ -71,19 +67,12 @@ def environment_for(library: Library) -> jinja2.Environment:
     return library.context.environment("handouts", prefixed="slides")
 
 
-def created_date(root: Path | None = None) -> str | None:
-    """The date written into the PDFs (``dates.document_time``); without a project, only
-    ``SOURCE_DATE_EPOCH``, or none."""
-    stamp = document_time(root) if root is not None else fixed_time()
-    return iso_date(stamp) if stamp is not None else None
-
-
 def iso_date(stamp: dt.datetime) -> str:
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Printer:
-    """Renders handout templates to HTML, and that HTML to PDF through Typst."""
+    """Renders handout templates to HTML, and that HTML to PDF through the PDF backend."""
 
     def __init__(self, library: Library, cache: PdfCache | None = None) -> None:
         self.library = library
@@ -92,15 +81,7 @@ class Printer:
         """Cache keys of the PDFs this printer wrote or reused."""
         self.created = iso_date(library.context.date)
         self.env = environment_for(library)
-        self.folder = library.project.templates / "handouts"
-        self._typesetter: typeset.Typesetter | None = None
-
-    @property
-    def typesetter(self) -> typeset.Typesetter:
-        """Made on first use, in the process that uses it (parallel workers each have one)."""
-        if self._typesetter is None:
-            self._typesetter = typeset.Typesetter(self.folder)
-        return self._typesetter
+        self.template = library.project.templates / "handouts" / typeset.TEMPLATE
 
     def html(self, template: str, **context: Any) -> str:
         try:
@@ -115,32 +96,32 @@ class Printer:
                 f"malen templates/handouts/{template} kunne ikke brukes: {exc}"
             ) from exc
 
-    def render(self, data: str, target: Path) -> Path:
-        """Lay out the document tree ``data`` (``typeset.Typesetter.data``) into ``target``."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(self.typesetter.pdf(data))
-        return target
+    def document(self, template: str, name: str, **context: Any) -> Document:
+        """The handout template rendered, as the backend's document named ``name``."""
+        data = typeset.document_data(self.html(template, **context))
+        return Document(name, self.template, self.template.parent, data)
 
-    def cached(self, kind: str, data: str, target: Path) -> tuple[str | None, bool]:
-        """The cache key for ``data`` (None without a cache), and whether the cached PDF
-        was copied to ``target``."""
+    def cached(self, document: Document) -> bytes | None:
+        """The PDF made from the same document before, if the cache has it."""
         if self.cache is None:
-            return None, False
-        key = self.cache.key(kind, data)
+            return None
+        key = self.cache.key("pdf", document.data)
         self.used.add(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return key, self.cache.fetch(key, target)
+        return self.cache.get(key)
 
-    def remember(self, key: str | None, target: Path) -> None:
-        if self.cache is not None and key is not None:
-            self.cache.store(key, target)
+    def remember(self, document: Document, pdf: bytes) -> None:
+        if self.cache is not None:
+            self.cache.put(self.cache.key("pdf", document.data), pdf)
 
     def pdf(self, template: str, target: Path, **context: Any) -> Path:
-        data = typeset.Typesetter.data(self.html(template, **context))
-        key, reused = self.cached("pdf", data, target)
-        if not reused:
-            self.render(data, target)
-            self.remember(key, target)
+        """Lay the template out (or take it from the cache) into ``target``."""
+        document = self.document(template, target.name, **context)
+        pdf = self.cached(document)
+        if pdf is None:
+            pdf = compile_pdf(document)
+            self.remember(document, pdf)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pdf)
         return target
 
     def fitted_pdf(
@@ -149,6 +130,36 @@ class Printer:
         """Like ``pdf``, with as many ruled lines under each question as its page has room
         (``print.typ`` fills the room left on each page: one layout pass)."""
         return self.pdf(template, target, sections=sections, **context)
+
+
+class BatchPrinter(Printer):
+    """A printer that gives the PDFs it is asked for to worker processes (``batch``) and
+    collects them by name: ``pdf`` returns at once, ``files`` waits for them."""
+
+    def __init__(self, library: Library, cache: PdfCache | None, batch: Batch) -> None:
+        super().__init__(library, cache)
+        self.batch = batch
+        self.found: dict[str, bytes] = {}
+
+    def pdf(self, template: str, target: Path, **context: Any) -> Path:
+        document = self.document(template, target.as_posix(), **context)
+        pdf = self.cached(document)
+        if pdf is None:
+            self.batch.add(document)
+        else:
+            self.found[document.name] = pdf
+        return target
+
+    def files(self) -> dict[str, bytes]:
+        for document, pdf in zip(self.batch.documents, self.batch.results(), strict=True):
+            self.remember(document, pdf)
+            self.found[document.name] = pdf
+        if self.cache is not None:
+            self.cache.prune(self.used)
+        return dict(sorted(self.found.items()))
+
+    def stop(self) -> None:
+        self.batch.stop()
 
 
 # --------------------------------------------------------------------------- content
@@ -234,27 +245,21 @@ def write_deck_pdf(printer: Printer, deck: slides.Deck, target: Path) -> Path:
 # --------------------------------------------------------------------------- the site's PDFs
 
 # One job per PDF: ("theme", reflection id, theme id), ("deck", reflection id) or
-# ("role", role id), with the target path last.
+# ("role", role id), with the path in the site last.
 Job = tuple[str, ...]
 
-_worker: Printer | None = None
-_library: Library | None = None
-_store: PdfCache | None = None
 
-
-def jobs(library: Library, site_dir: Path) -> list[Job]:
+def jobs(library: Library) -> list[Job]:
     """Every PDF of the site, the long ones (role handouts, decks) first so that parallel
     workers finish at about the same time."""
     roles: list[Job] = [
-        ("role", role.id, str(site_dir / urls.role_handout(role.id)))
+        ("role", role.id, urls.role_handout(role.id))
         for role in library.roles_in_order()
         if library.questions_for_role(role.id)
     ]
-    decks: list[Job] = [
-        ("deck", r.id, str(site_dir / urls.deck_pdf(r.id))) for r in library.reflections.values()
-    ]
+    decks: list[Job] = [("deck", r.id, urls.deck_pdf(r.id)) for r in library.reflections.values()]
     themes: list[Job] = [
-        ("theme", r.id, t.id, str(site_dir / urls.theme_handout(r.id, t.id)))
+        ("theme", r.id, t.id, urls.theme_handout(r.id, t.id))
         for r in library.reflections.values()
         for t in r.themes
     ]
@@ -273,16 +278,6 @@ def run_job(printer: Printer, job: Job) -> Path:
     return write_theme_handout(printer, reflection, theme, Path(target))
 
 
-def _run_in_worker(job: Job) -> tuple[str, list[str]]:
-    global _worker
-    if _worker is None:  # once per worker process, after the fork
-        assert _library is not None
-        _worker = Printer(_library, _store)
-    before = set(_worker.used)
-    path = run_job(_worker, job)
-    return str(path), sorted(_worker.used - before)
-
-
 def default_jobs() -> int:
     """Worker processes: one per CPU this process may use."""
     try:
@@ -292,58 +287,15 @@ def default_jobs() -> int:
 
 
 def files(library: Library) -> dict[str, bytes]:
-    """Every handout and deck PDF of the site, by path in the site (made by ``build`` in a
-    folder of the project's cache, then read)."""
+    """Every handout and deck PDF of the site, by path in the site."""
     return start(library).files()
 
 
-def start(library: Library) -> Started:
-    """``files``, begun: workers lay the PDFs out while this process goes on (``files()``)."""
-    library.project.cache.mkdir(parents=True, exist_ok=True)
-    root = Path(tempfile.mkdtemp(prefix=".refleks-", dir=library.project.cache))
-    try:
-        return Started(root, begin(library, root))
-    except BaseException:
-        shutil.rmtree(root, ignore_errors=True)
-        raise
-
-
-class Started:
-    """PDFs being laid out into the folder ``root`` (removed once read, or at ``stop``)."""
-
-    def __init__(self, root: Path, pending: Pending) -> None:
-        self.root, self.pending = root, pending
-
-    def files(self) -> dict[str, bytes]:
-        try:
-            written = self.pending.finish()
-            return {p.relative_to(self.root).as_posix(): p.read_bytes() for p in written}
-        finally:
-            shutil.rmtree(self.root, ignore_errors=True)
-
-    def stop(self) -> None:
-        self.pending.stop()
-        shutil.rmtree(self.root, ignore_errors=True)
-
-
-def build(
-    library: Library, site_dir: Path, *, workers: int | None = None, use_cache: bool = True
-) -> list[Path]:
-    """Write every handout and deck PDF into the built site.
-
-    PDFs whose input has not changed since the last build are copied from the project's
-    cache (``build/cache/pdf/``); the rest are laid out by ``workers`` processes (default:
-    one per CPU). The bytes are the same whichever way a PDF was made.
-    """
-    return begin(library, site_dir, workers=workers, use_cache=use_cache).finish()
-
-
-def begin(
-    library: Library, site_dir: Path, *, workers: int | None = None, use_cache: bool = True
-) -> Pending:
-    """``build``, begun: the workers are forked now (before Typst runs here)."""
-    global _library, _store, _worker
-    todo = jobs(library, site_dir)
+def start(library: Library, *, workers: int | None = None, use_cache: bool = True) -> BatchPrinter:
+    """``files``, begun: the documents are rendered here and laid out by ``workers``
+    processes (default: one per CPU) while this process goes on; ``files()`` waits for
+    them, ``stop()`` ends them. PDFs whose input has not changed since the last build come
+    from the project's cache (``build/cache/pdf/``); the bytes are the same either way."""
     store = (
         PdfCache.for_templates(
             library.project.cache / "pdf",
@@ -353,48 +305,12 @@ def begin(
         if use_cache
         else None
     )
-    count = min(workers or default_jobs(), len(todo))
-    # a child forked after Typst ran here would wait for its threads forever (typeset.started)
-    fork = "fork" in multiprocessing.get_all_start_methods() and not typeset.started()
-    if count <= 1 or not fork:
-        return Pending(library, store, todo)
-    # forked workers inherit the loaded library; only job tuples cross the pipe. A pool
-    # with the fork method forks all its workers at the first submit, here and now.
-    _library, _store, _worker = library, store, None
+    todo = jobs(library)
+    printer = BatchPrinter(library, store, Batch(min(workers or default_jobs(), len(todo))))
     try:
-        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
-        futures = [pool.submit(_run_in_worker, job) for job in todo]
-    finally:
-        _library = _store = None
-    return Pending(library, store, todo, pool, futures)
-
-
-@dataclass
-class Pending:
-    """Jobs laid out by a pool of workers (``pool``), or in this process at ``finish``."""
-
-    library: Library
-    store: PdfCache | None
-    todo: list[Job]
-    pool: ProcessPoolExecutor | None = None
-    futures: list[Future] = field(default_factory=list)
-
-    def finish(self) -> list[Path]:
-        if self.pool is None:
-            printer = Printer(self.library, self.store)
-            written = [run_job(printer, job) for job in self.todo]
-            used = printer.used
-        else:
-            try:
-                results = [future.result() for future in self.futures]
-            finally:  # after a failure, no new PDF is begun
-                self.pool.shutdown(cancel_futures=True)
-            written = [Path(path) for path, _ in results]
-            used = {key for _, keys in results for key in keys}
-        if self.store is not None:
-            self.store.prune(used)
-        return written
-
-    def stop(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+        for job in todo:
+            run_job(printer, job)
+    except BaseException:
+        printer.stop()
+        raise
+    return printer

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -52,18 +51,17 @@ class PdfCache:
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.pdf"
 
-    def fetch(self, key: str, target: Path) -> bool:
-        """Copy the cached PDF for ``key`` to ``target``; False when there is none."""
+    def get(self, key: str) -> bytes | None:
+        """The cached PDF for ``key``, or None when there is none."""
         try:
-            shutil.copyfile(self.path(key), target)
+            return self.path(key).read_bytes()
         except FileNotFoundError:
-            return False
-        return True
+            return None
 
-    def store(self, key: str, source: Path) -> None:
-        """Keep a copy of ``source`` under ``key`` (atomically; a failure only costs speed)."""
+    def put(self, key: str, pdf: bytes) -> None:
+        """Keep ``pdf`` under ``key`` (atomically; a failure only costs speed)."""
         with contextlib.suppress(OSError):
-            atomic_write(self.path(key), source.read_bytes())
+            atomic_write(self.path(key), pdf)
 
     def prune(self, used: Iterable[str]) -> None:
         """Remove every entry (and stray temporary file) not in ``used``."""

@@ -1,10 +1,11 @@
-"""PDFs laid out by Typst from the handouts' HTML templates (issue 14).
+"""The handouts' HTML read into the document tree that ``print.typ`` lays out (issue 14).
 
 The handout templates in ``templates/handouts/*.html.j2`` stay the one place the printed
 words are written. Their HTML is read here into a plain document tree (element, classes,
 a few attributes, children; text as strings), given to ``templates/handouts/print.typ`` as
-JSON, and laid out by Typst in one pass: the ruled writing lines fill the room left on
-each page by Typst's own layout (fractional space), so nothing is laid out twice.
+JSON, and laid out by Typst (``refleks.pdfbackend``) in one pass: the ruled writing lines
+fill the room left on each page by Typst's own layout (fractional space), so nothing is
+laid out twice.
 
 The tree holds only text and structure: strings from the content become Typst text, never
 Typst markup, so content cannot reach the layout language. Typst writes tagged PDF/UA-1
@@ -18,20 +19,9 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
-from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
-import typst
-
-from ..errors import BuildFailed
-
 TEMPLATE = "print.typ"
-PDF_STANDARDS = ["ua-1"]
-FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
-"""Where the DejaVu fonts are (Debian's fonts-dejavu-core, installed by the set-up)."""
-
-ENGINE = f"typst {version('typst')}"
 
 _INLINE = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "img", "span", "strong"}
 _INLINE |= {"sub", "sup"}
@@ -40,16 +30,6 @@ _ATTRIBUTES = {"href", "id", "colspan", "alt"}
 _SPACE = re.compile(r"\s+")
 
 Node = dict[str, Any]
-
-_started = False
-"""Whether Typst has laid out a PDF in this process (its worker threads then exist)."""
-
-
-def started() -> bool:
-    """True once Typst has run in this process. A process forked after that must not use
-    Typst: the child inherits the thread pool's state but not its threads, and waits for
-    them forever. ``handouts.build`` then lays out in this process instead of forking."""
-    return _started
 
 
 class _TreeBuilder(HTMLParser):
@@ -157,30 +137,6 @@ def _date(stamp: str) -> dict[str, int] | None:
     return dict(zip(names, (int(part) for part in match.groups()), strict=True))
 
 
-class Typesetter:
-    """One Typst compiler for ``templates/handouts/print.typ``: fonts and the parsed
-    template are loaded once per process and reused for every PDF."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.compiler = typst.Compiler(
-            str(folder / TEMPLATE),
-            root=str(folder),
-            font_paths=[str(path) for path in FONT_DIRS],
-            ignore_system_fonts=True,
-        )
-
-    @staticmethod
-    def data(html: str) -> str:
-        """The JSON the template reads (also the PDF cache's key)."""
-        return json.dumps(document_tree(html), ensure_ascii=False, sort_keys=True)
-
-    def pdf(self, data: str) -> bytes:
-        global _started
-        _started = True
-        try:
-            return self.compiler.compile(
-                format="pdf", sys_inputs={"data": data}, pdf_standards=PDF_STANDARDS
-            )
-        except typst.TypstError as exc:
-            raise BuildFailed(f"templates/handouts/{TEMPLATE} kunne ikke brukes: {exc}") from exc
+def document_data(html: str) -> str:
+    """The JSON ``print.typ`` reads (also the PDF cache's key)."""
+    return json.dumps(document_tree(html), ensure_ascii=False, sort_keys=True)

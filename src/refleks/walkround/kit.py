@@ -72,10 +72,13 @@ class Kit:
 
     @cached_property
     def stamp(self) -> dt.datetime | None:
-        """Document date for metadata: ``SOURCE_DATE_EPOCH``, else the letter's date."""
+        """Document date for metadata: ``SOURCE_DATE_EPOCH``, else the letter's date, else
+        (a blank form) the content's date, as the site's (PDF/A requires a date)."""
         fixed = fixed_time()
-        if fixed is not None or self.visit is None:
+        if fixed is not None:
             return fixed
+        if self.visit is None:
+            return self.library.context.date
         day = deadlines.letter_date(self.visit)
         return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
