@@ -100,8 +100,10 @@ def default_site(library: Library, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """The system's headless Chromium (``tests/browser.py``), one per test module."""
-    pytest.importorskip("playwright.sync_api")
     from .browser import launch
+    from .tools import require_module
+
+    require_module("playwright.sync_api")
 
     with launch() as b:
         yield b

@@ -15,9 +15,9 @@ import pytest
 from refleks import urls
 from refleks.content.model import Library
 
-from .tools import nothing_to_check
+from .tools import nothing_to_check, require_module
 
-pytest.importorskip("playwright.sync_api")
+require_module("playwright.sync_api")
 
 from .browser import Recorder, axe_violations, describe, search_for  # noqa: E402
 

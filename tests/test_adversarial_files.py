@@ -295,12 +295,9 @@ HOSTILE_MESSAGES = {
 def test_hostile_spreadsheets_are_refused_quickly(
     filled_plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    import time
-
+    # refused before the bomb goes off: pytest-timeout ends the test if it does
     hostile = rewrite(filled_plan, tmp_path / "plan.xlsx", HOSTILE[name])
-    started = time.monotonic()
     code = main(["tiltaksplan", "status", str(hostile), "--dato", "2030-01-01"])
-    assert time.monotonic() - started < 10
     captured = capsys.readouterr()
     if HOSTILE_MESSAGES[name] is None:
         assert code == 0

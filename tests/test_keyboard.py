@@ -11,9 +11,9 @@ import pytest
 
 from refleks import urls
 
-from .tools import nothing_to_check
+from .tools import nothing_to_check, require_module
 
-pytest.importorskip("playwright.sync_api")
+require_module("playwright.sync_api")
 
 
 pytestmark = pytest.mark.slow

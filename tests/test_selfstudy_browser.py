@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("playwright.sync_api")
+from .tools import require_module
+
+require_module("playwright.sync_api")
 
 from .browser import Recorder, axe_violations, describe  # noqa: E402
 

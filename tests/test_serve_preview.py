@@ -24,8 +24,9 @@ import pytest
 from .test_bad_input import ROOT, make_project
 from .test_html_validity import readable, vnu
 from .test_serve import free_port, wait_for
+from .tools import require_module
 
-pytest.importorskip("playwright.sync_api")
+require_module("playwright.sync_api")
 
 from .browser import Recorder, axe_violations, describe  # noqa: E402
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("playwright.sync_api")
+from .tools import require_module
+
+require_module("playwright.sync_api")
 
 from .browser import is_local, search_count, search_for, search_results  # noqa: E402
 from .conftest import loaded_search_index  # noqa: E402

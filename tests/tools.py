@@ -40,6 +40,18 @@ def require(name: str) -> str:
     return found
 
 
+def require_module(name: str) -> None:
+    """Import Python module ``name`` (playwright); fails under CI and skips elsewhere when it
+    is missing, like ``require`` (``pytest.importorskip`` would skip under CI too)."""
+    try:
+        __import__(name)
+    except ImportError:
+        message = f"Python-modulen {name} mangler (kjør ./scripts/setup)"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message, allow_module_level=True)
+
+
 def nothing_to_check(what: str) -> None:
     """A test that found nothing to check has not checked anything: it fails."""
     pytest.fail(f"ingenting å sjekke: {what}")

@@ -17,14 +17,12 @@ No visit goes in: everything a coordinator types stays in the browser.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 import holidays
 
 from ..content.model import Library
-from ..dates import fixed_time
 from ..errors import UsageError
 from ..walkround import deadlines, i18n
 from ..walkround.kit import PLACEHOLDERS, Kit, method_for
@@ -97,11 +95,6 @@ def tool_words(library: Library, tool: str) -> dict[str, str]:
     return words["page"][tool]["script"]
 
 
-def build_year() -> int:
-    fixed = fixed_time()
-    return (fixed.date() if fixed else dt.date.today()).year
-
-
 def data(library: Library) -> dict[str, Any]:
     """Everything the tools need: ``session`` for «Planlegg et møte», ``visit`` for
     «Lag visittbrev» (``None`` when the content has no walkround method)."""
@@ -130,7 +123,8 @@ def visit_data(library: Library) -> dict[str, Any] | None:
             **method.deadlines.model_dump(),
             "letter_days_before": deadlines.LETTER_DAYS_BEFORE,
         },
-        "holidays": holiday_table(library, build_year() - 1),
+        # from the year before the content's date (the one date rule: not the clock)
+        "holidays": holiday_table(library, library.context.date.year - 1),
         "labels": {
             "common": kit.common,
             "letters": kit.labels("letters"),
