@@ -11,8 +11,6 @@ Measures, on synthetic projects of 10, 100 and 1,000 reflection themes (``genera
 - growth from 100 to 1,000 themes; peak memory at 1,000 themes (Refleks's process and the
   engine's, added up: they run at the same time);
 - ``refleks check`` against the build;
-- 100 invitation letters as PDF, Typst against the old WeasyPrint letters
-  (``benchmarks/letters.py``, run through ``targets.letters_checks``);
 - ``refleks serve``: from saving a YAML file to the changed page being served, on the
   shipped content.
 
@@ -379,7 +377,7 @@ def machine() -> dict[str, str]:
         "mkdocs": version("mkdocs"),
         "mkdocs-material": version("mkdocs-material"),
         "zensical": version("zensical"),
-        "weasyprint": version("weasyprint"),
+        "typst": version("typst"),
         "pyyaml med libyaml": str(__import__("yaml").__with_libyaml__),
         "belastning ved start (load average)": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
@@ -419,7 +417,6 @@ def report(
     serve: dict | None,
     facts: dict[str, str],
     seconds: float,
-    run_letters: bool = True,
 ) -> str:
     lines = [
         "# Refleks: ytelsesmåling",
@@ -475,14 +472,7 @@ def report(
             + f" | {other:.2f} |"
         )
     lines += ["", "## Mål (issue 14)", ""]
-    lines += targets.table(targets.checks(sizes, letters=run_letters))
-    lines += ["", "## Brev", ""]
-    lines.append(
-        "Se målet for brev over (`benchmarks/letters.py`: Typst mot de gamle WeasyPrint-brevene i "
-        "samme kjøring)."
-        if run_letters
-        else "Ikke målt i denne kjøringen (`--letters 0`)."
-    )
+    lines += targets.table(targets.checks(sizes))
     lines += ["", "## refleks serve", ""]
     if serve:
         times = sorted(serve["times"])
@@ -502,9 +492,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Refleks ytelsesmåling")
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--repeat", type=int, default=3, help="kjøringer per størrelse < 1000")
-    parser.add_argument(
-        "--letters", type=int, default=1, help="0: uten brevmålingen (benchmarks/letters.py)"
-    )
     parser.add_argument("--serve-edits", type=int, default=3)
     parser.add_argument(
         "--notes",
@@ -530,7 +517,7 @@ def main() -> int:
     print("refleks serve ...", flush=True)
     serve = measure_serve(args.serve_edits) if args.serve_edits else None
     facts["belastning ved slutt (load average)"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    text = report(sizes, serve, facts, time.perf_counter() - started, run_letters=args.letters > 0)
+    text = report(sizes, serve, facts, time.perf_counter() - started)
     notes = args.notes.read_text("utf-8").strip() if args.notes.is_file() else "Ingen."
     text = text.replace("NOTES", notes)
     args.out.write_text(text, "utf-8")

@@ -78,7 +78,7 @@ def main(project: Path, site_only: bool = False, engine: str | None = None) -> N
     def outputs() -> list:
         if site_only:
             return []
-        # importing the output modules (WeasyPrint ...) is part of making the outputs
+        # importing the output modules (openpyxl, Typst ...) is part of making the outputs
         modules = timed("outputs_import", original_outputs)()
         for module in modules:
             name = module.__name__.rsplit(".", 1)[-1]

@@ -6,12 +6,7 @@ is listed as not measured rather than left out, so a partial run never reads as 
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
-
-HERE = Path(__file__).resolve().parent
 
 LIMITS = {
     "site_ratio": 1.15,  # site part / plain mkdocs build, at 100 and 1,000 themes
@@ -101,26 +96,8 @@ def _growth_and_memory(sizes: list[Any]) -> list[Check]:
     return checks
 
 
-def letters_checks() -> list[Check]:
-    """HOOK for the letters benchmark (issue 14, branch h14-letters): when
-    ``benchmarks/letters.py`` exists it is run, and its verdict (exit status 0: every
-    letters target met) and its last output line are reported. The lead may replace this
-    with a direct call once that module's interface is merged."""
-    script = HERE / "letters.py"
-    name = "100 invitasjonsbrev som PDF ≤ 0.3 × dagens WeasyPrint-brev (benchmarks/letters.py)"
-    if not script.is_file():
-        return [(name, "ikke målt: benchmarks/letters.py finnes ikke på denne grenen", None)]
-    done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, check=False
-    )
-    lines = (done.stdout or done.stderr).strip().splitlines()
-    value = lines[-1] if lines else f"avsluttet med {done.returncode}"
-    return [(name, value, done.returncode == 0)]
-
-
-def checks(sizes: list[Any], letters: bool = True) -> list[Check]:
-    out = _ratios(sizes) + _small_sizes(sizes) + _growth_and_memory(sizes)
-    return out + (letters_checks() if letters else [])
+def checks(sizes: list[Any]) -> list[Check]:
+    return _ratios(sizes) + _small_sizes(sizes) + _growth_and_memory(sizes)
 
 
 def verdict(ok: bool | None) -> str:

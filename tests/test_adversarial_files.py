@@ -14,7 +14,6 @@ import pytest
 from openpyxl import load_workbook
 
 from refleks.cli import main
-from refleks.confine import ConfinedFetcher
 
 from .adversarial.spreadsheets import HOSTILE, rewrite
 from .test_bad_input import make_project, run
@@ -118,32 +117,56 @@ def test_a_content_folder_linked_outside_is_refused(tmp_path: Path) -> None:
     ) in err
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "file:///etc/passwd",
-        "file://localhost/etc/passwd",
-        "file://other.host/etc/passwd",
-        "file:///{root}/../../etc/passwd",
-        "file:///{root}/%2e%2e/%2e%2e/etc/passwd",
-        "file:///{root}/lenke.png",
-        "file:///{root}/ror.png",
-    ],
+PROBE = (
+    '#set document(title: "x", date: datetime(year: 2030, month: 1, day: 1))\n'
+    '#set text(lang: "nb", font: "DejaVu Sans")\n'
+    "#read({path!r})\n"
 )
-def test_pdf_fetcher_reads_only_regular_files_inside_the_project(tmp_path: Path, url: str) -> None:
-    root = tmp_path / "p"
-    root.mkdir()
-    os.symlink("/etc/passwd", root / "lenke.png")
-    os.mkfifo(root / "ror.png")
-    fetcher = ConfinedFetcher(root)
-    with pytest.raises(ValueError):
-        fetcher.fetch(url.format(root=str(root).lstrip("/")))
 
 
-def test_pdf_fetcher_reads_a_file_in_the_project(tmp_path: Path) -> None:
-    (tmp_path / "logo.png").write_bytes(b"x")
-    response = ConfinedFetcher(tmp_path).fetch((tmp_path / "logo.png").as_uri())
-    assert response.read() == b"x"
+def _read_in_pdf(tmp_path: Path, path: str) -> bytes:
+    """A PDF whose template reads ``path``, laid out with ``tmp_path / "p"`` as its root."""
+    from refleks.pdfbackend import Document, compile_pdf
+
+    template = tmp_path / "les.typ"
+    template.write_text(PROBE.format(path=path).replace("'", '"'), "utf-8")
+    return compile_pdf(Document("les.pdf", template, tmp_path / "p", "{}"))
+
+
+@pytest.mark.parametrize("path", ["/../../etc/passwd", "../etc/passwd", "/etc/passwd"])
+def test_pdf_templates_read_nothing_outside_the_project(tmp_path: Path, path: str) -> None:
+    from refleks.errors import BuildFailed
+
+    (tmp_path / "p").mkdir()
+    with pytest.raises(BuildFailed, match="les.pdf: PDF-en kunne ikke lages med malen les.typ"):
+        _read_in_pdf(tmp_path, path)
+
+
+def test_pdf_template_reads_a_file_in_the_project(tmp_path: Path) -> None:
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "logo.txt").write_text("x", "utf-8")
+    assert _read_in_pdf(tmp_path, "/logo.txt").startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("kind", ["lenke", "rør"])
+def test_the_only_file_a_pdf_reads_is_a_regular_file_inside(
+    tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Typst follows a link out of its root and waits for ever on a FIFO: the logo, the one
+    file a PDF template reads, is refused before any PDF is made."""
+    project = copy_project(tmp_path / "p")
+    if kind == "lenke":
+        os.symlink("/etc/passwd", project / "logo.png")
+        message = ": feil: logoen ligger utenfor prosjektet\n  nøkkel: logo\n  skrevet: logo.png\n"
+    else:
+        os.mkfifo(project / "logo.png")
+        message = ": feil: finner ikke logoen\n  nøkkel: logo\n  skrevet: logo.png\n"
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "logo: logo.png\n", "utf-8")
+    assert main(["--project", str(project), "check"]) == 1
+    assert message in capsys.readouterr().err
+    assert run_visit(project) == 1
+    assert not (project / "out").exists()
 
 
 def test_visit_does_not_write_letters_through_a_linked_out_folder(tmp_path: Path) -> None:

@@ -116,35 +116,44 @@ def test_action_plan_and_minutes_plan_print_on_landscape_pages(
             assert pages[plan_page] == "liggende", source
 
 
+PROBLEMS_TYP = """
+#set document(title: "Feil", date: datetime(year: 2030, month: 1, day: 1))
+#set page(paper: "a4", margin: 20mm)
+#set text(font: "DejaVu Sans", size: 11pt, lang: "nb", hyphenate: false)
+#set par(spacing: 4mm)
+Ordet tilbakemeldingsskjemaene står her helt.
+
+#text(size: 7pt)[Liten skrift]
+
+#block[Strek gjennom denne linjen#place(left + horizon, line(length: 100%, stroke: 1pt))]
+
+#block[Tekst oppå#place(top + left, dy: 1mm)[annen tekst her]]
+
+#context table(
+  columns: (measure[tilbakemeldings].width + 10pt + 1pt, 18mm),
+  inset: 5pt,
+  table.header[Ord][Svar],
+  [tilbakemeldings#linebreak()skjemaene], [ja],
+  [a], [b],
+)
+
+#place(top + left, dx: 165mm, dy: 120mm, box(width: 100mm)[Utenfor siden langt ut til høyre])
+"""
+
+
 def test_checker_finds_each_kind_of_problem(tmp_path: Path) -> None:
     """The checker itself, on a page made to have every problem once."""
-    from weasyprint import HTML
+    from refleks.pdfbackend import Document, compile_pdf
 
-    html = """<html><head><style>
-    @page { size: A4; margin: 20mm; }
-    body { font: 11pt 'DejaVu Sans'; }
-    p { margin: 0 0 4mm; }
-    .box { position: relative; height: 10mm; }
-    .box > * { position: absolute; left: 0; margin: 0; }
-    .rule { top: 2mm; width: 100%; border-top: 1pt solid black; }
-    .tiny { font-size: 7pt; }
-    td { width: 18mm; border: 1pt solid black; overflow-wrap: anywhere; }
-    .out { position: absolute; left: 185mm; white-space: nowrap; }
-    </style></head><body>
-    <p>Ordet tilbakemeldingsskjemaene står her helt.</p>
-    <p class="tiny">Liten skrift</p>
-    <div class="box"><p>Strek gjennom denne linjen</p><div class="rule"></div></div>
-    <div class="box"><p>Tekst oppå</p><p style="top: 1mm">annen tekst her</p></div>
-    <table><tr><td>tilbakemeldingsskjemaene</td><td>ja</td></tr><tr><td>a</td><td>b</td></tr></table>
-    <p class="out">Utenfor siden langt ut til høyre</p>
-    </body></html>"""
+    template = tmp_path / "feil.typ"
+    template.write_text(PROBLEMS_TYP, "utf-8")
     pdf = tmp_path / "feil.pdf"
-    HTML(string=html).write_pdf(pdf)
+    pdf.write_bytes(compile_pdf(Document("feil.pdf", template, tmp_path, "{}")))
     found = "\n".join(layout_problems(pdf))
     assert "7.0 pt er mindre enn 9.0 pt: «Liten skrift»" in found
     assert "linje gjennom teksten: «Strek gjennom denne linjen»" in found
     assert "tekst over annen tekst" in found or "tekstlinjer over hverandre" in found
-    assert "ord delt i en tabellcelle: «tilbakem|" in found
+    assert "ord delt i en tabellcelle: «tilbakemeldings|skjemaene»" in found
     assert "tekst utenfor siden: «Utenfor siden" in found
 
 

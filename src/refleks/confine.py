@@ -10,10 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from functools import cache
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote, urlsplit
 
 
 def inside(path: Path | str, root: Path | str) -> bool:
@@ -66,41 +63,6 @@ def links_leaving(folder: Path, root: Path) -> list[tuple[Path, str]]:
                     found.append((path, problem))
         dirs[:] = [d for d in dirs if not (Path(top) / d).is_symlink()]
     return found
-
-
-def __getattr__(name: str) -> Any:
-    # ConfinedFetcher is made on first use: WeasyPrint takes a second or more to import, and
-    # ``refleks check`` and the site part of a build, which import this module, never need it
-    if name == "ConfinedFetcher":
-        return _confined_fetcher()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@cache
-def _confined_fetcher() -> type:
-    from weasyprint.urls import URLFetcher
-
-    class ConfinedFetcher(URLFetcher):
-        """WeasyPrint's fetcher for ``data:`` and for ``file:`` URLs of regular files inside the
-        given folders only: a document never embeds a file from elsewhere."""
-
-        def __init__(self, *roots: Path) -> None:
-            super().__init__(allowed_protocols={"file", "data"})
-            self.roots = [Path(r) for r in roots]
-
-        def fetch(self, url: str, headers: dict | None = None):  # noqa: ANN201 - WeasyPrint's type
-            parts = urlsplit(url)
-            if parts.scheme.lower() == "file":
-                path = unquote(parts.path)
-                if parts.netloc not in ("", "localhost") or not any(
-                    inside(path, root) for root in self.roots
-                ):
-                    raise ValueError(f"utenfor prosjektet: {url}")
-                if not os.path.isfile(path):
-                    raise ValueError(f"ikke en vanlig fil: {url}")
-            return super().fetch(url, headers)
-
-    return ConfinedFetcher
 
 
 def refuse_links_leaving(folder: Path, root: Path) -> None:

@@ -1,6 +1,6 @@
 """Every command of ``refleks``, in the order ``refleks --help`` lists them.
 
-The command modules are light: each imports what its command needs (WeasyPrint, the office
+The command modules are light: each imports what its command needs (the office
 libraries) only when it runs, so ``refleks check`` starts quickly."""
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from ..writer import write_tree
 
 def document_outputs() -> list[ModuleType]:
     """The slow outputs of ``refleks build`` (the rest are made with the pages). Imported
-    here: they load WeasyPrint."""
+    here: they load the office libraries."""
     from ..courses import coursepack
     from ..decks import handouts
     from ..walkround import blanks

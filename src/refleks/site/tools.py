@@ -98,7 +98,7 @@ def tool_words(library: Library, tool: str) -> dict[str, str]:
 def data(library: Library) -> dict[str, Any]:
     """Everything the tools need: ``session`` for «Planlegg et møte», ``visit`` for
     «Lag visittbrev» (``None`` when the content has no walkround method)."""
-    from . import tool_session  # imports WeasyPrint: only when building
+    from . import tool_session  # only when building
 
     return {
         "session": (
@@ -114,7 +114,7 @@ def visit_data(library: Library) -> dict[str, Any] | None:
     kit = _marked_kit(library)
     if kit is None:
         return None
-    from ..walkround.documents import calendar  # imports WeasyPrint: only when building
+    from ..walkround.documents import calendar  # only when building
 
     method = kit.method
     return {

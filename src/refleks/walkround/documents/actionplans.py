@@ -335,19 +335,35 @@ def docx(kit: Kit) -> bytes:
     )
 
 
+def _pdf_groups(groups_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The groups as the PDF template reads them (texts only)."""
+    fields = ("text", "responsible", "due", "status")
+    return [
+        {
+            "problem": group["problem"],
+            "goal": group["goal"],
+            "measures": group["measures"],
+            "changes": [{f: change[f] for f in fields} for change in group["changes"]],
+        }
+        for group in groups_
+    ]
+
+
 def pdf(kit: Kit) -> bytes:
+    plan = kit.method.action_plan
+    assert plan is not None
     return walkround_pdf.pdf(
         kit,
         KIND,
-        "tiltaksplan.html.j2",
+        "tiltaksplan.typ",
         title(kit),
-        plan=kit.method.action_plan,
-        columns=columns(kit),
-        groups=groups(kit),
-        examples=_examples(kit),
+        heading=plan.title,
         facts=facts_line(kit),
-        labels=kit.labels(KIND),
-        participants=participants(kit),
+        columns=columns(kit),
+        groups=_pdf_groups(groups(kit)),
+        participants=[kit.common["participants"], participants(kit)],
+        examples_heading=kit.labels(KIND)["examples"],
+        examples=_pdf_groups(_examples(kit)),
     )
 
 

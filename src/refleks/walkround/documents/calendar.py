@@ -83,12 +83,17 @@ def pdf(kit: Kit) -> bytes:
     return walkround_pdf.pdf(
         kit,
         KIND,
-        "timeline.html.j2",
+        "tidslinje.typ",
         labels["pdf_title"].format(enhet=kit.facts["enhet"]),
         heading=labels["heading"],
-        labels=labels,
-        items=items(kit),
-        method=kit.method,
+        method=kit.method.title,
+        unit=kit.facts["enhet"],
+        municipality=kit.facts["kommune"],
+        columns=[labels["date"], labels["what"]],
+        items=[
+            {key: item[key] for key in ("date_text", "title", "text", "note")}
+            for item in items(kit)
+        ],
     )
 
 

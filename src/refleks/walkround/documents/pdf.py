@@ -1,33 +1,38 @@
-"""HTML templates to PDF with WeasyPrint, the same way for every document of the kit.
+"""The walkround documents as PDF: one Typst template per document, its data as JSON.
 
-A4 (or A4 landscape where a template asks for it), DejaVu fonts embedded, ``lang="nb"`` and
-``<title>`` from the template (so the PDF has language and title), tagged PDF, creation and
-modification dates from the ``Kit`` (``SOURCE_DATE_EPOCH`` or the visit) so that two runs
-give the same bytes. Only ``data:`` and ``file:`` resources inside the project are fetched: a
-document never loads anything from another host or embeds a file from outside the project.
+Every document has its template in ``templates/<kind>/<name>.typ``. The builders give the
+document's own texts (from the method and the kind's ``labels.yaml``, with the placeholders
+filled in and Markdown marks removed); this module adds what every document carries: title,
+author, language, date (``Kit.stamp``), the page labels and the language note, and lays the
+document out with the one PDF backend (``typeset``). The templates insert every text as plain
+text, never as Typst markup, and the only date in the PDF is the kit's, so the same input
+gives the same bytes.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ... import confine
 from ..kit import Kit
+from . import typeset
 
 
-def html(kit: Kit, kind: str, template: str, title: str, **context: Any) -> str:
-    """Render ``templates/<kind>/<template>`` with the kit and ``context``."""
-    return kit.env(kind).get_template(template).render(title=title, **context)
+def document(kit: Kit, kind: str, title: str, **data: Any) -> dict[str, Any]:
+    """The data a document template reads: what every document has, then ``data``."""
+    common = kit.common
+    return {
+        "title": title,
+        "author": kit.creator,
+        "lang": kit.language,
+        "date": typeset.date_parts(kit.stamp),
+        "page_label": common["page"],
+        "of_label": common["of"],
+        "language_note": kit.language_note(kind),
+        **data,
+    }
 
 
-def pdf(kit: Kit, kind: str, template: str, title: str, **context: Any) -> bytes:
-    """Render the template and lay it out as PDF bytes."""
-    from weasyprint import HTML  # here, not at the top: `refleks check` never lays out a PDF
-
-    source = html(kit, kind, template, title, **context)
-    project = kit.library.project
-    fetcher = confine.ConfinedFetcher(project.root, project.templates, project.node_modules)
-    document = HTML(
-        string=source, base_url=str(kit.library.project.root) + "/", url_fetcher=fetcher
-    )
-    return document.write_pdf(pdf_tags=True)
+def pdf(kit: Kit, kind: str, template: str, title: str, **data: Any) -> bytes:
+    """Lay out ``templates/<kind>/<template>`` with the document's ``data``."""
+    path = kit.templates / kind / template
+    return typeset.pdf(path, kit.library.project.root, document(kit, kind, title, **data))

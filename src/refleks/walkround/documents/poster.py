@@ -1,4 +1,4 @@
-"""The poster for the unit (A4 PDF): what, when, where and why."""
+"""The poster for the unit (one A4 page): what, when, where and why."""
 
 from __future__ import annotations
 
@@ -18,15 +18,20 @@ def purpose(kit: Kit) -> schema.LetterSection | None:
 def pdf(kit: Kit) -> bytes:
     labels = kit.labels(KIND)
     title = labels["pdf_title"].format(tittel=kit.method.title, enhet=kit.facts["enhet"])
+    section = purpose(kit)
     return walkround_pdf.pdf(
         kit,
         KIND,
-        "plakat.html.j2",
+        "plakat.typ",
         title,
-        method=kit.method,
         labels=labels,
-        purpose=purpose(kit),
-        time_range=kit.time_range,
+        municipality=kit.facts["kommune"],
+        heading=kit.method.title,
+        unit=kit.facts["enhet"],
+        day=kit.facts["dato"],
+        time=kit.time_range,
+        place=kit.facts["sted"],
+        purpose=[kit.fill(point) for point in section.points] if section else [],
     )
 
 

@@ -92,26 +92,17 @@ def overview_title(overview: Kit, title: str) -> str:
 
 
 def overview_pdf(overview: Kit, kits: list[Kit], title: str) -> bytes:
+    name = overview_title(overview, title)
     return walkround_pdf.pdf(
-        overview,
-        KIND,
-        "arsoversikt.html.j2",
-        overview_title(overview, title),
-        screen=False,
-        **_context(overview, kits, title),
+        overview, KIND, "arsoversikt.typ", name, heading=name, **_context(overview, kits, title)
     )
 
 
 def overview_html(overview: Kit, kits: list[Kit], title: str) -> bytes:
-    html = walkround_pdf.html(
-        overview,
-        KIND,
-        "arsoversikt.html.j2",
-        overview_title(overview, title),
-        screen=True,
-        **_context(overview, kits, title),
-    )
-    return html.encode("utf-8")
+    """The overview as a web page (``templates/year/arsoversikt.html.j2``)."""
+    name = overview_title(overview, title)
+    template = overview.env(KIND).get_template("arsoversikt.html.j2")
+    return template.render(title=name, **_context(overview, kits, title)).encode("utf-8")
 
 
 def _text(cell, value: str):
