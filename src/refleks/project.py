@@ -6,6 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# What Refleks ships (package data, see pyproject.toml): its templates, the site engine's
+# settings and theme overrides, and the files of the npm packages the outputs copy. In a
+# checkout these are symlinks to the folders at its top; in an installed wheel, copies.
+SHIPPED = PACKAGE_DIR / "data"
+SHIPPED_TEMPLATES = SHIPPED / "templates"
 
 
 @dataclass(frozen=True)
@@ -25,18 +30,22 @@ class Project:
 
     @property
     def templates(self) -> Path:
+        """The project's own ``templates/`` if it has one, else the ones Refleks ships."""
         local = self.root / "templates"
-        return local if local.is_dir() else PACKAGE_DIR.parents[1] / "templates"
+        return local if local.is_dir() else SHIPPED_TEMPLATES
 
     @property
     def node_modules(self) -> Path:
-        """npm packages (reveal.js, the search shim, axe-core): the project's or Refleks' own."""
-        local = self.root / "node_modules"
-        return local if local.is_dir() else PACKAGE_DIR.parents[1] / "node_modules"
+        """The npm files the outputs copy (reveal.js, the search shim, the tools' libraries):
+        always Refleks' own, whatever the project folder holds."""
+        return SHIPPED / "node_modules"
 
     @property
     def mkdocs_yml(self) -> Path:
-        return self.root / "mkdocs.yml"
+        """The site engine's settings: the project's own, else Refleks' (whose ``custom_dir``
+        is the ``overrides/`` shipped beside it)."""
+        local = self.root / "mkdocs.yml"
+        return local if local.is_file() else SHIPPED / "mkdocs.yml"
 
     @property
     def build_dir(self) -> Path:

@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..content.schema import Statistic
-from ..project import PACKAGE_DIR
+from ..project import SHIPPED_TEMPLATES
 from ..templating import environment
 from .chartnumbers import Series, format_number, read_series
 from .chartnumbers import Unreadable as Unreadable  # the tests' and callers' old names
@@ -306,7 +306,7 @@ def _template(templates: Path) -> jinja2.Template:
 def _templates_dir(templates: Path | None) -> Path:
     if templates is not None and (templates / "charts" / "chart.svg.j2").is_file():
         return templates
-    return PACKAGE_DIR.parents[1] / "templates"
+    return SHIPPED_TEMPLATES
 
 
 def svg_chart(stat: Statistic, templates: Path | None = None) -> Markup | None:

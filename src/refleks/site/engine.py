@@ -122,7 +122,8 @@ def write_config(
     theme["language"] = library.site.language  # Material's own words in nb or nn
     _own_words(library, config)
     if isinstance(theme.get("custom_dir"), str):
-        theme["custom_dir"] = str(project.root / theme["custom_dir"])
+        # relative to the file that names it: the project's folder or Refleks' own settings
+        theme["custom_dir"] = str(project.mkdocs_yml.parent / theme["custom_dir"])
     if engine is not None and engine.name == "zensical":
         # the overrides and the colours checked by axe are Material's classic look
         theme.setdefault("variant", "classic")

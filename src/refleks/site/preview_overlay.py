@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem, visible
-from ..project import PACKAGE_DIR
+from ..project import SHIPPED_TEMPLATES
 from ..templating import environment
 
 KIND = "preview"
@@ -25,7 +25,7 @@ END = "<!-- /refleks-forhandsvisning-feil -->"
 def templates_for(templates: Path) -> Path:
     """The project's templates when they have the preview's, else Refleks' own (a project
     made before the preview showed errors has none)."""
-    return templates if (templates / KIND).is_dir() else PACKAGE_DIR.parents[1] / "templates"
+    return templates if (templates / KIND).is_dir() else SHIPPED_TEMPLATES
 
 
 def render(templates: Path, problems: list[Problem]) -> str:
