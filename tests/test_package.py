@@ -87,13 +87,23 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+# one date for both builds, so the site from the wheel and from the checkout can be compared
+EPOCH = "1767225600"  # 2026-01-01
+
+
+def author_project(folder: Path) -> Path:
+    """A copy of the shipped example as an author has it: no templates, no mkdocs.yml."""
+    for name in PROJECT_FOLDERS:
+        shutil.copytree(ROOT / name, folder / name)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def built(venv: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped example project built by the installed ``refleks``."""
-    project = tmp_path_factory.mktemp("project")
-    for name in PROJECT_FOLDERS:
-        shutil.copytree(ROOT / name, project / name)
-    run(venv / "bin" / "refleks", "build", "--quiet", cwd=project, env=outside_env())
+    project = author_project(tmp_path_factory.mktemp("project"))
+    env = outside_env() | {"SOURCE_DATE_EPOCH": EPOCH}
+    run(venv / "bin" / "refleks", "build", "--quiet", cwd=project, env=env)
     return project / "site"
 
 
@@ -135,24 +145,58 @@ def test_the_installed_package_points_nowhere_into_the_checkout(venv: Path) -> N
     assert links == []
     site_packages = package.parent
     pointing = [
-        p.name
-        for p in site_packages.glob("*.pth")
-        if str(ROOT) in p.read_text("utf-8", "replace")
+        p.name for p in site_packages.glob("*.pth") if str(ROOT) in p.read_text("utf-8", "replace")
     ]
     assert pointing == []
     assert (package / "data" / "templates" / "pages").is_dir()
 
 
 def test_the_installed_refleks_builds_the_example_project(built: Path) -> None:
-    site = built
+    reflections = sorted(p.stem for p in (ROOT / "content" / "reflections").glob("*.yaml"))
+    assert reflections == ["kollegastotte", "systemperspektiv"]
     expected = [
         "index.html",
         "404.html",
+        "bruk.html",  # the author's own page from docs/
         "assets/refleks.css",
         "assets/iframe-worker/shim.js",
+        "lysark/reveal/reveal.js",
+        "lysark/reveal/notes.js",
         "verktoy/data.js",
         "verktoy/vendor/docx.js",
         "verktoy/vendor/js-yaml.min.js",
+        "visitt/blanko/invitasjonsbrev.pdf",
+        "visitt/blanko/tiltaksplan.pdf",
+        *(f"lysark/sett-{r}.html" for r in reflections),
+        *(f"utskrift/lysark-{r}.pdf" for r in reflections),
+        *(f"utskrift/kurs-{r}.pdf" for r in reflections),
     ]
-    missing = [name for name in expected if not (site / name).is_file()]
+    missing = [name for name in expected if not (built / name).is_file()]
     assert missing == []
+    for name in expected:
+        if name.endswith(".pdf"):
+            assert (built / name).read_bytes().startswith(b"%PDF-"), name
+    # the theme overrides shipped in the wheel: the script that makes wide tables reachable
+    assert "md-typeset__scrollwrap" in (built / "index.html").read_text("utf-8")
+    # reveal.js with its texts in Norwegian (templates/slides/reveal-nb.yaml)
+    shipped = (ROOT / "node_modules" / "reveal.js" / "dist" / "reveal.js").read_bytes()
+    assert (built / "lysark" / "reveal" / "reveal.js").read_bytes() != shipped
+
+
+def test_the_installed_refleks_makes_the_same_site_as_the_checkout(
+    built: Path, tmp_path: Path
+) -> None:
+    project = author_project(tmp_path / "project")
+    env = os.environ | {"SOURCE_DATE_EPOCH": EPOCH}
+    run(sys.executable, "-m", "refleks", "build", "--quiet", cwd=project, env=env)
+    ours = project / "site"
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()
+        }
+
+    wheel, checkout = files(built), files(ours)
+    assert sorted(wheel) == sorted(checkout)
+    assert len(checkout) > 100
+    assert [name for name in checkout if wheel[name] != checkout[name]] == []
