@@ -3,9 +3,9 @@
 The wheel is built once from a copy of the checkout (so the build writes nothing into it),
 installed with its dependencies into a fresh virtual environment in a temporary folder (from
 the package index pip is configured with), and builds the shipped example project from a
-folder holding only what an author has: ``content/`` and the hand-written pages in ``docs/``.
-The templates, the site engine's settings, the theme overrides and the npm files then all
-come from the installed package. Nothing here skips: a missing file fails the test.
+folder holding only ``content/``. The templates, the site engine's settings, the theme
+overrides, the style sheet and the npm files then all come from the installed package.
+Nothing here skips: a missing file fails the test.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ pytestmark = pytest.mark.slow
 
 # what the wheel is built from; node_modules is linked, its few needed files go in the wheel
 SOURCE_FILES = ["pyproject.toml", "LICENSE", "mkdocs.yml"]
-SOURCE_FOLDERS = ["src", "templates", "overrides"]
-# what an author's project folder holds
-PROJECT_FOLDERS = ["content", "docs"]
+SOURCE_FOLDERS = ["src", "templates", "overrides", "docs"]
+# what an author's project folder needs: no docs/, templates/, mkdocs.yml or overrides/
+PROJECT_FOLDERS = ["content"]
 # the npm files the outputs copy (decks/reveal.py, site/pages.py, site/tools.py)
 NPM_FILES = [
     "reveal.js/dist/reset.css",
@@ -92,7 +92,7 @@ EPOCH = "1767225600"  # 2026-01-01
 
 
 def author_project(folder: Path) -> Path:
-    """A copy of the shipped example as an author has it: no templates, no mkdocs.yml."""
+    """A copy of the shipped example's content, the one folder a project needs."""
     for name in PROJECT_FOLDERS:
         shutil.copytree(ROOT / name, folder / name)
     return folder
@@ -116,6 +116,7 @@ def test_the_wheel_holds_the_templates_the_settings_and_the_npm_files(wheel: Pat
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {
         "refleks/data/mkdocs.yml",
+        "refleks/data/assets/refleks.css",
         "refleks/data/overrides/main.html",
         "refleks/data/templates/pages/labels.yaml",
         "refleks/data/templates/locale/nn/LC_MESSAGES/nettsted.po",
@@ -157,8 +158,7 @@ def test_the_installed_refleks_builds_the_example_project(built: Path) -> None:
     expected = [
         "index.html",
         "404.html",
-        "bruk.html",  # the author's own page from docs/
-        "assets/refleks.css",
+        "assets/refleks.css",  # the style sheet mkdocs.yml names, shipped in the wheel
         "assets/iframe-worker/shim.js",
         "lysark/reveal/reveal.js",
         "lysark/reveal/notes.js",
@@ -176,6 +176,8 @@ def test_the_installed_refleks_builds_the_example_project(built: Path) -> None:
     for name in expected:
         if name.endswith(".pdf"):
             assert (built / name).read_bytes().startswith(b"%PDF-"), name
+    css = (ROOT / "docs" / "assets" / "refleks.css").read_bytes()
+    assert (built / "assets" / "refleks.css").read_bytes() == css
     # the theme overrides shipped in the wheel: the script that makes wide tables reachable
     assert "md-typeset__scrollwrap" in (built / "index.html").read_text("utf-8")
     # reveal.js with its texts in Norwegian (templates/slides/reveal-nb.yaml)

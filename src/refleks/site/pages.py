@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .. import markup, urls
 from ..content.model import Library
 from ..errors import BuildFailed
+from ..project import SHIPPED
 from ..sorting import nb_key
 from ..walkround import i18n
 from . import reference, selfstudy
@@ -128,6 +129,7 @@ def _copy_handwritten(library: Library, docs: Path) -> None:
         shutil.copytree(library.project.docs, docs)
     else:
         docs.mkdir(parents=True)
+    _add_shipped_assets(docs / "assets")
     # Material's offline plugin would load this shim (search from disk) from a CDN
     shim = library.project.node_modules / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
@@ -135,6 +137,17 @@ def _copy_handwritten(library: Library, docs: Path) -> None:
     target = docs / "assets" / "iframe-worker" / "shim.js"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, target)
+
+
+def _add_shipped_assets(assets: Path) -> None:
+    """Refleks' own files for the site (``refleks.css``, which ``mkdocs.yml`` names) where the
+    project's ``docs/assets/`` has none of that name: a project needs no ``docs/``."""
+    shipped = SHIPPED / "assets"
+    for source in sorted(shipped.rglob("*")):
+        target = assets / source.relative_to(shipped)
+        if source.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
 
 
 def build(library: Library, docs: Path) -> Nav:
