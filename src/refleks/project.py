@@ -8,8 +8,8 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 # What Refleks ships (package data, see pyproject.toml): its templates, the site engine's
 # settings, theme overrides and style sheet (assets/), and the files of the npm packages the
-# outputs copy. In a
-# checkout these are symlinks to the folders at its top; in an installed wheel, copies.
+# outputs copy. In a checkout these are symlinks to the folders at its top; in an installed
+# wheel, copies.
 SHIPPED = PACKAGE_DIR / "data"
 SHIPPED_TEMPLATES = SHIPPED / "templates"
 
