@@ -70,7 +70,8 @@ def test_a_schema_error_and_a_wrong_reference_in_two_files_come_in_one_run(
     code, err = _check(prosjekt, capsys)
     assert code == 1
     assert err == (
-        "content/frameworks/verktoy.yaml:4:10: feil: feil type\n"
+        "content/frameworks/verktoy.yaml:4:10: feil: «sources» skal være en liste, "
+        "med «- » foran hvert punkt\n"
         "  nøkkel: sources\n"
         "  skrevet: kilde\n"
         "  forventet: en liste, med «- » foran hvert punkt på egen linje, for eksempel:\n"
@@ -114,7 +115,8 @@ def test_a_question_written_as_text_gets_an_example_of_a_list(
     code, err = _check(prosjekt, capsys)
     assert code == 1
     assert err == (
-        "content/reflections/sett.yaml:11:14: feil: feil type\n"
+        "content/reflections/sett.yaml:11:14: feil: «leder» skal være en liste, "
+        "med «- » foran hvert punkt\n"
         "  nøkkel: themes[0].questions.leder\n"
         "  skrevet: Hva gjør jeg?\n"
         "  forventet: en liste, med «- » foran hvert punkt på egen linje, for eksempel:\n"

@@ -26,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problems
 from .yamllimits import MAX_DEPTH, too_deep, unreadable_character
+from .yamlsyntax import diagnose
 
 # keys and list indexes from the top of a document to a value, e.g. ("themes", 0, "id")
 KeyPath = tuple[str | int, ...]
@@ -318,10 +319,10 @@ def load(file: Path, problems: Problems) -> Document | None:
                 hint="fjern linjen «---» eller del innholdet i to filer",
             )
         else:
-            _syntax(file, exc, problems)
+            _syntax(file, text, exc, problems)
         return None
     except yaml.MarkedYAMLError as exc:
-        _syntax(file, exc, problems)
+        _syntax(file, text, exc, problems)
         return None
     if root is None:
         problems.add(file, 1, 1, "", "filen er tom", expected="innhold i YAML")
@@ -332,7 +333,20 @@ def load(file: Path, problems: Problems) -> Document | None:
     return None if converter.fatal else doc
 
 
-def _syntax(file: Path, exc: yaml.MarkedYAMLError, problems: Problems) -> None:
+def _syntax(file: Path, text: str, exc: yaml.MarkedYAMLError, problems: Problems) -> None:
+    found = diagnose(text, exc)
+    if found is not None:
+        problems.add(
+            file,
+            found.line,
+            found.column,
+            "",
+            f"YAML-syntaksfeil: {found.message}",
+            written=found.written,
+            expected=found.expected,
+            hint=found.hint,
+        )
+        return
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or "").strip()
     message, hint = _PROBLEMS_NB.get(problem, (None, None))
