@@ -332,6 +332,7 @@ def test_never_writes_through_a_link_out_of_the_project(
         "  forventet: en mappe inne i prosjektet, eller en lenke til en\n"
         "  tips: fjern lenken, eller bruk en mappe i prosjektet\n"
         "\n"
-        "1 feil. Ingenting er skrevet.\n"
+        "1 feil i innholdet, så ingen sider eller dokumenter er laget. "
+        "Rett den og kjør kommandoen på nytt.\n"
     )
     assert list(outside.iterdir()) == []

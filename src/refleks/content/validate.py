@@ -298,6 +298,8 @@ def _report(
     if kind == "extra_forbidden":
         _unknown_key(doc, model, loc, full, problems)
         return
+    if kind == "string_pattern_mismatch" and "/" in str((err.get("ctx") or {}).get("pattern")):
+        return  # a reference «<kilde>/<id>»: the reference check says what to write instead
     message, expected, hint = _explain(err, _type_at(model, loc))
     if kind == "list_type" and isinstance(err.get("input"), str) and loc and str(loc[-1]):
         message = f"«{loc[-1]}» skal være en liste, med «- » foran hvert punkt"
