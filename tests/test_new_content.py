@@ -227,7 +227,7 @@ def test_worked_example_prints_what_the_page_shows(project: Path, capsys) -> Non
             errors = [f"{e.json_path}: {e.message}" for e in errors]
             assert errors == [], path
             checked += 1
-    assert checked == 3  # the source, the framework and the set
+    assert checked == 4  # the source, the framework, the set and roles.yaml
 
 
 def assert_matches(got: list[str], want: list[str], command: str) -> None:
