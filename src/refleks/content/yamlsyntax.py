@@ -9,6 +9,7 @@ beginners make at the line where they made it: the missing colon after «student
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -47,6 +48,7 @@ def diagnose(text: str, exc: yaml.MarkedYAMLError) -> Diagnosis | None:
             line, col = start
             if col == _indent(lines[line]):  # the text began where a key begins
                 return _no_colon(lines, line, col)
+            return _swallowed_key(lines, exc.problem_mark.line, line)
         return None
     if problem.startswith("expected <block end>") and exc.problem_mark and exc.context_mark:
         return _misindented(lines, exc.problem_mark, exc.context_mark, context)
@@ -88,6 +90,32 @@ def _no_colon(lines: list[str], index: int, col: int) -> Diagnosis | None:
         fixed,
         "skriv kolon rett etter nøkkelen (og mellomrom etter kolonet)",
     )
+
+
+def _swallowed_key(lines: list[str], index: int, start: int) -> Diagnosis | None:
+    """A key indented further than the text above it, so YAML read it as more of that text."""
+    written = lines[index].strip()
+    key = written.split(":", 1)[0]
+    if not re.fullmatch(r"[^\s:#\"'-][^\s:]*", key):
+        return None
+    return Diagnosis(
+        index + 1,
+        _indent(lines[index]) + 1,
+        f"innrykket stemmer ikke: «{key}:» er rykket for langt inn",
+        written,
+        f"«{key}:» med mindre innrykk enn teksten på linje {start + 1}",
+        "en nøkkel som står lenger inn enn teksten over, leses som en del av teksten; "
+        "rykk den ut så den står rett under nøkkelen den hører sammen med",
+    )
+
+
+def continued_item(lines: list[str], first: int, last: int) -> int | None:
+    """The line (0-based) in a plain text from ``first`` to ``last`` that starts with «- »:
+    a list item indented too far, read as more of the text above it."""
+    for i in range(first + 1, min(last, len(lines) - 1) + 1):
+        if lines[i].lstrip().startswith("- "):
+            return i
+    return None
 
 
 def _no_dash(item_above: str, written: str, index: int, col: int) -> Diagnosis:
