@@ -3,6 +3,7 @@ Norwegian messages that point at ``file:line:col``."""
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from typing import Any, Literal
@@ -222,11 +223,12 @@ NORWEGIAN_KEYS = {
 
 
 def _suggestion(name: str, allowed: list[str]) -> str | None:
+    """The allowed key an author most likely meant: its Norwegian name, or one spelt alike."""
     english = NORWEGIAN_KEYS.get(name.lower())
     if english in allowed:
         return english
-    close = did_you_mean(name, allowed)
-    return close.split("«", 1)[1].split("»", 1)[0] if close else None
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)  # as did_you_mean
+    return close[0] if close else None
 
 
 def _misspelt_keys(
