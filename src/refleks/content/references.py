@@ -231,7 +231,12 @@ def _unknown_role(
         else did_you_mean(value, ids)
     )
     new = f"refleks new role --title {value.capitalize()}"
-    hint = f"{guess} Er «{value}» en ny rolle, lag den med: {new}" if guess else None
+    if guess:
+        hint = f"{guess} Er «{value}» en ny rolle, lag den med: {new}"
+    else:
+        hint = f"lag en ny rolle med: {new}" + (
+            ", eller bruk en av rollene som finnes" if ids else ""
+        )
     line, col = doc.where(path, key=is_key)
     problems.add(
         doc.file,
@@ -241,7 +246,7 @@ def _unknown_role(
         f"rollen «{value}» finnes ikke",
         written=value,
         expected="en av: " + (", ".join(ids) if ids else "(ingen definert)"),
-        hint=hint or f"lag en ny rolle med: {new}, eller bruk en av rollene som finnes",
+        hint=hint,
     )
 
 
