@@ -186,7 +186,8 @@ def _colon_texts(
             line,
             col,
             format_path(item),
-            f"{noun} inneholder «: » – sett {it} i anførselstegn",
+            f"{noun} {'slutter med «:»' if text is None else 'inneholder «: »'} – "
+            f"sett {it} i anførselstegn",
             written=written,
             expected=f"- {_quoted(written)}",
             hint="uten anførselstegn leses teksten foran kolonet som en nøkkel",
