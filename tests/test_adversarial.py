@@ -156,7 +156,7 @@ def test_warning_names_removed_and_inert_markup(tmp_path: Path) -> None:
     code, err = _check(project, "--strict")
     assert code == 1
     assert "feil: usikker markering i teksten" in err
-    assert err.endswith("2 feil. Ingenting er skrevet.\n")
+    assert err.endswith("2 feil i innholdet. Rett dem og kjør refleks check på nytt.\n")
 
 
 def test_site_yaml_and_titles_are_checked(tmp_path: Path) -> None:
@@ -181,7 +181,7 @@ def test_bidi_override_in_a_name_is_warned(tmp_path: Path, control: str) -> None
     assert code == 0
     assert err == (
         "content/roles.yaml:2:10: advarsel: teksten har et usynlig tegn som snur skriveretningen\n"
-        "  nøkkel: [0].label\n"
+        "  nøkkel: [0].label (rolle 1)\n"
         f"  skrevet: LeU+{ord(control):04X}der\n"
         "  forventet: tekst uten tegnene U+202A-U+202E og U+2066-U+2069\n"
         "  tips: tegnet vises som det står, og teksten kan se annerledes ut enn den er; "

@@ -87,7 +87,7 @@ def test_content_files_that_cannot_be_read_are_errors_naming_them(
         f"content/sources/{name}: feil: {shown}\n"
         f"  skrevet: content/sources/{name}\n"
         f"  forventet: {LINK_EXPECTED}\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
     assert "passord" not in err
 
@@ -237,7 +237,11 @@ def test_check_and_visit_agree(
     checked = capsys.readouterr().err
     assert run_visit(project) == 1
     visited = capsys.readouterr().err
-    assert checked == visited == message + "\n1 feil. Ingenting er skrevet.\n"
+    assert checked == message + "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
+    assert visited == message + (
+        "\n1 feil i innholdet, så ingen sider eller dokumenter er laget. "
+        "Rett den og kjør kommandoen på nytt.\n"
+    )
 
 
 def test_a_logo_that_is_not_an_image(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -70,18 +70,19 @@ def test_a_schema_error_and_a_wrong_reference_in_two_files_come_in_one_run(
     code, err = _check(prosjekt, capsys)
     assert code == 1
     assert err == (
-        "content/frameworks/verktoy.yaml:4:10: feil: feil type\n"
+        "content/frameworks/verktoy.yaml:4:10: feil: «sources» skal være en liste, "
+        "med «- » foran hvert punkt\n"
         "  nøkkel: sources\n"
         "  skrevet: kilde\n"
         "  forventet: en liste, med «- » foran hvert punkt på egen linje, for eksempel:\n"
         "      sources:\n"
         "        - kilde\n"
         "content/reflections/sett.yaml:9:16: feil: funnet «kilde/fun» finnes ikke\n"
-        "  nøkkel: themes[0].findings[0]\n"
+        "  nøkkel: themes[0].findings[0] (tema 1, funn 1)\n"
         "  skrevet: kilde/fun\n"
         "  forventet: en av: kilde/funn\n"
         "  tips: mente du «kilde/funn»?\n"
-        "\n2 feil. Ingenting er skrevet.\n"
+        "\n2 feil i innholdet. Rett dem og kjør refleks check på nytt.\n"
     )
 
 
@@ -94,15 +95,16 @@ def test_a_file_with_a_schema_error_still_has_its_references_checked(
     assert code == 1
     assert err == (
         "content/reflections/sett.yaml:7:13: feil: feil type\n"
-        "  nøkkel: themes[0].number\n"
+        "  nøkkel: themes[0].number (tema 1)\n"
         "  skrevet: en\n"
         "  forventet: et heltall\n"
         "content/reflections/sett.yaml:11:7: feil: rollen «ledr» finnes ikke\n"
-        "  nøkkel: themes[0].questions.ledr\n"
+        "  nøkkel: themes[0].questions.ledr (tema 1)\n"
         "  skrevet: ledr\n"
         "  forventet: en av: kollega, leder\n"
-        "  tips: mente du «leder»?\n"
-        "\n2 feil. Ingenting er skrevet.\n"
+        "  tips: mente du «leder»? Er «ledr» en ny rolle, lag den med: "
+        "refleks new role --title Ledr\n"
+        "\n2 feil i innholdet. Rett dem og kjør refleks check på nytt.\n"
     )
 
 
@@ -114,13 +116,14 @@ def test_a_question_written_as_text_gets_an_example_of_a_list(
     code, err = _check(prosjekt, capsys)
     assert code == 1
     assert err == (
-        "content/reflections/sett.yaml:11:14: feil: feil type\n"
-        "  nøkkel: themes[0].questions.leder\n"
+        "content/reflections/sett.yaml:11:14: feil: «leder» skal være en liste, "
+        "med «- » foran hvert punkt\n"
+        "  nøkkel: themes[0].questions.leder (tema 1)\n"
         "  skrevet: Hva gjør jeg?\n"
         "  forventet: en liste, med «- » foran hvert punkt på egen linje, for eksempel:\n"
         "      leder:\n"
         "        - Hva gjør jeg?\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
 
 
@@ -146,16 +149,16 @@ def test_themes_build_on_recommendations_and_a_wrong_one_names_its_own_source(
     # «kilde/funnet» is closest to annen/funnet, but the source named comes first
     assert err == (
         "content/reflections/sett.yaml:9:16: feil: funnet «kilde/funnet» finnes ikke\n"
-        "  nøkkel: themes[0].findings[0]\n"
+        "  nøkkel: themes[0].findings[0] (tema 1, funn 1)\n"
         "  skrevet: kilde/funnet\n"
         "  forventet: en av: kilde/funn\n"
         "  tips: mente du «kilde/funn»?\n"
         "content/reflections/sett.yaml:10:41: feil: anbefalingen «kilde/anbefalin» finnes ikke\n"
-        "  nøkkel: themes[0].recommendations[1]\n"
+        "  nøkkel: themes[0].recommendations[1] (tema 1, anbefaling 2)\n"
         "  skrevet: kilde/anbefalin\n"
         "  forventet: en av: kilde/anbefaling\n"
         "  tips: mente du «kilde/anbefaling»?\n"
-        "\n2 feil. Ingenting er skrevet.\n"
+        "\n2 feil i innholdet. Rett dem og kjør refleks check på nytt.\n"
     )
 
 
@@ -187,7 +190,7 @@ def test_texts_that_do_not_say_where_they_come_from_are_a_warning(
         "  skrevet: uten authored_by\n" + ORIGIN_EXPECTED + "content/reflections/sett.yaml:6:5: "
         "advarsel: det står ikke om tekstene i temaet «Et tema» står i kilden eller er "
         "skrevet for Refleks\n"
-        "  nøkkel: themes[0]\n"
+        "  nøkkel: themes[0] (tema 1)\n"
         "  skrevet: uten authored_by: innledningen, 1 spørsmål\n" + ORIGIN_EXPECTED
     )
 
@@ -254,19 +257,19 @@ def test_duplicate_numbers_empty_themes_and_long_headings_are_warnings(
     assert err == (
         "content/reflections/sett.yaml:14:13: advarsel: to temaer har nummer 1 "
         "(linje 7 og 14)\n"
-        "  nøkkel: themes[1].number\n"
+        "  nøkkel: themes[1].number (tema 2)\n"
         "  skrevet: 1\n"
         "  forventet: et nummer ingen andre temaer i settet har\n"
         "  tips: temaene vises i rekkefølgen i filen; nummeret står i overskriftene\n"
         f"content/reflections/sett.yaml:15:12: advarsel: overskriften er 99 tegn, over 90\n"
-        "  nøkkel: themes[1].title\n"
+        "  nøkkel: themes[1].title (tema 2)\n"
         f"  skrevet: {long_title}\n"
         "  forventet: en overskrift på høyst 90 tegn\n"
         "  tips: lange overskrifter brytes over mange linjer på lysark og utskrifter; flytt det "
         "som forklarer, til «intro»\n"
         "content/reflections/sett.yaml:16:16: advarsel: temaet "
         f"«{long_title}» har ingen spørsmål\n"
-        "  nøkkel: themes[1].questions\n"
+        "  nøkkel: themes[1].questions (tema 2)\n"
         "  forventet: minst ett spørsmål til minst én rolle\n"
         "  tips: temaet vises uten refleksjonsspørsmål; legg til spørsmål under en rolle-id\n"
     )
@@ -287,7 +290,7 @@ def test_a_long_role_address_is_a_warning(
     assert code == 0
     assert err == (
         "content/roles.yaml:3:12: advarsel: overskriften er 91 tegn, over 90\n"
-        "  nøkkel: [0].address\n"
+        "  nøkkel: [0].address (rolle 1)\n"
         f"  skrevet: {address}\n"
         "  forventet: en overskrift på høyst 90 tegn\n"
         "  tips: «address» er overskriften over rollens spørsmål på hver temaside; stillingene "
@@ -335,7 +338,7 @@ def test_sharing_is_written_in_norwegian_and_the_old_english_values_still_work(
         "  skrevet: apen\n"
         "  forventet: en av: åpen, bare sammendrag\n"
         "  tips: mente du «åpen»?\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
 
 

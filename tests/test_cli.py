@@ -35,11 +35,11 @@ def test_check_reports_every_error_at_once(
     sett.write_text(sett.read_text("utf-8").replace("source: kilde", "source: kidle"), "utf-8")
     assert main(["--project", str(project), "check"]) == 1
     err = capsys.readouterr().err
-    assert err.count(": feil: ") == 3
-    assert "ukjent nøkkel «nam»" in err
-    assert "mangler påkrevd nøkkel «name»" in err
+    assert err.count(": feil: ") == 2
+    assert "ukjent nøkkel «nam» – mente du «name»?" in err
+    assert "mangler påkrevd nøkkel" not in err  # the misspelling is the one message
     assert "kilden «kidle» finnes ikke" in err
-    assert err.endswith("\n3 feil. Ingenting er skrevet.\n")
+    assert err.endswith("\n2 feil i innholdet. Rett dem og kjør refleks check på nytt.\n")
     assert "Traceback" not in err
 
 
@@ -127,6 +127,37 @@ def test_help_lists_english_command_words_and_hides_old_spellings(
     out = capsys.readouterr().out
     assert "  --date DATO  regn som om i dag er denne datoen (ÅÅÅÅ-MM-DD)\n" in out
     assert "--dato" not in out
+
+
+def test_every_option_of_every_command_has_a_help_text() -> None:
+    """``refleks <kommando> --help`` explains each option (``serve --host`` had none)."""
+    import argparse
+
+    from refleks.cli import parser
+
+    subparsers = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    bare = [
+        f"{name} {'/'.join(action.option_strings)}"
+        for name, sub in subparsers.choices.items()
+        for action in sub._actions
+        if action.option_strings and not action.help
+    ]
+    old = {"tiltaksplan --dato", "tiltaksplan --date"}  # hidden old spellings
+    assert [b for b in bare if b not in old and not b.startswith("tiltaksplan ")] == []
+
+
+def test_serve_help_explains_host_and_port(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "--host ADRESSE adressen forhåndsvisningen lytter på (standard: 127.0.0.1, bare denne "
+        "maskinen; 0.0.0.0 slipper inn andre på nettverket)"
+    ) in out
+    assert (
+        "--port PORT portnummeret (standard: 8000, altså http://127.0.0.1:8000/); velg et annet "
+        "hvis 8000 er i bruk"
+    ) in out
 
 
 def test_old_spellings_still_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -187,3 +187,136 @@ def test_schema_command_writes_into_the_project_by_default(
         "  # yaml-language-server: $schema=../../schema/source.schema.json\n"
         "så hjelper redigeringsprogrammet (VS Code med YAML-utvidelsen) deg mens du skriver.\n"
     )
+
+
+# ------------------------------------------------------- the messages the editor shows
+
+
+def shown(error: jsonschema.ValidationError) -> list[str]:
+    """What the YAML extension (yaml-language-server) shows for a jsonschema error: a
+    pattern's ``patternErrorMessage``, else the failing schema's ``errorMessage``, else its own
+    English words; for ``X | None`` the messages of X (its best match)."""
+    if error.validator in ("anyOf", "oneOf"):
+        choices = [c for c in error.context if c.schema.get("type") != "null"] or error.context
+        return sorted({m for c in choices for m in shown(c)})
+    if error.validator == "pattern":
+        return [error.schema.get("patternErrorMessage") or error.schema.get("errorMessage") or ""]
+    if error.validator == "required":
+        return ["(Missing property)"]  # the extension's own words; no schema keyword changes it
+    return [error.schema.get("errorMessage") or error.message]
+
+
+def messages_of(schema: dict, text: str) -> list[tuple[str, list[str]]]:
+    validator = jsonschema.Draft202012Validator(schema)
+    found = [(e.json_path, shown(e)) for e in validator.iter_errors(read_yaml12(text))]
+    return sorted(found)
+
+
+ID_MESSAGE = (
+    "Ugyldig id: bruk små bokstaver a-z, sifre og bindestrek, og begynn med en bokstav "
+    "(høyst 64 tegn). Ikke store bokstaver, mellomrom, / eller punktum; æ, ø og å skrives "
+    "ae, o og a."
+)
+
+
+def test_the_editor_shows_norwegian_messages_for_beginners_mistakes(
+    schemas: dict[str, dict],
+) -> None:
+    reflection = schemas["reflection"]
+    assert messages_of(reflection, SET.replace("id: forste", "id: Første")) == [
+        ("$.themes[0].id", [ID_MESSAGE])
+    ]
+    wrong = SET.replace("    questions:", "    findings: [funn]\n    questions:")
+    assert messages_of(reflection, wrong) == [
+        (
+            "$.themes[0].findings[0]",
+            [
+                "Ugyldig henvisning: skriv <kilde-id>/<id>, for eksempel "
+                "ukom-systemperspektiv/ledelse, med små bokstaver a-z, sifre og bindestrek "
+                "(æ, ø og å skrives ae, o og a)."
+            ],
+        )
+    ]
+    assert messages_of(reflection, SET + "authored_by: meg\n") == [
+        ("$.authored_by", ["Ugyldig verdi. Tillatte verdier: kilden, refleks."])
+    ]
+    wrong = SET.replace("      kollega:\n        - Hva gjør vi?", "      kollega: Hva gjør vi?")
+    assert messages_of(reflection, wrong) == [
+        (
+            "$.themes[0].questions.kollega",
+            ["Her skal det stå en liste, med «- » foran hvert punkt på egen linje."],
+        )
+    ]
+    assert messages_of(reflection, SET.replace("number: 1", "number: først")) == [
+        ("$.themes[0].number", ["Her skal det stå et heltall, for eksempel 1."])
+    ]
+    # a misspelt key: the table's message, which names the keys it takes
+    missing, (path, [message]) = messages_of(reflection, SET.replace("title: Mitt", "tittel: Mitt"))
+    assert path == "$" and missing == ("$", ["(Missing property)"])
+    assert message == (
+        "Her skal det stå en tabell med «nøkkel: verdi» på hver linje, med nøklene id, source, "
+        "title, intro, intro_authored_by, instruction, authored_by, themes. Er en nøkkel "
+        "ukjent, sjekk stavemåten og innrykket."
+    )
+    roles = "- id: student\n  label: Student\n  address: Til deg som er student\n  level: to\n"
+    assert messages_of(schemas["roles"], roles) == [
+        ("$[0].level", ["Her skal det stå et heltall, for eksempel 1."])
+    ]
+
+
+def test_every_constraint_has_a_norwegian_message(schemas: dict[str, dict]) -> None:
+    """No raw pattern or English «Incorrect type» reaches the author: every node that checks
+    something names it in Norwegian."""
+    bare = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            checks = {"pattern", "enum", "const", "type"} & set(node)
+            if "pattern" in node and "patternErrorMessage" not in node:
+                bare.append(where + " pattern")
+            if checks and "errorMessage" not in node:
+                bare.append(where)
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}/{i}")
+
+    for name, schema in schemas.items():
+        walk({k: v for k, v in schema.items() if k != "$schema"}, name)
+    assert bare == []
+    sharing = schemas["source"]["properties"]["sharing"]
+    assert sharing["markdownEnumDescriptions"] == [
+        "Kilden kan gjengis: funn, sitater og tabeller ordrett.",
+        "Materialet kan bare oppsummeres med egne ord, ikke gjengis.",
+    ]
+
+
+def test_new_files_are_valid_in_the_editor_and_hold_no_python(
+    tmp_path: Path, schemas: dict[str, dict], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .test_bad_input import make_project
+
+    project = make_project(tmp_path / "p")
+    for args in (
+        ["source", "--title", "Veileder om ny beboer"],
+        ["reflection", "--title", "Ny beboer", "--source", "veileder-om-ny-beboer"],
+        ["framework", "--title", "ISBAR", "--source", "kilde"],
+        ["role", "--title", "Student"],
+    ):
+        assert main(["--project", str(project), "new", *args]) == 0
+    capsys.readouterr()
+    made = {
+        "source": project / "content" / "sources" / "veileder-om-ny-beboer.yaml",
+        "reflection": project / "content" / "reflections" / "ny-beboer.yaml",
+        "framework": project / "content" / "frameworks" / "isbar.yaml",
+        "roles": project / "content" / "roles.yaml",
+    }
+    for kind, path in made.items():
+        text = path.read_text("utf-8")
+        assert text.startswith("# yaml-language-server: $schema="), path.name
+        for python in ("typing.", "Literal[", "<class", "NoneType"):
+            assert python not in text, (path.name, python)
+        assert messages_of(schemas[kind], text) == [], path.name
+    assert "# Tillatte verdier: kilden, refleks." in made["reflection"].read_text("utf-8")
+    assert "\nsharing: åpen\n" in made["source"].read_text("utf-8")

@@ -169,7 +169,10 @@ def test_unknown_field_in_custom_template_is_an_error(
         "  forventet: et av feltene: avsender, avsnitt, brevdato, etiketter, fakta, hilsen, "
         "kontakt, logo, mottaker, tid_og_sted, tittel, underskrift, vedlegg\n"
     )
-    assert err.endswith("\n1 feil. Ingenting er skrevet.\n")
+    assert err.endswith(
+        "\n1 feil i innholdet, så ingen sider eller dokumenter er laget. "
+        "Rett den og kjør kommandoen på nytt.\n"
+    )
     assert not (project / "out").exists()
 
 

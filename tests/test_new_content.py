@@ -136,7 +136,12 @@ def test_role_is_appended_keeping_the_file(project: Path, capsys) -> None:
     assert code == 0
     assert out == f"La til rollen «student» i content/roles.yaml.\n{FILL_IN}\n"
     after = path.read_text("utf-8")
-    assert after.startswith(before)  # comments and layout kept, byte for byte
+    # the line that gives editors the schema, then the file as it was, byte for byte
+    schema_line = "# yaml-language-server: $schema=../schema/roles.schema.json\n"
+    assert after.startswith(schema_line + before)
+    assert (project / "schema" / "roles.schema.json").is_file()
+    code, out, _ = run(project, capsys, "new", "role", "--title", "Lærling")
+    assert code == 0 and path.read_text("utf-8").count(schema_line) == 1  # only once
     roles = yaml.safe_load(after)
     assert roles[-1] == {
         "id": "student",
@@ -222,7 +227,7 @@ def test_worked_example_prints_what_the_page_shows(project: Path, capsys) -> Non
             errors = [f"{e.json_path}: {e.message}" for e in errors]
             assert errors == [], path
             checked += 1
-    assert checked == 3  # the source, the framework and the set
+    assert checked == 4  # the source, the framework, the set and roles.yaml
 
 
 def assert_matches(got: list[str], want: list[str], command: str) -> None:
@@ -261,7 +266,10 @@ def test_role_in_a_file_with_indented_entries_and_no_last_newline(project: Path,
         reflection.unlink()  # they ask roles this file no longer has
     assert run(project, capsys, "new", "role", "--title", "Student", "--id", "stud")[0] == 0
     after = path.read_text("utf-8")
-    assert after.startswith("# mine roller\n  - id: kollega\n    label: Kollega\n")
+    assert after.startswith(
+        "# yaml-language-server: $schema=../schema/roles.schema.json\n"
+        "# mine roller\n  - id: kollega\n    label: Kollega\n"
+    )
     assert '\n  - id: stud\n    # Kort navn til menyer og filtre.\n    label: "Student"\n' in after
     roles = yaml.safe_load(after)
     assert [(r["id"], r["level"]) for r in roles] == [("kollega", 2), ("stud", 3)]
@@ -332,6 +340,7 @@ def test_never_writes_through_a_link_out_of_the_project(
         "  forventet: en mappe inne i prosjektet, eller en lenke til en\n"
         "  tips: fjern lenken, eller bruk en mappe i prosjektet\n"
         "\n"
-        "1 feil. Ingenting er skrevet.\n"
+        "1 feil i innholdet, så ingen sider eller dokumenter er laget. "
+        "Rett den og kjør kommandoen på nytt.\n"
     )
     assert list(outside.iterdir()) == []

@@ -125,15 +125,15 @@ def test_year_plan_in_nynorsk(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert code == 1
     assert err == (
         f"{F}:16:11: feil: visitten er lagd til Arbeidarane sin dag\n"
-        "  nøkkel: visits[0].date\n  skrevet: 2030-05-01\n  forventet: ein yrkedag\n"
+        "  nøkkel: visits[0].date (visitt 1)\n  skrevet: 2030-05-01\n  forventet: ein yrkedag\n"
         f"{F}:20:11: feil: visitten er lagd til ein helgedag\n"
-        "  nøkkel: visits[1].date\n  skrevet: 2030-03-16\n  forventet: ein yrkedag\n"
+        "  nøkkel: visits[1].date (visitt 2)\n  skrevet: 2030-03-16\n  forventet: ein yrkedag\n"
         f"{F}:28:11: feil: leiaren for visitten, Åse Lie, er sett opp på to visittar som "
         "overlappar\n"
-        "  nøkkel: visits[3].date\n  skrevet: 2030-03-12 kl. 10:30 (Eining D)\n"
+        "  nøkkel: visits[3].date (visitt 4)\n  skrevet: 2030-03-12 kl. 10:30 (Eining D)\n"
         "  forventet: éin visitt per dag for kvar leiar\n"
         f"  tips: den andre visitten står i {F}:24 (Eining C, kl. 10:00); flytt ein av dei\n"
-        "\n3 feil. Ingenting er skrevet.\n"
+        "\n3 feil i innholdet. Rett dem og kjør refleks check på nytt.\n"
     )
 
 
@@ -148,14 +148,15 @@ def test_year_plan_warnings_in_nynorsk(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0
     assert err == (
         f"{F}:16:11: advarsel: visitten er lagd til fellesferien\n"
-        "  nøkkel: visits[0].date\n  skrevet: 2030-07-16 (veke 29)\n"
+        "  nøkkel: visits[0].date (visitt 1)\n  skrevet: 2030-07-16 (veke 29)\n"
         "  forventet: ein dato utanfor veke 28–31\n"
         "  tips: mange medarbeidarar og leiarar har ferie då\n"
         f"{F}:20:11: advarsel: visitten er lagd til romjula\n"
-        "  nøkkel: visits[1].date\n  skrevet: 2030-12-27\n"
+        "  nøkkel: visits[1].date (visitt 2)\n  skrevet: 2030-12-27\n"
         "  forventet: ein dato utanfor 24.–31. desember\n"
         "  tips: mange medarbeidarar og leiarar har fri då\n"
         f"{F}:22:11: advarsel: eininga får to visittar i same plan\n"
-        "  nøkkel: visits[2].unit\n  skrevet: eining  a\n  forventet: éin visitt per eining\n"
+        "  nøkkel: visits[2].unit (visitt 3)\n  skrevet: eining  a\n"
+        "  forventet: éin visitt per eining\n"
         f"  tips: den første står i {F}:14 (2030-07-16)\n"
     )

@@ -101,3 +101,29 @@ def test_a_built_site_has_no_preview_errors_nor_their_stylesheet(default_site: P
     assert not (default_site / preview_overlay.STYLESHEET_PATH).exists()
     for page in default_site.rglob("*.html"):
         assert "refleks-forhandsvisning" not in page.read_text("utf-8"), page
+
+
+def test_a_beginners_mistake_shows_in_the_preview_as_in_check(tmp_path: Path) -> None:
+    """The corpus case «spørsmål med kolon» (tests/bad_input/) in the preview's error box:
+    one error at its line, the key as the author counts it, the fix on its own line."""
+    from refleks.content.pipeline import build_library
+    from refleks.errors import ContentInvalid
+    from refleks.project import Project
+
+    from .test_bad_input import apply_case, make_project
+
+    project = make_project(tmp_path / "p")
+    apply_case(ROOT / "tests" / "bad_input" / "sporsmal-med-kolon.yaml", project)
+    with pytest.raises(ContentInvalid) as invalid:
+        build_library(Project(project))
+    html = preview_overlay.render(TEMPLATES, invalid.value.problems.errors)
+    assert "Innholdet har 1 feil</h2>" in html
+    assert (
+        "<code>content/reflections/sett.yaml:17:11</code> spørsmålet inneholder «: » – "
+        "sett det i anførselstegn"
+    ) in html
+    assert "<dd><code>themes[0].questions.leder[1]</code> (tema 1, spørsmål 2)</dd>" in html
+    assert (
+        '<dd class="refleks-forhandsvisning-feil__forventet">'
+        "- &#34;Tenk på en ny beboer: hvem tar imot henne?&#34;</dd>"
+    ) in html

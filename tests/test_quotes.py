@@ -71,7 +71,7 @@ def test_a_changed_word_in_a_quote_is_an_error_with_the_source_passage(
     assert capsys.readouterr().err == (
         "content/sources/ukom-systemperspektiv.yaml:73:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
-        "  nøkkel: findings[0].text\n"
+        "  nøkkel: findings[0].text (funn 1)\n"
         "  skrevet: Mange som leder gjennomganger av alvorlige hendelser forteller at de har "
         "problemer med tid, ressurser, kompetanse og metodisk støtte.\n"
         "  forventet: teksten slik den står i content/sources/ukom-systemperspektiv.txt; "
@@ -79,7 +79,7 @@ def test_a_changed_word_in_a_quote_is_an_error_with_the_source_passage(
         "har utfordringer med tid, ressurser, kompetanse og metodisk støtte.»\n"
         "  tips: rett ordlyden etter kilden, eller fjern «quote: true» hvis teksten er skrevet "
         "med egne ord\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
 
 
@@ -95,7 +95,7 @@ def test_a_changed_question_is_reported_at_its_line(
     err = capsys.readouterr().err
     assert err.startswith(
         "content/reflections/systemperspektiv.yaml:46:11: feil: sitatet står ikke ordrett i "
-        "kildeteksten\n  nøkkel: themes[1].questions.leder-virksomhet[0]\n"
+        "kildeteksten\n  nøkkel: themes[1].questions.leder-virksomhet[0] (tema 2, spørsmål 1)\n"
     )
     assert "nærmest er: «Hvordan kommuniserer jeg viktigheten av dette arbeidet?" in err
 
@@ -109,7 +109,7 @@ def test_a_quote_without_a_source_text_is_an_error(
     assert (
         "content/sources/ukom-systemperspektiv.yaml:72:12: feil: kilden «ukom-systemperspektiv» "
         "har ingen kildetekst å kontrollere sitatet mot\n"
-        "  nøkkel: findings[0].quote\n"
+        "  nøkkel: findings[0].quote (funn 1)\n"
         "  skrevet: quote: true\n"
         "  forventet: kildens tekst i content/sources/ukom-systemperspektiv.txt\n"
         "  tips: legg teksten fra publikasjonen i filen, eller fjern «quote: true»\n"
@@ -177,7 +177,7 @@ def test_the_letter_must_keep_the_guides_words(
     err = capsys.readouterr().err
     assert err.startswith(
         "content/methods/pasientsikkerhetsvisitt.yaml:265:13: feil: sitatet står ikke ordrett i "
-        "kildeteksten\n  nøkkel: letter.sections[0].text\n"
+        "kildeteksten\n  nøkkel: letter.sections[0].text (avsnitt 1)\n"
     )
     assert "i organisasjonen vil ….direktør og .... gjennomføre en pasient- og" in err
 
@@ -195,12 +195,12 @@ def test_questions_written_for_refleks_cannot_be_quotes(
     assert err == (
         "content/reflections/kollegastotte.yaml:16:12: feil: spørsmål skrevet for Refleks kan "
         "ikke være sitert fra kilden\n"
-        "  nøkkel: themes[0].quote\n"
+        "  nøkkel: themes[0].quote (tema 1)\n"
         "  skrevet: quote: true\n"
         "  forventet: quote: true bare på temaer der spørsmålene står i kilden\n"
         "  tips: fjern «quote: true», eller fjern «authored_by: refleks» fra temaet hvis "
         "spørsmålene står i kilden\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
 
 
@@ -226,5 +226,5 @@ def test_reuse_terms_must_stand_in_the_source_text(
         "har gitt tillatelse til en kort oppsummering, men ikke å dele presentasjonen hun har "
         "holdt.»\n"
         "  tips: skriv vilkårene ordrett slik kilden oppgir dem, eller fjern feltet\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )

@@ -413,3 +413,32 @@ def test_a_kit_with_kollegastotte_theme_3_has_the_stories_it_refers_to(tmp_path:
     cells = [text_of(re.findall(r"<td>(.*?)</td>", row, re.S)[-1]) for row in rows]
     # title, instruction | theme, two stories | the role's two questions | summary, sources
     assert cells == ["1–2", "3–5", "6–7", "8–9"]
+
+
+# --------------------------------------------------------------------------- themes left out
+
+
+def test_a_short_meeting_says_which_themes_are_left_out_and_how_to_take_them_in(
+    library: Library,
+) -> None:
+    from refleks.cli.session import left_out_notice
+
+    chosen = session.resolve(library, "systemperspektiv", "leder-virksomhet", None, 45)
+    assert [t.id for t in chosen.themes] == ["ledelse"]
+    assert [t.id for t in chosen.left_out] == ["involvering", "rapporter"]
+    # 5 + 5 minutes to open and close, 20 per theme: three themes need 70
+    assert left_out_notice(chosen) == (
+        "Temaene «Involvering i gjennomganger» (involvering) og «Utforming og bruk av "
+        "rapporter» (rapporter) er ikke med: de fikk ikke plass på 45 minutter (minst 20 "
+        "minutter per tema).\n"
+        "Ta dem med: --minutes 70. Eller velg selv hvilke temaer møtet skal ha, for eksempel "
+        "--themes involvering"
+    )
+    one = session.resolve(library, "systemperspektiv", "leder-virksomhet", None, 50)
+    assert left_out_notice(one).startswith(
+        "Temaet «Utforming og bruk av rapporter» (rapporter) er ikke med: det fikk ikke plass "
+        "på 50 minutter"
+    )
+    assert session.resolve(library, "systemperspektiv", "leder-virksomhet", None, 70).left_out == []
+    chosen = session.resolve(library, "systemperspektiv", "leder-virksomhet", ["rapporter"], 30)
+    assert chosen.left_out == []  # themes the user chose leave nothing out by surprise

@@ -151,7 +151,8 @@ def test_errors_stop_the_run_and_nothing_is_written(
         "  nøkkel: actions[0].changes[0]\n  skrevet: Nattlys på alle rom\n"
         "  forventet: responsible: navn eller stilling\n"
         "  tips: hver konkrete endring skal ha en ansvarlig og en frist\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet, så ingen sider eller dokumenter er laget. "
+        "Rett den og kjør kommandoen på nytt.\n"
     )
     assert not (project / "out").exists()
 
@@ -170,7 +171,10 @@ def test_warnings_are_printed_and_strict_makes_them_errors(
     assert run_visit(project, "--strict", today="2030-06-05") == 1
     err = capsys.readouterr().err
     assert "content/visits/testvisitt.yaml:5:7: feil: datoen for visitten er passert\n" in err
-    assert err.endswith("\n2 feil. Ingenting er skrevet.\n")
+    assert err.endswith(
+        "\n2 feil i innholdet, så ingen sider eller dokumenter er laget. "
+        "Rett dem og kjør kommandoen på nytt.\n"
+    )
     assert not (project / "out").exists()
 
 

@@ -50,16 +50,16 @@ def test_leader_booked_twice_the_same_day(
     assert err == (
         f"{F}:19:11: feil: lederen for visitten, Åse Lie, er satt opp på to visitter som "
         "overlapper\n"
-        "  nøkkel: visits[1].date\n"
+        "  nøkkel: visits[1].date (visitt 2)\n"
         "  skrevet: 2030-03-12 kl. 10:30 (Enhet B)\n"
         "  forventet: én visitt per dag for hver leder\n"
         f"  tips: den andre visitten står i {F}:15 (Enhet A, kl. 10:00); flytt en av dem\n"
         f"{F}:24:11: feil: lederen for visitten, Åse Lie, er satt opp på to visitter samme dag\n"
-        "  nøkkel: visits[2].date\n"
+        "  nøkkel: visits[2].date (visitt 3)\n"
         "  skrevet: 2030-03-12 kl. 13:00 (Enhet C)\n"
         "  forventet: én visitt per dag for hver leder\n"
         f"  tips: den andre visitten står i {F}:15 (Enhet A, kl. 10:00); flytt en av dem\n"
-        "\n2 feil. Ingenting er skrevet.\n"
+        "\n2 feil i innholdet. Rett dem og kjør refleks check på nytt.\n"
     )
 
 
@@ -72,10 +72,10 @@ def test_weekend_and_holiday_are_errors_and_stop_the_plan(
     assert code == 1
     assert err == (
         f"{F}:15:11: feil: visitten er lagt til Grunnlovsdag\n"
-        "  nøkkel: visits[0].date\n  skrevet: 2030-05-17\n  forventet: en virkedag\n"
+        "  nøkkel: visits[0].date (visitt 1)\n  skrevet: 2030-05-17\n  forventet: en virkedag\n"
         f"{F}:19:11: feil: visitten er lagt til en helgedag\n"
-        "  nøkkel: visits[1].date\n  skrevet: 2030-03-16\n  forventet: en virkedag\n"
-        "\n2 feil. Ingenting er skrevet.\n"
+        "  nøkkel: visits[1].date (visitt 2)\n  skrevet: 2030-03-16\n  forventet: en virkedag\n"
+        "\n2 feil i innholdet. Rett dem og kjør refleks check på nytt.\n"
     )
     project = tmp_path / "out"
     assert run(tmp_path, "visit", "--plan", "arsplan-2030") == 1
@@ -97,15 +97,16 @@ def test_summer_christmas_and_same_unit_are_warnings(
     assert code == 0
     assert err == (
         f"{F}:15:11: advarsel: visitten er lagt til fellesferien\n"
-        "  nøkkel: visits[0].date\n  skrevet: 2030-07-16 (uke 29)\n"
+        "  nøkkel: visits[0].date (visitt 1)\n  skrevet: 2030-07-16 (uke 29)\n"
         "  forventet: en dato utenfor uke 28–31\n"
         "  tips: mange medarbeidere og ledere har ferie da\n"
         f"{F}:19:11: advarsel: visitten er lagt til romjulen\n"
-        "  nøkkel: visits[1].date\n  skrevet: 2030-12-27\n"
+        "  nøkkel: visits[1].date (visitt 2)\n  skrevet: 2030-12-27\n"
         "  forventet: en dato utenfor 24.–31. desember\n"
         "  tips: mange medarbeidere og ledere har fri da\n"
         f"{F}:21:11: advarsel: enheten får to visitter i samme plan\n"
-        "  nøkkel: visits[2].unit\n  skrevet: enhet  a\n  forventet: én visitt per enhet\n"
+        "  nøkkel: visits[2].unit (visitt 3)\n  skrevet: enhet  a\n"
+        "  forventet: én visitt per enhet\n"
         f"  tips: den første står i {F}:13 (2030-07-16)\n"
     )
     assert run(tmp_path, "check", "--strict") == 1
@@ -123,7 +124,7 @@ def test_plan_file_errors_point_at_the_default(
         "  forventet: en av: method, municipality, time, duration_minutes, location, "
         "leadership, contact, participants\n"
         "  tips: mente du «municipality»?\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
 
 
@@ -134,14 +135,9 @@ def test_plan_file_errors_point_at_the_entry(
     code, err = check(tmp_path, text, capsys)
     assert code == 1
     assert err == (
-        f"{F}:12:5: feil: mangler påkrevd nøkkel «unit»\n"
-        "  nøkkel: visits[0].unit\n  forventet: unit: ...\n"
-        "  tips: legg til «unit:» med en verdi\n"
-        f"{F}:13:5: feil: ukjent nøkkel «unitt»\n"
-        "  nøkkel: visits[0].unitt\n  skrevet: unitt\n"
-        "  forventet: en av: id, method, municipality, unit, unit_leader, date, time, "
-        "duration_minutes, location, leadership, participants, unit_leader_in_conversation, "
-        "contact, letter_date, actions, language\n"
-        "  tips: mente du «unit»?\n"
-        "\n2 feil. Ingenting er skrevet.\n"
+        f"{F}:13:5: feil: ukjent nøkkel «unitt» – mente du «unit»?\n"
+        "  nøkkel: visits[0].unitt (visitt 1)\n  skrevet: unitt\n"
+        "  forventet: unit: ...\n"
+        "  tips: skriv «unit» i stedet for «unitt»; «unit» må være med her\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import errno
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,7 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         lines = [f"{where}: {SEVERITY_WORDS[self.severity]}: {self.message}"]
         if self.path:
-            lines.append(f"  nøkkel: {self.path}")
+            lines.append(f"  nøkkel: {self.path}{positions(self.path, self.file)}")
         if self.written is not None:
             lines.append(f"  skrevet: {visible(self.written)}")
         if self.expected is not None:
@@ -57,6 +58,42 @@ class Problem:
         if self.hint:
             lines.append(f"  tips: {self.hint}")
         return "\n".join(lines)
+
+
+# what an author calls an entry of a list, by the list's key (``themes[0]`` is «tema 1»)
+_ITEM_NOUNS = {
+    "themes": "tema",
+    "findings": "funn",
+    "recommendations": "anbefaling",
+    "stories": "fortelling",
+    "statistics": "tabell",
+    "visits": "visitt",
+    "sources": "kilde",
+    "links": "lenke",
+    "sections": "avsnitt",
+    "definitions": "definisjon",
+    "discrepancies": "merknad",
+}
+_INDEXED = re.compile(r"(?:^|\.)([^.\[]*)((?:\[\d+\])+)")
+
+
+def positions(path: str, file: str = "") -> str:
+    """The list entries in a key path counted from 1, as authors count them:
+    ``themes[0].questions.leder[1]`` is « (tema 1, spørsmål 2)»; empty without lists."""
+    found = []
+    for match in _INDEXED.finditer(path):
+        key = match.group(1)
+        before = path[: match.start(1)]
+        if before.endswith("questions."):
+            noun = "spørsmål"
+        elif not key and file.endswith("roles.yaml"):
+            noun = "rolle"
+        else:
+            noun = _ITEM_NOUNS.get(key)
+        indexes = re.findall(r"\d+", match.group(2))
+        if noun and len(indexes) == 1:  # a table's rows and cells keep their [i][j]
+            found.append(f"{noun} {int(indexes[0]) + 1}")
+    return f" ({', '.join(found)})" if found else ""
 
 
 @dataclass

@@ -80,6 +80,8 @@ class Session:
     start: str | None = None
     roles: list[schema.Role] = field(default_factory=list)
     """The roles whose questions the kit shows; ``role`` names them (a group when several)."""
+    left_out: list[schema.Theme] = field(default_factory=list)
+    """The role's themes that did not fit in the minutes (only when no themes were chosen)."""
 
     def __post_init__(self) -> None:
         if not self.roles:
@@ -131,9 +133,10 @@ def resolve(
     role = library.roles[role_id]
     role_themes = [t for t in reflection.themes if t.questions.get(role.id)]
     valid_themes = _choices([(t.id, t.title) for t in role_themes])
+    left_out: list[schema.Theme] = []
     if theme_ids is None:
         fits = max(1, (minutes - OPENING - CLOSING) // THEME_MIN)
-        themes = role_themes[:fits]
+        themes, left_out = role_themes[:fits], role_themes[fits:]
     else:
         themes = []
         by_id = {t.id: t for t in reflection.themes}
@@ -156,7 +159,12 @@ def resolve(
     _check_time_and_name(themes, minutes, name, start)
     if name is None:
         name = f"{reflection.id}-{role.id}-{'-'.join(t.id for t in themes)}-{minutes}min"
-    return Session(reflection, role, themes, minutes, name, start)
+    return Session(reflection, role, themes, minutes, name, start, left_out=left_out)
+
+
+def minutes_for(themes: int) -> int:
+    """The shortest meeting with room for ``themes`` themes."""
+    return OPENING + CLOSING + THEME_MIN * themes
 
 
 def _resolve_group(

@@ -38,6 +38,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _invalid_summary(n: int, command: str) -> str:
+    """The last line after content errors: how many, and what happens now. Not «nothing is
+    written», which an author reads as «your file was not saved»."""
+    them = "den" if n == 1 else "dem"
+    if command == "check":
+        return f"{n} feil i innholdet. Rett {them} og kjør refleks check på nytt."
+    return (
+        f"{n} feil i innholdet, så ingen sider eller dokumenter er laget. "
+        f"Rett {them} og kjør kommandoen på nytt."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     project = Project(args.project.resolve())
@@ -46,8 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         return command.run(args, project)
     except ContentInvalid as exc:
         print(exc.problems.report(), file=sys.stderr)
-        n = len(exc.problems.errors)
-        print(f"\n{n} feil. Ingenting er skrevet.", file=sys.stderr)
+        print("\n" + _invalid_summary(len(exc.problems.errors), args.command), file=sys.stderr)
         return 1
     except BuildFailed as exc:
         print(f"refleks: feil: {exc}", file=sys.stderr)

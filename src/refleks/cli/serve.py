@@ -12,8 +12,21 @@ HELP = "forhåndsvis med automatisk oppdatering"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADRESSE",
+        help="adressen forhåndsvisningen lytter på (standard: 127.0.0.1, bare denne maskinen; "
+        "0.0.0.0 slipper inn andre på nettverket)",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        metavar="PORT",
+        help="portnummeret (standard: 8000, altså http://127.0.0.1:8000/); velg et annet "
+        "hvis 8000 er i bruk",
+    )
     add_engine(parser)
 
 

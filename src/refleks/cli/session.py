@@ -8,7 +8,7 @@ from pathlib import Path
 from ..confine import refuse_links_leaving
 from ..content.pipeline import build_library
 from ..project import Project
-from ..session import minutes_problem
+from ..session import THEME_MIN, Session, minutes_for, minutes_problem
 from .written import add_force, print_protected
 
 NAME = "session"
@@ -81,5 +81,22 @@ def run(args: argparse.Namespace, project: Project) -> int:
     report = build_kit(library, session, folder, force=args.force)
     shown = sorted(n for n in report.written + report.unchanged + report.kept if "/" not in n)
     print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")
+    if session.left_out:
+        print(left_out_notice(session))
     print_protected(report, str(folder))
     return 0
+
+
+def left_out_notice(session: Session) -> str:
+    """Which of the role's themes did not fit, and the two ways to take them in."""
+    names = [f"«{t.title}» ({t.id})" for t in session.left_out]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+    word, they = ("Temaet", "det") if len(names) == 1 else ("Temaene", "de")
+    every = len(session.themes) + len(session.left_out)
+    instead = ",".join(t.id for t in session.left_out[: len(session.themes)])
+    return (
+        f"{word} {listed} er ikke med: {they} fikk ikke plass på {session.minutes} minutter "
+        f"(minst {THEME_MIN} minutter per tema).\n"
+        f"Ta {'det' if len(names) == 1 else 'dem'} med: --minutes {minutes_for(every)}. "
+        f"Eller velg selv hvilke temaer møtet skal ha, for eksempel --themes {instead}"
+    )

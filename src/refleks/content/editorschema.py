@@ -12,6 +12,13 @@ value is the text the author wrote, so a text field also accepts what YAML would
 number or yes/no (``value: 13``, ``rows: [[2019, 12]]``); and the models' English type and
 field names (``title`` in JSON Schema) are left out, so editors show the Norwegian
 descriptions (also as ``markdownDescription``, which the YAML extension shows formatted).
+
+Every constraint also carries the Norwegian message the YAML extension shows instead of its
+own English one with a raw pattern: ``patternErrorMessage`` for an id or a reference,
+``errorMessage`` for a wrong type, a value outside the allowed ones or an unknown key (the
+extension uses a table's ``errorMessage`` for both a wrong type and a key it does not know),
+and ``markdownEnumDescriptions`` for the allowed values it offers to complete. Only a missing
+key keeps the extension's own words («Missing property»).
 """
 
 from __future__ import annotations
@@ -35,6 +42,48 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SUFFIX = ".schema.json"
 # a text field takes whatever plain scalar the author wrote (yamlread keeps it as text)
 _TEXT_TYPES = ["string", "number", "boolean"]
+
+# what the YAML extension shows when a value breaks a constraint, in the words of
+# ``refleks check`` (validate.py)
+PATTERN_MESSAGES = {
+    schema.ID_PATTERN: (
+        "Ugyldig id: bruk små bokstaver a-z, sifre og bindestrek, og begynn med en bokstav "
+        "(høyst 64 tegn). Ikke store bokstaver, mellomrom, / eller punktum; æ, ø og å "
+        "skrives ae, o og a."
+    ),
+    r"^[a-z][a-z0-9-]{0,63}/[a-z][a-z0-9-]{0,63}$": (
+        "Ugyldig henvisning: skriv <kilde-id>/<id>, for eksempel "
+        "ukom-systemperspektiv/ledelse, med små bokstaver a-z, sifre og bindestrek "
+        "(æ, ø og å skrives ae, o og a)."
+    ),
+}
+TYPE_MESSAGES = {
+    "integer": "Her skal det stå et heltall, for eksempel 1.",
+    "number": "Her skal det stå et tall.",
+    "boolean": "Her skal det stå true eller false.",
+    "array": "Her skal det stå en liste, med «- » foran hvert punkt på egen linje.",
+    "object": "Her skal det stå en tabell, med «nøkkel: verdi» på hver linje.",
+    "string": "Her skal det stå tekst.",
+}
+EMPTY_OR_OTHER = "Her skal det stå en tabell med «nøkkel: verdi» på hver linje, eller ingenting."
+DATE_MESSAGE = "Ugyldig dato: skriv ÅÅÅÅ-MM-DD, for eksempel 2027-03-23."
+# what each allowed value means, where the field's own description does not say it per value
+ENUM_DESCRIPTIONS = {
+    "kilden": "Teksten står i kilden.",
+    "refleks": "Teksten er skrevet for Refleks.",
+    "åpen": "Kilden kan gjengis: funn, sitater og tabeller ordrett.",
+    "bare sammendrag": "Materialet kan bare oppsummeres med egne ord, ikke gjengis.",
+    "mkdocs": "MkDocs med Material (standard).",
+    "zensical": "Zensical, etterfølgeren til Material.",
+    "nb": "Bokmål.",
+    "nn": "Nynorsk.",
+    "ingen": "Ingen diagram, bare tabellen.",
+    "linje": "Linjediagram.",
+    "stolpe": "Stolpediagram.",
+    "ikke startet": "Arbeidet er ikke startet.",
+    "pågår": "Arbeidet pågår.",
+    "ferdig": "Arbeidet er ferdig.",
+}
 
 
 @dataclass(frozen=True)
@@ -82,6 +131,7 @@ def _adjust(node: dict[str, Any]) -> None:
         node["markdownDescription"] = node["description"]
     if node.get("type") == "string" and not {"pattern", "enum", "const", "format"} & set(node):
         node["type"] = list(_TEXT_TYPES)
+    _messages(node)
     for key in ("properties", "patternProperties", "$defs"):
         for child in node.get(key, {}).values():
             _adjust(child)
@@ -91,6 +141,44 @@ def _adjust(node: dict[str, Any]) -> None:
     for key in ("anyOf", "allOf", "oneOf", "prefixItems"):
         for child in node.get(key, []):
             _adjust(child)
+    _empty_allowed(node.get("anyOf", []))
+
+
+def _empty_allowed(choices: list[dict[str, Any]]) -> None:
+    """``X | None``: a wrong value gets X's message, not «Incorrect type. Expected null»."""
+    empty = [c for c in choices if c.get("type") == "null"]
+    said = [c["errorMessage"] for c in choices if "errorMessage" in c and c not in empty]
+    if len(empty) == 1 and len(said) == 1:
+        empty[0]["errorMessage"] = said[0]
+    elif empty and all("$ref" in c for c in choices if c not in empty):
+        empty[0]["errorMessage"] = EMPTY_OR_OTHER  # a table defined once (``$ref``), or nothing
+    elif empty:
+        empty[0]["errorMessage"] = " Eller: ".join(said) if said else EMPTY_OR_OTHER
+
+
+def _messages(node: dict[str, Any]) -> None:
+    """The Norwegian message for each constraint of ``node`` (see the module's docstring)."""
+    if node.get("pattern") in PATTERN_MESSAGES:  # a number where an id goes is a bad id too
+        node["patternErrorMessage"] = node["errorMessage"] = PATTERN_MESSAGES[node["pattern"]]
+    elif "enum" in node:
+        allowed = ", ".join(str(v) for v in node["enum"])
+        node["errorMessage"] = f"Ugyldig verdi. Tillatte verdier: {allowed}."
+        if all(v in ENUM_DESCRIPTIONS for v in node["enum"]):
+            node["markdownEnumDescriptions"] = [ENUM_DESCRIPTIONS[v] for v in node["enum"]]
+    elif "const" in node:
+        node["errorMessage"] = f"Her kan det bare stå {node['const']}."
+    elif node.get("format") == "date":
+        node["errorMessage"] = DATE_MESSAGE
+    elif node.get("type") == "object" and isinstance(node.get("properties"), dict):
+        keys = ", ".join(node["properties"])
+        node["errorMessage"] = (
+            "Her skal det stå en tabell med «nøkkel: verdi» på hver linje, med nøklene "
+            f"{keys}. Er en nøkkel ukjent, sjekk stavemåten og innrykket."
+        )
+    elif node.get("type") == list(_TEXT_TYPES):
+        node["errorMessage"] = TYPE_MESSAGES["string"]
+    elif isinstance(node.get("type"), str) and node["type"] in TYPE_MESSAGES:
+        node["errorMessage"] = TYPE_MESSAGES[node["type"]]
 
 
 def render(file: SchemaFile) -> bytes:

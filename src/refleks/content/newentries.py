@@ -60,6 +60,9 @@ def _insert_after(text: str, end_index: int, block: str) -> str:
     return before + block + text[cut:]
 
 
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
 def new_role(project: Project, request: Request) -> list[str]:
     scaffold = Scaffold(project, schema.Role)
     path = project.content / "roles.yaml"
@@ -79,6 +82,8 @@ def new_role(project: Project, request: Request) -> list[str]:
     if root is not None and root.value:
         block = _reindent(block, _dash_indent(text, root))
     new_text = text + ("" if not text or text.endswith("\n") else "\n") + block
+    if SCHEMA_LINE not in text.split("\n", 1)[0]:  # editors help with roles.yaml too
+        new_text = f"{SCHEMA_LINE}{scaffold.schema_line(path, 'roles')}\n" + new_text
     atomic_write(path, new_text.encode("utf-8"))
     said = scaffold.said
     return [said["added_role"].format(id=role_id, path=relative(project, path)), said["fill_in"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
@@ -153,8 +154,105 @@ def _check_one(
         choices, broken = own, set()
     else:
         choices, broken = known[reference.target]
-    if value not in choices:
-        _unresolved(problems, doc, path, reference.what, value, choices, key=is_key, broken=broken)
+    if value in choices:
+        return
+    if reference.target in _SOURCE_ITEM_LISTS:  # ``<kilde>/<element>``: its shape is ours
+        if not _REF.match(value):
+            _malformed(problems, doc, path, reference.what, value, sorted(choices))
+            return
+    elif not re.match(schema.ID_PATTERN, value):
+        return  # the schema stage said why the id is not valid
+    if reference.target == "role":
+        _unknown_role(problems, doc, path, value, choices, is_key, broken)
+        return
+    _unresolved(problems, doc, path, reference.what, value, choices, key=is_key, broken=broken)
+
+
+_REF = re.compile(r"^[a-z][a-z0-9-]{0,63}/[a-z][a-z0-9-]{0,63}$")
+_ASCII = {"æ": "ae", "ø": "o", "å": "a"}
+
+
+def _malformed(
+    problems: Problems, doc: Document, path: KeyPath, what: str, value: str, every: list[str]
+) -> None:
+    """A reference that is not ``<kilde-id>/<element-id>``: the kilde missing in front, or
+    letters an id cannot have. The items of the set's own source are the ones to choose."""
+    source = doc.data.get("source") if isinstance(doc.data, dict) else None
+    own = [c for c in every if isinstance(source, str) and c.startswith(source + "/")]
+    choices = own or every
+    line, col = doc.where(path)
+    if "/" not in value:
+        message = f"{what} «{value}» mangler kilden foran"
+        guess = f"{source}/{value}" if isinstance(source, str) else value
+        hint = (
+            f"skriv «{guess}»"
+            if guess in choices
+            else f"skriv kildens id og «/» foran, for eksempel «{choices[0]}»"
+            if choices
+            else None
+        )
+        expected = "<kilde-id>/<id>: " + (", ".join(choices) if choices else "(ingen definert)")
+    else:
+        message = f"{what} «{value}» er ikke en gyldig henvisning"
+        plain = "".join(_ASCII.get(c, c) for c in value.lower())
+        hint = (
+            "id-er har bare små bokstaver a-z, sifre og bindestrek: æ, ø og å skrives ae, o "
+            "og a, og store bokstaver små"
+        )
+        close = did_you_mean(plain, choices)
+        if close:
+            hint += f"; {close}"
+        expected = "en av: " + (", ".join(choices) if choices else "(ingen definert)")
+    problems.add(
+        doc.file, line, col, format_path(path), message, written=value, expected=expected, hint=hint
+    )
+
+
+def _unknown_role(
+    problems: Problems,
+    doc: Document,
+    path: KeyPath,
+    value: str,
+    roles: Any,
+    is_key: bool,
+    broken: set[str],
+) -> None:
+    """A role that is not in roles.yaml: the role whose examples name it (``sykepleier`` is an
+    example of ``kollega``), and how to make a new one."""
+    if value in broken:
+        return
+    ids = sorted(roles)
+    named = [
+        r for r in ids if any(value.lower() == _slug(e) for e in getattr(roles[r], "examples", []))
+    ]
+    guess = (
+        f"mente du «{named[0]}»? «{value}» er et eksempel på den rollen."
+        if named
+        else did_you_mean(value, ids)
+    )
+    new = f"refleks new role --title {value.capitalize()}"
+    if guess:
+        hint = f"{guess} Er «{value}» en ny rolle, lag den med: {new}"
+    else:
+        hint = f"lag en ny rolle med: {new}" + (
+            ", eller bruk en av rollene som finnes" if ids else ""
+        )
+    line, col = doc.where(path, key=is_key)
+    problems.add(
+        doc.file,
+        line,
+        col,
+        format_path(path),
+        f"rollen «{value}» finnes ikke",
+        written=value,
+        expected="en av: " + (", ".join(ids) if ids else "(ingen definert)"),
+        hint=hint,
+    )
+
+
+def _slug(text: str) -> str:
+    text = "".join(_ASCII.get(c, c) for c in text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def _raw_ids(data: Any, key: str) -> set[str]:

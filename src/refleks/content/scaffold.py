@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+import types
+import typing
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
 import jinja2
 import yaml
@@ -104,14 +106,15 @@ class Scaffold:
         return ""
 
     def choices(self, name: str, of: str | None = None) -> str:
+        """The values a field allows, as an author writes them (never Python's spelling)."""
         annotation = self._model(of).model_fields[name].annotation
-        return ", ".join(str(value) for value in get_args(annotation))
+        return ", ".join(str(value) for value in literal_values(annotation))
 
     def default_choice(self, name: str, of: str | None = None) -> str:
         """The field's default, or its first allowed value when it has none."""
         info = self._model(of).model_fields[name]
         if info.is_required():
-            return str(get_args(info.annotation)[0])
+            return str(literal_values(info.annotation)[0])
         return str(info.default)
 
     def fill(self, what: str) -> str:
@@ -124,6 +127,18 @@ class Scaffold:
     def schema_line(self, target: Path, kind: str) -> str:
         """The path from ``target``'s folder to the kind's schema (see ``editorschema``)."""
         return editorschema.reference_for(self.project.root, target, kind)
+
+
+def literal_values(annotation: Any) -> list[Any]:
+    """The allowed values of a ``Literal`` field, also inside ``Annotated`` or ``| None``."""
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return list(get_args(annotation))
+    if origin is typing.Annotated:
+        return literal_values(get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [v for arg in get_args(annotation) for v in literal_values(arg)]
+    return []
 
 
 def comment(text: str, indent: int = 0) -> Markup:

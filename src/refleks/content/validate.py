@@ -3,6 +3,7 @@ Norwegian messages that point at ``file:line:col``."""
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from typing import Any, Literal
@@ -110,9 +111,160 @@ def check_model(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        errors = _colon_texts(doc, model, prefix, errors, problems)
+        errors = _misspelt_keys(doc, model, prefix, errors, problems)
+        for err in errors:
             _report(doc, model, prefix, err, problems)
         return None
+
+
+def _value_at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _accepts_text(tp: Any) -> bool:
+    tp = _unwrap(tp)
+    if tp is str:
+        return True
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return any(_accepts_text(a) for a in typing.get_args(tp))
+    return False
+
+
+def _colon_text(doc: Document, model: type[BaseModel], loc: KeyPath, full: KeyPath) -> bool:
+    """A list item that is a text with «: » in it, which YAML read as «key: value»."""
+    value = _value_at(doc.data, full)
+    if not (loc and isinstance(loc[-1], int) and isinstance(value, dict) and len(value) == 1):
+        return False
+    key, text = next(iter(value.items()))
+    if text is not None and not isinstance(text, str):
+        return False
+    where = doc.keys.get((*full, key))
+    after = doc.values.get((*full, key))
+    on_one_line = text is None or (where is not None and after is not None and where[0] == after[0])
+    return on_one_line and _accepts_text(_type_at(model, loc))
+
+
+def _quoted(text: str) -> str:
+    if '"' not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _colon_texts(
+    doc: Document, model: type[BaseModel], prefix: KeyPath, errors: list[Any], problems: Problems
+) -> list[Any]:
+    """Report each list item YAML split at «: » once, at its line, and drop the errors
+    pydantic gave for it (missing keys, an unknown key, a table instead of a text)."""
+    found: set[KeyPath] = set()
+    rest = []
+    for err in errors:
+        loc, full, _ = _location(err, prefix)
+        depth = len(prefix)
+        cuts = range(len(loc), 0, -1)
+        cut = next((n for n in cuts if _colon_text(doc, model, loc[:n], full[: depth + n])), None)
+        if cut is None:
+            rest.append(err)
+            continue
+        item = full[: len(prefix) + cut]
+        if item in found:
+            continue
+        found.add(item)
+        key, text = next(iter(_value_at(doc.data, item).items()))
+        written = f"{key}: {text}" if text is not None else f"{key}:"
+        question = "questions" in loc
+        noun, it = ("spørsmålet", "det") if question else ("teksten", "den")
+        line, col = doc.where((*item, key), key=True)
+        problems.add(
+            doc.file,
+            line,
+            col,
+            format_path(item),
+            f"{noun} {'slutter med «:»' if text is None else 'inneholder «: »'} – "
+            f"sett {it} i anførselstegn",
+            written=written,
+            expected=f"- {_quoted(written)}",
+            hint="uten anførselstegn leses teksten foran kolonet som en nøkkel",
+        )
+    return rest
+
+
+# keys an author may write in Norwegian, and the model's English name for them
+NORWEGIAN_KEYS = {
+    "tittel": "title",
+    "navn": "name",
+    "tekst": "text",
+    "kilde": "source",
+    "kilder": "sources",
+    "tema": "themes",
+    "temaer": "themes",
+    "spørsmål": "questions",
+    "sporsmal": "questions",
+    "funn": "findings",
+    "anbefalinger": "recommendations",
+    "fortellinger": "stories",
+    "innledning": "intro",
+    "notater": "notes",
+    "nummer": "number",
+    "sammendrag": "summary",
+    "lenker": "links",
+    "rolle": "role",
+    "roller": "roles",
+    "eksempler": "examples",
+    "utgiver": "publisher",
+    "år": "year",
+    "ar": "year",
+}
+
+
+def _suggestion(name: str, allowed: list[str]) -> str | None:
+    """The allowed key an author most likely meant: its Norwegian name, or one spelt alike."""
+    english = NORWEGIAN_KEYS.get(name.lower())
+    if english in allowed:
+        return english
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)  # as did_you_mean
+    return close[0] if close else None
+
+
+def _misspelt_keys(
+    doc: Document, model: type[BaseModel], prefix: KeyPath, errors: list[Any], problems: Problems
+) -> list[Any]:
+    """A misspelt key gives one message at the misspelling, not a second one for the key
+    that is then missing (which points at the start of the table)."""
+    missing = {}
+    for err in errors:
+        if err["type"] == "missing":
+            loc, _, _ = _location(err, prefix)
+            missing[(loc[:-1], str(loc[-1]))] = err
+    dropped: set[int] = set()
+    for err in errors:
+        if err["type"] != "extra_forbidden":
+            continue
+        loc, full, _ = _location(err, prefix)
+        name = str(loc[-1])
+        wanted = _suggestion(name, [m for (parent, m) in missing if parent == loc[:-1]])
+        if wanted is None:
+            continue
+        dropped.add(id(err))
+        dropped.add(id(missing[(loc[:-1], wanted)]))
+        line, col = doc.where(full, key=True)
+        problems.add(
+            doc.file,
+            line,
+            col,
+            format_path(full),
+            f"ukjent nøkkel «{name}» – mente du «{wanted}»?",
+            written=name,
+            expected=f"{wanted}: ...",
+            hint=f"skriv «{wanted}» i stedet for «{name}»; «{wanted}» må være med her",
+        )
+    return [err for err in errors if id(err) not in dropped]
 
 
 def _location(err: Any, prefix: KeyPath) -> tuple[KeyPath, KeyPath, bool]:
@@ -147,23 +299,13 @@ def _report(
         )
         return
     if kind == "extra_forbidden":
-        name = str(loc[-1])
-        owner = _type_at(model, loc[:-1])
-        allowed = list(owner.model_fields) if isinstance(owner, type) else []
-        line, col = doc.where(full, key=True)
-        problems.add(
-            doc.file,
-            line,
-            col,
-            format_path(full),
-            f"ukjent nøkkel «{name}»",
-            written=name,
-            expected="en av: " + ", ".join(allowed),
-            hint=did_you_mean(name, allowed) or "sjekk stavemåten i innholdsmodellen",
-        )
+        _unknown_key(doc, model, loc, full, problems)
         return
+    if kind == "string_pattern_mismatch" and "/" in str((err.get("ctx") or {}).get("pattern")):
+        return  # a reference «<kilde>/<id>»: the reference check says what to write instead
     message, expected, hint = _explain(err, _type_at(model, loc))
     if kind == "list_type" and isinstance(err.get("input"), str) and loc and str(loc[-1]):
+        message = f"«{loc[-1]}» skal være en liste, med «- » foran hvert punkt"
         expected = _list_example(str(loc[-1]), err["input"])
     line, col = doc.where(full, key=on_key)
     problems.add(
@@ -176,6 +318,57 @@ def _report(
         expected=expected,
         hint=hint,
     )
+
+
+def _unknown_key(
+    doc: Document, model: type[BaseModel], loc: KeyPath, full: KeyPath, problems: Problems
+) -> None:
+    """An unknown key: a typo, or a key indented to the wrong table (a role next to
+    ``questions`` instead of under it)."""
+    name = str(loc[-1])
+    owner = _type_at(model, loc[:-1])
+    allowed = list(owner.model_fields) if isinstance(owner, type) else []
+    line, col = doc.where(full, key=True)
+    message = f"ukjent nøkkel «{name}»"
+    wanted = _suggestion(name, allowed)
+    hint = f"mente du «{wanted}»?" if wanted else "sjekk stavemåten i innholdsmodellen"
+    expected = "en av: " + ", ".join(allowed) if allowed else None
+    under = None if wanted else _table_for(owner, _value_at(doc.data, full))
+    if under is not None:
+        expected = f"«{name}:» inne i «{under}:», med samme innrykk som nøklene der"
+        at = doc.where((*full[:-1], under), key=True)
+        message = f"«{name}» står på feil nivå – innrykket stemmer ikke"
+        hint = (
+            f"skal «{name}» stå under «{under}:» (linje {at[0]})? "
+            f"Rykk den inn like langt som de andre nøklene der"
+        )
+    problems.add(
+        doc.file,
+        line,
+        col,
+        format_path(full),
+        message,
+        written=name,
+        expected=expected,
+        hint=hint,
+    )
+
+
+def _table_for(owner: Any, value: Any) -> str | None:
+    """The one field of ``owner`` whose own keys are free (ids, such as the roles under
+    ``questions``) and whose values look like ``value``: where a key with too little
+    indentation belongs."""
+    if not (isinstance(owner, type) and issubclass(owner, BaseModel)):
+        return None
+    fits = []
+    for name, info in owner.model_fields.items():
+        tp = _unwrap(info.annotation)
+        if typing.get_origin(tp) is dict:
+            inner = _unwrap(typing.get_args(tp)[1])
+            shape = list if typing.get_origin(inner) is list else dict
+            if isinstance(value, shape):
+                fits.append(name)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _list_example(key: Any, value: str) -> str:

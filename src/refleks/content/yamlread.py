@@ -26,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problems
 from .yamllimits import MAX_DEPTH, too_deep, unreadable_character
+from .yamlsyntax import continued_item, diagnose
 
 # keys and list indexes from the top of a document to a value, e.g. ("themes", 0, "id")
 KeyPath = tuple[str | int, ...]
@@ -159,9 +160,10 @@ def _describe(node: Node) -> str:
 
 
 class _Converter:
-    def __init__(self, doc: Document, problems: Problems) -> None:
+    def __init__(self, doc: Document, problems: Problems, text: str = "") -> None:
         self.doc = doc
         self.problems = problems
+        self.lines = text.splitlines()
         self.count = 0
         self.bomb = False
         self.deep = False
@@ -210,10 +212,30 @@ class _Converter:
         if isinstance(node, ScalarNode):
             if not node.style and node.value in _NULLS:  # plain: None, or '' (libyaml)
                 return None
+            if not node.style and node.end_mark.line > node.start_mark.line:
+                self.continued(node, path)
             return node.value
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         return self.mapping(node, path)
+
+    def continued(self, node: ScalarNode, path: KeyPath) -> None:
+        """A plain text over several lines with a line that starts with «- »: a list item
+        indented too far, which YAML silently made part of the item above."""
+        found = continued_item(self.lines, node.start_mark.line, node.end_mark.line)
+        if found is None:
+            return
+        line = self.lines[found]
+        self.problems.add(
+            self.doc.file,
+            found + 1,
+            len(line) - len(line.lstrip()) + 1,
+            format_path(path),
+            "punktet er rykket for langt inn, så det leses som en del av teksten over",
+            written=line.strip(),
+            expected=f"«- » med samme innrykk som punktet på linje {node.start_mark.line + 1}",
+            hint="rykk linjen ut så bindestreken står rett under bindestreken over",
+        )
 
     def mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -318,21 +340,34 @@ def load(file: Path, problems: Problems) -> Document | None:
                 hint="fjern linjen «---» eller del innholdet i to filer",
             )
         else:
-            _syntax(file, exc, problems)
+            _syntax(file, text, exc, problems)
         return None
     except yaml.MarkedYAMLError as exc:
-        _syntax(file, exc, problems)
+        _syntax(file, text, exc, problems)
         return None
     if root is None:
         problems.add(file, 1, 1, "", "filen er tom", expected="innhold i YAML")
         return None
-    converter = _Converter(doc, problems)
+    converter = _Converter(doc, problems, text)
     doc.data = converter.convert(root, ())
     # a duplicate key keeps its first value so the schema can still report everything else
     return None if converter.fatal else doc
 
 
-def _syntax(file: Path, exc: yaml.MarkedYAMLError, problems: Problems) -> None:
+def _syntax(file: Path, text: str, exc: yaml.MarkedYAMLError, problems: Problems) -> None:
+    found = diagnose(text, exc)
+    if found is not None:
+        problems.add(
+            file,
+            found.line,
+            found.column,
+            "",
+            f"YAML-syntaksfeil: {found.message}",
+            written=found.written,
+            expected=found.expected,
+            hint=found.hint,
+        )
+        return
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or "").strip()
     message, hint = _PROBLEMS_NB.get(problem, (None, None))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import Problem, visible
+from ..errors import Problem, positions, visible
 from ..project import SHIPPED_TEMPLATES
 from ..templating import environment
 
@@ -32,7 +32,9 @@ def render(templates: Path, problems: list[Problem]) -> str:
     """The errors as one raw HTML block (escaped), between the markers ``strip`` finds."""
     env = environment(templates_for(templates), KIND)
     problems = sorted(problems)
-    body = env.get_template("feil.html.j2").render(problems=problems, visible=visible)
+    body = env.get_template("feil.html.j2").render(
+        problems=problems, visible=visible, positions=positions
+    )
     # a raw HTML block ends at a blank line: the block itself has none
     lines = [line for line in body.splitlines() if line.strip()]
     return "\n".join([START, *lines, END]) + "\n\n"
