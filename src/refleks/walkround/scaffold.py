@@ -60,18 +60,18 @@ OPTION_HELP = {
 
 def _check(kind: str, value: str) -> str | None:
     """The message key when ``value`` is not acceptable, else ``None``."""
-    if kind == "id" and not re.match(schema.ID_PATTERN, value):
+    if kind == "id" and not re.fullmatch(schema.ID_PATTERN, value):
         return "id"
     if kind == "date":
         try:
-            if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            if not re.fullmatch(r"^\d{4}-\d{2}-\d{2}$", value):
                 raise ValueError
             dt.date.fromisoformat(value)
         except ValueError:
             return "date"
-    if kind == "time" and not re.match(schema.TIME_PATTERN, value):
+    if kind == "time" and not re.fullmatch(schema.TIME_PATTERN, value):
         return "time"
-    if kind == "email" and value and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
+    if kind == "email" and value and not re.fullmatch(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
         return "email"
     return None
 
