@@ -24,7 +24,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from ..confine import refuse_links_leaving
-from ..errors import BuildFailed, Problems, UsageError
+from ..errors import BuildFailed, Problems, UsageError, visible
 from ..project import Project
 from ..templating import environment
 from . import editorschema, schema
@@ -138,7 +138,7 @@ def new_id(said: dict[str, Any], given: str | None, title: str) -> str:
     """``--id`` when given (checked), else the title's slug."""
     if given is not None:
         if not re.fullmatch(schema.ID_PATTERN, given):
-            raise UsageError(said["bad_id"].format(option="--id", written=given))
+            raise UsageError(said["bad_id"].format(option="--id", written=visible(given)))
         return given
     made = slug(title)
     if not made:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..content import editorschema, schema
 from ..context import BuildContext
-from ..errors import UsageError
+from ..errors import UsageError, visible
 from ..project import Project
 
 # (option, required, kind of check)
@@ -95,7 +95,8 @@ def collect(
             problem = _check(kind, value) or ("empty" if required and not value else None)
             if problem:
                 option = "--" + name.replace("_", "-")
-                raise UsageError(f"{option}: {labels['invalid'][problem]} (skrevet: «{given}»)")
+                said = labels["invalid"][problem]
+                raise UsageError(f"{option}: {said} (skrevet: «{visible(given)}»)")
         elif required or asked:
             asked = True
             value = _ask(labels, name, required, kind, ask)
