@@ -27,6 +27,7 @@ from .common import (
     Url,
     line_problem,
     line_rule,
+    refused_ranges,
     text_problem,
 )
 from .frameworks import Framework
@@ -96,6 +97,7 @@ __all__ = [
     "Line",
     "line_problem",
     "line_rule",
+    "refused_ranges",
     "text_problem",
     "Link",
     "Markdown",

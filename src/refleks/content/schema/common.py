@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -71,17 +72,23 @@ def text_problem(value: str) -> str | None:
 
 
 @functools.cache
-def line_rule() -> list[list[int]]:
-    """The characters ``line_problem`` refuses, as ranges of code points (first, last): the
-    browser tools build their check from this, so the form and ``check`` cannot differ."""
-    ranges: list[list[int]] = []  # a list of lists: ready for JSON
+def refused_ranges(problem: Callable[[str], str | None]) -> list[list[int]]:
+    """The characters ``problem`` (``line_problem`` or ``text_problem``) refuses, as ranges of
+    code points ``[first, last]``: the browser tools build their check from this, so the
+    form and ``check`` cannot differ."""
+    ranges: list[list[int]] = []  # lists, not tuples: ready for JSON
     for code in range(0x110000):
-        if unicodedata.category(chr(code)) in LINE_REFUSED:
+        if problem(chr(code)) is not None:
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1][1] = code
             else:
                 ranges.append([code, code])
     return ranges
+
+
+def line_rule() -> list[list[int]]:
+    """The characters a one-line text may not hold (``line_problem``), as ranges."""
+    return refused_ranges(line_problem)
 
 
 def _line(value: str) -> str:
