@@ -9,6 +9,8 @@ import datetime as dt
 import io
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -329,3 +331,87 @@ def test_calendar_texts_escape_line_breaks_and_show_control_characters() -> None
 
 def test_cell_and_xml_text_keep_line_breaks_and_tabs_only() -> None:
     assert shown("a\nb\tc\x0bd\x0ce\x01") == "a\nb\tcU+000BdU+000CeU+0001"
+
+
+# ---------------------------------------------------------------- the smaller holes
+
+
+def _build(project: Path) -> subprocess.CompletedProcess[str]:
+    """``refleks build`` in a process of its own, standing in the project: the handouts' PDF
+    workers are not forked from a test process that has run other commands."""
+    return subprocess.run(
+        [sys.executable, "-m", "refleks", "build", "--quiet"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _built(tmp_path: Path) -> Path:
+    from .test_bad_input import make_project
+
+    project = make_project(tmp_path / "p")
+    assert _build(project).returncode == 0
+    return project
+
+
+def test_a_site_file_replaced_by_a_dangling_link_is_kept_and_named(tmp_path: Path) -> None:
+    # was: "nettstedet ble ikke bygd: /tmp/…: finnes fra før"
+    project = _built(tmp_path)
+    link = project / "site" / "anbefalinger.html"
+    link.unlink()
+    link.symlink_to(tmp_path / "finnes-ikke")
+    result = _build(project)
+    assert result.returncode == 0
+    assert result.stderr == (
+        "Disse filene er endret for hånd og ble ikke overskrevet "
+        "(bruk --force for å overskrive dem):\n"
+        "  site/anbefalinger.html\n"
+    )
+    assert link.is_symlink() and link.readlink() == tmp_path / "finnes-ikke"
+
+
+@pytest.mark.parametrize(("where", "target"), [("docs/loop", "."), ("docs/sub/loop", "..")])
+def test_a_link_in_docs_to_a_folder_it_lies_in_is_named(
+    tmp_path: Path, where: str, target: str
+) -> None:
+    # was: "nettstedet ble ikke bygd: feil fra operativsystemet (kode None)"
+    project = _built(tmp_path)
+    before = sorted(p.relative_to(project).as_posix() for p in (project / "site").rglob("*"))
+    link = project / where
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(target)
+    result = _build(project)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{where}: feil: lenken loop går i ring\n"
+        f"  skrevet: {where}\n"
+        "  forventet: en vanlig fil eller mappe inne i prosjektet, eller en lenke til en\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )
+    after = sorted(p.relative_to(project).as_posix() for p in (project / "site").rglob("*"))
+    assert after == before
+
+
+def test_many_plain_values_are_not_called_an_alias_bomb(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURE.parent / "minimal", project)
+    items = "".join("  - x\n" for _ in range(250_000))
+    (project / "content" / "frameworks" / "verktoy.yaml").write_text(
+        f"id: verktoy\na:\n{items}", "utf-8"
+    )
+    # the root table, the id and the list are values 1-3: item 199,997 (line 200,000) is the
+    # 200,001st value
+    assert _check(project, capsys) == (
+        1,
+        "",
+        "content/frameworks/verktoy.yaml:200000:5: feil: filen har for mange verdier\n"
+        "  nøkkel: a[199997]\n"
+        "  forventet: høyst 200000 verdier i én fil\n"
+        "  tips: del innholdet i flere filer\n"
+        "\n1 feil. Ingenting er skrevet.\n",
+    )
