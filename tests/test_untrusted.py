@@ -415,3 +415,58 @@ def test_many_plain_values_are_not_called_an_alias_bomb(
         "  tips: del innholdet i flere filer\n"
         "\n1 feil. Ingenting er skrevet.\n",
     )
+
+
+# ---------------------------------------------------------------- custom letter templates
+
+
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        (
+            "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+            "malen brukte mer enn 2 sekunder eller 200 MB minne "
+            "(en løkke som aldri slutter, eller som gjentar for mye?)",
+        ),
+        (
+            '{% set s = "x" * 1000000000 %}{{ s|length }}',
+            "malen brukte mer enn 2 sekunder eller 200 MB minne "
+            "(en løkke som aldri slutter, eller som gjentar for mye?)",
+        ),
+        (
+            "{{ tittel.__class__.__mro__ }}",
+            "malen prøver noe som ikke er tillatt: access to attribute '__class__' of 'str' "
+            "object is unsafe.",
+        ),
+    ],
+)
+def test_custom_letter_template_is_stopped_and_named(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    body: str,
+    detail: str,
+) -> None:
+    from docx import Document
+
+    from refleks.walkround.documents import office
+
+    monkeypatch.setattr(office, "RENDER_SECONDS", 2)
+    monkeypatch.setattr(office, "RENDER_MEMORY", 200 << 20)
+    project = _project(tmp_path)
+    doc = Document()
+    doc.add_paragraph("Vår egen brevmal")
+    doc.add_paragraph(body)
+    (project / "maler").mkdir()
+    doc.save(str(project / "maler" / "brev.docx"))
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "letter_template: maler/brev.docx\n", "utf-8")
+    assert run_visit(project) == 1
+    assert capsys.readouterr().err == (
+        "content/site.yaml:6:18: feil: brevmalen maler/brev.docx kan ikke fylles ut\n"
+        "  nøkkel: letter_template\n"
+        f"  skrevet: {detail}\n"
+        "  forventet: en DOCX-fil med gyldige {{ felt }}\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )
+    assert not (project / "out").exists()
