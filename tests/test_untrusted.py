@@ -470,3 +470,44 @@ def test_custom_letter_template_is_stopped_and_named(
         "\n1 feil. Ingenting er skrevet.\n"
     )
     assert not (project / "out").exists()
+
+
+# ---------------------------------------------------------------- year plans
+
+
+def test_a_year_plan_beyond_the_maximum_is_refused_up_front(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import holidays
+
+    project = _project(tmp_path)
+    (project / "content" / "plans").mkdir()
+    head = PLAN.read_text("utf-8").split("visits:\n")[0] + "visits:\n"
+    free = holidays.Norway(years=2030)
+    days = [dt.date(2030, 1, 1) + dt.timedelta(days=n) for n in range(365)]
+    days = [d for d in days if d.weekday() < 5 and d not in free][:101]
+    entries = "".join(
+        f"  - id: v{i:03}\n    unit: Enhet {i}\n"
+        "    unit_leader: {name: Leder, title: avdelingsleder}\n"
+        f"    date: {day.isoformat()}\n"
+        for i, day in enumerate(days)
+    )
+    (project / PLAN_FILE).write_text(head + entries, "utf-8")
+    # the 101st visit (visits[100]) starts 4 lines per visit after the 14 lines of the head
+    line = len(head.splitlines()) + 4 * 100 + 1
+    error = (
+        f"{PLAN_FILE}:{line}:9: feil: 101 visitter i samme årsplan; "
+        "Refleks lager høyst 100 i én kjøring\n"
+        "  nøkkel: visits[100].id\n"
+        "  skrevet: v100\n"
+        "  forventet: høyst 100 visitter i en årsplan (eller i content/visits/)\n"
+        "  tips: del visittene på flere årsplaner, for eksempel én per halvår\n"
+    )
+    assert len(head.splitlines()) == 14
+    code, _, err = _check(project, capsys)
+    assert code == 1
+    assert error in err and err.endswith("\n1 feil. Ingenting er skrevet.\n")
+    assert main(["--project", str(project), "visit", "--plan", "arsplan-2030"]) == 1
+    err = capsys.readouterr().err
+    assert error in err and err.endswith("\n1 feil. Ingenting er skrevet.\n")
+    assert not (project / "out").exists()
