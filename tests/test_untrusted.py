@@ -333,6 +333,20 @@ def test_cell_and_xml_text_keep_line_breaks_and_tabs_only() -> None:
     assert shown("a\nb\tc\x0bd\x0ce\x01") == "a\nb\tcU+000BdU+000CeU+0001"
 
 
+def test_xlsx_cells_with_control_characters_are_saved_shown() -> None:
+    # was: "uventet feil … cannot be used in worksheets" (exit 3)
+    from openpyxl import Workbook
+
+    from refleks.walkround.documents import actionplans
+
+    wb = Workbook()
+    actionplans._text(wb.active.cell(1, 1), "=Fall\vom\x01natten\nny linje")
+    out = io.BytesIO()
+    wb.save(out)
+    cell = load_workbook(io.BytesIO(out.getvalue())).active.cell(1, 1)
+    assert (cell.value, cell.data_type) == ("=FallU+000BomU+0001natten\nny linje", "s")
+
+
 # ---------------------------------------------------------------- the smaller holes
 
 
