@@ -32,6 +32,8 @@ def link_problem(path: Path, root: Path) -> str | None:
     if not inside(path, root):
         shown = os.readlink(path) if path.is_symlink() else os.path.realpath(path)
         return f"{path.name} peker ut av prosjektet ({shown}); lenken følges ikke"
+    if path.is_symlink() and path.is_dir() and inside(path.parent, path):
+        return f"lenken {path.name} går i ring"  # to a folder it lies in: copying never ends
     return None
 
 

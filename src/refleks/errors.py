@@ -31,6 +31,39 @@ def visible(text: str) -> str:
     return "".join(out)
 
 
+# bidirectional controls: they reorder what a terminal shows (a line can read backwards)
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def shown(text: str, keep: str = "\n\t") -> str:
+    """``text`` with every control character except those in ``keep`` written as ``U+XXXX``
+    (ESC, OSC, BEL, CR, CSI, line separators, bidi controls): what Refleks prints or writes
+    into a cell can then neither steer a terminal nor break a file format."""
+    out = []
+    for c in text:
+        if c not in keep and (c in _BIDI or unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp")):
+            out.append(f"U+{ord(c):04X}")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+class ShownStream:
+    """A text stream that passes what is written through ``shown``: installed over
+    ``sys.stdout`` and ``sys.stderr`` for a whole run (``cli.main``), so no message of any
+    command or mode can carry a control character from the content to the terminal."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(shown(text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One error or warning about the content."""

@@ -223,9 +223,9 @@ def _check_time_and_name(
             f"minutter ({OPENING} til innledning, {THEME_MIN} per tema og {CLOSING} til "
             "oppsummering). Velg færre temaer eller flere minutter"
         )
-    if start is not None and not _CLOCK.match(start):
+    if start is not None and not _CLOCK.fullmatch(start):
         raise UsageError(f"starttidspunktet «{start}» må skrives som TT:MM, for eksempel 13:00")
-    if name is not None and not _NAME.match(name):
+    if name is not None and not _NAME.fullmatch(name):
         raise UsageError(f"navnet «{name}» kan bare ha små bokstaver a-z, sifre og bindestrek")
 
 

@@ -145,6 +145,8 @@ def _made_by_refleks(path: Path, recorded: str | None) -> bool:
 def _copy_into(path: Path, target: Path) -> None:
     if target.is_dir() and not target.is_symlink():
         shutil.rmtree(target)
+    elif target.is_symlink() or target.exists():
+        target.unlink()  # copying a link onto a file does not replace it ("finnes fra før")
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(path, target, follow_symlinks=False)
 

@@ -10,15 +10,22 @@
   /* ---------------------------------------------------------------- visit file (YAML) */
   // every text is written as a JSON string, which YAML reads as the same text: a phone
   // number, «no» or «13:00» stay text, and nothing the coordinator types can become markup
+  // JSON leaves U+007F-U+009F, U+2028 and U+2029 as they are; YAML reads some as line breaks
+  const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029]/g;
+  function quoted(text) {
+    return JSON.stringify(String(text)).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  }
   function yamlValue(value) {
     if (typeof value === "number" || typeof value === "boolean") return String(value);
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return JSON.stringify(String(value));
+    return quoted(value);
   }
+  /* a key read from a visit file is written bare only when it is a plain name */
+  function yamlKey(key) { return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : quoted(key); }
   function isScalar(value) { return value === null || typeof value !== "object" || value instanceof Date; }
   /* block YAML for any value read from a visit file (texts as JSON strings, dates bare) */
   function yamlLines(key, value, pad) {
-    const head = `${pad}${key}:`;
+    const head = `${pad}${yamlKey(key)}:`;
     if (isScalar(value)) return [`${head} ${value === null ? "null" : yamlValue(value)}`];
     if (Array.isArray(value)) {
       if (!value.length) return [`${head} []`];
@@ -40,11 +47,11 @@
   function toYaml(visit, header) {
     const lines = header.map((line) => `# ${line}`);
     const own = (k) => visit[k] !== undefined && visit[k] !== "" && visit[k] !== null;
-    lines.push(`id: ${visit.id}`, `method: ${visit.method}`);
+    lines.push(`id: ${yamlValue(visit.id)}`, `method: ${yamlValue(visit.method)}`);
     for (const key of FORM_KEYS.slice(2)) {
       if (key === "unit_leader_in_conversation" && !visit[key]) continue;
       if (key === "time") { lines.push(`time: ${yamlValue(visit.time)}`); continue; }
-      if (key === "date") { lines.push(`date: ${visit.date}`); continue; }
+      if (key === "date") { lines.push(`date: ${/^\d{4}-\d{2}-\d{2}$/.test(visit.date) ? visit.date : yamlValue(visit.date)}`); continue; }
       if (own(key)) lines.push(...yamlLines(key, visit[key], ""));
     }
     // what the form does not show (contact, secretary, actions ...) is kept as it was read
@@ -60,8 +67,12 @@
   }
 
   /* ---------------------------------------------------------------- calendar (.ics) */
+  /* as icalendar (walkround/documents/calendar.py ical_text): escaped, and a control
+     character shown as U+XXXX, so no value can add a line (an alarm) to the calendar */
   function icsText(text) {
-    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`)
+      .replace(/\n/g, "\\n");
   }
   function fold(line) {
     const bytes = new TextEncoder().encode(line);
@@ -104,7 +115,7 @@
       } else {
         lines.push(`DTSTART;VALUE=DATE:${compact(item.date)}`, `DTEND;VALUE=DATE:${compact(R.addDays(item.date, 1))}`);
       }
-      lines.push(`DTSTAMP:${stamp}`, `UID:${visit.id}-${item.key}@refleks`);
+      lines.push(`DTSTAMP:${stamp}`, `UID:${icsText(`${visit.id}-${item.key}@refleks`)}`);
       lines.push(`DESCRIPTION:${icsText(item.text + (item.note ? `\n${item.note}` : ""))}`);
       if (item.key === "visitt" && visit.location) lines.push(`LOCATION:${icsText(visit.location)}`);
       if (item.key !== "visitt") lines.push("TRANSP:TRANSPARENT");

@@ -17,7 +17,7 @@
   const form = document.getElementById("visittskjema");
   if (!form) return;
   const $ = (id) => document.getElementById(id);
-  const value = (id) => ($(id).value || "").trim();
+  const value = (id) => ($(id).value || "").trim().normalize("NFC");  // as schema.Line
 
   function slug(text) {
     const map = { æ: "ae", ø: "o", å: "a", é: "e" };
@@ -72,6 +72,61 @@
     return { field, path: keyPath(field), severity: template.severity || "feil", message: f(template.message), expected: f(template.expected), hint: f(template.hint), written };
   }
 
+  /* content/schema/common.py line_problem and text_problem: a visit file opened here is
+     untrusted (it may come by e-mail), so every text in it is checked, shown or not */
+  const TEXT = CHECKS.text;
+  const ID = new RegExp(TEXT.id_pattern);
+  const FIELDS = new Set([...Object.keys(REQUIRED), "location", "duration_minutes", "participants",
+    ...PEOPLE.flatMap((p) => ["title", "email", "phone"].map((f) => `${p}-${f}`))]);
+  function refused(text, ranges) {
+    for (const ch of text) {
+      const code = ch.codePointAt(0);
+      if (ranges.some(([first, last]) => code >= first && code <= last)) return ch;
+    }
+    return null;
+  }
+  function codePoint(ch) { return `U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`; }
+  /* errors.visible: a message shows what is there */
+  function visible(text) {
+    return String(text).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu, (c) => (c === "\n" ? "\\n" : codePoint(c)));
+  }
+  /* the form field showing a key path, or the file field for what the form does not show */
+  function fieldFor(path) {
+    const parts = path.replace(/\[\d+\]/g, "").split(".");
+    const id = parts[0] === "leadership" ? parts.slice(1).join("-") : parts.join("-");
+    return FIELDS.has(id) ? id : "visittfil";
+  }
+  function* texts(data, path, dotted) {
+    if (typeof data === "string") { yield [path, dotted, data]; return; }
+    if (Array.isArray(data)) { for (const [i, v] of data.entries()) yield* texts(v, `${path}[${i}]`, dotted); return; }
+    if (data && typeof data === "object" && !(data instanceof Date)) {
+      for (const [k, v] of Object.entries(data)) yield* texts(v, path ? `${path}.${k}` : k, dotted ? `${dotted}.${k}` : k);
+    }
+  }
+  function textProblem(field, path, template, written, values) {
+    return { ...problem(field, template, values, visible(written)), path };
+  }
+  /* onFile: the problems of a file being opened, all shown beside the file field */
+  function checkTexts(visit, onFile = false) {
+    const found = [];
+    for (const [path, dotted, text] of texts(visit, "", "")) {
+      const field = onFile ? "visittfil" : fieldFor(path);
+      if (TEXT.text_fields.includes(dotted)) {
+        const bad = refused(text, TEXT.text_refused);
+        if (bad) found.push(textProblem(field, path, TEXT.control, text, { tegn: codePoint(bad) }));
+        continue;
+      }
+      const bad = refused(text, TEXT.line_refused);
+      if (bad === "\n") found.push(textProblem(field, path, TEXT.line_break, text));
+      else if (bad) found.push(textProblem(field, path, TEXT.one_line, text, { tegn: codePoint(bad) }));
+      else if ((path === "id" || path === "method") && !ID.test(text)) found.push(textProblem(field, path, TEXT.id, text));
+    }
+    for (const key of Object.keys(visit)) {  // a key that is not one line could start a new key
+      if (refused(key, TEXT.line_refused)) found.push(textProblem("visittfil", key, TEXT.one_line, key, { tegn: codePoint(refused(key, TEXT.line_refused)) }));
+    }
+    return found;
+  }
+
   function checkSchema(visit) {
     const found = [];
     for (const [id, key] of Object.entries(REQUIRED)) {
@@ -114,7 +169,7 @@
 
   function check() {
     const visit = readForm();
-    const found = checkSchema(visit);
+    const found = [...checkSchema(visit), ...checkTexts(visit)];
     if (!found.length) {
       visit.duration_minutes = parseInt(visit.duration_minutes, 10);
       found.push(...checkRules(visit, form.dataset.today || today()));
@@ -158,7 +213,7 @@
       if (!described.includes(box.id)) input.setAttribute("aria-describedby", [box.id, ...described].join(" "));
       const item = document.createElement("li"), link = document.createElement("a");
       link.href = `#${p.field}`;
-      const label = form.querySelector(`label[for="${p.field}"]`);
+      const label = p.field === "visittfil" ? null : form.querySelector(`label[for="${p.field}"]`);
       link.textContent = `${label ? label.textContent : p.path}: ${p.severity}: ${p.message}`;
       link.addEventListener("click", (event) => { event.preventDefault(); input.focus(); });
       item.append(link);
@@ -215,19 +270,26 @@
     }
   });
 
+  /* the visit the files are made from, checked again: no file is made from a refused value */
+  function checked() { return current && !checkTexts(current).length ? current : null; }
+
   $("skriv-ut").addEventListener("click", () => {
+    if (!checked()) return;
     const html = F.letterHtml(current, DATA.letter_css);
     const url = URL.createObjectURL(new Blob([html], { type: "text/html" }));
     const win = window.open(url, "_blank");
     if (win) win.addEventListener("load", () => win.print());
   });
   $("last-ned-docx").addEventListener("click", async () => {
+    if (!checked()) return;
     download(`invitasjonsbrev-${current.id}.docx`, await F.letterDocx(current));
   });
   $("last-ned-ics").addEventListener("click", () => {
+    if (!checked()) return;
     download(`tidslinje-${current.id}.ics`, new Blob([F.toIcs(current)], { type: "text/calendar" }));
   });
   $("last-ned-yaml").addEventListener("click", () => {
+    if (!checked()) return;
     const header = [WORDS.yaml_header, R.format(WORDS.yaml_where, { id: current.id })];
     download(`${current.id}.yaml`, new Blob([F.toYaml(current, header)], { type: "text/yaml" }));
   });
@@ -236,6 +298,16 @@
     if (!file) return;
     try {
       const data = F.fromYaml(await file.text());
+      current = null;  // the files of the visit before are not made from this one
+      $("resultat").hidden = true;
+      const found = checkTexts(data, true);  // refused before any of it reaches the form
+      if (found.length) {
+        loaded = {};
+        showProblems(found);
+        say(R.format(WORDS.refused, { fil: file.name }));
+        return;
+      }
+      clearProblems();
       fillForm(data);
       loaded = data;
       say(R.format(WORDS.loaded, { fil: file.name }));

@@ -85,7 +85,7 @@ def write_project(root: Path) -> None:
     source = yaml.safe_load((content / "sources" / "kilde.yaml").read_text("utf-8"))
     source["title"] = "Kilde " + TITLES[0]
     source["summary"] = "\n\n".join(md)
-    source["audiences"] = md
+    source["audiences"] = [p for p in md if "\n" not in p]  # one line each (schema.Line)
     source["sections"] = [{"id": "del", "title": TITLES[3], "text": md[3], "items": md}]
     source["key_figures"] = [
         {"id": f"k{i}", "value": TITLES[i % len(TITLES)], "text": t, "cited": TITLES[0]}

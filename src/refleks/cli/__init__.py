@@ -14,7 +14,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from ..errors import BuildFailed, ContentInvalid, UsageError, os_message
+from ..errors import BuildFailed, ContentInvalid, ShownStream, UsageError, os_message
 from ..project import Project
 from . import registry
 from .parser import Parser
@@ -51,6 +51,15 @@ def _invalid_summary(n: int, command: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ShownStream(out), ShownStream(err)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     project = Project(args.project.resolve())
     command = registry.command(args.command)

@@ -26,7 +26,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from ..confine import refuse_links_leaving
-from ..errors import BuildFailed, Problems, UsageError
+from ..errors import BuildFailed, Problems, UsageError, visible
 from ..project import Project
 from ..templating import environment
 from . import editorschema, schema
@@ -152,8 +152,8 @@ def comment(text: str, indent: int = 0) -> Markup:
 def new_id(said: dict[str, Any], given: str | None, title: str) -> str:
     """``--id`` when given (checked), else the title's slug."""
     if given is not None:
-        if not re.match(schema.ID_PATTERN, given):
-            raise UsageError(said["bad_id"].format(option="--id", written=given))
+        if not re.fullmatch(schema.ID_PATTERN, given):
+            raise UsageError(said["bad_id"].format(option="--id", written=visible(given)))
         return given
     made = slug(title)
     if not made:
@@ -174,7 +174,7 @@ def read_existing(project: Project, kind: str, folder: str, item_id: str) -> dic
     ``refleks check`` reports why); a usage error naming the ids there when it is missing."""
     said = messages(project)
     path = project.content / folder / f"{item_id}.yaml"
-    if not re.match(schema.ID_PATTERN, item_id) or not path.is_file():
+    if not re.fullmatch(schema.ID_PATTERN, item_id) or not path.is_file():
         known = ", ".join(known_ids(project.content / folder)) or said["none"]
         what = said["what"][kind]
         raise UsageError(

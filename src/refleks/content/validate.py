@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Problems, did_you_mean
+from ..errors import Problems, did_you_mean, visible
 from . import schema
 from .yamlread import Document, KeyPath, format_path
 
@@ -78,7 +78,10 @@ def _expected_for(tp: Any) -> str:
     }.get(tp, "en gyldig verdi")
 
 
+TEXT_EXPECTED = "tekst uten kontrolltegn (bare linjeskift og tabulator går an)"
 DATE_EXPECTED = "en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23"
+ONE_LINE_EXPECTED = "én linje uten linjeskift, tabulator eller andre kontrolltegn"
+ONE_LINE_HINT = "skriv teksten i anførselstegn på samme linje som nøkkelen, uten | eller >"
 # the schema's own validators (schema/common.py) name the problem in their message
 VALUE_ERRORS: tuple[tuple[str, str, str, str | None], ...] = (
     (
@@ -86,12 +89,6 @@ VALUE_ERRORS: tuple[tuple[str, str, str, str | None], ...] = (
         "datoen er utenfor det Refleks kan regne med",
         f"en dato fra år {schema.FIRST_YEAR} til {schema.LAST_YEAR}, skrevet ÅÅÅÅ-MM-DD",
         None,
-    ),
-    (
-        "one_line",
-        "teksten må stå på én linje",
-        "én linje uten linjeskift, tabulator eller andre kontrolltegn",
-        "skriv teksten i anførselstegn på samme linje som nøkkelen, uten | eller >",
     ),
     ("iso_date", "ugyldig dato", DATE_EXPECTED, None),
     ("url", "ugyldig lenke", "en adresse som begynner med https://, http:// eller mailto:", None),
@@ -109,14 +106,62 @@ def check_model(
     """Validate ``data`` (default: the whole document) against ``model``; report every error."""
     data = doc.data if data is None else data
     try:
-        return model.model_validate(data)
+        valid = model.model_validate(data)
+        reported: set[KeyPath] = set()
     except ValidationError as exc:
+        valid, reported = None, set()
         errors = exc.errors(include_url=False)
         errors = _colon_texts(doc, model, prefix, errors, problems)
         errors = _misspelt_keys(doc, model, prefix, errors, problems)
         for err in errors:
             _report(doc, model, prefix, err, problems)
-        return None
+            reported.add(_location(err, ())[0])
+    _check_texts(doc, model, data, prefix, reported, problems)
+    return valid
+
+
+def _remove(character: str) -> str:
+    return f"fjern tegnet {visible(character)}; det kommer gjerne fra en kopi fra et annet program"
+
+
+def _strings(data: Any, loc: KeyPath = ()) -> typing.Iterator[tuple[KeyPath, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*loc, i))
+
+
+def _check_texts(
+    doc: Document,
+    model: type[BaseModel],
+    data: Any,
+    prefix: KeyPath,
+    reported: set[KeyPath],
+    problems: Problems,
+) -> None:
+    """Control characters in texts that may span lines (one-line texts are the schema's
+    ``Line``): only a line break and a tab may stand in them, nothing that reaches a
+    terminal, a spreadsheet cell or an XML file as a command."""
+    for loc, value in _strings(data):
+        bad = schema.text_problem(value)
+        target = _type_at(model, loc) if bad is not None else None
+        if bad is None or loc in reported or target in (None, object):
+            continue  # a key the schema does not know is reported as such, untyped data later
+        line, col = doc.where((*prefix, *loc))
+        problems.add(
+            doc.file,
+            line,
+            col,
+            format_path((*prefix, *loc)),
+            f"teksten har et kontrolltegn ({visible(bad)})",
+            written=value,
+            expected=TEXT_EXPECTED,
+            hint=_remove(bad),
+        )
 
 
 def _value_at(data: Any, path: KeyPath) -> Any:
@@ -400,6 +445,10 @@ def _explain(err: Any, target: Any) -> tuple[str, str | None, str | None]:
             "små bokstaver a-z, sifre og bindestrek, som begynner med en bokstav (høyst 64 tegn)",
             "bruk ikke store bokstaver, æ, ø, å, mellomrom, / eller punktum i id-er",
         )
+    if kind == "value_error" and "one_line" in err["msg"] and isinstance(value, str):
+        bad = schema.line_problem(value) or "\n"
+        hint = ONE_LINE_HINT if bad == "\n" else _remove(bad)
+        return "teksten må stå på én linje", ONE_LINE_EXPECTED, hint
     if kind == "value_error":
         for word, message, expected, hint in VALUE_ERRORS:
             if word in err["msg"]:

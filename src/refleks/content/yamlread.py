@@ -165,9 +165,29 @@ class _Converter:
         self.problems = problems
         self.lines = text.splitlines()
         self.count = 0
+        self.seen: set[int] = set()  # nodes converted (ids): one met again is an alias
+        self.aliased = False
         self.bomb = False
         self.deep = False
         self.fatal = False  # errors after which the data cannot be checked further
+
+    def _too_many(self, node: Node, path: KeyPath) -> None:
+        if self.aliased:
+            self.error(
+                node,
+                path,
+                "filen er for stor etter at aliaser er utvidet (mulig alias-bombe)",
+                expected=f"høyst {MAX_NODES} verdier",
+                hint="bruk ikke ankere (&) og aliaser (*) til å gjenta innhold",
+            )
+        else:
+            self.error(
+                node,
+                path,
+                "filen har for mange verdier",
+                expected=f"høyst {MAX_NODES} verdier i én fil",
+                hint="del innholdet i flere filer",
+            )
 
     def at(self, node: Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -178,17 +198,15 @@ class _Converter:
 
     def convert(self, node: Node, path: KeyPath) -> Any:
         self.count += 1
+        if id(node) in self.seen:  # an alias: the composer hands out the anchored node again
+            self.aliased = True
+        elif self.count <= MAX_NODES:
+            self.seen.add(id(node))
         if self.count > MAX_NODES:
             self.fatal = True
             if not self.bomb:
                 self.bomb = True
-                self.error(
-                    node,
-                    path,
-                    "filen er for stor etter at aliaser er utvidet (mulig alias-bombe)",
-                    expected=f"høyst {MAX_NODES} verdier",
-                    hint="bruk ikke ankere (&) og aliaser (*) til å gjenta innhold",
-                )
+                self._too_many(node, path)
             return None
         if len(path) > MAX_DEPTH:  # stop before every later stage would recurse that deep
             self.fatal = True

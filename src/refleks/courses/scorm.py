@@ -19,7 +19,7 @@ from pathlib import Path
 from ..content import schema
 from ..content.model import Library
 from ..decks import handouts, slides
-from ..errors import UsageError
+from ..errors import UsageError, shown
 from . import coursepack
 
 OWN_FILES = ("scorm.js", "kurs.css")
@@ -90,7 +90,7 @@ def manifest(library: Library, reflection: schema.Reflection, files: list[str]) 
     text = env.get_template("imsmanifest.xml.j2").render(
         identifier=f"refleks-{reflection.id}", reflection=reflection, files=files
     )
-    return text.encode("utf-8")
+    return shown(text).encode("utf-8")  # XML 1.0 holds no other control character
 
 
 def zip_bytes(files: dict[str, bytes], stamp: int) -> bytes:

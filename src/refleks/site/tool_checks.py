@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import types
+import typing
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from ..content import schema
 from ..content.model import Library
@@ -133,10 +137,61 @@ def schema_messages(method: str) -> dict[str, dict[str, Any]]:
     }
 
 
+def _leaves(model: Any, path: str = "") -> typing.Iterator[tuple[str, Any, tuple]]:
+    """Every leaf of ``model``: (dotted key path without list indices, type, metadata)."""
+    for name, field in model.model_fields.items():
+        where = f"{path}.{name}" if path else name
+        # pydantic keeps a field's own ``Annotated`` metadata apart from its type
+        stack: list[tuple[Any, tuple]] = [(field.annotation, tuple(field.metadata))]
+        while stack:
+            tp, meta = stack.pop()
+            origin = typing.get_origin(tp)
+            if isinstance(tp, type) and issubclass(tp, BaseModel):
+                yield from _leaves(tp, where)
+            elif origin is typing.Annotated:
+                stack.append((typing.get_args(tp)[0], meta + tuple(tp.__metadata__)))
+            elif origin in (list, typing.Union, types.UnionType):
+                stack.extend((arg, meta) for arg in typing.get_args(tp))
+            elif tp is not type(None):
+                yield where, tp, meta
+
+
+def text_fields() -> list[str]:
+    """The visit's keys that may span lines (the rest must be one line): free ``str`` text
+    and Markdown, as opposed to ``schema.Line``, ids, dates, times and choices."""
+    return sorted(
+        {
+            where
+            for where, tp, meta in _leaves(schema.Visit)
+            if tp is str and all(m == "markdown" for m in meta)
+        }
+    )
+
+
+def text_messages(method: str) -> dict[str, Any]:
+    """The one-line and control-character rule of ``refleks check`` as data for the form:
+    the refused characters (from ``schema.line_problem`` and ``schema.text_problem``), the
+    keys that may span lines, the id pattern and the messages, ``{tegn}`` standing for the
+    character as a message shows it."""
+    mark = {"U+0001": "tegn"}
+    action = {"problem": "Fall\x01", "changes": []}
+    return {
+        "line_refused": schema.line_rule(),
+        "text_refused": schema.refused_ranges(schema.text_problem),
+        "text_fields": text_fields(),
+        "id_pattern": schema.ID_PATTERN,
+        "one_line": _template(_schema_problem(method, {"unit": "Enhet\x01"}), mark),
+        "line_break": _template(_schema_problem(method, {"unit": "Enhet\n"}), {}),
+        "control": _template(_schema_problem(method, {"actions": [action]}), mark),
+        "id": _template(_schema_problem(method, {"id": "Probe X"}), {}),
+    }
+
+
 def checks(library: Library, method: str) -> dict[str, Any]:
     """Everything the form needs to check a visit as ``refleks check`` does."""
     return {
         "rules": rule_messages(library, method),
         "schema": schema_messages(method),
+        "text": text_messages(method),
         "health_professions": health_professions(library.project.templates),
     }

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..content import editorschema, schema
 from ..context import BuildContext
-from ..errors import UsageError
+from ..errors import UsageError, visible
 from ..project import Project
 
 # (option, required, kind of check)
@@ -60,18 +60,18 @@ OPTION_HELP = {
 
 def _check(kind: str, value: str) -> str | None:
     """The message key when ``value`` is not acceptable, else ``None``."""
-    if kind == "id" and not re.match(schema.ID_PATTERN, value):
+    if kind == "id" and not re.fullmatch(schema.ID_PATTERN, value):
         return "id"
     if kind == "date":
         try:
-            if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            if not re.fullmatch(r"^\d{4}-\d{2}-\d{2}$", value):
                 raise ValueError
             dt.date.fromisoformat(value)
         except ValueError:
             return "date"
-    if kind == "time" and not re.match(schema.TIME_PATTERN, value):
+    if kind == "time" and not re.fullmatch(schema.TIME_PATTERN, value):
         return "time"
-    if kind == "email" and value and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
+    if kind == "email" and value and not re.fullmatch(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
         return "email"
     return None
 
@@ -95,7 +95,8 @@ def collect(
             problem = _check(kind, value) or ("empty" if required and not value else None)
             if problem:
                 option = "--" + name.replace("_", "-")
-                raise UsageError(f"{option}: {labels['invalid'][problem]} (skrevet: «{given}»)")
+                said = labels["invalid"][problem]
+                raise UsageError(f"{option}: {said} (skrevet: «{visible(given)}»)")
         elif required or asked:
             asked = True
             value = _ask(labels, name, required, kind, ask)

@@ -24,6 +24,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from ..errors import visible
 from ..writer import atomic_write
 from . import xlsx_guard
 from .status import PlanRow, Status, assess, read_plan
@@ -57,9 +58,10 @@ def _unit(path: Path, folder: Path) -> str:
         title = load_workbook(path, read_only=True).properties.title or ""
     except Exception:  # noqa: BLE001 - the rows were read; a title is only a nicety
         title = ""
+    # shown on one line: a title or folder name may hold CR or CSI (U+009B) to rewrite a line
     if TITLE_SEPARATOR in title:
-        return title.split(TITLE_SEPARATOR, 1)[1].strip()
-    return path.parent.name if path.parent != folder else path.stem
+        return visible(title.split(TITLE_SEPARATOR, 1)[1].strip())
+    return visible(path.parent.name if path.parent != folder else path.stem)
 
 
 def _plans(folder: Path, skip: Path) -> list[Path]:
@@ -77,7 +79,7 @@ def read_folder(folder: Path, today: dt.date, skip: Path) -> tuple[list[UnitStat
     units: list[UnitStatus] = []
     skipped: list[str] = []
     for path in _plans(folder, skip):
-        name = path.relative_to(folder).as_posix()
+        name = visible(path.relative_to(folder).as_posix())
         try:
             xlsx_guard.check_zip(path)  # files mailed around: bounded work, no XML entities
             rows: list[PlanRow] = read_plan(path)
@@ -127,9 +129,9 @@ def overdue(units: list[UnitStatus]) -> str:
     for u in units:
         for row in u.status.late:
             assert row.due is not None
-            who = row.responsible or "uten ansvarlig"
+            who = visible(row.responsible) if row.responsible else "uten ansvarlig"
             lines.append(
-                f"  - {u.unit}: {row.change or row.problem} "
+                f"  - {u.unit}: {visible(row.change or row.problem)} "
                 f"({who}, frist {row.due.strftime('%d.%m.%Y')})"
             )
     return "\n".join(["Forsinket:", *lines]) + "\n" if lines else ""

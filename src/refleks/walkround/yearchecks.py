@@ -2,6 +2,7 @@
 
 Errors (nothing is written):
 
+- more visits than ``MAX_VISITS`` in one plan;
 - the visit leader is booked on two visits the same day (overlapping times said so);
 - a visit on a weekend day or a Norwegian public holiday.
 
@@ -23,6 +24,10 @@ from ..content.yamlread import format_path
 from ..errors import Problems
 from .checks import holiday_text, wording
 
+MAX_VISITS = 100
+"""Most visits one year plan (or ``content/visits/``) may hold: ``refleks visit --plan``
+makes every file of the year in one run (about 10 MB of memory per visit), so a larger plan
+is refused up front by ``check`` and ``visit`` alike, at the first visit beyond the limit."""
 SUMMER_WEEKS = range(28, 32)
 """ISO weeks of the common summer holiday (fellesferien: July)."""
 CHRISTMAS = ((12, 24), (12, 31))
@@ -83,6 +88,7 @@ class _Where:
 
 def check_group(library: Library, group: Group, problems: Problems) -> Problems:
     where = _Where(library, problems, group.language)
+    _check_size(group, where)
     _check_leaders(group, where)
     for visit in group.visits:
         _check_day(library, visit, where)
@@ -168,6 +174,21 @@ def _check_day(library: Library, visit: schema.Visit, where: _Where) -> None:
             expected=words["christmas_expected"],
             hint=words["christmas_hint"],
         )
+
+
+def _check_size(group: Group, where: _Where) -> None:
+    if len(group.visits) <= MAX_VISITS:
+        return
+    visit = group.visits[MAX_VISITS]  # the first one too many, in date order
+    words, count = where.words(visit), len(group.visits)
+    where.add(
+        visit,
+        ("id",),
+        words["too_many"].format(count=count, max=MAX_VISITS),
+        written=visit.id,
+        expected=words["too_many_expected"].format(max=MAX_VISITS),
+        hint=words["too_many_hint"],
+    )
 
 
 def _check_units(group: Group, where: _Where) -> None:

@@ -12,6 +12,7 @@ from .common import (
     FIRST_YEAR,
     ID_PATTERN,
     LAST_YEAR,
+    LINE_REFUSED,
     TIME_PATTERN,
     Discrepancy,
     Id,
@@ -24,6 +25,10 @@ from .common import (
     Section,
     Time,
     Url,
+    line_problem,
+    line_rule,
+    refused_ranges,
+    text_problem,
 )
 from .frameworks import Framework
 from .reflections import AuthoredQuestion, Origin, QuestionText, Reflection, Theme, origin_of
@@ -88,7 +93,12 @@ __all__ = [
     "Letter",
     "LetterField",
     "LetterSection",
+    "LINE_REFUSED",
     "Line",
+    "line_problem",
+    "line_rule",
+    "refused_ranges",
+    "text_problem",
     "Link",
     "Markdown",
     "Method",

@@ -8,13 +8,16 @@ fields that want numbers, dates or yes/no turn that text into a value here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z][a-z0-9-]{0,63}$"
+"""Use with ``re.fullmatch``: ``$`` alone lets a trailing line break through."""
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 """Lower-case a-z, 0-9 and -, starting with a letter, at most 64 characters."""
 
@@ -35,7 +38,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 def _iso_date(value: object) -> object:
     if isinstance(value, str):
-        if not _ISO_DATE.match(value):
+        if not _ISO_DATE.fullmatch(value):
             raise ValueError("iso_date")
         try:
             day = dt.date.fromisoformat(value)
@@ -47,22 +50,64 @@ def _iso_date(value: object) -> object:
     return value
 
 
+LINE_REFUSED = ("Cc", "Cs", "Zl", "Zp")
+"""Unicode categories a one-line text may not hold: control characters (tab, line breaks,
+ESC, U+0085), lone surrogates and the line and paragraph separators. The one source of the
+rule: ``refleks check`` uses it here, the browser tools get it as data (``line_rule``)."""
+TEXT_ALLOWED = frozenset("\n\t")
+"""The only control characters a multi-line text may hold."""
+
+
+def line_problem(value: str) -> str | None:
+    """The first character that stops ``value`` being one line of text, or ``None``."""
+    return next((c for c in value if unicodedata.category(c) in LINE_REFUSED), None)
+
+
+def text_problem(value: str) -> str | None:
+    """The first control character a multi-line text may not hold, or ``None``."""
+    return next(
+        (c for c in value if c not in TEXT_ALLOWED and unicodedata.category(c) in ("Cc", "Cs")),
+        None,
+    )
+
+
+@functools.cache
+def refused_ranges(problem: Callable[[str], str | None]) -> list[list[int]]:
+    """The characters ``problem`` (``line_problem`` or ``text_problem``) refuses, as ranges of
+    code points ``[first, last]``: the browser tools build their check from this, so the
+    form and ``check`` cannot differ."""
+    ranges: list[list[int]] = []  # lists, not tuples: ready for JSON
+    for code in range(0x110000):
+        if problem(chr(code)) is not None:
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return ranges
+
+
+def line_rule() -> list[list[int]]:
+    """The characters a one-line text may not hold (``line_problem``), as ranges."""
+    return refused_ranges(line_problem)
+
+
 def _line(value: str) -> str:
     """One line: no line break, tab or other control character (names go into calendar
-    entries, file names and letter headings)."""
-    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value):
+    entries, file names, XML attributes, spreadsheet cells and letter headings), in NFC so
+    the same name typed on two machines is the same text."""
+    if line_problem(value) is not None:
         raise ValueError("one_line")
-    return value
+    return unicodedata.normalize("NFC", value)
 
 
 def _url(value: str) -> str:
-    if not _URL.match(value):
+    if not _URL.fullmatch(value):
         raise ValueError("url")
     return value
 
 
 def _time(value: str) -> str:
-    if not _TIME.match(value):
+    if not _TIME.fullmatch(value):
         raise ValueError("time")
     return value
 
@@ -82,7 +127,7 @@ class Model(BaseModel):
 class Link(Model):
     model_config = ConfigDict(title="Lenke")
 
-    text: str
+    text: Line
     """Lenketeksten som vises."""
     url: Url
     """Adressen (https://, http:// eller mailto:). Vises som lenke; nettstedet laster aldri noe fra den."""
@@ -106,7 +151,7 @@ class Section(Model):
 
     id: Id
     """Id for avsnittet, unik i filen."""
-    title: str
+    title: Line
     """Overskrift."""
     text: Markdown = ""
     """Brødtekst."""

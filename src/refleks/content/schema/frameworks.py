@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import ConfigDict
 
-from .common import Discrepancy, Id, Link, Markdown, Model
+from .common import Discrepancy, Id, Line, Link, Markdown, Model
 
 
 class Framework(Model):
@@ -14,13 +14,13 @@ class Framework(Model):
 
     id: Id
     """Id; lik filnavnet."""
-    name: str
+    name: Line
     """Fullt navn."""
-    acronym: str | None = None
+    acronym: Line | None = None
     """Forkortelse, for eksempel «FRAM»."""
     kind: Literal["rammeverk", "metode", "verktøy", "opplæringsprogram", "modell"] = "rammeverk"
     """Hva slags rammeverk det er."""
-    origin: str | None = None
+    origin: Line | None = None
     """Hvem som har utviklet det, og når."""
     summary: Markdown
     """Beskrivelse med egne ord."""

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, ConfigDict, Discriminator, Tag, model_validator
 
-from .common import Id, Markdown, Model, Ref
+from .common import Id, Line, Markdown, Model, Ref
 
 Origin = Literal["kilden", "refleks"]
 """`kilden`: teksten står i kilden. `refleks`: teksten er skrevet for Refleks."""
@@ -72,7 +72,7 @@ class Theme(Model):
     """Temaets id, unik i refleksjonssettet."""
     number: int
     """Nummeret temaet har (1, 2, 3 ...)."""
-    title: str
+    title: Line
     """Overskrift (høyst 90 tegn; lengre gir en advarsel, for den brytes over mange linjer på lysarkene)."""
     intro: Markdown = ""
     """Innledning til temaet."""
@@ -131,7 +131,7 @@ class Reflection(Model):
     """Refleksjonssettets id; lik filnavnet."""
     source: Id
     """Kilden settet bygger på."""
-    title: str
+    title: Line
     """Tittel."""
     intro: Markdown = ""
     """Innledning (valgfritt)."""

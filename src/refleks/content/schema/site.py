@@ -6,17 +6,17 @@ from typing import Literal
 
 from pydantic import ConfigDict
 
-from .common import Id, Markdown, Model, Url
+from .common import Id, Line, Markdown, Model, Url
 
 
 class Contact(Model):
     model_config = ConfigDict(title="Kontakt")
 
-    name: str | None = None
+    name: Line | None = None
     """Navn på kontaktperson eller -enhet."""
-    email: str | None = None
+    email: Line | None = None
     """E-postadresse."""
-    phone: str | None = None
+    phone: Line | None = None
     """Telefonnummer, skrevet slik det skal vises."""
     url: Url | None = None
     """Nettadresse."""
@@ -25,11 +25,11 @@ class Contact(Model):
 class Site(Model):
     model_config = ConfigDict(title="Nettstedet")
 
-    title: str
+    title: Line
     """Nettstedets tittel."""
     description: str = ""
     """Kort beskrivelse (brukes i metadata og på forsiden)."""
-    publisher: str
+    publisher: Line
     """Hvem som gir ut nettstedet."""
     language: Literal["nb", "nn"] = "nb"
     """Språk: `nb` (bokmål) eller `nn` (nynorsk) for nettstedets eget grensesnitt, og standard for visittdokumentene."""
@@ -37,13 +37,13 @@ class Site(Model):
     """Kontakt for spørsmål om innholdet."""
     url: Url | None = None
     """Adressen nettstedet publiseres på (valgfritt)."""
-    organisation: str | None = None
+    organisation: Line | None = None
     """Kommunens eller virksomhetens navn i brev (valgfritt; ellers fra visitten)."""
-    address: list[str] = []
+    address: list[Line] = []
     """Postadresse i brevhodet, én linje per punkt (valgfritt)."""
-    logo: str | None = None
+    logo: Line | None = None
     """Sti til logo for brev, relativt til prosjektmappen (valgfritt)."""
-    letter_template: str | None = None
+    letter_template: Line | None = None
     """Sti til egen brevmal i DOCX, relativt til prosjektmappen (valgfritt)."""
     engine: Literal["mkdocs", "zensical"] = "mkdocs"
     """Nettstedsmotoren som bygger sidene: `mkdocs` (MkDocs med Material, standard) eller `zensical` (etterfølgeren). `refleks build --engine` overstyrer valget for ett bygg."""
@@ -54,11 +54,11 @@ class Role(Model):
 
     id: Id
     """Rollens id, for eksempel `leder-gjennomgang`."""
-    label: str
+    label: Line
     """Kort navn til menyer og filtre."""
-    address: str
+    address: Line
     """Hvordan spørsmålene henvender seg til rollen: «Til deg som ...». Er overskriften over rollens spørsmål på hver temaside, så den bør være kort (høyst 90 tegn, ellers gir `refleks check` en advarsel)."""
-    examples: list[str] = []
+    examples: list[Line] = []
     """Eksempler på stillinger i rollen, for eksempel `[avdelingsleder, kvalitetsrådgiver]`. De står etter «For eksempel» på rollesiden, på linjen under overskriften over rollens spørsmål på hver temaside, og på tittelarket i rollens presentasjon."""
     level: int | None = None
     """Rollens plass i rekkefølgen (1 først): rollene vises i denne rekkefølgen i menyer, på temasidene og i utskriftene. Roller med samme tall, og roller uten `level` (de kommer sist), står i alfabetisk rekkefølge."""

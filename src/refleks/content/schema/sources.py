@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, ConfigDict
 
-from .common import Discrepancy, Id, Link, Markdown, Model, Section, Url
+from .common import Discrepancy, Id, Line, Link, Markdown, Model, Section, Url
 
 SourceKind = Literal[
     "rapport",
@@ -36,7 +36,7 @@ class Finding(Model):
     """Funnets id, unik i kilden."""
     number: int | None = None
     """Nummeret funnet har i kilden."""
-    title: str
+    title: Line
     """Overskrift."""
     text: Markdown
     """Funnet, med egne ord eller (med `quote: true`) ordrett fra kilden."""
@@ -54,7 +54,7 @@ class Recommendation(Model):
     """Nummeret i kilden."""
     kind: Literal["anbefaling", "forbedringspunkt", "forbedringsområde"] = "anbefaling"
     """`anbefaling` når kilden anbefaler, ellers `forbedringspunkt` eller `forbedringsområde`."""
-    title: str | None = None
+    title: Line | None = None
     """Kort overskrift (valgfritt)."""
     to: list[str] = []
     """Hvem anbefalingen er rettet til, slik kilden sier det, for eksempel `[Helsedirektoratet, Statsforvalterne]`. Siden «Anbefalinger» grupperer anbefalingene etter dette."""
@@ -72,19 +72,19 @@ class Statistic(Model):
 
     id: Id
     """Tabellens id, unik i kilden."""
-    label: str | None = None
+    label: Line | None = None
     """Tabellens nummer i kilden, for eksempel «Tabell 1»."""
-    title: str
+    title: Line
     """Tabelltittel (blir tabellens caption)."""
-    unit: str
+    unit: Line
     """Enhet for tallene, for eksempel «antall tilfeller»."""
-    columns: list[str]
+    columns: list[Line]
     """Kolonneoverskrifter."""
     rows: list[list[str | None]]
     """Radene. Tallene skrives nøyaktig som i kilden; tomme celler som `~`."""
-    n: str | None = None
+    n: Line | None = None
     """Antall svar eller enheter tabellen bygger på."""
-    period: str | None = None
+    period: Line | None = None
     """Periode eller år tallene gjelder."""
     note: Markdown | None = None
     """Merknad fra kilden."""
@@ -106,11 +106,11 @@ class Story(Model):
     """Id, unik i kilden."""
     kind: Literal["historie", "sitat"] = "historie"
     """`historie` for en case-fortelling, `sitat` for et sitat."""
-    title: str | None = None
+    title: Line | None = None
     """Overskrift (valgfritt)."""
     text: Markdown
     """Fortellingen eller sitatet."""
-    attribution: str | None = None
+    attribution: Line | None = None
     """Hvem eller hvor sitatet eller fortellingen kommer fra."""
     quote: bool = False
     """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
@@ -133,11 +133,11 @@ class Definition(Model):
 
     id: Id
     """Id, unik i kilden."""
-    term: str
+    term: Line
     """Begrepet."""
     text: Markdown
     """Definisjonen."""
-    attribution: str | None = None
+    attribution: Line | None = None
     """Hvem definisjonen er hentet fra (valgfritt)."""
     quote: bool = False
     """`true` når definisjonen står ordrett i kilden. `refleks check` kontrollerer da at den finnes
@@ -153,7 +153,7 @@ class KeyFigure(Model):
     """Tallet slik kilden skriver det, for eksempel «13 %»."""
     text: Markdown
     """Hva tallet betyr."""
-    cited: str | None = None
+    cited: Line | None = None
     """Kilden tallet oppgis fra (valgfritt)."""
 
 
@@ -162,7 +162,7 @@ class CatalogueGroup(Model):
 
     id: Id
     """Id, unik i katalogen."""
-    title: str
+    title: Line
     """Gruppens overskrift."""
     intro: Markdown = ""
     """Innledning (valgfritt)."""
@@ -175,7 +175,7 @@ class Catalogue(Model):
 
     id: Id
     """Id, unik i kilden."""
-    title: str
+    title: Line
     """Overskrift, for eksempel «Eksempler på tiltak»."""
     intro: Markdown = ""
     """Innledning."""
@@ -199,7 +199,7 @@ class Questionnaire(Model):
 
     id: Id
     """Id, unik i kilden."""
-    title: str
+    title: Line
     """Overskrift, for eksempel «Vedlegg 2 – Forespørsel til RHF»."""
     intro: Markdown = ""
     """Innledning."""
@@ -215,11 +215,11 @@ class Source(Model):
 
     id: Id
     """Kildens id; må være lik filnavnet uten `.yaml`."""
-    title: str
+    title: Line
     """Tittel nøyaktig som i kilden."""
-    subtitle: str | None = None
+    subtitle: Line | None = None
     """Undertittel (valgfritt)."""
-    publisher: str
+    publisher: Line
     """Utgiver, for eksempel «Ukom» eller «Helsedirektoratet»."""
     kind: SourceKind
     """Hva slags dokument kilden er:
@@ -235,7 +235,7 @@ class Source(Model):
     `nettside` (en side på nettet uten eget dokument)."""
     year: int | None = None
     """Utgivelsesår."""
-    authors: list[str] = []
+    authors: list[Line] = []
     """Forfattere eller foredragsholdere (valgfritt)."""
     url: Url | None = None
     """Lenke til kilden. Vises som lenke, lastes aldri av nettstedet."""
@@ -243,13 +243,13 @@ class Source(Model):
     """Andre lenker fra kilden (film, rapport, lovtekst)."""
     sharing: Annotated[Literal["åpen", "bare sammendrag"], BeforeValidator(_sharing)] = "åpen"
     """`åpen` når kilden kan gjengis (funn, sitater og tabeller ordrett), `bare sammendrag` når materialet bare kan oppsummeres med egne ord, ikke gjengis."""
-    reuse_terms: str | None = None
+    reuse_terms: Line | None = None
     """Vilkårene for gjenbruk slik kilden selv oppgir dem, ordrett. Oppgir kilden ingen, utelates feltet; nettstedet sier da det."""
     part_of: Id | None = None
     """Kilden er en del av en annen kilde (for eksempel et innlegg i en konferanse)."""
-    audiences: list[str] = []
+    audiences: list[Line] = []
     """Hvem kilden henvender seg til."""
-    bodies: list[str] = []
+    bodies: list[Line] = []
     """Instanser kilden omtaler (valgfritt)."""
     summary: Markdown
     """Sammendrag med egne ord."""

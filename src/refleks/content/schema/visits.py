@@ -42,9 +42,9 @@ class Leadership(Model):
 class Change(Model):
     model_config = ConfigDict(title="Endring")
 
-    text: str
+    text: Line
     """Den konkrete endringen."""
-    responsible: str | None = None
+    responsible: Line | None = None
     """Hvem er ansvarlig."""
     due: IsoDate | None = None
     """Frist (ÅÅÅÅ-MM-DD)."""
@@ -107,19 +107,19 @@ class PlanDefaults(Model):
 
     method: Id | None = None
     """Metoden for alle visittene."""
-    municipality: str | None = None
+    municipality: Line | None = None
     """Kommunen eller virksomheten."""
     time: Time | None = None
     """Klokkeslett, for eksempel "13:00"."""
     duration_minutes: int | None = None
     """Varighet i minutter."""
-    location: str | None = None
+    location: Line | None = None
     """Sted."""
     leadership: Leadership | None = None
     """Ledergruppen for visittene."""
     contact: Person | None = None
     """«For mer informasjon, kontakt»."""
-    participants: list[str] | None = None
+    participants: list[Line] | None = None
     """Samtalegruppen: stillingene til de fem deltakerne."""
 
 
@@ -128,7 +128,7 @@ class Plan(Model):
 
     id: Id
     """Årsplanens id; lik filnavnet."""
-    title: str
+    title: Line
     """Tittel, for eksempel «Pasient- og brukersikkerhetsvisitter 2027»."""
     language: Literal["nb", "nn"] | None = None
     """Språket i dokumentene: `nb` eller `nn` (ellers nettstedets)."""

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import ConfigDict
 
-from .common import Discrepancy, Id, Markdown, Model, Section
+from .common import Discrepancy, Id, Line, Markdown, Model, Section
 
 
 class MethodRole(Model):
@@ -14,9 +14,9 @@ class MethodRole(Model):
 
     id: Id
     """Id, unik i metoden."""
-    title: str
+    title: Line
     """Rollens navn, for eksempel «Koordinator/tilrettelegger»."""
-    who: str = ""
+    who: Line = ""
     """Hvem som kan ha rollen."""
     tasks: list[Markdown] = []
     """Oppgavene."""
@@ -31,9 +31,9 @@ class Step(Model):
     """Id, unik i fasen."""
     text: Markdown
     """Hva som skal gjøres."""
-    who: str | None = None
+    who: Line | None = None
     """Hvem som gjør det."""
-    timing: str | None = None
+    timing: Line | None = None
     """Når, for eksempel «i løpet av fire virkedager»."""
 
 
@@ -42,7 +42,7 @@ class Phase(Model):
 
     id: Id
     """Id, unik i metoden."""
-    title: str
+    title: Line
     """Fasens navn: Forberedelse, Gjennomføring, Oppfølging."""
     intro: Markdown = ""
     """Innledning."""
@@ -55,7 +55,7 @@ class LetterSection(Model):
 
     id: Id
     """Id, unik i brevet."""
-    title: str
+    title: Line
     """Overskrift i brevet."""
     text: Markdown = ""
     """Tekst. Kan bruke feltene {enhet}, {kommune}, {ledere} (øverste leder og leder for
@@ -77,14 +77,14 @@ class LetterField(Model):
 
     id: Id
     """Id for feltet."""
-    label: str
+    label: Line
     """Feltets navn i brevmalen."""
 
 
 class Letter(Model):
     model_config = ConfigDict(title="Brev")
 
-    title: str
+    title: Line
     """Brevets overskrift."""
     fields: list[LetterField] = []
     """Feltene som fylles ut i brevet."""
@@ -97,7 +97,7 @@ class GuideCategory(Model):
 
     id: Id
     """Id, unik i spørsmålsguiden."""
-    title: str
+    title: Line
     """Kategoriens navn."""
     questions: list[str]
     """Spørsmålene nøyaktig som i veilederen."""
@@ -112,7 +112,7 @@ class GuideCategory(Model):
 class QuestionGuide(Model):
     model_config = ConfigDict(title="Spørsmålsguide")
 
-    title: str
+    title: Line
     """Overskrift."""
     intro: Markdown = ""
     """Innledning."""
@@ -125,7 +125,7 @@ class PlanColumn(Model):
 
     id: Literal["problem", "goal", "measures", "changes", "responsible", "due"]
     """Kolonnens faste id (brukes i visittfilens `actions`)."""
-    title: str
+    title: Line
     """Kolonneoverskriften slik veilederen skriver den."""
     help: str = ""
     """Forklaring under overskriften."""
@@ -151,7 +151,7 @@ class PlanExample(Model):
 class ActionPlan(Model):
     model_config = ConfigDict(title="Tiltaksplan")
 
-    title: str
+    title: Line
     """Overskrift, for eksempel «Tiltaksplan»."""
     intro: Markdown = ""
     """Innledning."""
@@ -185,7 +185,7 @@ class Method(Model):
     """Id; lik filnavnet."""
     source: Id
     """Kilden metoden er beskrevet i."""
-    title: str
+    title: Line
     """Metodens navn."""
     summary: Markdown
     """Hva metoden er, med egne ord."""
@@ -218,9 +218,9 @@ class MethodTranslation(Model):
     """Metodens id; lik filnavnet (`content/methods/nn/<id>.yaml`)."""
     language: Literal["nn"]
     """Språket teksten er oversatt til."""
-    translated_by: str
+    translated_by: Line
     """Hvem som har oversatt, og fra hva (står i dokumentene som bruker oversettelsen)."""
-    title: str
+    title: Line
     """Metodens navn."""
     letter: Letter
     """Invitasjonsbrevet."""

@@ -25,6 +25,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ...content import schema
+from ...errors import shown
 from ..kit import Kit
 from . import office as walkround_office
 from . import pdf as walkround_pdf
@@ -172,9 +173,10 @@ def title(kit: Kit) -> str:
 
 
 def _text(cell: Cell, value: str) -> Cell:
-    """Store ``value`` as a string cell, even when it looks like a formula."""
+    """Store ``value`` as a string cell, even when it looks like a formula; a control
+    character (which the XLSX format cannot hold) is shown as ``U+XXXX``."""
     if value:
-        cell.value = value
+        cell.value = shown(value)
         cell.data_type = "s"
     return cell
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from ... import markup
+from ...errors import shown
 from .. import i18n
 from ..deadlines import Deadline, timeline
 from ..kit import Kit
@@ -97,6 +98,15 @@ def pdf(kit: Kit) -> bytes:
     )
 
 
+def ical_text(value: str) -> Any:
+    """A calendar text: icalendar escapes line breaks, commas and semicolons (also in an
+    ``X-`` property, which it otherwise writes as it is); a control character is shown as
+    ``U+XXXX``, so no value can add a line (an alarm) to the calendar."""
+    import icalendar
+
+    return icalendar.vText(shown(value, keep="\n"))
+
+
 def _event(kit: Kit, item: dict[str, Any], stamp: dt.datetime) -> icalendar.Event:
     assert kit.visit is not None
     import icalendar  # here, not at the top: `refleks check` writes no calendar
@@ -106,16 +116,16 @@ def _event(kit: Kit, item: dict[str, Any], stamp: dt.datetime) -> icalendar.Even
     event = icalendar.Event()
     event.add("uid", f"{visit.id}-{d.label_key}@refleks")
     event.add("dtstamp", stamp)
-    event.add("summary", f"{item['title']}: {visit.unit}")
+    event.add("summary", ical_text(f"{item['title']}: {visit.unit}"))
     description = item["text"] + (f"\n{item['note']}" if item["note"] else "")
-    event.add("description", description)
+    event.add("description", ical_text(description))
     if d.key == "visit":
         zone = ZoneInfo(TIMEZONE)
         start = dt.datetime.combine(d.date, dt.time.fromisoformat(visit.time), tzinfo=zone)
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=visit.duration_minutes))
         if visit.location:
-            event.add("location", visit.location)
+            event.add("location", ical_text(visit.location))
     else:
         event.add("dtstart", d.date)
         event.add("dtend", d.date + dt.timedelta(days=1))
@@ -135,7 +145,7 @@ def ics(kit: Kit) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add(
         "x-wr-calname",
-        labels["calendar_name"].format(metode=kit.method.title, enhet=kit.visit.unit),
+        ical_text(labels["calendar_name"].format(metode=kit.method.title, enhet=kit.visit.unit)),
     )
     cal.add("x-wr-timezone", TIMEZONE)
     stamp = kit.stamp or dt.datetime(1980, 1, 1, tzinfo=dt.UTC)

@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import pickle
 import re
+import select
+import signal
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
@@ -112,13 +117,96 @@ _MISSING = (
 )
 
 
+RENDER_SECONDS = 30
+"""Longest a DOCX template may take to fill (CPU and wall clock): a loop in a custom
+template (``{% for i in range(100000) %}`` nested) is stopped and named, not waited for."""
+RENDER_MEMORY = 1 << 30
+"""Memory (bytes) a template may use beyond what Refleks already holds when it starts."""
+
+
 def render_docx(
     template: Path, context: dict[str, Any], images: dict[str, Path] | None = None
 ) -> bytes:
-    """Fill a docxtpl template; raise ``TemplateFieldError`` naming any unknown field.
+    """Fill a docxtpl template in a child process with a time and memory limit; raise
+    ``TemplateFieldError`` naming any unknown field, a sandbox violation or the limit hit.
 
     ``images`` maps context names to image files, placed with their natural width up to 4 cm.
     """
+    import docxtpl  # noqa: F401 - imported here, before the fork, not in the child
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: fill the template, send the result, never return
+        os.close(read)
+        try:
+            _limit()
+            result: tuple = ("ok", _render(template, context, images))
+        except TemplateFieldError as exc:
+            result = ("field", exc.fields, exc.detail)
+        except MemoryError:
+            result = ("limit",)
+        except BaseException as exc:  # noqa: BLE001 - reported by the parent, named
+            result = ("field", [], f"{type(exc).__name__}: {exc}")
+        with os.fdopen(write, "wb") as out:
+            pickle.dump(result, out)
+        os._exit(0)
+    os.close(write)
+    data = _receive(read, pid)
+    if not data:
+        raise TemplateFieldError(template, [], _limit_text())
+    kind, *rest = pickle.loads(data)  # noqa: S301 - from our own child process
+    if kind == "ok":
+        return rest[0]
+    if kind == "limit":
+        raise TemplateFieldError(template, [], _limit_text())
+    raise TemplateFieldError(template, rest[0], rest[1])
+
+
+def _limit_text() -> str:
+    return (
+        f"malen brukte mer enn {RENDER_SECONDS} sekunder eller {RENDER_MEMORY >> 20} MB minne "
+        "(en løkke som aldri slutter, eller som gjentar for mye?)"
+    )
+
+
+def _limit() -> None:
+    """The child's limits: CPU seconds, and address space above what it inherited."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (RENDER_SECONDS, RENDER_SECONDS + 1))
+    try:
+        with open("/proc/self/statm") as statm:
+            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return  # no /proc: the CPU and wall-clock limits still hold
+    resource.setrlimit(resource.RLIMIT_AS, (size + RENDER_MEMORY, size + RENDER_MEMORY))
+
+
+def _receive(read: int, pid: int) -> bytes:
+    """What the child sends, or ``b""`` when it was stopped (killed here after the time)."""
+    deadline = time.monotonic() + RENDER_SECONDS + 5
+    chunks: list[bytes] = []
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                os.kill(pid, signal.SIGKILL)
+                return b""
+            if select.select([read], [], [], left)[0]:
+                chunk = os.read(read, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    finally:
+        os.close(read)
+        _, status = os.waitpid(pid, 0)
+    return b"".join(chunks) if os.waitstatus_to_exitcode(status) == 0 else b""
+
+
+def _render(
+    template: Path, context: dict[str, Any], images: dict[str, Path] | None = None
+) -> bytes:
+    """Fill a docxtpl template (in the child of ``render_docx``)."""
     from docx.shared import Cm
     from docxtpl import DocxTemplate, InlineImage
 
@@ -138,6 +226,10 @@ def render_docx(
             if m:
                 raise TemplateFieldError(template, [m.group(1)]) from None
         raise TemplateFieldError(template, [], str(exc)) from None
+    except SecurityError as exc:  # the sandbox refused what the template asked for
+        raise TemplateFieldError(
+            template, [], f"malen prøver noe som ikke er tillatt: {exc}"
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateFieldError(template, [], f"{exc.message} (linje {exc.lineno})") from None
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from typing import Any
 
+from ...errors import shown
 from ..deadlines import timeline
 from ..kit import Kit
 from . import calendar, letters
@@ -106,8 +107,9 @@ def overview_html(overview: Kit, kits: list[Kit], title: str) -> bytes:
 
 
 def _text(cell, value: str):
-    """A string cell even when the text looks like a formula (no formula injection)."""
-    cell.value = value
+    """A string cell even when the text looks like a formula (no formula injection); a
+    control character (which the XLSX format cannot hold) is shown as ``U+XXXX``."""
+    cell.value = shown(value)
     cell.data_type = "s"
     return cell
 
@@ -199,7 +201,8 @@ def ics(overview: Kit, kits: list[Kit], title: str) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", overview.labels(KIND)["calendar_name"].format(tittel=title))
+    name = overview.labels(KIND)["calendar_name"].format(tittel=title)
+    cal.add("x-wr-calname", calendar.ical_text(name))
     cal.add("x-wr-timezone", calendar.TIMEZONE)
     stamp = overview.stamp or dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
     for kit in kits:
