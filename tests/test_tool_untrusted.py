@@ -81,7 +81,9 @@ def test_form_and_check_refuse_the_same_one_line_values(
         err = capsys.readouterr().err
         assert err.splitlines()[0].endswith(f": {lines[0]}"), repr(value)
         assert err.splitlines()[1:5] == ["  " + line for line in lines[1:]], repr(value)
-        assert err.endswith("\n1 feil. Ingenting er skrevet.\n"), repr(value)
+        assert err.endswith("\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"), (
+            repr(value)
+        )
         assert _open(page, hostile) == f"fiendtlig.yaml {REFUSED}", repr(value)
         assert page.inner_text("#visittfil-feil").splitlines() == lines, repr(value)
         assert summary(page) == ["unit: feil: teksten må stå på én linje"], repr(value)

@@ -25,6 +25,11 @@ from .walkround_helpers import FIXTURE, copy_project, run_visit
 VISIT_FILE = "content/visits/testvisitt.yaml"
 ONE_LINE_EXPECTED = "én linje uten linjeskift, tabulator eller andre kontrolltegn"
 BLOCK_HINT = "skriv teksten i anførselstegn på samme linje som nøkkelen, uten | eller >"
+CHECK_END = "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
+COMMAND_END = (
+    "\n1 feil i innholdet, så ingen sider eller dokumenter er laget. "
+    "Rett den og kjør kommandoen på nytt.\n"
+)
 COPY_HINT = "det kommer gjerne fra en kopi fra et annet program"
 
 # one-line values `check` and the browser form must both refuse: (value, as a message shows
@@ -88,7 +93,7 @@ def test_check_refuses_a_unit_that_is_not_one_line(
         f"  skrevet: {written}\n"
         f"  forventet: {ONE_LINE_EXPECTED}\n"
         f"  tips: {hint}\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
 
 
@@ -114,11 +119,11 @@ def test_action_change_text_with_a_control_character_is_refused_before_any_file(
         "  skrevet: NattlysU+000B på alle rom\n"
         f"  forventet: {ONE_LINE_EXPECTED}\n"
         f"  tips: fjern tegnet U+000B; {COPY_HINT}\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
     assert _check(project, capsys) == (1, "", expected)
     assert run_visit(project) == 1
-    assert capsys.readouterr().err == expected
+    assert capsys.readouterr().err == expected.replace(CHECK_END, COMMAND_END)
     assert not (project / "out").exists()
 
 
@@ -140,7 +145,7 @@ def test_multi_line_text_may_hold_line_breaks_but_no_other_control_character(
         "  skrevet: Fall om natten\\nogU+0009om dagenU+0001U+001B[2J\n"
         "  forventet: tekst uten kontrolltegn (bare linjeskift og tabulator går an)\n"
         f"  tips: fjern tegnet U+0001; {COPY_HINT}\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
     assert "\x1b" not in err
 
@@ -174,11 +179,11 @@ def test_year_plan_title_as_a_block_scalar_is_refused_by_check(
         "  skrevet: Visitter i Øvre Æsøy 2030\\n\n"
         f"  forventet: {ONE_LINE_EXPECTED}\n"
         f"  tips: {BLOCK_HINT}\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
     assert _check(project, capsys) == (1, "", expected)
     assert main(["--project", str(project), "visit", "--plan", "arsplan-2030"]) == 1
-    assert capsys.readouterr().err == expected
+    assert capsys.readouterr().err == expected.replace(CHECK_END, COMMAND_END)
     assert not (project / "out").exists()
 
 
@@ -205,7 +210,7 @@ def test_year_plan_title_with_escape_does_not_reach_the_terminal(
             "title: Et tema",
             'title: "Et\\x01tema"',
             "9:12",
-            "themes[0].title",
+            "themes[0].title (tema 1)",
             "EtU+0001tema",
             "U+0001",
         ),
@@ -242,7 +247,7 @@ def test_titles_with_control_characters_are_refused(
         f"  skrevet: {written}\n"
         f"  forventet: {ONE_LINE_EXPECTED}\n"
         f"  tips: fjern tegnet {char}; {COPY_HINT}\n"
-        "\n1 feil. Ingenting er skrevet.\n",
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n",
     )
     for command in (["export", "scorm"], ["build"]):
         assert main(["--project", str(project), *command]) == 1
@@ -403,7 +408,8 @@ def test_a_link_in_docs_to_a_folder_it_lies_in_is_named(
         f"{where}: feil: lenken loop går i ring\n"
         f"  skrevet: {where}\n"
         "  forventet: en vanlig fil eller mappe inne i prosjektet, eller en lenke til en\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet, så ingen sider eller dokumenter er laget. "
+        "Rett den og kjør kommandoen på nytt.\n"
     )
     after = sorted(p.relative_to(project).as_posix() for p in (project / "site").rglob("*"))
     assert after == before
@@ -427,7 +433,7 @@ def test_many_plain_values_are_not_called_an_alias_bomb(
         "  nøkkel: a[199997]\n"
         "  forventet: høyst 200000 verdier i én fil\n"
         "  tips: del innholdet i flere filer\n"
-        "\n1 feil. Ingenting er skrevet.\n",
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n",
     )
 
 
@@ -481,7 +487,8 @@ def test_custom_letter_template_is_stopped_and_named(
         "  nøkkel: letter_template\n"
         f"  skrevet: {detail}\n"
         "  forventet: en DOCX-fil med gyldige {{ felt }}\n"
-        "\n1 feil. Ingenting er skrevet.\n"
+        "\n1 feil i innholdet, så ingen sider eller dokumenter er laget. "
+        "Rett den og kjør kommandoen på nytt.\n"
     )
     assert not (project / "out").exists()
 
@@ -512,7 +519,7 @@ def test_a_year_plan_beyond_the_maximum_is_refused_up_front(
     error = (
         f"{PLAN_FILE}:{line}:9: feil: 101 visitter i samme årsplan; "
         "Refleks lager høyst 100 i én kjøring\n"
-        "  nøkkel: visits[100].id\n"
+        "  nøkkel: visits[100].id (visitt 101)\n"
         "  skrevet: v100\n"
         "  forventet: høyst 100 visitter i en årsplan (eller i content/visits/)\n"
         "  tips: del visittene på flere årsplaner, for eksempel én per halvår\n"
@@ -520,8 +527,13 @@ def test_a_year_plan_beyond_the_maximum_is_refused_up_front(
     assert len(head.splitlines()) == 14
     code, _, err = _check(project, capsys)
     assert code == 1
-    assert error in err and err.endswith("\n1 feil. Ingenting er skrevet.\n")
+    assert error in err and err.endswith(
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
+    )
     assert main(["--project", str(project), "visit", "--plan", "arsplan-2030"]) == 1
     err = capsys.readouterr().err
-    assert error in err and err.endswith("\n1 feil. Ingenting er skrevet.\n")
+    assert error in err and err.endswith(
+        "\n1 feil i innholdet, så ingen sider eller dokumenter er laget. "
+        "Rett den og kjør kommandoen på nytt.\n"
+    )
     assert not (project / "out").exists()
