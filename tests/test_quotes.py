@@ -114,7 +114,11 @@ def test_a_quote_without_a_source_text_is_an_error(
         "  forventet: kildens tekst i content/sources/ukom-systemperspektiv.txt\n"
         "  tips: legg teksten fra publikasjonen i filen, eller fjern «quote: true»\n"
     ) in err
-    assert err.count(": feil: ") == 6  # three findings and three themes
+    assert (
+        "content/sources/ukom-systemperspektiv.yaml:130:14: feil: kilden har en sjekksum, men "
+        "ingen kildetekst i content/sources/ukom-systemperspektiv.txt\n"
+    ) in err
+    assert err.count(": feil: ") == 7  # three findings, three themes and the checksum
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -123,6 +127,26 @@ def test_a_quote_without_a_source_text_is_an_error(
 def test_hyphen_at_line_end_joins_the_word() -> None:
     source = canonical("Ukom er en uavhengig undersøkelses-\nkommisjon for helse- og \nomsorg")
     assert occurs("Ukom er en uavhengig undersøkelseskommisjon for helse- og omsorg", source)
+
+
+def test_a_real_hyphen_at_line_end_stays_a_hyphen() -> None:
+    # content/sources/kollegastotte-etter-uonskede-hendelser.txt, line 529
+    source = canonical("Reparative communication and person-\n\ncentered crisis \n\nsupport")
+    assert occurs("Reparative communication and person-centered crisis support", source)
+
+
+def test_a_quote_is_whole_words_of_the_source() -> None:
+    source = canonical("tjenesten går glipp av læring i helsetjenesten")
+    assert occurs("glipp av læring", source)
+    assert not occurs("går glipp av lær", source)  # ends inside a word
+    assert not occurs("tjenesten", canonical("i helsetjenesten"))  # begins inside one
+    assert not occurs("går glippav læring", source)  # two words run together
+
+
+def test_a_word_in_brackets_is_the_quoters_correction_of_one_word() -> None:
+    source = canonical("inn-/ut-skriving til hjemmetjenestennesten  \n\nForflytninger")
+    assert occurs("inn-/ut-skriving til [hjemmetjenesten]", source)
+    assert not occurs("inn-/ut-skriving [hjemmetjenesten] Forflytninger", source)  # one word
 
 
 def test_hyphen_before_og_stays_a_hyphen() -> None:
@@ -154,6 +178,14 @@ def test_a_field_stands_for_a_blank_in_the_source() -> None:
         "vil {ledere} gjennomføre en visitt på din enhet Dato {dato} Klokken {klokkeslett}", source
     )
     assert not occurs("vil ledelsen gjennomføre en visitt", source)
+    # a field matches the blank only, never a word of the source beside it
+    assert not occurs(
+        "rundt dette {ledere} gjennomføre",
+        canonical("rundt dette vil ….direktør og .... gjennomføre"),
+    )
+    assert not occurs("vil {ledere} en visitt", source)
+    assert occurs("{kommune} er opptatt", canonical("………… kommune er opptatt"))
+    assert not occurs("{kommune} opptatt", canonical("………… kommune er opptatt"))
 
 
 def test_a_changed_word_does_not_occur_and_the_closest_passage_is_the_source_text() -> None:
@@ -226,5 +258,143 @@ def test_reuse_terms_must_stand_in_the_source_text(
         "har gitt tillatelse til en kort oppsummering, men ikke å dele presentasjonen hun har "
         "holdt.»\n"
         "  tips: skriv vilkårene ordrett slik kilden oppgir dem, eller fjern feltet\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )
+
+
+def _check_fails(project: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["--project", str(project), "check"]) == 1
+    return capsys.readouterr().err
+
+
+def test_a_dropped_negation_is_an_error_at_its_line(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _replace(
+        shipped / "content" / "sources" / "ukom-systemperspektiv.yaml",
+        "Systemperspektivet blir ofte ikke godt nok ivaretatt",
+        "Systemperspektivet blir ofte godt nok ivaretatt",
+    )
+    err = _check_fails(shipped, capsys)
+    assert err.startswith(
+        "content/sources/ukom-systemperspektiv.yaml:88:11: feil: sitatet står ikke ordrett i "
+        "kildeteksten\n"
+        "  nøkkel: findings[2].text\n"
+        "  skrevet: Rapporter blir ofte utarbeidet i forbindelse med tilsyn, og bare i varierende "
+        "grad til forbedringsarbeid. Systemperspektivet blir ofte godt nok ivaretatt, og "
+        "læringspunkter fra rapporten blir sjeldent delt.\n"
+    )
+
+
+def test_a_changed_modal_verb_is_an_error_at_its_line(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the guide's question «Er det noe vi kan gjøre ...» (source text, line 445)
+    _replace(
+        shipped / "content" / "methods" / "pasientsikkerhetsvisitt.yaml",
+        "Er det noe vi kan gjøre for å forhindre neste uønskede hendelse?",
+        "Er det noe vi må gjøre for å forhindre neste uønskede hendelse?",
+    )
+    err = _check_fails(shipped, capsys)
+    assert err.startswith(
+        "content/methods/pasientsikkerhetsvisitt.yaml:362:11: feil: sitatet står ikke ordrett i "
+        "kildeteksten\n"
+        "  nøkkel: question_guide.categories[0].questions[3]\n"
+        "  skrevet: Er det noe vi må gjøre for å forhindre neste uønskede hendelse?\n"
+        "  forventet: teksten slik den står i "
+        "content/sources/hdir-pasient-og-brukersikkerhetsvisitt.txt; nærmest er: «"
+    )
+    assert "Er det noe vi kan gjøre for å forhindre neste uønskede hendelse?" in err
+
+
+def test_a_word_dropped_beside_a_field_is_an_error(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _replace(
+        shipped / "content" / "methods" / "pasientsikkerhetsvisitt.yaml",
+        "vil {ledere} gjennomføre",
+        "{ledere} gjennomføre",
+    )
+    err = _check_fails(shipped, capsys)
+    assert err.startswith(
+        "content/methods/pasientsikkerhetsvisitt.yaml:265:13: feil: sitatet står ikke ordrett i "
+        "kildeteksten\n  nøkkel: letter.sections[0].text\n"
+    )
+
+
+def test_an_edited_source_text_is_an_error_at_the_checksum(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a word outside every quote, so only the checksum can tell
+    _replace(
+        shipped / "content" / "sources" / "ukom-systemperspektiv.txt",
+        "Ukom er en uavhengig undersøkelses-",
+        "Ukom er en selvstendig undersøkelses-",
+    )
+    err = _check_fails(shipped, capsys)
+    assert err == (
+        "content/sources/ukom-systemperspektiv.yaml:130:14: feil: kildeteksten "
+        "content/sources/ukom-systemperspektiv.txt er endret etter at sjekksummen ble skrevet\n"
+        "  nøkkel: text_sha256\n"
+        "  skrevet: f26dcab85f3e5e307669169da20f7a154587525e48d8fde810bf371429cfc991\n"
+        "  forventet: text_sha256: "
+        f"{_sha256(shipped / 'content' / 'sources' / 'ukom-systemperspektiv.txt')} "
+        "(sjekksummen til teksten slik den er nå)\n"
+        "  tips: sett den publiserte teksten tilbake; er den nye teksten riktig, skriv den nye "
+        "sjekksummen\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )
+
+
+def _sha256(file: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(file.read_bytes()).hexdigest()
+
+
+def test_a_source_text_without_a_checksum_is_an_error_at_the_id(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = shipped / "content" / "sources" / "ukom-grenseoverskridende-handlinger.yaml"
+    text = file.read_text("utf-8")
+    file.write_text(text[: text.index("# sjekksummen")], "utf-8")
+    err = _check_fails(shipped, capsys)
+    assert err == (
+        "content/sources/ukom-grenseoverskridende-handlinger.yaml:1:5: feil: kildeteksten "
+        "content/sources/ukom-grenseoverskridende-handlinger.txt har ingen sjekksum i kilden\n"
+        "  nøkkel: text_sha256\n"
+        "  skrevet: uten text_sha256\n"
+        "  forventet: text_sha256: "
+        "9339e33a6b05d94d4fa259a936577164df36f97e0c0f4c9a5309686f03340c53\n"
+        "  tips: kontroller at teksten er den publiserte, og skriv sjekksummen i kilden\n"
+        "\n1 feil. Ingenting er skrevet.\n"
+    )
+
+
+def test_a_question_said_to_be_the_sources_is_compared_with_it(
+    shipped: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # no «quote: true» on the theme: «authored_by: kilden» on the question is the claim
+    _replace(
+        shipped / "content" / "reflections" / "kollegastotte.yaml",
+        "        - Hvordan viser vi i ledelsen at det er normalt og akseptert at helsepersonell "
+        "trenger støtte etter uønskede hendelser?\n",
+        "        - text: Hvordan viser vi i ledelsen at det er normalt å trenge støtte?\n"
+        "          authored_by: kilden\n",
+    )
+    err = _check_fails(shipped, capsys)
+    assert err.startswith(
+        "content/reflections/kollegastotte.yaml:26:11: feil: sitatet står ikke ordrett i "
+        "kildeteksten\n"
+        "  nøkkel: themes[0].questions.leder-overordnet[0]\n"
+        "  skrevet: Hvordan viser vi i ledelsen at det er normalt å trenge støtte?\n"
+        "  forventet: teksten slik den står i "
+        "content/sources/kollegastotte-etter-uonskede-hendelser.txt; nærmest er: «"
+    )
+    assert err.endswith(
+        "»\n"
+        "  tips: rett ordlyden etter kilden; er teksten skrevet med egne ord, skriv «authored_by: "
+        "sammendrag» (Refleks' sammendrag av kilden) eller «authored_by: refleks» (skrevet for "
+        "Refleks)\n"
         "\n1 feil. Ingenting er skrevet.\n"
     )

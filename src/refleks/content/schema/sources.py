@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, ConfigDict
+from pydantic import BeforeValidator, ConfigDict, Field
 
 from .common import Discrepancy, Id, Link, Markdown, Model, Section, Url
 
@@ -245,6 +245,10 @@ class Source(Model):
     """`åpen` når kilden kan gjengis (funn, sitater og tabeller ordrett), `bare sammendrag` når materialet bare kan oppsummeres med egne ord, ikke gjengis."""
     reuse_terms: str | None = None
     """Vilkårene for gjenbruk slik kilden selv oppgir dem, ordrett. Oppgir kilden ingen, utelates feltet; nettstedet sier da det."""
+    text_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    """Sjekksummen (sha256) til kildens tekst i `content/sources/<kilde-id>.txt`. Har kilden
+    en tekst, må den ha sjekksummen: `refleks check` sier da fra når teksten er endret, og
+    foreslår sjekksummen når den mangler."""
     part_of: Id | None = None
     """Kilden er en del av en annen kilde (for eksempel et innlegg i en konferanse)."""
     audiences: list[str] = []
