@@ -65,9 +65,12 @@ _SAME = str.maketrans(
 )
 _BLANK = re.compile(r"\.{3,}|_{2,}")
 """A blank to fill in, as the sources print it: a run of dots or underscores."""
-_FIELD = re.compile(r"\{([a-zæøå_]+)\}|(\[[^\[\]\s]+\])")
-"""A letter's field (``{dato}``), or a word in square brackets: the quoter's correction of
-the one word of the source that stands there («til [hjemmetjenesten]» for a misprint)."""
+_FIELD = re.compile(r"\{([a-zæøå_]+)\}|(\[(?:…|\.\.\.)\])|(\[[^\[\]\s]+\])")
+"""A letter's field (``{dato}``); ``[…]``, the quoter's mark for text of the source left out;
+or a word in square brackets, the quoter's correction of the one word of the source that
+stands there («[Det] er behov» for the source's «det er behov», a misprint corrected)."""
+_OMITTED_WIDTH = 3000
+"""The most text of the source one ``[…]`` leaves out."""
 BREAK = "¬"
 """A hyphen at the end of a line of the source: the extracted text cannot tell a word split
 by the layout (``kollega-\\nstøtte``) from a real hyphen (``person-\\ncentered``), so the
@@ -161,7 +164,9 @@ def _literal(text: str) -> str:
     for n, char in enumerate(text):
         after = text[n + 1] if n + 1 < len(text) else ""
         before = text[n - 1] if n else ""
-        if char == "-" and _WORD.match(before) and after == " ":
+        if char == BREAK:  # the quote's own line ends at a hyphen: «helse-\\nog»
+            out.append(f"(?:- ?|{BREAK})")
+        elif char == "-" and _WORD.match(before) and after == " ":
             out.append(f"(?:-|{BREAK})")  # «helse- og» may stand as «helse-¬og»
         elif char == " " and before == "-":
             out.append(f"(?:(?<={BREAK})| )")
@@ -185,12 +190,15 @@ def _field(name: str) -> str:
 def _pattern(quote: str) -> re.Pattern[str]:
     """The quote's canonical text as a pattern of whole words; each field matches a blank."""
     pieces = _FIELD.split(quote)
-    # split() gives text, field name, correction, text ...: one entry per field or correction
+    # split() gives text, field name, omission, correction, text ...: one entry per mark
     parts = [pieces[0]]
-    for n in range(1, len(pieces), 3):
-        parts += [pieces[n] or pieces[n + 1], pieces[n + 2]]
+    for n in range(1, len(pieces), 4):
+        parts += [pieces[n] or pieces[n + 1] or pieces[n + 2], pieces[n + 3]]
     pattern: list[str] = []
     for n, part in enumerate(parts):
+        if n % 2 and part in ("[…]", "[...]"):
+            pattern.append(f".{{1,{_OMITTED_WIDTH}}}?")  # text of the source left out
+            continue
         if n % 2 and part.startswith("["):
             pattern.append(r"[^\s…]+")  # the source's word the correction stands for
             continue
@@ -280,6 +288,7 @@ def _texts(item: Any, fields: tuple[str, ...], path: KeyPath) -> Iterator[tuple[
 
 # item list of a document -> the fields of each item that the quote covers
 _SOURCE_ITEMS = {
+    "sections": ("text", "items"),
     "findings": ("text",),
     "recommendations": ("text",),
     "stories": ("text",),
@@ -401,6 +410,50 @@ def text_checksum(file: Path) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# the items of a source shown under its name: each is the source's words or a summary
+_ATTRIBUTED = ("sections", "definitions", "findings", "recommendations", "stories")
+_KIND_EXPECTED = (
+    "quote: true (står ordrett i kilden; kontrolleres) eller summary_of: sidene eller "
+    "avsnittet teksten oppsummerer (Refleks' sammendrag)"
+)
+
+
+def _check_kinds(library: Library, problems: Problems) -> None:
+    """Every text shown under a source's name says whether it is the source's words or
+    Refleks's summary of them, and not both."""
+    for source in library.sources.values():
+        doc = library.documents[("source", source.id)]
+        for key in _ATTRIBUTED:
+            for i, item in enumerate(getattr(source, key)):
+                summary = (item.summary_of or "").strip()
+                if item.quote and not summary and item.summary_of is None:
+                    continue
+                if summary and not item.quote:
+                    continue
+                both = item.quote and item.summary_of is not None
+                path = (key, i, "summary_of") if both else (key, i)
+                line, col = doc.where(path)
+                problems.add(
+                    doc.file,
+                    line,
+                    col,
+                    format_path(path),
+                    f"det står ikke om teksten i «{item.id}» er kildens ord eller Refleks' "
+                    "sammendrag"
+                    if not both
+                    else f"teksten i «{item.id}» kan ikke både stå ordrett i kilden og være "
+                    "Refleks' sammendrag",
+                    written="quote: true og summary_of"
+                    if both
+                    else "summary_of uten sider eller avsnitt"
+                    if item.summary_of is not None
+                    else "uten quote og summary_of",
+                    expected=_KIND_EXPECTED,
+                    hint="skriv teksten ordrett etter kilden med «quote: true», eller skriv "
+                    "«summary_of: s. ...» når den er skrevet med egne ord",
+                )
+
+
 def _check_checksums(library: Library, problems: Problems) -> None:
     """A source's text is the one its YAML was checked against: an edited ``.txt`` (or a
     checksum without a text) is an error at the YAML's line."""
@@ -462,6 +515,7 @@ def check_quotes(library: Library, problems: Problems) -> None:
     """Report every quote that does not stand in its source's text, and every source text
     that differs from its checksum."""
     _check_claims(library, problems)
+    _check_kinds(library, problems)
     _check_checksums(library, problems)
     texts: dict[Path, Canonical] = {}
     missing: set[tuple[Path, KeyPath]] = set()

@@ -112,3 +112,10 @@ class Section(Model):
     """Brødtekst."""
     items: list[Markdown] = []
     """Punkter (valgfritt)."""
+    quote: bool = False
+    """`true` når teksten og punktene står ordrett i kilden. `refleks check` kontrollerer da at
+    de finnes i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når teksten er Refleks' sammendrag av kilden med egne ord: sidene eller avsnittet den
+    oppsummerer, for eksempel «s. 3». I en kilde har hvert avsnitt enten `quote: true` eller
+    `summary_of`."""

@@ -39,10 +39,15 @@ class Finding(Model):
     title: str
     """Overskrift."""
     text: Markdown
-    """Funnet, med egne ord eller (med `quote: true`) ordrett fra kilden."""
+    """Funnet: ordrett fra kilden (med `quote: true`) eller Refleks' sammendrag (med `summary_of`)."""
     quote: bool = False
     """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når teksten er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
+    `quote: true` eller `summary_of`."""
 
 
 class Recommendation(Model):
@@ -63,6 +68,11 @@ class Recommendation(Model):
     quote: bool = False
     """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når teksten er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
+    `quote: true` eller `summary_of`."""
     findings: list[Id] = []
     """Funn i samme kilde som anbefalingen bygger på."""
 
@@ -115,6 +125,11 @@ class Story(Model):
     quote: bool = False
     """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når teksten er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
+    `quote: true` eller `summary_of`."""
 
 
 class Reference(Model):
@@ -142,6 +157,11 @@ class Definition(Model):
     quote: bool = False
     """`true` når definisjonen står ordrett i kilden. `refleks check` kontrollerer da at den finnes
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når teksten er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
+    `quote: true` eller `summary_of`."""
 
 
 class KeyFigure(Model):
@@ -256,7 +276,7 @@ class Source(Model):
     bodies: list[str] = []
     """Instanser kilden omtaler (valgfritt)."""
     summary: Markdown
-    """Sammendrag med egne ord."""
+    """Refleks' sammendrag av hele kilden med egne ord. Vises merket som sammendrag."""
     sections: list[Section] = []
     """Andre avsnitt: bakgrunn, hva noe betyr i praksis, oppsummeringer."""
     definitions: list[Definition] = []
