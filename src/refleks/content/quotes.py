@@ -71,6 +71,8 @@ or a word in square brackets, the quoter's correction of the one word of the sou
 stands there («[Det] er behov» for the source's «det er behov», a misprint corrected)."""
 _OMITTED_WIDTH = 3000
 """The most text of the source one ``[…]`` leaves out."""
+_O_BULLET = re.compile(r"(?m)^[ \t]*(o)[ \t]+(?=\S)")
+"""A list bullet printed as a lone «o» at the start of a line (PDFs made from Word)."""
 BREAK = "¬"
 """A hyphen at the end of a line of the source: the extracted text cannot tell a word split
 by the layout (``kollega-\\nstøtte``) from a real hyphen (``person-\\ncentered``), so the
@@ -121,8 +123,13 @@ def canonical(text: str) -> Canonical:
     be shown as it stands in the source.
     """
     original = unicodedata.normalize("NFC", text)
+    bullets = {m.start(1) for m in _O_BULLET.finditer(original)}
     # one (character, position) per character after the translation
-    chars = [(c, i) for i, char in enumerate(original) for c in char.translate(_SAME)]
+    chars = [
+        (c, i)
+        for i, char in enumerate(original)
+        for c in (" " if i in bullets else char.translate(_SAME))
+    ]
     kept: list[tuple[str, int]] = []
     n = 0
     while n < len(chars):
