@@ -29,14 +29,21 @@ def _replace(file: Path, old: str, new: str) -> None:
 
 
 def test_shipped_quotes_all_stand_in_their_sources(library: Library) -> None:
-    # counted by hand in content/: 002 findings 3 and questions 11; 001 stories 3,
-    # definitions 4, questionnaire questions 8 + 7; 003 stories 3, definition 1;
-    # 004 guide questions and subpoints 18, letter texts 6 and points 8; the reuse terms
-    # of the Dyrbye summary (part of 003)
+    # counted by hand in content/ (every finding and recommendation of Ukom and Hdir is
+    # verbatim): 002 sections 5 texts + 6 points, findings 3, recommendations 2, and in its
+    # set 11 questions + 3 theme intros; 000 sections 2, findings 6, recommendations 7;
+    # 001 definitions 7, findings 6, recommendations 5, stories 12, questionnaire questions
+    # 8 + 7; 003 sections 2, findings 4, stories 3, definition 1; 004 sections 3,
+    # definitions 2, guide questions and subpoints 18, letter texts 6 and points 8; the
+    # reuse terms of the Dyrbye summary (part of 003)
     found = list(quotes(library))
-    assert len(found) == 3 + 11 + 3 + 4 + 15 + 3 + 1 + 18 + 14 + 1
+    assert len(found) == (
+        (11 + 3 + 2 + 11 + 3) + (2 + 6 + 7) + (7 + 6 + 5 + 12 + 15) + (2 + 4 + 3 + 1)
+        + (3 + 2 + 18 + 14) + 1
+    )
     by_source = {q.source_id for q in found}
     assert by_source == {
+        "ukom-grenseoverskridende-handlinger",
         "dyrbye-kollegastotte",
         "ukom-systemperspektiv",
         "hdir-vold-og-trusler",
@@ -69,7 +76,7 @@ def test_a_changed_word_in_a_quote_is_an_error_with_the_source_passage(
     )
     assert main(["--project", str(shipped), "check"]) == 1
     assert capsys.readouterr().err == (
-        "content/sources/ukom-systemperspektiv.yaml:73:11: feil: sitatet står ikke ordrett i "
+        "content/sources/ukom-systemperspektiv.yaml:83:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
         "  nøkkel: findings[0].text\n"
         "  skrevet: Mange som leder gjennomganger av alvorlige hendelser forteller at de har "
@@ -94,7 +101,7 @@ def test_a_changed_question_is_reported_at_its_line(
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert err.startswith(
-        "content/reflections/systemperspektiv.yaml:46:11: feil: sitatet står ikke ordrett i "
+        "content/reflections/systemperspektiv.yaml:51:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n  nøkkel: themes[1].questions.leder-virksomhet[0]\n"
     )
     assert "nærmest er: «Hvordan kommuniserer jeg viktigheten av dette arbeidet?" in err
@@ -107,7 +114,7 @@ def test_a_quote_without_a_source_text_is_an_error(
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert (
-        "content/sources/ukom-systemperspektiv.yaml:72:12: feil: kilden «ukom-systemperspektiv» "
+        "content/sources/ukom-systemperspektiv.yaml:82:12: feil: kilden «ukom-systemperspektiv» "
         "har ingen kildetekst å kontrollere sitatet mot\n"
         "  nøkkel: findings[0].quote\n"
         "  skrevet: quote: true\n"
@@ -115,10 +122,12 @@ def test_a_quote_without_a_source_text_is_an_error(
         "  tips: legg teksten fra publikasjonen i filen, eller fjern «quote: true»\n"
     ) in err
     assert (
-        "content/sources/ukom-systemperspektiv.yaml:130:14: feil: kilden har en sjekksum, men "
+        "content/sources/ukom-systemperspektiv.yaml:142:14: feil: kilden har en sjekksum, men "
         "ingen kildetekst i content/sources/ukom-systemperspektiv.txt\n"
     ) in err
-    assert err.count(": feil: ") == 7  # three findings, three themes and the checksum
+    # five sections, three findings, two recommendations, three themes' questions and their
+    # three intros, and the checksum
+    assert err.count(": feil: ") == 17
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -277,7 +286,7 @@ def test_a_dropped_negation_is_an_error_at_its_line(
     )
     err = _check_fails(shipped, capsys)
     assert err.startswith(
-        "content/sources/ukom-systemperspektiv.yaml:88:11: feil: sitatet står ikke ordrett i "
+        "content/sources/ukom-systemperspektiv.yaml:98:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
         "  nøkkel: findings[2].text\n"
         "  skrevet: Rapporter blir ofte utarbeidet i forbindelse med tilsyn, og bare i varierende "
@@ -328,12 +337,12 @@ def test_an_edited_source_text_is_an_error_at_the_checksum(
     # a word outside every quote, so only the checksum can tell
     _replace(
         shipped / "content" / "sources" / "ukom-systemperspektiv.txt",
-        "Ukom er en uavhengig undersøkelses-",
-        "Ukom er en selvstendig undersøkelses-",
+        "Spill av filmen (Vimeo)",
+        "Se filmen (Vimeo)",
     )
     err = _check_fails(shipped, capsys)
     assert err == (
-        "content/sources/ukom-systemperspektiv.yaml:130:14: feil: kildeteksten "
+        "content/sources/ukom-systemperspektiv.yaml:142:14: feil: kildeteksten "
         "content/sources/ukom-systemperspektiv.txt er endret etter at sjekksummen ble skrevet\n"
         "  nøkkel: text_sha256\n"
         "  skrevet: f26dcab85f3e5e307669169da20f7a154587525e48d8fde810bf371429cfc991\n"
@@ -384,7 +393,7 @@ def test_a_question_said_to_be_the_sources_is_compared_with_it(
     )
     err = _check_fails(shipped, capsys)
     assert err.startswith(
-        "content/reflections/kollegastotte.yaml:26:11: feil: sitatet står ikke ordrett i "
+        "content/reflections/kollegastotte.yaml:27:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
         "  nøkkel: themes[0].questions.leder-overordnet[0]\n"
         "  skrevet: Hvordan viser vi i ledelsen at det er normalt å trenge støtte?\n"
