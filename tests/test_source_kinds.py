@@ -90,7 +90,7 @@ def test_findings_and_recommendations_of_ukom_and_hdir_are_verbatim(library: Lib
 
 
 def test_the_about_sources_page_explains_the_three_marks(docs: Path) -> None:
-    page = html.unescape((docs / "kilder" / "om-kildene.md").read_text("utf-8"))
+    page = html.unescape((docs / "om-kildene.md").read_text("utf-8"))
     for mark in (SOURCE_MARK, SUMMARY_MARK, REFLEKS_MARK):
         assert f"**{mark}.**" in page
 

@@ -217,7 +217,8 @@ def _role_pages(renderer: Renderer) -> Nav:
     return roles
 
 
-ABOUT_SOURCES_PAGE = "kilder/om-kildene.md"
+ABOUT_SOURCES_PAGE = "om-kildene.md"
+"""Not under kilder/: every page there is one source."""
 
 
 def _source_pages(renderer: Renderer) -> Nav:
