@@ -67,6 +67,17 @@ def _time(value: str) -> str:
     return value
 
 
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _sha256(value: str) -> str:
+    if not _SHA256.match(value):
+        raise ValueError("sha256")
+    return value
+
+
+Sha256 = Annotated[str, AfterValidator(_sha256)]
+"""A sha256 checksum in hexadecimal, as ``refleks check`` proposes it."""
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 Url = Annotated[str, AfterValidator(_url)]
 Time = Annotated[str, AfterValidator(_time)]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict
 
-from .common import Discrepancy, Id, Link, Markdown, Model, Section, Url
+from .common import Discrepancy, Id, Link, Markdown, Model, Section, Sha256, Url
 
 SourceKind = Literal[
     "rapport",
@@ -265,7 +265,7 @@ class Source(Model):
     """`åpen` når kilden kan gjengis (funn, sitater og tabeller ordrett), `bare sammendrag` når materialet bare kan oppsummeres med egne ord, ikke gjengis."""
     reuse_terms: str | None = None
     """Vilkårene for gjenbruk slik kilden selv oppgir dem, ordrett. Oppgir kilden ingen, utelates feltet; nettstedet sier da det."""
-    text_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    text_sha256: Sha256 | None = None
     """Sjekksummen (sha256) til kildens tekst i `content/sources/<kilde-id>.txt`. Har kilden
     en tekst, må den ha sjekksummen: `refleks check` sier da fra når teksten er endret, og
     foreslår sjekksummen når den mangler."""
