@@ -180,3 +180,25 @@ def test_the_scorm_page_marks_each_role_block(prosjekt: Path) -> None:
     kollega = blandet[blandet.index("Til deg som er kollega") :]
     assert REFLEKS_MARK not in leder
     assert kollega.count(REFLEKS_MARK) == 1
+
+
+def test_a_role_handout_footer_never_credits_refleks_on_a_page_of_quoted_questions(
+    library: Library,
+) -> None:
+    # leder-overordnet has Kollegastøtte's questions (written for Refleks) and Ukom's
+    # (quoted): the footer on every page names the sources only, and each page's own line
+    # says where its questions come from
+    from refleks.decks import handouts
+
+    printer = handouts.Printer(library)
+    role = library.roles["leder-overordnet"]
+    sections = handouts.role_sections(library, role)
+    assert {s.refleks for s in sections} == {True, False}
+    page = printer.html(
+        "role.html.j2", role=role, sections=sections, sources=handouts._sources(library, sections)
+    )
+    footer = re.search(r'<div class="sidefot">(.*?)</div>', page, re.S).group(1)
+    assert footer.startswith("Bygger på: ") and "Opphavet står under spørsmålene." in footer
+    assert "skrevet for Refleks" not in footer.lower() and "Kilde:" not in footer
+    assert page.count("Spørsmålene er skrevet for Refleks og står ikke i kilden") == 2
+    assert page.count("Kilde: <cite>Systemperspektiv i gjennomganger") == 3
