@@ -38,8 +38,12 @@ def test_shipped_quotes_all_stand_in_their_sources(library: Library) -> None:
     # reuse terms of the Dyrbye summary (part of 003)
     found = list(quotes(library))
     assert len(found) == (
-        (11 + 3 + 2 + 11 + 3) + (2 + 6 + 7) + (7 + 6 + 5 + 12 + 15) + (2 + 4 + 3 + 1)
-        + (3 + 2 + 18 + 14) + 1
+        (11 + 3 + 2 + 11 + 3)
+        + (2 + 6 + 7)
+        + (7 + 6 + 5 + 12 + 15)
+        + (2 + 4 + 3 + 1)
+        + (3 + 2 + 18 + 14)
+        + 1
     )
     by_source = {q.source_id for q in found}
     assert by_source == {
