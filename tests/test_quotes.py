@@ -221,7 +221,7 @@ def test_the_letter_must_keep_the_guides_words(
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert err.startswith(
-        "content/methods/pasientsikkerhetsvisitt.yaml:265:13: feil: sitatet står ikke ordrett i "
+        "content/methods/pasientsikkerhetsvisitt.yaml:271:13: feil: sitatet står ikke ordrett i "
         "kildeteksten\n  nøkkel: letter.sections[0].text\n"
     )
     assert "i organisasjonen vil ….direktør og .... gjennomføre en pasient- og" in err
@@ -310,7 +310,7 @@ def test_a_changed_modal_verb_is_an_error_at_its_line(
     )
     err = _check_fails(shipped, capsys)
     assert err.startswith(
-        "content/methods/pasientsikkerhetsvisitt.yaml:362:11: feil: sitatet står ikke ordrett i "
+        "content/methods/pasientsikkerhetsvisitt.yaml:368:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
         "  nøkkel: question_guide.categories[0].questions[3]\n"
         "  skrevet: Er det noe vi må gjøre for å forhindre neste uønskede hendelse?\n"
@@ -330,7 +330,7 @@ def test_a_word_dropped_beside_a_field_is_an_error(
     )
     err = _check_fails(shipped, capsys)
     assert err.startswith(
-        "content/methods/pasientsikkerhetsvisitt.yaml:265:13: feil: sitatet står ikke ordrett i "
+        "content/methods/pasientsikkerhetsvisitt.yaml:271:13: feil: sitatet står ikke ordrett i "
         "kildeteksten\n  nøkkel: letter.sections[0].text\n"
     )
 

@@ -324,6 +324,7 @@ def quotes(library: Library) -> Iterator[Quote]:
         yield from _reflection_quotes(library, reflection)
     for method in library.methods.values():
         doc = library.documents[("method", method.id)]
+        yield from _flagged(doc, method.sections, ("sections",), ("text", "items"), method.source)
         if method.letter:
             prefix, fields = ("letter", "sections"), ("text", "points")
             yield from _flagged(doc, method.letter.sections, prefix, fields, method.source)
@@ -425,40 +426,50 @@ _KIND_EXPECTED = (
 )
 
 
-def _check_kinds(library: Library, problems: Problems) -> None:
-    """Every text shown under a source's name says whether it is the source's words or
-    Refleks's summary of them, and not both."""
+def _attributed(library: Library) -> Iterator[tuple[Document, str, int, Any]]:
+    """Every item shown under a source's name: a source's items and a method's sections
+    (the method is the guide's, shown under its name)."""
     for source in library.sources.values():
         doc = library.documents[("source", source.id)]
         for key in _ATTRIBUTED:
             for i, item in enumerate(getattr(source, key)):
-                summary = (item.summary_of or "").strip()
-                if item.quote and not summary and item.summary_of is None:
-                    continue
-                if summary and not item.quote:
-                    continue
-                both = item.quote and item.summary_of is not None
-                path = (key, i, "summary_of") if both else (key, i)
-                line, col = doc.where(path)
-                problems.add(
-                    doc.file,
-                    line,
-                    col,
-                    format_path(path),
-                    f"det står ikke om teksten i «{item.id}» er kildens ord eller Refleks' "
-                    "sammendrag"
-                    if not both
-                    else f"teksten i «{item.id}» kan ikke både stå ordrett i kilden og være "
-                    "Refleks' sammendrag",
-                    written="quote: true og summary_of"
-                    if both
-                    else "summary_of uten sider eller avsnitt"
-                    if item.summary_of is not None
-                    else "uten quote og summary_of",
-                    expected=_KIND_EXPECTED,
-                    hint="skriv teksten ordrett etter kilden med «quote: true», eller skriv "
-                    "«summary_of: s. ...» når den er skrevet med egne ord",
-                )
+                yield doc, key, i, item
+    for method in library.methods.values():
+        doc = library.documents[("method", method.id)]
+        for i, item in enumerate(method.sections):
+            yield doc, "sections", i, item
+
+
+def _check_kinds(library: Library, problems: Problems) -> None:
+    """Every text shown under a source's name says whether it is the source's words or
+    Refleks's summary of them, and not both."""
+    for doc, key, i, item in _attributed(library):
+        summary = (item.summary_of or "").strip()
+        if item.quote and not summary and item.summary_of is None:
+            continue
+        if summary and not item.quote:
+            continue
+        both = item.quote and item.summary_of is not None
+        path = (key, i, "summary_of") if both else (key, i)
+        line, col = doc.where(path)
+        problems.add(
+            doc.file,
+            line,
+            col,
+            format_path(path),
+            f"det står ikke om teksten i «{item.id}» er kildens ord eller Refleks' sammendrag"
+            if not both
+            else f"teksten i «{item.id}» kan ikke både stå ordrett i kilden og være "
+            "Refleks' sammendrag",
+            written="quote: true og summary_of"
+            if both
+            else "summary_of uten sider eller avsnitt"
+            if item.summary_of is not None
+            else "uten quote og summary_of",
+            expected=_KIND_EXPECTED,
+            hint="skriv teksten ordrett etter kilden med «quote: true», eller skriv "
+            "«summary_of: s. ...» når den er skrevet med egne ord",
+        )
 
 
 def _check_checksums(library: Library, problems: Problems) -> None:
