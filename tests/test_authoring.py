@@ -137,7 +137,7 @@ def test_themes_build_on_recommendations_and_a_wrong_one_names_its_own_source(
         prosjekt,
         "content/sources/annen.yaml",
         "id: annen\ntitle: En annen kilde\npublisher: Utgiver\nkind: rapport\nsummary: Kort.\n"
-        "findings:\n  - {id: funnet, title: Et annet funn, text: Noe.}\n",
+        "findings:\n  - {id: funnet, title: Et annet funn, text: Noe., summary_of: s. 1}\n",
     )
     theme = THEME.replace(
         "    findings: [kilde/funn]\n",
@@ -211,7 +211,7 @@ def test_each_text_can_say_where_it_comes_from(prosjekt: Path) -> None:
         THEME.replace(
             "    title: Et tema\n",
             "    title: Et tema\n    authored_by: kilden\n    intro: Om temaet.\n"
-            "    intro_authored_by: refleks\n    notes: Til lederen.\n",
+            "    intro_authored_by: refleks\n    notes: Notater til lederen.\n",
         )
         + "        - {text: Hva ser jeg?, authored_by: refleks}\n"
     )
@@ -345,7 +345,9 @@ def test_sharing_is_written_in_norwegian_and_the_old_english_values_still_work(
 def test_only_the_refleks_questions_of_a_mixed_list_are_marked(prosjekt: Path) -> None:
     from refleks.site import pages
 
-    theme = THEME.replace("    title: Et tema\n", "    title: Et tema\n    intro: Om temaet.\n")
+    # the intro is the source's (the set's authored_by: kilden), so it stands in kilde.txt
+    intro = "    intro: Innledning til temaet.\n"
+    theme = THEME.replace("    title: Et tema\n", "    title: Et tema\n" + intro)
     theme += "        - {text: Hva ser jeg?, authored_by: refleks}\n"
     _write(prosjekt, "content/reflections/sett.yaml", SET_HEAD + "authored_by: kilden\n" + theme)
     docs = prosjekt / "docs-ut"

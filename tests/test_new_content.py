@@ -68,7 +68,8 @@ def test_new_source_is_valid_and_commented(project: Path, capsys) -> None:
     code, out, err = run(project, capsys, "check")
     assert code == 0
     assert out.startswith("Innholdet er gyldig: 7 kilder,")
-    assert err.count("advarsel: feltet er ikke fylt ut ennå") == 4  # publisher, summary, funn
+    # publisher, summary, and the finding's title, text and summary_of
+    assert err.count("advarsel: feltet er ikke fylt ut ennå") == 5
     assert (
         "content/sources/trygg-overlevering.yaml:16:12: advarsel: feltet er ikke fylt ut ennå\n"
         "  nøkkel: publisher\n"

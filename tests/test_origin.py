@@ -18,6 +18,7 @@ from refleks.decks import slides
 
 from .conftest import ROOT
 
+SUMMARY = "Refleks' sammendrag av kilden"
 MARK = "Skrevet for Refleks – står ikke i kilden"
 SOURCE_LINE = "Spørsmålene er skrevet for Refleks og står ikke i kilden. De bygger på:"
 # content/reflections/kollegastotte.yaml: authored_by: refleks; the F25 session's title
@@ -66,8 +67,13 @@ def test_quoted_questions_have_no_mark(library: Library) -> None:
     for section in with_questions:
         assert MARK not in section and "skrevet for Refleks" not in section
     # systemperspektiv.yaml (authored_by: refleks; quote: true on each theme makes its
-    # questions the source's): the set's intro and each theme's intro and notes are Refleks's
-    assert html.count(MARK) == 1 + 3 + 3
+    # questions the source's): the set's intro and each theme's notes are Refleks's summary
+    # (intro_authored_by / notes_authored_by: sammendrag), each theme's intro is the
+    # source's words (intro_authored_by: kilden); nothing is Refleks's own
+    assert html.count(MARK) == 0
+    assert html.count("Refleks' sammendrag av kilden") == 1 + 3
+    # the three theme intros and the three finding slides (quote: true in the source)
+    assert html.count("Ordrett fra kilden") == 3 + 3
     assert "Kilde: <cite>Systemperspektiv i gjennomganger av alvorlige uønskede hendelser" in html
 
 
@@ -118,12 +124,15 @@ def test_every_printed_page_with_a_question_has_the_mark(
 def test_the_session_deck_and_guide_html_have_the_mark(library: Library, session_kit: Path) -> None:
     deck = (session_kit / "lysark.html").read_text("utf-8")
     guide = (session_kit / "veiledning.html").read_text("utf-8")
-    # each question slide and its speaker notes, the summary slide, and the intro (theme
-    # slide) and notes (its speaker notes) of each of the five themes (kollegastotte.yaml:
-    # authored_by: refleks covers them)
-    assert deck.count(MARK) == 2 * 8 + 1 + 5 * 2
-    # under the intro, the questions and the notes of each of the five themes
-    assert guide.count(MARK) == 5 * 3
+    # each question slide and its speaker notes, the summary slide, and the notes (speaker
+    # notes of the theme slide) of each of the five themes (kollegastotte.yaml: authored_by:
+    # refleks covers them); each theme's intro is Refleks's summary of the source
+    # (intro_authored_by: sammendrag)
+    assert deck.count(MARK) == 2 * 8 + 1 + 5
+    assert deck.count(SUMMARY) == 5
+    # under the questions and the notes of each of the five themes; the intros are summaries
+    assert guide.count(MARK) == 5 * 2
+    assert guide.count(SUMMARY) == 5
     assert f"{SOURCE_LINE} <cite>{F25}</cite>" in guide
 
 
@@ -147,8 +156,8 @@ def test_every_page_of_the_group_handout_has_the_mark(group_kit: Path) -> None:
     for page in pages:  # every page of it shows questions
         assert MARK in page, page
         assert f"Kilde: {F25}" not in page
-    # intro, questions and notes of each of the six themes
-    assert (group_kit / "veiledning.html").read_text("utf-8").count(MARK) == 6 * 3
+    # questions and notes of each of the six themes (the intros are summaries)
+    assert (group_kit / "veiledning.html").read_text("utf-8").count(MARK) == 6 * 2
 
 
 def test_the_course_pack_marks_the_questions_of_each_theme(
@@ -157,9 +166,10 @@ def test_the_course_pack_marks_the_questions_of_each_theme(
     from refleks.courses import coursepack
 
     packs = coursepack.files(library)
-    # the questions and the intro of each theme; systemperspektiv quotes its questions but
-    # its three theme intros are written for Refleks (the set's authored_by: refleks)
-    for reflection_id, count in (("kollegastotte", 6 * 2), ("systemperspektiv", 3)):
+    # under each role's questions (kollegastotte.yaml: 3 + 2 + 3 + 3 + 3 + 3 role lists, all
+    # written for Refleks; the theme intros are summaries); systemperspektiv quotes its
+    # questions and theme intros, and its notes are summaries: no mark
+    for reflection_id, count in (("kollegastotte", 17), ("systemperspektiv", 0)):
         pdf = tmp_path / f"{reflection_id}.pdf"
         pdf.write_bytes(packs[f"utskrift/kurs-{reflection_id}.pdf"])
         assert " ".join(_pages(pdf)).count(MARK) == count
@@ -168,9 +178,9 @@ def test_the_course_pack_marks_the_questions_of_each_theme(
 def test_the_scorm_page_marks_the_questions_of_each_theme(library: Library) -> None:
     from refleks.courses import scorm
 
-    # the questions and the intro of each theme, and the set's intro (kollegastotte.yaml:
-    # authored_by: refleks; so does systemperspektiv.yaml, whose quote: true on each of its
-    # three themes makes their questions the source's)
-    for reflection_id, count in (("kollegastotte", 6 * 2 + 1), ("systemperspektiv", 1 + 3)):
+    # under each role's questions (3 + 2 + 3 + 3 + 3 + 3 role lists) and the set's intro
+    # (kollegastotte.yaml: authored_by: refleks; the theme intros are summaries);
+    # systemperspektiv quotes its questions and theme intros, and its set intro is a summary
+    for reflection_id, count in (("kollegastotte", 17 + 1), ("systemperspektiv", 0)):
         page = scorm.index_page(library, library.reflections[reflection_id]).decode("utf-8")
         assert page.count(MARK) == count

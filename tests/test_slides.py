@@ -117,8 +117,9 @@ def test_theme_notes_are_the_speaker_notes_of_the_theme_slides(
     text = (site / urls.theme_deck(reflection.id, theme.id)).read_text("utf-8")
     theme_slide = re.search(r'<section [^>]*data-refleks-kind="theme">(.*?)</section>', text, re.S)
     assert theme.title in theme_slide.group(1)
-    # systemperspektiv.yaml: authored_by: refleks, so the notes are marked as Refleks's
-    mark = "Skrevet for Refleks – står ikke i kilden"
+    # systemperspektiv.yaml: notes_authored_by: sammendrag, so the notes are marked as
+    # Refleks's summary of the source
+    mark = "Refleks' sammendrag av kilden"
     notes = text_of(NOTES.findall(theme_slide.group(1))[0])
     assert notes == " ".join(theme.notes.split()) + " " + mark
 

@@ -93,6 +93,12 @@ VALUE_ERRORS: tuple[tuple[str, str, str, str | None], ...] = (
     ("iso_date", "ugyldig dato", DATE_EXPECTED, None),
     ("url", "ugyldig lenke", "en adresse som begynner med https://, http:// eller mailto:", None),
     ("time", "ugyldig klokkeslett", 'TT:MM i anførselstegn, for eksempel "13:00"', None),
+    (
+        "sha256",
+        "ugyldig sjekksum",
+        "64 tegn 0-9 og a-f, slik refleks check foreslår den",
+        "slett linjen og kjør refleks check: den foreslår sjekksummen",
+    ),
 )
 
 

@@ -230,10 +230,17 @@ def _role_pages(renderer: Renderer) -> Nav:
     return roles
 
 
+ABOUT_SOURCES_PAGE = "om-kildene.md"
+"""Not under kilder/: every page there is one source."""
+
+
 def _source_pages(renderer: Renderer) -> Nav:
     library, labels = renderer.library, renderer.labels
     sources: Nav = [{labels["source_overview"]: "kilder/index.md"}]
     renderer.render("sources.md.j2", "kilder/index.md")
+    # what the three marks under a text mean: the source's words, a summary, Refleks's own
+    renderer.render("about-sources.md.j2", ABOUT_SOURCES_PAGE)
+    sources.append({labels["about_sources"]: ABOUT_SOURCES_PAGE})
     for source in sorted(library.sources.values(), key=lambda s: nb_key(s.title)):
         page = urls.source_page(source.id)
         renderer.render("source.md.j2", page, title=source.title, source=source)

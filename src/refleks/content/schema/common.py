@@ -112,6 +112,17 @@ def _time(value: str) -> str:
     return value
 
 
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _sha256(value: str) -> str:
+    if not _SHA256.match(value):
+        raise ValueError("sha256")
+    return value
+
+
+Sha256 = Annotated[str, AfterValidator(_sha256)]
+"""A sha256 checksum in hexadecimal, as ``refleks check`` proposes it."""
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 Url = Annotated[str, AfterValidator(_url)]
 Time = Annotated[str, AfterValidator(_time)]
@@ -157,3 +168,10 @@ class Section(Model):
     """Brødtekst."""
     items: list[Markdown] = []
     """Punkter (valgfritt)."""
+    quote: bool = False
+    """`true` når teksten og punktene står ordrett i kilden. `refleks check` kontrollerer da at
+    de finnes i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når teksten er Refleks' sammendrag av kilden med egne ord: sidene eller avsnittet den
+    oppsummerer, for eksempel «s. 3». I en kilde har hvert avsnitt enten `quote: true` eller
+    `summary_of`."""

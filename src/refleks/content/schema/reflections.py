@@ -18,6 +18,9 @@ from .common import Id, Line, Markdown, Model, Ref
 
 Origin = Literal["kilden", "refleks"]
 """`kilden`: teksten står i kilden. `refleks`: teksten er skrevet for Refleks."""
+TextOrigin = Literal["kilden", "sammendrag", "refleks"]
+"""`kilden`: teksten står ordrett i kilden (kontrolleres). `sammendrag`: Refleks' sammendrag
+av kilden med egne ord. `refleks`: teksten er skrevet for Refleks."""
 UNSTATED: Origin = "refleks"
 """How a text is shown when nothing says where it comes from."""
 
@@ -76,12 +79,12 @@ class Theme(Model):
     """Overskrift (høyst 90 tegn; lengre gir en advarsel, for den brytes over mange linjer på lysarkene)."""
     intro: Markdown = ""
     """Innledning til temaet."""
-    intro_authored_by: Origin | None = None
-    """Hvor innledningen kommer fra: `kilden` eller `refleks` (ellers temaets eller settets `authored_by`)."""
+    intro_authored_by: TextOrigin | None = None
+    """Hvor innledningen kommer fra: `kilden` (ordrett, kontrolleres), `sammendrag` (Refleks' sammendrag av kilden) eller `refleks` (ellers temaets eller settets `authored_by`)."""
     notes: Markdown = ""
     """Notater til den som leder samtalen (talenotater i lysarkene)."""
-    notes_authored_by: Origin | None = None
-    """Hvor notatene kommer fra: `kilden` eller `refleks` (ellers temaets eller settets `authored_by`)."""
+    notes_authored_by: TextOrigin | None = None
+    """Hvor notatene kommer fra: `kilden` (ordrett, kontrolleres), `sammendrag` (Refleks' sammendrag av kilden) eller `refleks` (ellers temaets eller settets `authored_by`)."""
     findings: list[Ref] = []
     """Funn temaet bygger på: `<kilde-id>/<funn-id>`."""
     recommendations: list[Ref] = []
@@ -117,10 +120,10 @@ class Theme(Model):
         """The origin of the role's questions in the theme (``blandet`` when they differ)."""
         return origin_of(self.questions.get(role_id, []))
 
-    def intro_origin(self, reflection: Reflection) -> Origin:
+    def intro_origin(self, reflection: Reflection) -> TextOrigin:
         return self.intro_authored_by or self.authored_by or reflection.authored_by or UNSTATED
 
-    def notes_origin(self, reflection: Reflection) -> Origin:
+    def notes_origin(self, reflection: Reflection) -> TextOrigin:
         return self.notes_authored_by or self.authored_by or reflection.authored_by or UNSTATED
 
 
@@ -135,8 +138,8 @@ class Reflection(Model):
     """Tittel."""
     intro: Markdown = ""
     """Innledning (valgfritt)."""
-    intro_authored_by: Origin | None = None
-    """Hvor innledningen kommer fra: `kilden` eller `refleks` (ellers settets `authored_by`)."""
+    intro_authored_by: TextOrigin | None = None
+    """Hvor innledningen kommer fra: `kilden` (ordrett, kontrolleres), `sammendrag` (Refleks' sammendrag av kilden) eller `refleks` (ellers settets `authored_by`)."""
     instruction: Markdown = ""
     """Instruksjonen til samtalen, for eksempel «Ta utgangspunkt i ditt ansvarsområde ...»."""
     authored_by: Origin | None = None
@@ -157,7 +160,7 @@ class Reflection(Model):
         return self
 
     @property
-    def intro_origin(self) -> Origin:
+    def intro_origin(self) -> TextOrigin:
         return self.intro_authored_by or self.authored_by or UNSTATED
 
     @property

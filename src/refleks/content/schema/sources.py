@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, ConfigDict
 
-from .common import Discrepancy, Id, Line, Link, Markdown, Model, Section, Url
+from .common import Discrepancy, Id, Line, Link, Markdown, Model, Section, Sha256, Url
 
 SourceKind = Literal[
     "rapport",
@@ -39,10 +39,15 @@ class Finding(Model):
     title: Line
     """Overskrift."""
     text: Markdown
-    """Funnet, med egne ord eller (med `quote: true`) ordrett fra kilden."""
+    """Funnet: ordrett fra kilden (med `quote: true`) eller Refleks' sammendrag (med `summary_of`)."""
     quote: bool = False
     """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når teksten er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
+    `quote: true` eller `summary_of`."""
 
 
 class Recommendation(Model):
@@ -63,6 +68,11 @@ class Recommendation(Model):
     quote: bool = False
     """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når teksten er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
+    `quote: true` eller `summary_of`."""
     findings: list[Id] = []
     """Funn i samme kilde som anbefalingen bygger på."""
 
@@ -115,6 +125,11 @@ class Story(Model):
     quote: bool = False
     """`true` når teksten står ordrett i kilden. `refleks check` kontrollerer da at den finnes
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når teksten er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
+    `quote: true` eller `summary_of`."""
 
 
 class Reference(Model):
@@ -142,6 +157,11 @@ class Definition(Model):
     quote: bool = False
     """`true` når definisjonen står ordrett i kilden. `refleks check` kontrollerer da at den finnes
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når teksten er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
+    `quote: true` eller `summary_of`."""
 
 
 class KeyFigure(Model):
@@ -245,6 +265,10 @@ class Source(Model):
     """`åpen` når kilden kan gjengis (funn, sitater og tabeller ordrett), `bare sammendrag` når materialet bare kan oppsummeres med egne ord, ikke gjengis."""
     reuse_terms: Line | None = None
     """Vilkårene for gjenbruk slik kilden selv oppgir dem, ordrett. Oppgir kilden ingen, utelates feltet; nettstedet sier da det."""
+    text_sha256: Sha256 | None = None
+    """Sjekksummen (sha256) til kildens tekst i `content/sources/<kilde-id>.txt`. Har kilden
+    en tekst, må den ha sjekksummen: `refleks check` sier da fra når teksten er endret, og
+    foreslår sjekksummen når den mangler."""
     part_of: Id | None = None
     """Kilden er en del av en annen kilde (for eksempel et innlegg i en konferanse)."""
     audiences: list[Line] = []
@@ -252,7 +276,7 @@ class Source(Model):
     bodies: list[Line] = []
     """Instanser kilden omtaler (valgfritt)."""
     summary: Markdown
-    """Sammendrag med egne ord."""
+    """Refleks' sammendrag av hele kilden med egne ord. Vises merket som sammendrag."""
     sections: list[Section] = []
     """Andre avsnitt: bakgrunn, hva noe betyr i praksis, oppsummeringer."""
     definitions: list[Definition] = []
