@@ -292,7 +292,7 @@ def test_a_dropped_negation_is_an_error_at_its_line(
     assert err.startswith(
         "content/sources/ukom-systemperspektiv.yaml:98:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
-        "  nøkkel: findings[2].text\n"
+        "  nøkkel: findings[2].text (funn 3)\n"
         "  skrevet: Rapporter blir ofte utarbeidet i forbindelse med tilsyn, og bare i varierende "
         "grad til forbedringsarbeid. Systemperspektivet blir ofte godt nok ivaretatt, og "
         "læringspunkter fra rapporten blir sjeldent delt.\n"
@@ -331,7 +331,7 @@ def test_a_word_dropped_beside_a_field_is_an_error(
     err = _check_fails(shipped, capsys)
     assert err.startswith(
         "content/methods/pasientsikkerhetsvisitt.yaml:271:13: feil: sitatet står ikke ordrett i "
-        "kildeteksten\n  nøkkel: letter.sections[0].text\n"
+        "kildeteksten\n  nøkkel: letter.sections[0].text (avsnitt 1)\n"
     )
 
 
@@ -399,7 +399,7 @@ def test_a_question_said_to_be_the_sources_is_compared_with_it(
     assert err.startswith(
         "content/reflections/kollegastotte.yaml:27:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
-        "  nøkkel: themes[0].questions.leder-overordnet[0]\n"
+        "  nøkkel: themes[0].questions.leder-overordnet[0] (tema 1, spørsmål 1)\n"
         "  skrevet: Hvordan viser vi i ledelsen at det er normalt å trenge støtte?\n"
         "  forventet: teksten slik den står i "
         "content/sources/kollegastotte-etter-uonskede-hendelser.txt; nærmest er: «"
