@@ -103,7 +103,8 @@ def test_international_findings_hsib(main) -> None:
         "De som har en støttefunksjon bør ikke være de samme som undersøker en alvorlig hendelse."
         in catalogue.groups[3].items
     )
-    assert "Ukoms oversettelse" in catalogue.intro
+    # Refleks's summary of Ukom's slide, not Ukom's or HSIB's words
+    assert catalogue.intro.startswith("Ukom oppsummerer funnene")
 
 
 def test_timeline_buddy_study_and_good_peer_support(main) -> None:
@@ -219,7 +220,10 @@ def test_preliminary_findings(main) -> None:
     ]
     texts = {f.id: " ".join(f.text.split()) for f in main.findings}
     variation = texts["variasjon-mellom-yrkesgrupper"]
-    assert "Sykepleiere, vernepleiere og helsefagarbeidere" in variation
+    # seed: «finner vi i svært liten grad det samme tilbudet for sykepleiere, vernepleiere og
+    # helsefagarbeidere»
+    assert "i svært liten grad det samme tilbudet for sykepleiere, vernepleiere og" in variation
+    assert variation.endswith("helsefagarbeidere.")
 
 
 def test_stories_with_attribution(main) -> None:

@@ -70,8 +70,10 @@ def test_source_programme_contact_and_background(source) -> None:
     assert "(2013/2014)" in flat(sections["bakgrunn"].text)
     assert len(sections["vedlegg"].items) == 4
     (who,) = [d for d in source.definitions if d.id == "pasientsikkerhet"]
-    assert who.text == (
-        "Vern mot unødig skade som følge av helsetjenestens ytelser eller mangel på ytelser."
+    # the guide's own sentence, verbatim
+    assert flat(who.text) == (
+        "I tråd med Verdens helseorganisasjon defineres pasientsikkerhet som vern mot unødig "
+        "skade som følge av helsetjenestens ytelser eller mangel på ytelser"
     )
     assert "Verdens helseorganisasjon" in who.attribution
 
@@ -290,7 +292,8 @@ def test_question_guide_every_question_verbatim(method) -> None:
     )
     assert cats["avvik"].subpoints == {
         3: [
-            "Aspekter ved inn-/ut-skriving til hjemmetjenesten",
+            # the guide's misprint «hjemmetjenestennesten», corrected in brackets
+            "Aspekter ved inn-/ut-skriving til [hjemmetjenesten]",
             "Forflytninger innenfor kommunen",
             "IT-/dataproblemer",
         ]
