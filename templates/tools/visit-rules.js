@@ -67,10 +67,17 @@
     const names = people.map((p) => (p.title ? `${p.title} ${p.name}` : p.name));
     return names[0] === names[1] ? names[0] : `${names[0]} og ${names[1]}`;
   }
+  /* the visit's group as the letter names it: «sykepleier, lege og ufaglært» (as Kit._participants) */
+  function participants(visit) {
+    const group = (visit.participants || []).map((p) => String(p).trim()).filter(Boolean);
+    if (group.length < 2) return group.join("") || common.blank_participants;
+    return `${group.slice(0, -1).join(", ")} og ${group[group.length - 1]}`;
+  }
   function facts(visit) {
     return {
       enhet: visit.unit, kommune: visit.municipality, ledere: leaders(visit), dato: dateLong(visit.date),
       klokkeslett: timeText(visit.time), sted: visit.location || common.no_location,
+      deltakere: participants(visit),
       varighet: `${visit.duration_minutes} ${common.minutes_unit}`,
     };
   }
