@@ -266,14 +266,34 @@ def minutes_sections(doc: Document, var: str) -> None:
     tag(doc, "{%p for p in s.punkter %}")
     doc.add_paragraph("{{ p }}", style="Heading 3")
     doc.add_paragraph()
-    doc.add_paragraph()
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if not s.punkter %}")
     doc.add_paragraph()
     doc.add_paragraph()
-    doc.add_paragraph()
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
+
+
+def signatures(doc: Document) -> None:
+    """A line to sign on for each of ``signaturer`` (name and role under it), and the date."""
+    table = doc.add_table(rows=3, cols=2)
+    table.autofit = False
+    widths = (Cm(6.0), Cm(10.6))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    table.rows[0].cells[0].text = "{%tr for s in signaturer %}"
+    date, sign = table.rows[1].cells
+    for cell in (date, sign):
+        cell.paragraphs[0].paragraph_format.space_before = Pt(30)
+        cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+    date.paragraphs[0].text = "_" * 22
+    date.add_paragraph("{{ dato_etikett }}")
+    sign.paragraphs[0].text = "_" * 40
+    sign.add_paragraph("{{ s.navn }}")
+    table.rows[2].cells[0].text = "{%tr endfor %}"
 
 
 def turn_page(doc: Document, landscape: bool) -> None:
@@ -301,6 +321,7 @@ def minutes() -> Document:
     doc.add_paragraph("{{ f }}", style="List Bullet")
     tag(doc, "{%p endfor %}")
     minutes_sections(doc, "underskrift")
+    signatures(doc)
     return doc
 
 

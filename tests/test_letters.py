@@ -250,24 +250,16 @@ def test_site_blanks_have_the_linked_names_and_no_visit(wr_library, tmp_path: Pa
 def test_letter_and_staff_information_say_when_and_where(kit_dir: Path) -> None:
     """The fixture visit: 14 May 2030, 13:00 for 60 minutes, «Møterommet, 2. etasje». The
     letter says it once in its first paragraph; the staff information, a page of its own
-    put up for the staff, in a table under its heading."""
+    put up for the staff, under its heading (a table in the DOCX)."""
     prose = (
         f"vil besøke {UNIT} tirsdag 14. mai 2030 klokken 13.00. Visitten tar 60 minutter og "
         "holdes i Møterommet, 2. etasje."
     )
-    table = "Dato tirsdag 14. mai 2030 Klokkeslett 13.00–14.00 Sted Møterommet, 2. etasje"
+    table = "Dato: tirsdag 14. mai 2030 Klokkeslett: 13.00–14.00 Sted: Møterommet, 2. etasje"
     text = flat(pdf_text(kit_dir / "invitasjonsbrev.pdf"))
     assert text.count(prose) == 1
     assert text.count("tirsdag 14. mai 2030") == 2  # the prose and the attachment's table
-    assert text.index("Vedlegg Informasjon til medarbeiderne") < text.index("Dato Klokkeslett")
-    layout = subprocess.run(
-        ["pdftotext", "-layout", str(kit_dir / "invitasjonsbrev.pdf"), "-"],
-        capture_output=True,
-        check=True,
-    ).stdout.decode("utf-8")
-    rows = [" ".join(line.split()) for line in layout.splitlines() if line.strip()]
-    at = rows.index("Informasjon til medarbeiderne")
-    assert " ".join(rows[at + 1 : at + 4]) == table
+    assert f"Vedlegg Informasjon til medarbeiderne {table} Dere er invitert" in text
     document = Document(io.BytesIO((kit_dir / "invitasjonsbrev.docx").read_bytes()))
     paragraphs = " ".join(p.text for p in document.paragraphs)
     assert paragraphs.count(prose) == 1 and paragraphs.count("14. mai 2030") == 1
@@ -364,5 +356,3 @@ def test_letter_pdf_does_not_hyphenate(language: str) -> None:
     ).stdout.decode("utf-8")
     assert "klokk" in out  # the letter was read
     assert not re.findall(r"\w\u00ad\n\w", out)
-
-

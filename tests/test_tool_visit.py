@@ -289,6 +289,50 @@ def test_docx_letter_has_the_text_of_refleks_visit(made: dict) -> None:
     assert "For mer informasjon, kontakt Ola Koordinator, telefon 123 45 678, " in " ".join(browser)
 
 
+def _tables(data: bytes) -> list[list[str]]:
+    document = docx.Document(io.BytesIO(data))
+    return [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+
+
+def test_docx_letter_has_the_tables_and_page_numbers_of_refleks_visit(made: dict) -> None:
+    """The browser's DOCX: the attachment's when/where table and «Side 1 av 3», as the
+    command line's."""
+    _, data = made["browser"]["last-ned-docx"]
+    when = [
+        ["Dato", "tirsdag 14. mai 2030"],
+        ["Klokkeslett", "13.00–14.00"],
+        ["Sted", "Møterommet, 2. etasje"],
+    ]
+    assert _tables(data) == when
+    assert _tables((made["cli"] / "invitasjonsbrev.docx").read_bytes()) == when
+    footer = docx.Document(io.BytesIO(data)).sections[0].footer._element.xml
+    assert re.search(r"Side .*PAGE.* av .*NUMPAGES", footer, re.S)
+    texts = _paragraphs(data)
+    assert texts[texts.index("Vedlegg") + 1] == "Informasjon til medarbeidere"
+
+
+# the fixture visit's date, start time and place as the letter's first paragraph says them
+LETTER_WHEN = (
+    f"på din enhet ({UNIT}) tirsdag 14. mai 2030 klokken 13.00. Møtested: Møterommet, 2. etasje."
+)
+
+
+def test_every_letter_variant_says_date_time_and_place(made: dict) -> None:
+    """PDF and DOCX from `refleks visit`, the browser's DOCX and printed letter: the first
+    paragraph says when and where, once, in a sentence, and names the form's group."""
+    group = "De jeg ønsker å snakke med, er lege, sykepleier, helsefagarbeider, kjøkkenpersonale "
+    variants = {
+        "cli.pdf": flat(pdf_text(made["cli"] / "invitasjonsbrev.pdf")),
+        "cli.docx": " ".join(_paragraphs((made["cli"] / "invitasjonsbrev.docx").read_bytes())),
+        "browser.docx": " ".join(_paragraphs(made["browser"]["last-ned-docx"][1])),
+        "print.pdf": flat(pdf_text(made["browser"]["print"][1])),
+    }
+    for name, text in variants.items():
+        text = " ".join(text.split())
+        assert text.count(LETTER_WHEN) == 1, name
+        assert group + "og ufaglært." in text, name
+
+
 def _words(pdf: bytes | Path) -> list[str]:
     text = flat(pdf_text(pdf)).replace("•", " ")
     return re.sub(r"Side \d+ av \d+", " ", text).split()

@@ -216,6 +216,9 @@ def test_the_shipped_example_visit(tmp_path: Path) -> None:
     timeline = (folder / "tidslinje.md").read_text("utf-8")
     assert "| mandag 19. april 2027 | **Frist for referat**" in timeline
     assert "| tirsdag 13. juli 2027 | **Oppfølgingsvisitt**" in timeline
+    # 13 July 2027 is in week 28, the common summer holiday: the timeline says so
+    assert timeline.count("Datoen er i fellesferien (uke 28), da mange medarbeidere") == 1
+    assert "Datoen er i fellesferien (uke 28)" in flat(pdf_text(folder / "tidslinje.pdf"))
 
 
 NEW = [

@@ -141,7 +141,7 @@
   }
   function whenAndWhere(visit, values) {
     const e = R.escapeHtml;
-    return `<table class="when">${whenRows(visit, values).map(([k, v]) => `<tr><th scope="row">${e(k)}</th><td>${e(v)}</td></tr>`).join("")}</table>`;
+    return `<div class="when">${whenRows(visit, values).map(([k, v]) => `<p><strong>${e(k)}:</strong> ${e(v)}</p>`).join("")}</div>`;
   }
 
   function letterHtml(visit, css) {
