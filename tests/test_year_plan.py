@@ -128,6 +128,17 @@ def test_year_overview_xlsx_values_worked_out_by_hand(year: Path) -> None:
     assert rows[3][0] == "Heimtun bu- og omsorgssenter"
     assert rows[3][8] == d(2030, 12, 10)
     assert ws["A6"].data_type == "s"  # a unit that looks like a formula stays text
+
+
+def test_year_overview_xlsx_rows_are_as_high_as_their_text(year: Path) -> None:
+    """LibreOffice prints a wrapped cell in a row of the default height over the next row:
+    every row of the table has its height. «Frist for referat» (17 characters) wraps in a
+    column 13 wide to two lines of 15 pt; a visit's row needs one line at least."""
+    ws = load_workbook(year / "arsoversikt.xlsx").active
+    assert ws.row_dimensions[4].height >= 2 * 15
+    for row in range(5, 8):
+        assert ws.row_dimensions[row].height >= 15, row
+    assert ws["B5"].alignment.horizontal == "left"  # the date does not run into the time
     assert ws.page_setup.orientation == "landscape"
     assert ws.print_title_rows == "$4:$4"
 
