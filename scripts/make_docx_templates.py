@@ -251,8 +251,11 @@ def action_plan() -> Document:
     doc.add_paragraph("{{ fakta }}")
     plan_table(doc, "rader", 26.7)
     doc.add_paragraph("{{ deltakere }}")
+    doc.add_paragraph("{{ statusmerknad }}")
     tag(doc, "{%p if eksempler %}")
-    doc.add_heading("{{ eksempeltittel }}", level=2)
+    heading = doc.add_heading("{{ eksempeltittel }}", level=2)
+    heading.paragraph_format.page_break_before = True
+    doc.add_paragraph("{{ eksempelmerknad }}")
     plan_table(doc, "eksempler", 26.7)
     tag(doc, "{%p endif %}")
     return doc
