@@ -223,5 +223,5 @@ def test_unknown_field_in_the_method_letter(tmp_path: Path) -> None:
         "content/methods/pasientsikkerhetsvisitt.yaml:42:13: feil: ukjent felt «{telefon}» i "
         "brevteksten\n  nøkkel: letter.sections[4].text\n  skrevet: {telefon}\n"
         "  forventet: ett av feltene {enhet}, {kommune}, {ledere}, {dato}, {klokkeslett}, "
-        "{sted}, {varighet}"
+        "{sted}, {varighet}, {deltakere}"
     ]
