@@ -174,6 +174,15 @@ def test_bad_values_get_the_messages_of_refleks_check(engine_page: Any) -> None:
     assert summary(page) == [
         "Varighet i minutter: feil: varigheten må være et positivt antall minutter"
     ]
+    # an e-mail address without «@»: the error `refleks check` gives (tests/test_visit_checks.py)
+    fill(page, {"duration_minutes": "60", "coordinator-email": "ola.example.no"})
+    submit(page)
+    assert page.inner_text("#coordinator-email-feil").splitlines() == [
+        "feil: e-postadressen mangler @",
+        "nøkkel: leadership.coordinator.email",
+        "skrevet: ola.example.no",
+        "forventet: en e-postadresse som navn@kommune.no",
+    ]
     assert axe_violations(page) == [], describe(axe_violations(page))
 
 

@@ -99,6 +99,11 @@
     if (visit.unit_leader_in_conversation) found.push(problem("unit_leader_in_conversation", rules.leader_in_conversation, {}, "true"));
     const title = (visit.unit_leader.title || "").trim().toLowerCase();
     visit.participants.forEach((p) => { if (title && p.trim().toLowerCase() === title) found.push(problem("participants", rules.leader_in_group, {}, p)); });
+    // walkround/checks.py _check_emails: an address without «@» would go into the letter
+    for (const role of LEADERS) {
+      const email = String((visit.leadership[role] || {}).email || "").trim();
+      if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) found.push(problem(`${role}-email`, rules.email, { verdi: email }, email));
+    }
     if (visit.date < today) found.push(problem("date", rules.date_passed, { i_dag: today }, visit.date));
     if (!R.isWorkingDay(visit.date)) {
       const name = R.holidayName(visit.date);
