@@ -81,5 +81,20 @@ def run(args: argparse.Namespace, project: Project) -> int:
     report = build_kit(library, session, folder, force=args.force)
     shown = sorted(n for n in report.written + report.unchanged + report.kept if "/" not in n)
     print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")
+    if session.left_out:
+        print(left_out_note(session))
     print_protected(report, str(folder))
     return 0
+
+
+def left_out_note(session) -> str:
+    """Which themes did not fit, and the options that take them all in."""
+    from ..session import minutes_for
+
+    left = ", ".join(f"{t.id} ({t.title})" for t in session.left_out)
+    every = [*session.themes, *session.left_out]
+    ids = ",".join(t.id for t in every)
+    return (
+        f"Fikk ikke plass på {session.minutes} minutter: {left}. Ta med alle temaene med "
+        f"--themes {ids} --minutes {minutes_for(len(every))}, eller velg temaer med --themes."
+    )
