@@ -192,3 +192,29 @@ def test_no_page_is_nearly_empty(office_pdfs: dict[Path, Path], example_kit: Pat
                 if covered < 0.1 * page.height:
                     thin.append(f"{source.name} side {number}: {covered / page.height:.0%}")
     assert thin == [], "\n".join(thin)
+
+
+DOUBLED = re.compile(r"[?!][.,]|(?<![.…])\.\.(?![.…])|,,")
+"""«hendelser?. Utgiver», «hendelser?, Helsedirektoratet», «slutt..»: punctuation doubled
+where a text that ends in its own mark meets the template's (a blank's dots are three or
+more, and stay)."""
+
+
+def test_no_doubled_punctuation_in_any_document(
+    folders: list[Path], office_pdfs: dict[Path, Path]
+) -> None:
+    import pdfplumber
+
+    pdfs = sorted(
+        {*(p for folder in folders for p in folder.rglob("*.pdf")), *office_pdfs.values()}
+    )
+    assert any(p.name == "kurs-kollegastotte.pdf" for p in pdfs)
+    found = []
+    for pdf in pdfs:
+        with pdfplumber.open(pdf) as doc:
+            text = " ".join(page.extract_text() or "" for page in doc.pages)
+        found += [
+            f"{pdf.name}: …{text[max(0, m.start() - 30) : m.end() + 10]}…"
+            for m in DOUBLED.finditer(text)
+        ]
+    assert found == [], "\n".join(found)
