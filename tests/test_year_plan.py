@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -93,6 +94,22 @@ def test_merged_letters_docx_each_letter_on_a_new_page(year: Path) -> None:
     body = "\n".join(p.text for p in doc.paragraphs)
     starts = [body.index(f"vil besøke {unit}") for unit in UNITS_IN_DATE_ORDER]
     assert starts == sorted(starts)
+
+
+def test_every_merged_letter_says_date_time_and_place(year: Path) -> None:
+    """The fixture's first paragraph: «vil besøke <enhet> <dato> klokken <tid>. ... holdes i
+    <sted>.», once in each of the three letters, in the merged PDF and DOCX."""
+    when = re.compile(
+        r"vil besøke (.+?) (mandag|tirsdag|onsdag|torsdag|fredag) \d+\. \w+ 2030 klokken "
+        r"\d\d\.\d\d\. Visitten tar \d+ minutter og holdes i [^.]+\."
+    )
+    doc = Document(io.BytesIO((year / "invitasjonsbrev-alle.docx").read_bytes()))
+    for text in (
+        " ".join(pdf_text(year / "invitasjonsbrev-alle.pdf").split()),
+        " ".join(" ".join(p.text for p in doc.paragraphs).split()),
+    ):
+        units = [m.group(1) for m in when.finditer(text)]
+        assert units == list(UNITS_IN_DATE_ORDER)
 
 
 def test_year_overview_xlsx_values_worked_out_by_hand(year: Path) -> None:
