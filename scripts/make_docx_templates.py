@@ -130,6 +130,62 @@ def facts_table(doc: Document, rows: str, grid: bool = True) -> None:
     table.rows[2].cells[0].text = "{%tr endfor %}"
 
 
+def when_where_table(doc: Document, rows: str) -> None:
+    """Date, time and place: a narrow bold label column, the values left-aligned beside it."""
+    table = doc.add_table(rows=3, cols=2)
+    table.autofit = False
+    widths = (Cm(3.2), Cm(13.4))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid: LibreOffice lays out from it
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    table.rows[0].cells[0].text = f"{{%tr for f in {rows} %}}"
+    table.rows[1].cells[0].text = "{{ f.navn }}"
+    table.rows[1].cells[1].text = "{{ f.verdi }}"
+    for run in table.rows[1].cells[0].paragraphs[0].runs:
+        run.bold = True
+    table.rows[2].cells[0].text = "{%tr endfor %}"
+
+
+def field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in ``paragraph``: Word and LibreOffice fill it in."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+    paragraph.add_run("1")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(end)
+
+
+def page_numbers(doc: Document) -> None:
+    """«Side 1 av 3» at the foot of every page, right-aligned, as in the PDF."""
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer.add_run("{{ etiketter.page }} ")
+    field(footer, "PAGE")
+    footer.add_run(" {{ etiketter.of }} ")
+    field(footer, "NUMPAGES")
+    for run in footer.runs:
+        run.font.size = Pt(9)
+        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+
+def tight(paragraph) -> None:
+    """No space after: the lines of an address block sit under one another."""
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.space_before = Pt(0)
+
+
 def save(doc: Document, path: Path) -> None:
     buf = io.BytesIO()
     doc.save(buf)
@@ -139,23 +195,25 @@ def save(doc: Document, path: Path) -> None:
 
 def letter() -> Document:
     doc = new_document()
+    page_numbers(doc)
     tag(doc, "{%p if logo %}")
     doc.add_paragraph("{{ logo }}")
     tag(doc, "{%p endif %}")
-    doc.add_paragraph().add_run("{{ avsender.navn }}").bold = True
+    sender = doc.add_paragraph()
+    sender.add_run("{{ avsender.navn }}").bold = True
+    tight(sender)
     tag(doc, "{%p for linje in avsender.adresse %}")
-    doc.add_paragraph("{{ linje }}")
+    tight(doc.add_paragraph("{{ linje }}"))
     tag(doc, "{%p endfor %}")
     doc.add_paragraph()
-    doc.add_paragraph("{{ mottaker.navn }}")
+    tight(doc.add_paragraph("{{ mottaker.navn }}"))
     tag(doc, "{%p if mottaker.stilling %}")
-    doc.add_paragraph("{{ mottaker.stilling }}")
+    tight(doc.add_paragraph("{{ mottaker.stilling }}"))
     tag(doc, "{%p endif %}")
     doc.add_paragraph("{{ mottaker.enhet }}")
     date = doc.add_paragraph("{{ brevdato }}")
     date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.add_heading("{{ tittel }}", level=1)
-    facts_table(doc, "tid_og_sted", grid=False)
     tag(doc, "{%p for a in avsnitt %}")
     tag(doc, "{%p if a.tittel %}")
     doc.add_heading("{{ a.tittel }}", level=2)
@@ -168,15 +226,17 @@ def letter() -> Document:
     tag(doc, "{%p if kontakt %}")
     doc.add_paragraph("{{ kontakt }}")
     tag(doc, "{%p endif %}")
+    doc.add_paragraph("{{ hilsen }}").paragraph_format.space_before = Pt(12)
     doc.add_paragraph()
-    doc.add_paragraph("{{ hilsen }}")
-    doc.add_paragraph()
-    doc.add_paragraph("{{ underskrift.navn }}")
+    tight(doc.add_paragraph("{{ underskrift.navn }}"))
     doc.add_paragraph("{{ underskrift.stilling }}")
     tag(doc, "{%p if vedlegg %}")
-    heading = doc.add_heading("{{ vedlegg.tittel }}", level=1)
-    heading.paragraph_format.page_break_before = True
-    facts_table(doc, "tid_og_sted", grid=False)
+    label = doc.add_paragraph()
+    label.add_run("{{ etiketter.attachment }}").font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    label.paragraph_format.page_break_before = True
+    doc.add_heading("{{ vedlegg.tittel }}", level=1)
+    when_where_table(doc, "tid_og_sted")
+    doc.add_paragraph()
     blocks(doc, "vedlegg")
     tag(doc, "{%p for p in vedlegg.punkter %}")
     doc.add_paragraph("{{ p }}", style="List Bullet")
@@ -191,8 +251,11 @@ def action_plan() -> Document:
     doc.add_paragraph("{{ fakta }}")
     plan_table(doc, "rader", 26.7)
     doc.add_paragraph("{{ deltakere }}")
+    doc.add_paragraph("{{ statusmerknad }}")
     tag(doc, "{%p if eksempler %}")
-    doc.add_heading("{{ eksempeltittel }}", level=2)
+    heading = doc.add_heading("{{ eksempeltittel }}", level=2)
+    heading.paragraph_format.page_break_before = True
+    doc.add_paragraph("{{ eksempelmerknad }}")
     plan_table(doc, "eksempler", 26.7)
     tag(doc, "{%p endif %}")
     return doc
@@ -206,14 +269,34 @@ def minutes_sections(doc: Document, var: str) -> None:
     tag(doc, "{%p for p in s.punkter %}")
     doc.add_paragraph("{{ p }}", style="Heading 3")
     doc.add_paragraph()
-    doc.add_paragraph()
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if not s.punkter %}")
     doc.add_paragraph()
     doc.add_paragraph()
-    doc.add_paragraph()
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
+
+
+def signatures(doc: Document) -> None:
+    """A line to sign on for each of ``signaturer`` (name and role under it), and the date."""
+    table = doc.add_table(rows=3, cols=2)
+    table.autofit = False
+    widths = (Cm(6.0), Cm(10.6))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    table.rows[0].cells[0].text = "{%tr for s in signaturer %}"
+    date, sign = table.rows[1].cells
+    for cell in (date, sign):
+        cell.paragraphs[0].paragraph_format.space_before = Pt(30)
+        cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+    date.paragraphs[0].text = "_" * 22
+    date.add_paragraph("{{ dato_etikett }}")
+    sign.paragraphs[0].text = "_" * 40
+    sign.add_paragraph("{{ s.navn }}")
+    table.rows[2].cells[0].text = "{%tr endfor %}"
 
 
 def turn_page(doc: Document, landscape: bool) -> None:
@@ -241,6 +324,7 @@ def minutes() -> Document:
     doc.add_paragraph("{{ f }}", style="List Bullet")
     tag(doc, "{%p endfor %}")
     minutes_sections(doc, "underskrift")
+    signatures(doc)
     return doc
 
 

@@ -110,8 +110,27 @@ def test_blank_xlsx_has_blank_rows_for_every_problem(blank_kit: Kit) -> None:
 
 
 def test_examples_sheet(kit_dir: Path) -> None:
-    ws = load_workbook(kit_dir / "tiltaksplan.xlsx")["Eksempler"]
+    workbook = load_workbook(kit_dir / "tiltaksplan.xlsx")
+    ws = workbook["Eksempler"]
     assert ws["A1"].value == "Eksempler fra veilederen"
+    # the guide's example, not the unit's own plan: no unit or date above it, and the status
+    # column said to be Refleks's (on both sheets), as the method page says
+    status_note = (
+        "Kolonnen «Status» er lagt til av Refleks for å følge opp tiltakene; veilederens "
+        "tiltaksplan har den ikke."
+    )
+    assert ws["A2"].value == (
+        "Eksemplene er hentet fra veilederen og viser hvordan en tiltaksplan kan fylles "
+        "ut. De gjelder ikke denne enheten."
+    )
+    assert ws["A3"].value == status_note
+    assert workbook["Tiltaksplan"]["A3"].value == status_note
+    assert UNIT not in " ".join(str(c.value) for row in ws.iter_rows(max_row=3) for c in row)
+    document = Document(io.BytesIO((kit_dir / "tiltaksplan.docx").read_bytes()))
+    texts = [p.text for p in document.paragraphs]
+    assert status_note in texts
+    at = texts.index("Eksempler fra veilederen")
+    assert texts[at + 1].startswith("Eksemplene er hentet fra veilederen og viser")
     assert _values(ws, 5) == [
         "Fall om natten",
         "Færre fall",

@@ -124,16 +124,16 @@ def test_year_plan_in_nynorsk(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     code, err = check(tmp_path, text, capsys)
     assert code == 1
     assert err == (
-        f"{F}:16:11: feil: visitten er lagd til Arbeidarane sin dag\n"
+        f"{F}:16:11: advarsel: visitten er lagd til Arbeidarane sin dag\n"
         "  nøkkel: visits[0].date (visitt 1)\n  skrevet: 2030-05-01\n  forventet: ein yrkedag\n"
-        f"{F}:20:11: feil: visitten er lagd til ein helgedag\n"
+        f"{F}:20:11: advarsel: visitten er lagd til ein helgedag\n"
         "  nøkkel: visits[1].date (visitt 2)\n  skrevet: 2030-03-16\n  forventet: ein yrkedag\n"
         f"{F}:28:11: feil: leiaren for visitten, Åse Lie, er sett opp på to visittar som "
         "overlappar\n"
         "  nøkkel: visits[3].date (visitt 4)\n  skrevet: 2030-03-12 kl. 10:30 (Eining D)\n"
         "  forventet: éin visitt per dag for kvar leiar\n"
         f"  tips: den andre visitten står i {F}:24 (Eining C, kl. 10:00); flytt ein av dei\n"
-        "\n3 feil i innholdet. Rett dem og kjør refleks check på nytt.\n"
+        "\n1 feil i innholdet. Rett den og kjør refleks check på nytt.\n"
     )
 
 

@@ -9,10 +9,13 @@ office file once for the whole module.
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from refleks import cli
 
@@ -165,3 +168,62 @@ def test_minutes_do_not_ask_again_and_sign_after_the_plan(example_kit: Path) -> 
     paragraphs = [line for line in text.splitlines() if line.strip()]
     assert paragraphs.index("Tiltaksplan") < paragraphs.index("Underskrift")
     assert paragraphs.index("Frister") < paragraphs.index("Underskrift")
+    # a line to sign on for the top leader and the visit leader, each with the date beside it
+    document = Document(io.BytesIO((example_kit / "referat.docx").read_bytes()))
+    rows = [[c.text for c in row.cells] for row in document.tables[-1].rows]
+    assert rows == [
+        ["_" * 22 + "\nDato", "_" * 40 + "\nOla Nordmann, kommunaldirektør (øverste leder)"],
+        [
+            "_" * 22 + "\nDato",
+            "_" * 40 + "\nEva Eksempel, helse- og omsorgssjef (leder for visitten)",
+        ],
+    ]
+
+
+def test_no_page_is_nearly_empty(office_pdfs: dict[Path, Path], example_kit: Path) -> None:
+    """No printed page of a letter, the minutes or an office file holds only a line or two
+    (the minutes once broke onto a page with one sentence): text covers at least 10 % of
+    every page's height, the page number left out."""
+    import pdfplumber
+
+    pdfs = {**office_pdfs, example_kit / "invitasjonsbrev.pdf": example_kit / "invitasjonsbrev.pdf"}
+    assert any(s.name == "referat.docx" for s in pdfs)
+    thin = []
+    for source, pdf in sorted(pdfs.items()):
+        with pdfplumber.open(pdf) as doc:
+            for number, page in enumerate(doc.pages, 1):
+                words = [
+                    w for w in page.extract_words() if not re.fullmatch(r"Side|\d+|av", w["text"])
+                ]
+                covered = max((w["bottom"] for w in words), default=0) - min(
+                    (w["top"] for w in words), default=0
+                )
+                if covered < 0.1 * page.height:
+                    thin.append(f"{source.name} side {number}: {covered / page.height:.0%}")
+    assert thin == [], "\n".join(thin)
+
+
+DOUBLED = re.compile(r"[?!][.,]|(?<![.…])\.\.(?![.…])|,,")
+"""«hendelser?. Utgiver», «hendelser?, Helsedirektoratet», «slutt..»: punctuation doubled
+where a text that ends in its own mark meets the template's (a blank's dots are three or
+more, and stay)."""
+
+
+def test_no_doubled_punctuation_in_any_document(
+    folders: list[Path], office_pdfs: dict[Path, Path]
+) -> None:
+    import pdfplumber
+
+    pdfs = sorted(
+        {*(p for folder in folders for p in folder.rglob("*.pdf")), *office_pdfs.values()}
+    )
+    assert any(p.name == "kurs-kollegastotte.pdf" for p in pdfs)
+    found = []
+    for pdf in pdfs:
+        with pdfplumber.open(pdf) as doc:
+            text = " ".join(page.extract_text() or "" for page in doc.pages)
+        found += [
+            f"{pdf.name}: …{text[max(0, m.start() - 30) : m.end() + 10]}…"
+            for m in DOUBLED.finditer(text)
+        ]
+    assert found == [], "\n".join(found)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import json
 import re
+import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,3 +85,56 @@ def test_speaker_view_layout_choices_are_norwegian(built_site: Path) -> None:
         assert english not in notes
     for norwegian in ("'Standard'", "'Bred'", "'Høy'", "'Bare notater'", "'Oppsett'"):
         assert norwegian in notes
+
+
+@contextlib.contextmanager
+def _serve_with_404(root: Path, not_found: bytes) -> Iterator[str]:
+    """Serve ``root`` as nginx and GitHub Pages do: 404.html for every missing address."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kw: Any) -> None:
+            super().__init__(*args, directory=str(root), **kw)
+
+        def send_error(self, code: int, message: str | None = None, explain=None) -> None:
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(not_found)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.slow
+def test_404_at_a_nested_address_loads_its_styles_and_links_home(
+    built_site: Path, browser: Any, tmp_path: Path
+) -> None:
+    """nginx and GitHub Pages send 404.html for /refleksjon/kollegastotte/x.html too: the page
+    must load its style sheets (not 8,000 px of unstyled icons) and link to the site's front
+    page, with the site at the server's top and in a subfolder of it."""
+    not_found = (built_site / "404.html").read_bytes()
+    for prefix in ("", "repo/"):
+        root = tmp_path / (prefix or "top")
+        shutil.copytree(built_site, root / prefix if prefix else root)
+        with _serve_with_404(root, not_found) as server:
+            page = browser.new_page()
+            base = server + prefix
+            page.goto(base + "refleksjon/kollegastotte/x.html")
+            assert page.inner_text("h1#ikke-funnet") == "Siden finnes ikke"
+            loaded = page.evaluate(
+                "[...document.styleSheets].filter(s => s.href && s.cssRules.length).length"
+            )
+            assert loaded >= 2, prefix
+            assert page.evaluate("document.body.scrollHeight") < 3000, prefix
+            home = page.get_by_role("link", name="forsiden").get_attribute("href")
+            target = page.evaluate(f"new URL({home!r}, document.baseURI).href")
+            assert target in (base, base + "index.html"), prefix
+            page.close()

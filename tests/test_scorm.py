@@ -138,3 +138,36 @@ def test_runtime_gets_completed_after_every_theme(package: Path, tmp_path: Path,
         assert violations == [], describe(violations)
         recorder.assert_local()
         context.close()
+
+
+def test_stories_are_in_and_themes_are_numbered_once(tmp_path: Path) -> None:
+    """kollegastotte.yaml's first theme shows two stories from the source (anne,
+    forste-kneika); the theme list carries each theme's number in its text only."""
+    assert cli.main(
+        ["--project", str(ROOT), "export", "scorm", "--reflection", "kollegastotte",
+         "--out", str(tmp_path)]
+    ) == 0  # fmt: skip
+    with zipfile.ZipFile(tmp_path / "refleks-kollegastotte-scorm12.zip") as archive:
+        page = archive.read("index.html").decode("utf-8")
+    assert page.count('<div class="fortelling">') == 2
+    assert '<ol class="temaliste">' not in page and '<ul class="temaliste">' in page
+    assert ">1. " in page and "1. 1." not in page
+
+
+def test_outside_a_platform_nothing_is_said_to_be_recorded(
+    package: Path, tmp_path: Path, browser
+) -> None:
+    """Opened from disk (no SCORM API), every theme opened: the page says progress is only
+    recorded from a platform, never «registrert som fullført»."""
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(tmp_path / "pakke")
+    page = browser.new_page()
+    page.goto((tmp_path / "pakke" / "index.html").as_uri())
+    for theme in THEMES:
+        page.click(f"a[data-tema='{theme}']")
+    status = page.inner_text("#kurs-status")
+    assert status == (
+        "Du har åpnet alle temaene. Fremdriften blir bare registrert når kurset er åpnet fra "
+        "en læringsplattform."
+    )
+    page.close()

@@ -8,6 +8,7 @@ three themes with 3 + 5 + 3 = 11 questions) and the words in templates/selfstudy
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -131,9 +132,16 @@ def test_journal_lists_exports_and_deletes(browser: Any, url) -> None:
     assert QUESTION in journal.inner_text()
     assert page.locator(".refleks-svar-tekst").inner_text() == ANSWER
     assert "Kilde: " in journal.inner_text()
+    # on paper: the day it was printed, and no links to open or buttons to press
+    page.emulate_media(media="print")
+    printed = journal.inner_text()
+    assert re.search(r"Skrevet ut \d\d\.\d\d\.\d{4}", printed)
+    assert "Åpne temaet" not in printed and "Slett alle svarene" not in printed
+    page.emulate_media(media="screen")
+    assert "Skrevet ut " not in journal.inner_text()
 
     with page.expect_download() as info:
-        page.get_by_role("button", name="Last ned som tekst (Markdown)").click()
+        page.get_by_role("button", name="Last ned som tekstfil").click()
     download = info.value
     assert download.suggested_filename == "mine-refleksjoner.md"
     text = Path(download.path()).read_text("utf-8")

@@ -60,6 +60,27 @@ def test_all_five_roles_of_a_set_make_one_group(library: Library) -> None:
     assert chosen.name == "kollegastotte-alle-" + "-".join(t.id for t in chosen.themes) + "-130min"
 
 
+def test_default_minutes_take_the_themes_that_fit_and_say_which_were_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """60 minutes hold 5 + 2 x 20 + 5: the first two of kollegastotte's six themes; the
+    other four are named, with the options that take all six (5 + 6 x 20 + 5 = 130)."""
+    assert run(["--reflection", "kollegastotte", "--role", "alle", "--name", "alle"], tmp_path) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == (
+        "Fikk ikke plass på 60 minutter: rett-etter (Rett etter hendelsen – umiddelbar "
+        "ivaretakelse), oppfolging (Oppfølging over tid og ivaretakende gjennomganger), "
+        "kollegastotteordning (En kollegastøtteordning hos oss), hverdagen (Ikke bare etter "
+        "alvorlige hendelser). Ta med alle temaene med --themes kultur-og-ledelse,forberedelse,"
+        "rett-etter,oppfolging,kollegastotteordning,hverdagen --minutes 130, eller velg temaer "
+        "med --themes."
+    )
+    roles = "kollega,leder-gjennomgang"
+    args = ["--reflection", "kollegastotte", "--role", roles, "--name", "to"]
+    assert run(args, tmp_path) == 0
+    assert "Fikk ikke plass på 60 minutter:" in capsys.readouterr().out
+
+
 def test_each_question_shows_its_role_in_theme_order(library: Library) -> None:
     chosen = session.resolve(
         library, "systemperspektiv", "leder-overordnet,leder-gjennomgang", ["involvering"], 30

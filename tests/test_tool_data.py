@@ -28,12 +28,15 @@ def test_visit_check_messages(data: dict) -> None:
         "leader_in_conversation": "lederen for enheten skal ikke delta i samtalen",
         "leader_in_group": "lederen for enheten står i samtalegruppen",
         "date_passed": "datoen for visitten er passert",
+        "email": "e-postadressen mangler @",
         "weekend": "visitten er lagt til en helgedag",
         "holiday": "visitten er lagt til {grunn}",
     }
     assert checks["rules"]["date_passed"]["expected"] == "en dato etter {i_dag}"
     assert checks["rules"]["duration_not_positive"]["severity"] == "feil"
     assert checks["rules"]["weekend"]["severity"] == "advarsel"
+    assert checks["rules"]["email"]["severity"] == "feil"
+    assert checks["rules"]["email"]["expected"] == "en e-postadresse som navn@kommune.no"
     assert checks["schema"]["missing"] == {
         "severity": "feil",
         "message": "mangler påkrevd nøkkel «{navn}»",

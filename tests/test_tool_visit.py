@@ -119,22 +119,21 @@ def test_empty_form_shows_every_error_beside_its_field(engine_page: Any) -> None
     assert axe_violations(page) == [], describe(axe_violations(page))
     submit(page)
     assert summary(page) == [
-        "Kommune eller virksomhet: feil: mangler påkrevd nøkkel «municipality»",
-        "Enheten som besøkes: feil: mangler påkrevd nøkkel «unit»",
-        "Navn på lederen for enheten: feil: mangler påkrevd nøkkel «name»",
-        "Dato for visitten: feil: mangler påkrevd nøkkel «date»",
-        "Klokkeslett: feil: mangler påkrevd nøkkel «time»",
-        "Navn på øverste leder: feil: mangler påkrevd nøkkel «name»",
-        "Navn på lederen for visitten: feil: mangler påkrevd nøkkel «name»",
-        "Navn på koordinatoren: feil: mangler påkrevd nøkkel «name»",
+        "Kommune eller virksomhet: feil: feltet må fylles ut",
+        "Enheten som besøkes: feil: feltet må fylles ut",
+        "Navn på lederen for enheten: feil: feltet må fylles ut",
+        "Dato for visitten: feil: feltet må fylles ut",
+        "Klokkeslett: feil: feltet må fylles ut",
+        "Navn på øverste leder: feil: feltet må fylles ut",
+        "Navn på lederen for visitten: feil: feltet må fylles ut",
+        "Navn på koordinatoren: feil: feltet må fylles ut",
     ]
     # the summary takes the focus; each message sits beside its field and is announced with it
     assert page.evaluate("document.activeElement.id") == "feiloppsummering"
     assert page.inner_text("#top_leader-name-feil").splitlines() == [
-        "feil: mangler påkrevd nøkkel «name»",
+        "feil: feltet må fylles ut",
         "nøkkel: leadership.top_leader.name",
-        "forventet: name: ...",
-        "tips: legg til «name:» med en verdi",
+        "forventet: en verdi i feltet",
     ]
     field = page.locator("#top_leader-name")
     assert field.get_attribute("aria-invalid") == "true"
@@ -145,6 +144,12 @@ def test_empty_form_shows_every_error_beside_its_field(engine_page: Any) -> None
     # the dark palette, as the palette toggle sets it
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     assert axe_violations(page) == [], describe(axe_violations(page))
+    # the field's red border against the dark page: at least 3:1 (WCAG 1.4.11)
+    border, back = page.evaluate(
+        "[getComputedStyle(document.getElementById('top_leader-name')).borderBottomColor,"
+        " getComputedStyle(document.body).backgroundColor]"
+    )
+    assert _contrast(border, back) >= 3, (border, back)
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
     # keyboard: Tab reaches the first link of the summary, Enter moves to the field
     page.keyboard.press("Tab")
@@ -153,26 +158,51 @@ def test_empty_form_shows_every_error_beside_its_field(engine_page: Any) -> None
     assert page.evaluate("document.activeElement.id") == "municipality"
 
 
+def _contrast(a: str, b: str) -> float:
+    """WCAG contrast of two CSS rgb()/rgba() colours."""
+
+    def luminance(colour: str) -> float:
+        r, g, b = (int(x) / 255 for x in re.findall(r"[\d.]+", colour)[:3])
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def test_bad_values_get_the_messages_of_refleks_check(engine_page: Any) -> None:
     page = engine_page
-    fill(page, {**FORM, "date": "2030-02-30", "time": "25:00", "duration_minutes": "en time"})
+    fill(page, {**FORM, "date": "30.02.2030", "time": "25.00", "duration_minutes": "en time"})
     submit(page)
+    # the form takes dates and times as people write them, and says so when one is wrong
     assert page.inner_text("#date-feil").splitlines() == [
         "feil: ugyldig dato",
         "nøkkel: date",
-        "skrevet: 2030-02-30",
-        "forventet: en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23",
+        "skrevet: 30.02.2030",
+        "forventet: en dato som finnes, for eksempel 13.04.2027",
     ]
+    assert page.inner_text("#time-feil").splitlines()[3] == (
+        "forventet: et klokkeslett, for eksempel 13.00 eller 9.30"
+    )
     assert page.inner_text("#time-feil").splitlines()[0] == "feil: ugyldig klokkeslett"
     assert page.inner_text("#duration_minutes-feil").splitlines()[:3] == [
         "feil: feil type",
         "nøkkel: duration_minutes",
         "skrevet: en time",
     ]
-    fill(page, {"date": "2030-05-14", "time": "13:00", "duration_minutes": "0"})
+    fill(page, {"date": "14.05.2030", "time": "13.00", "duration_minutes": "0"})
     submit(page)
     assert summary(page) == [
         "Varighet i minutter: feil: varigheten må være et positivt antall minutter"
+    ]
+    # an e-mail address without «@»: the error `refleks check` gives (tests/test_visit_checks.py)
+    fill(page, {"duration_minutes": "60", "coordinator-email": "ola.example.no"})
+    submit(page)
+    assert page.inner_text("#coordinator-email-feil").splitlines() == [
+        "feil: e-postadressen mangler @",
+        "nøkkel: leadership.coordinator.email",
+        "skrevet: ola.example.no",
+        "forventet: en e-postadresse som navn@kommune.no",
     ]
     assert axe_violations(page) == [], describe(axe_violations(page))
 
@@ -287,6 +317,50 @@ def test_docx_letter_has_the_text_of_refleks_visit(made: dict) -> None:
         "30. april 2030",
     ]
     assert "For mer informasjon, kontakt Ola Koordinator, telefon 123 45 678, " in " ".join(browser)
+
+
+def _tables(data: bytes) -> list[list[str]]:
+    document = docx.Document(io.BytesIO(data))
+    return [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+
+
+def test_docx_letter_has_the_tables_and_page_numbers_of_refleks_visit(made: dict) -> None:
+    """The browser's DOCX: the attachment's when/where table and «Side 1 av 3», as the
+    command line's."""
+    _, data = made["browser"]["last-ned-docx"]
+    when = [
+        ["Dato", "tirsdag 14. mai 2030"],
+        ["Klokkeslett", "13.00–14.00"],
+        ["Sted", "Møterommet, 2. etasje"],
+    ]
+    assert _tables(data) == when
+    assert _tables((made["cli"] / "invitasjonsbrev.docx").read_bytes()) == when
+    footer = docx.Document(io.BytesIO(data)).sections[0].footer._element.xml
+    assert re.search(r"Side .*PAGE.* av .*NUMPAGES", footer, re.S)
+    texts = _paragraphs(data)
+    assert texts[texts.index("Vedlegg") + 1] == "Informasjon til medarbeidere"
+
+
+# the fixture visit's date, start time and place as the letter's first paragraph says them
+LETTER_WHEN = (
+    f"på din enhet ({UNIT}) tirsdag 14. mai 2030 klokken 13.00. Møtested: Møterommet, 2. etasje."
+)
+
+
+def test_every_letter_variant_says_date_time_and_place(made: dict) -> None:
+    """PDF and DOCX from `refleks visit`, the browser's DOCX and printed letter: the first
+    paragraph says when and where, once, in a sentence, and names the form's group."""
+    group = "De jeg ønsker å snakke med, er lege, sykepleier, helsefagarbeider, kjøkkenpersonale "
+    variants = {
+        "cli.pdf": flat(pdf_text(made["cli"] / "invitasjonsbrev.pdf")),
+        "cli.docx": " ".join(_paragraphs((made["cli"] / "invitasjonsbrev.docx").read_bytes())),
+        "browser.docx": " ".join(_paragraphs(made["browser"]["last-ned-docx"][1])),
+        "print.pdf": flat(pdf_text(made["browser"]["print"][1])),
+    }
+    for name, text in variants.items():
+        text = " ".join(text.split())
+        assert text.count(LETTER_WHEN) == 1, name
+        assert group + "og ufaglært." in text, name
 
 
 def _words(pdf: bytes | Path) -> list[str]:

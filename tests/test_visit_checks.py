@@ -42,6 +42,16 @@ def test_a_visit_by_the_method_has_no_problems(tmp_path: Path) -> None:
     assert problems(tmp_path, BASE) == []
 
 
+def test_an_email_address_without_at_is_an_error(tmp_path: Path) -> None:
+    """It would be printed in the letter as written; line 11 is the coordinator's."""
+    text = BASE.replace("email: ko@example.no", "email: ko.example.no")
+    assert problems(tmp_path, text) == [
+        f"{FILE}:11:44: feil: e-postadressen mangler @\n"
+        "  nøkkel: leadership.coordinator.email\n  skrevet: ko.example.no\n"
+        "  forventet: en e-postadresse som navn@kommune.no"
+    ]
+
+
 def test_the_letters_contact_needs_phone_or_email(tmp_path: Path) -> None:
     no_way = BASE.replace("{name: Ko Ordinator, email: ko@example.no}", "{name: Ko Ordinator}")
     message = (
@@ -226,5 +236,5 @@ def test_unknown_field_in_the_method_letter(tmp_path: Path) -> None:
         "content/methods/pasientsikkerhetsvisitt.yaml:42:13: feil: ukjent felt «{telefon}» i "
         "brevteksten\n  nøkkel: letter.sections[4].text (avsnitt 5)\n  skrevet: {telefon}\n"
         "  forventet: ett av feltene {enhet}, {kommune}, {ledere}, {dato}, {klokkeslett}, "
-        "{sted}, {varighet}"
+        "{sted}, {varighet}, {deltakere}"
     ]

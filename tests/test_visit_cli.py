@@ -199,14 +199,30 @@ def test_the_shipped_example_visit(tmp_path: Path) -> None:
     letter = flat(pdf_text(folder / "invitasjonsbrev.pdf"))
     assert "Kari Nordmann" in letter
     # the guide's «vil ….direktør og .... gjennomføre ... på din enhet Dato____Klokken____»
-    assert (
-        "vil kommunaldirektør Ola Nordmann og helse- og omsorgssjef Eva Eksempel gjennomføre en "
-        "pasient- og brukersikkerhetsvisitt på din enhet Dato tirsdag 13. april 2027 Klokken 13.00"
-    ) in letter
+    # filled in as a sentence, with the place and the visit file's group
+    intro = (
+        "Eksempel kommune er opptatt av pasient- og brukersikkerhet, og for å øke bevissthet "
+        "rundt dette i organisasjonen vil kommunaldirektør Ola Nordmann og helse- og "
+        "omsorgssjef Eva Eksempel gjennomføre en pasient- og brukersikkerhetsvisitt på din "
+        "enhet (Solbakken sykehjem, avdeling 2) tirsdag 13. april 2027 klokken 13.00. "
+        "Møtested: Møterommet, 2. etasje."
+    )
+    group = (
+        "De jeg ønsker å snakke med, er sykepleier, helsefagarbeider, pleieassistent, "
+        "kjøkkenpersonale og ufaglært."
+    )
+    observer = "Du som er leder for enheten, er velkommen til å delta på møtet som observatør."
+    docx_letter = docx_text((folder / "invitasjonsbrev.docx").read_bytes())
+    for text in (letter, " ".join(docx_letter.split())):
+        assert intro in text and group in text and observer in text
+        assert "lege, sykepleier, hjelpepleier" not in text
     assert "Eva Eksempel helse- og omsorgssjef" in letter
     timeline = (folder / "tidslinje.md").read_text("utf-8")
     assert "| mandag 19. april 2027 | **Frist for referat**" in timeline
     assert "| tirsdag 13. juli 2027 | **Oppfølgingsvisitt**" in timeline
+    # 13 July 2027 is in week 28, the common summer holiday: the timeline says so
+    assert timeline.count("Datoen er i fellesferien (uke 28), da mange medarbeidere") == 1
+    assert "Datoen er i fellesferien (uke 28)" in flat(pdf_text(folder / "tidslinje.pdf"))
 
 
 NEW = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -95,6 +96,22 @@ def test_merged_letters_docx_each_letter_on_a_new_page(year: Path) -> None:
     assert starts == sorted(starts)
 
 
+def test_every_merged_letter_says_date_time_and_place(year: Path) -> None:
+    """The fixture's first paragraph: «vil besøke <enhet> <dato> klokken <tid>. ... holdes i
+    <sted>.», once in each of the three letters, in the merged PDF and DOCX."""
+    when = re.compile(
+        r"vil besøke (.+?) (mandag|tirsdag|onsdag|torsdag|fredag) \d+\. \w+ 2030 klokken "
+        r"\d\d\.\d\d\. Visitten tar \d+ minutter og holdes i [^.]+\."
+    )
+    doc = Document(io.BytesIO((year / "invitasjonsbrev-alle.docx").read_bytes()))
+    for text in (
+        " ".join(pdf_text(year / "invitasjonsbrev-alle.pdf").split()),
+        " ".join(" ".join(p.text for p in doc.paragraphs).split()),
+    ):
+        units = [m.group(1) for m in when.finditer(text)]
+        assert units == list(UNITS_IN_DATE_ORDER)
+
+
 def test_year_overview_xlsx_values_worked_out_by_hand(year: Path) -> None:
     ws = load_workbook(year / "arsoversikt.xlsx").active
     assert ws.title == "Årsoversikt"
@@ -128,6 +145,17 @@ def test_year_overview_xlsx_values_worked_out_by_hand(year: Path) -> None:
     assert rows[3][0] == "Heimtun bu- og omsorgssenter"
     assert rows[3][8] == d(2030, 12, 10)
     assert ws["A6"].data_type == "s"  # a unit that looks like a formula stays text
+
+
+def test_year_overview_xlsx_rows_are_as_high_as_their_text(year: Path) -> None:
+    """LibreOffice prints a wrapped cell in a row of the default height over the next row:
+    every row of the table has its height. «Frist for referat» (17 characters) wraps in a
+    column 13 wide to two lines of 15 pt; a visit's row needs one line at least."""
+    ws = load_workbook(year / "arsoversikt.xlsx").active
+    assert ws.row_dimensions[4].height >= 2 * 15
+    for row in range(5, 8):
+        assert ws.row_dimensions[row].height >= 15, row
+    assert ws["B5"].alignment.horizontal == "left"  # the date does not run into the time
     assert ws.page_setup.orientation == "landscape"
     assert ws.print_title_rows == "$4:$4"
 

@@ -81,7 +81,7 @@ class Session:
     roles: list[schema.Role] = field(default_factory=list)
     """The roles whose questions the kit shows; ``role`` names them (a group when several)."""
     left_out: list[schema.Theme] = field(default_factory=list)
-    """The role's themes that did not fit in the minutes (only when no themes were chosen)."""
+    """Themes for the role(s) that did not fit in the minutes (no ``--themes`` given)."""
 
     def __post_init__(self) -> None:
         if not self.roles:
@@ -135,8 +135,7 @@ def resolve(
     valid_themes = _choices([(t.id, t.title) for t in role_themes])
     left_out: list[schema.Theme] = []
     if theme_ids is None:
-        fits = max(1, (minutes - OPENING - CLOSING) // THEME_MIN)
-        themes, left_out = role_themes[:fits], role_themes[fits:]
+        themes, left_out = _fitting(role_themes, minutes)
     else:
         themes = []
         by_id = {t.id: t for t in reflection.themes}
@@ -162,9 +161,17 @@ def resolve(
     return Session(reflection, role, themes, minutes, name, start, left_out=left_out)
 
 
-def minutes_for(themes: int) -> int:
-    """The shortest meeting with room for ``themes`` themes."""
-    return OPENING + CLOSING + THEME_MIN * themes
+def _fitting(
+    themes: list[schema.Theme], minutes: int
+) -> tuple[list[schema.Theme], list[schema.Theme]]:
+    """The first themes that fit in ``minutes`` (at least one), and the ones left out."""
+    fits = max(1, (minutes - OPENING - CLOSING) // THEME_MIN)
+    return themes[:fits], themes[fits:]
+
+
+def minutes_for(count: int) -> int:
+    """The shortest meeting with ``count`` themes."""
+    return OPENING + CLOSING + THEME_MIN * count
 
 
 def _resolve_group(
@@ -183,7 +190,12 @@ def _resolve_group(
     valid_themes = _choices([(t.id, t.title) for t in group_themes])
     by_id = {t.id: t for t in reflection.themes}
     themes: list[schema.Theme] = []
-    for theme_id in [t.id for t in group_themes] if theme_ids is None else theme_ids:
+    left_out: list[schema.Theme] = []
+    wanted = theme_ids
+    if theme_ids is None:
+        fitting, left_out = _fitting(group_themes, minutes)
+        wanted = [t.id for t in fitting]
+    for theme_id in wanted or []:
         theme = by_id.get(theme_id)
         if theme is None:
             raise UsageError(
@@ -209,7 +221,7 @@ def _resolve_group(
         )
         name = f"{reflection.id}-{who}-{'-'.join(t.id for t in themes)}-{minutes}min"
     role = sessiongroup.group_role(library, roles)
-    return Session(reflection, role, themes, minutes, name, start, roles)
+    return Session(reflection, role, themes, minutes, name, start, roles, left_out)
 
 
 def _check_time_and_name(

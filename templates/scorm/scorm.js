@@ -32,7 +32,8 @@
   function report() {
     var done = themes.every(function (id) { return opened.indexOf(id) >= 0; });
     if (status) {
-      status.textContent = done ? status.getAttribute("data-ferdig")
+      // outside a platform nothing is recorded: the page must not say the course is
+      status.textContent = done ? status.getAttribute(started ? "data-ferdig" : "data-lokal")
         : status.getAttribute("data-mal").replace("{apnet}", opened.length).replace("{alle}", themes.length);
     }
     if (!started) return;

@@ -261,13 +261,17 @@
     if (q) question.appendChild(document.createTextNode(" (" + T.til_rolle + " " + roleName(q.rolle) + ")"));
     item.appendChild(question);
     item.appendChild(el("p", {"class": "refleks-svar-tekst"}, readAnswer(id).svar.trim()));
-    if (q) item.appendChild(el("p", {}, "")).appendChild(el("a", {href: root + q.temaside + "#q-" + id.replace(/\//g, "-")}, T.les_tema + ": " + q.tema));
+    if (q) item.appendChild(el("p", {"class": "refleks-lenke-tema"}, "")).appendChild(el("a", {href: root + q.temaside + "#q-" + id.replace(/\//g, "-")}, T.les_tema + ": " + q.tema));
     list.appendChild(item);
   }
 
   function renderJournal(box, status) {
     box.querySelectorAll(".refleks-journal-innhold").forEach(function (n) { n.remove(); });
     var body = el("div", {"class": "refleks-journal-innhold"});
+    // on paper only: the day the answers were printed
+    var now = new Date(), two = function (n) { return (n < 10 ? "0" : "") + n; };
+    var day = two(now.getDate()) + "." + two(now.getMonth() + 1) + "." + now.getFullYear();
+    body.appendChild(el("p", {"class": "refleks-utskriftsdato"}, T.utskrevet.replace("{dato}", day)));
     var g = groups();
     if (!g.order.length && !g.gone.length) body.appendChild(el("p", {}, T.journal_tom));
     g.order.forEach(function (setId) {

@@ -144,11 +144,15 @@
     return R.fillHtml(part.html, values) + list;
   }
 
-  /* date, time and place under each heading, as the command line's letter (tid_og_sted) */
+  /* date, time and place in the attachment, as the command line's letter (tid_og_sted);
+     the letter itself says them in its first paragraph */
+  function whenRows(visit, values) {
+    const c = DATA.labels.common;
+    return [[c.date, values.dato], [c.time, R.timeRange(visit)], [c.location, values.sted]];
+  }
   function whenAndWhere(visit, values) {
-    const c = DATA.labels.common, e = R.escapeHtml;
-    const rows = [[c.date, values.dato], [c.time, R.timeRange(visit)], [c.location, values.sted]];
-    return `<p class="when">${rows.map(([k, v]) => `<strong>${e(k)}:</strong> ${e(v)}`).join(" · ")}</p>`;
+    const e = R.escapeHtml;
+    return `<div class="when">${whenRows(visit, values).map(([k, v]) => `<p><strong>${e(k)}:</strong> ${e(v)}</p>`).join("")}</div>`;
   }
 
   function letterHtml(visit, css) {
@@ -161,7 +165,6 @@
 <div class="recipient">${parts.recipient.map((l) => `<p>${e(l)}</p>`).join("")}</div>
 <p class="letter-date">${e(parts.date)}</p>
 <main><h1>${e(letter.title)}</h1>
-${when}
 ${sections}
 <div class="closing"><p>${e(parts.contact)}</p><div class="signature"><p>${e(parts.greeting)}</p><p class="name">${e(parts.signer[0])}</p><p>${e(parts.signer[1])}</p></div></div>
 </main>
@@ -177,6 +180,27 @@ ${attachment}
     }
     part.points_text.forEach((p) => out.push(new D.Paragraph({ text: R.fillText(p, values), bullet: { level: 0 } })));
     return out;
+  }
+
+  /* the when/where table: a narrow bold label column, values left-aligned beside it */
+  function docxWhen(visit, values) {
+    const D = window.docx, none = { style: D.BorderStyle.NONE, size: 0, color: "FFFFFF" };
+    const cell = (text, bold, width) => new D.TableCell({
+      width: { size: width, type: D.WidthType.DXA },
+      children: [new D.Paragraph({ children: [new D.TextRun({ text, bold })] })],
+    });
+    return new D.Table({
+      columnWidths: [1814, 7597],
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+      rows: whenRows(visit, values).map(([k, v]) => new D.TableRow({ children: [cell(k, true, 1814), cell(v, false, 7597)] })),
+    });
+  }
+  /* «Side 1 av 3» at the foot of every page, as the PDF and the command line's DOCX */
+  function docxFooter() {
+    const D = window.docx, c = DATA.labels.common, small = { size: 18, color: "555555" };
+    return new D.Footer({ children: [new D.Paragraph({ alignment: D.AlignmentType.RIGHT, children: [
+      new D.TextRun({ ...small, children: [`${c.page} `, D.PageNumber.CURRENT, ` ${c.of} `, D.PageNumber.TOTAL_PAGES] }),
+    ] })] });
   }
 
   function letterDocx(visit) {
@@ -195,13 +219,16 @@ ${attachment}
     children.push(new D.Paragraph({ text: parts.contact }), new D.Paragraph({ text: parts.greeting }));
     children.push(new D.Paragraph({ text: parts.signer[0] }), new D.Paragraph({ text: parts.signer[1] }));
     if (staff) {
-      children.push(new D.Paragraph({ text: staff.title, heading: D.HeadingLevel.HEADING_1, pageBreakBefore: true }));
+      const muted = (text) => new D.TextRun({ text, color: "555555" });
+      children.push(new D.Paragraph({ children: [muted(DATA.labels.letters.attachment)], pageBreakBefore: true }));
+      children.push(new D.Paragraph({ text: staff.title, heading: D.HeadingLevel.HEADING_1 }));
+      children.push(docxWhen(visit, values), new D.Paragraph({ text: "" }));
       children.push(...docxParagraphs(staff, values));
     }
     const doc = new D.Document({
       title: parts.title, creator: DATA.publisher, language: "nb-NO",
       styles: { default: { document: { run: { font: "DejaVu Sans", size: 21 }, paragraph: { spacing: { after: 120 } } } } },
-      sections: [{ properties: { page: { size: { width: 11906, height: 16838 } } }, children }],
+      sections: [{ properties: { page: { size: { width: 11906, height: 16838 } } }, footers: { default: docxFooter() }, children }],
     });
     return D.Packer.toBlob(doc);
   }

@@ -67,10 +67,17 @@
     const names = people.map((p) => (p.title ? `${p.title} ${p.name}` : p.name));
     return names[0] === names[1] ? names[0] : `${names[0]} og ${names[1]}`;
   }
+  /* the visit's group as the letter names it: «sykepleier, lege og ufaglært» (as Kit._participants) */
+  function participants(visit) {
+    const group = (visit.participants || []).map((p) => String(p).trim()).filter(Boolean);
+    if (group.length < 2) return group.join("") || common.blank_participants;
+    return `${group.slice(0, -1).join(", ")} og ${group[group.length - 1]}`;
+  }
   function facts(visit) {
     return {
       enhet: visit.unit, kommune: visit.municipality, ledere: leaders(visit), dato: dateLong(visit.date),
       klokkeslett: timeText(visit.time), sted: visit.location || common.no_location,
+      deltakere: participants(visit),
       varighet: `${visit.duration_minutes} ${common.minutes_unit}`,
     };
   }
@@ -84,6 +91,15 @@
   function fillText(text, values) { return text.replace(/@@([a-zæøå_]+)@@/g, (all, name) => values[name]); }
   function fillHtml(html, values) { return html.replace(/@@([a-zæøå_]+)@@/g, (all, name) => escapeHtml(values[name])); }
 
+  /* the ISO week of an ISO date (the common summer holiday is weeks 28-31, as yearchecks.py) */
+  function isoWeek(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    const day = new Date(Date.UTC(y, m - 1, d));
+    const thursday = new Date(day.getTime() + (3 - ((day.getUTCDay() + 6) % 7)) * 86400000);
+    const firstThursday = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 4));
+    return 1 + Math.round((thursday - firstThursday) / 86400000 / 7 - (3 - ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+  }
+
   /* walkround/documents/calendar.py items() */
   function timelineItems(visit) {
     const labels = DATA.labels.calendar;
@@ -91,7 +107,9 @@
     return timeline(visit).map((d) => {
       const event = labels.events[d.key];
       const text = format(event.text, { enhet: visit.unit, antall: counts[d.key] ?? "", tid: timeRange(visit) });
-      const note = d.moved ? format(labels.moved, { dato: dateLong(d.planned), grunn: d.reason || labels.weekend }) : "";
+      let note = d.moved ? format(labels.moved, { dato: dateLong(d.planned), grunn: d.reason || labels.weekend }) : "";
+      const week = isoWeek(d.date);
+      if (d.key === "oppfolging" && week >= 28 && week <= 31) note = [note, format(labels.summer, { uke: week })].filter(Boolean).join(" ");
       let dateText = dateLong(d.date);
       if (d.key === "visitt") dateText = `${dateText}, ${timeRange(visit)}`;
       return { deadline: d, key: d.key, date: d.date, dateText, title: event.title, text, note };

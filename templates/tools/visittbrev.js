@@ -31,12 +31,25 @@
     return p;
   }
 
+  /* dates and times as people write them: 13.04.2027 or 13.4.27 -> 2027-04-13, 9.30 -> 09:30
+     (anything else is left as typed, and the check says what to write) */
+  function isoDate(text) {
+    const m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(text);
+    if (!m) return text;
+    const year = m[3].length === 2 ? `20${m[3]}` : m[3];
+    return `${year}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+  }
+  function clock(text) {
+    const m = /^(\d{1,2})[.:](\d{2})$/.exec(text) || /^(\d{1,2})()$/.exec(text);
+    return m ? `${m[1].padStart(2, "0")}:${m[2] || "00"}` : text;
+  }
+
   let loaded = {}; // the visit file last opened: what the form does not show is kept
   function readForm() {
     const extras = Object.fromEntries(Object.entries(loaded).filter(([k]) => !F.FORM_KEYS.includes(k)));
     const visit = {
       method: loaded.method || DATA.method.id, municipality: value("municipality"), unit: value("unit"),
-      unit_leader: person("unit_leader"), date: value("date"), time: value("time"),
+      unit_leader: person("unit_leader"), date: isoDate(value("date")), time: clock(value("time")),
       duration_minutes: value("duration_minutes"), location: value("location"),
       leadership: { ...(loaded.leadership || {}), top_leader: person("top_leader"), visit_leader: person("visit_leader"), coordinator: person("coordinator") },
       participants: $("participants").value.split("\n").map((s) => s.trim()).filter(Boolean),
@@ -130,11 +143,11 @@
   function checkSchema(visit) {
     const found = [];
     for (const [id, key] of Object.entries(REQUIRED)) {
-      if (!value(id)) found.push(problem(id, CHECKS.schema.missing, { navn: key }));
+      if (!value(id)) found.push(problem(id, { ...CHECKS.schema.missing, message: WORDS.missing, expected: WORDS.missing_expected, hint: null }, { navn: key }));
     }
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(visit.date);
-    if (visit.date && (!m || R.toIso(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))) !== visit.date)) found.push(problem("date", CHECKS.schema.date, {}, visit.date));
-    if (visit.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(visit.time)) found.push(problem("time", CHECKS.schema.time, {}, visit.time));
+    if (visit.date && (!m || R.toIso(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))) !== visit.date)) found.push(problem("date", { ...CHECKS.schema.date, expected: WORDS.date_expected }, {}, value("date")));
+    if (visit.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(visit.time)) found.push(problem("time", { ...CHECKS.schema.time, expected: WORDS.time_expected }, {}, value("time")));
     if (!/^-?\d+$/.test(visit.duration_minutes)) found.push(problem("duration_minutes", CHECKS.schema.integer, {}, visit.duration_minutes));
     return found;
   }
@@ -154,6 +167,11 @@
     if (visit.unit_leader_in_conversation) found.push(problem("unit_leader_in_conversation", rules.leader_in_conversation, {}, "true"));
     const title = (visit.unit_leader.title || "").trim().toLowerCase();
     visit.participants.forEach((p) => { if (title && p.trim().toLowerCase() === title) found.push(problem("participants", rules.leader_in_group, {}, p)); });
+    // walkround/checks.py _check_emails: an address without «@» would go into the letter
+    for (const role of LEADERS) {
+      const email = String((visit.leadership[role] || {}).email || "").trim();
+      if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) found.push(problem(`${role}-email`, rules.email, { verdi: email }, email));
+    }
     if (visit.date < today) found.push(problem("date", rules.date_passed, { i_dag: today }, visit.date));
     if (!R.isWorkingDay(visit.date)) {
       const name = R.holidayName(visit.date);

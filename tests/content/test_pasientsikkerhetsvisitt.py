@@ -233,13 +233,15 @@ def test_letter_sections_in_order(method) -> None:
     intro = " ".join(sections["innledning"].text.split())
     assert intro.startswith("{kommune} er opptatt av pasient- og brukersikkerhet")
     # vedlegg 1: «vil ….direktør og .... gjennomføre en pasient- og brukersikkerhetsvisitt på
-    # din enhet Dato____Klokken____»: the blanks are fields, the words stay the guide's
+    # din enhet Dato____Klokken____»: the blanks are fields, filled in as a sentence with the
+    # place, and the guide's example group is the visit's own ({deltakere})
     assert (
         "i organisasjonen vil {ledere} gjennomføre en pasient- og brukersikkerhetsvisitt på din "
-        "enhet Dato {dato} Klokken {klokkeslett}" in intro
+        "enhet ({enhet}) {dato} klokken {klokkeslett}. Møtested: {sted}." in intro
     )
+    assert "De jeg ønsker å snakke med, er {deltakere}." in intro
     assert "ledelsen gjennomføre" not in intro
-    assert "Du som er leder for enheten er velkommen til å delta på møtet som observatør." in (
+    assert "Du som er leder for enheten, er velkommen til å delta på møtet som observatør." in (
         intro
     )
     assert sections["kontakt"].text.strip() == "Vi ser frem til å møte dere!"
@@ -255,13 +257,14 @@ def test_letter_sections_in_order(method) -> None:
 
 
 def test_letter_uses_only_the_known_placeholders(method) -> None:
-    known = {"enhet", "kommune", "ledere", "dato", "klokkeslett", "sted", "varighet"}
+    known = {"enhet", "kommune", "ledere", "dato", "klokkeslett", "sted", "varighet", "deltakere"}
     texts = [s.text for s in method.letter.sections] + [
         p for s in method.letter.sections for p in s.points
     ]
     used = {name for text in texts for name in re.findall(r"\{([^}]*)\}", text)}
-    # the guide's blanks: «………… kommune», «….direktør og ....», «Dato____Klokken____»
-    assert used == {"kommune", "ledere", "dato", "klokkeslett"}
+    # the guide's blanks: «………… kommune», «….direktør og ....», «din enhet Dato____Klokken____»,
+    # with the place and the group the visit file gives
+    assert used == {"kommune", "ledere", "enhet", "dato", "klokkeslett", "sted", "deltakere"}
     assert used <= known
 
 
@@ -450,13 +453,18 @@ def test_letters_fill_the_guides_blanks(library: Library, visit) -> None:
     # eksempel-solbakken.yaml: top_leader Ola Nordmann, kommunaldirektør; visit_leader Eva
     # Eksempel, helse- og omsorgssjef
     assert (
-        "Eksempel kommune er opptatt av pasient- og brukersikkerhet og for å øke bevissthet "
+        "Eksempel kommune er opptatt av pasient- og brukersikkerhet, og for å øke bevissthet "
         "rundt dette i organisasjonen vil kommunaldirektør Ola Nordmann og helse- og "
         "omsorgssjef Eva Eksempel gjennomføre en pasient- og brukersikkerhetsvisitt på din "
-        "enhet Dato tirsdag 13. april 2027 Klokken 13.00"
+        "enhet (Solbakken sykehjem, avdeling 2) tirsdag 13. april 2027 klokken 13.00. "
+        "Møtested: Møterommet, 2. etasje."
     ) in filled
     blank = flat(Kit(library, method).fill(intro))
-    assert "vil ….direktør og .... gjennomføre en pasient- og brukersikkerhetsvisitt" in blank
+    # blanks long enough to write a title and a name in (31 dots, about 4 cm)
+    dots = "." * 31
+    assert f"vil {dots}direktør og {dots} gjennomføre en pasient- og brukersikkerhetsvisitt" in (
+        blank
+    )
 
 
 def test_built_source_page(built_site: Path) -> None:

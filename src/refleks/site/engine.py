@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -207,13 +208,30 @@ class Running:
 _ROOTED = re.compile(rb'((?:href|src)=")/(?!/)')
 
 
+_BASE_SCRIPT = (
+    '<script>(function(){{var top={folders},p=location.pathname.split("/");'
+    "for(var i=0;i<p.length-1;i++)if(top.indexOf(p[i])>=0)"
+    "{{document.write('<base href=\"'+p.slice(0,i).join(\"/\")+'/\">');return}}}})()</script>"
+)
+"""Sets ``<base>`` to the site's top folder before any style sheet loads: the server sends
+404.html for ``/refleksjon/kollegastotte/x.html`` too, where ``./assets/...`` would point
+into a folder that is not there. The top folder is the one above the last of the site's
+own top-level folders first named in the address (the site may sit in a subfolder of the
+server)."""
+
+
 def _relative_404(page: Path) -> None:
     """The page for a missing address is served from any folder, so its links must be
     relative to the site's top folder: Zensical roots its navigation links at ``/`` (the
-    site breaks in a subfolder); MkDocs gets the same from ``overrides/404.html``."""
+    site breaks in a subfolder); MkDocs gets the same from ``overrides/404.html``. A
+    ``<base>`` set from the address makes them work at any depth."""
     if page.is_file():
         html = page.read_bytes()
         fixed = _ROOTED.sub(rb"\1./", html)
+        if b"<base " not in fixed:
+            folders = sorted(d.name for d in page.parent.iterdir() if d.is_dir())
+            script = _BASE_SCRIPT.format(folders=json.dumps(folders)).encode("utf-8")
+            fixed = fixed.replace(b"<head>", b"<head>\n" + script, 1)
         if fixed != html:
             page.write_bytes(fixed)
 

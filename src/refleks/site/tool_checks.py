@@ -30,6 +30,8 @@ TODAY = dt.date(2031, 3, 3)
 """A Monday; the day the probes take as today (its ISO form becomes ``{i_dag}``)."""
 WEEKEND = dt.date(2031, 3, 8)  # a Saturday, no holiday
 HOLIDAY = dt.date(2031, 5, 1)  # a Thursday, 1 May
+BAD_EMAIL = "navn.example.no"
+"""An e-mail address without «@» (``{verdi}`` in the message)."""
 ODD_NUMBER = 987
 """A marker number no rule uses (``{verdi}`` / ``{antall}``)."""
 
@@ -108,6 +110,12 @@ def rule_messages(library: Library, method: str) -> dict[str, dict[str, Any]]:
         ),
         "date_passed": _one(
             library, method, {"date": TODAY - dt.timedelta(days=7)}, {TODAY.isoformat(): "i_dag"}
+        ),
+        "email": _one(
+            library,
+            method,
+            {"contact": {"name": "Navn", "email": BAD_EMAIL}},
+            {BAD_EMAIL: "verdi"},
         ),
         "weekend": _one(library, method, {"date": WEEKEND}, {}),
         "holiday": _one(

@@ -27,6 +27,7 @@ from the method's advice that a coordinator may have good reasons for:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -42,6 +43,8 @@ from .kit import PLACEHOLDER, PLACEHOLDERS
 
 KIND = "checks"
 """``templates/checks/labels.yaml``: the messages, in bokmål and nynorsk."""
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+"""An e-mail address as far as a letter needs it: something, «@», something, no spaces."""
 
 
 def wording(library: Library, language: str | None = None) -> dict:
@@ -188,6 +191,7 @@ def check_visit(
     check_site_files(library, problems)
     _check_duration(visit, rules, report)
     _check_contact(visit, report)
+    _check_emails(visit, report)
     _check_group(library, visit, rules, report)
     _check_dates(library, visit, today, report)
     _check_actions(visit, rules, today, report)
@@ -229,6 +233,31 @@ def _check_contact(visit: schema.Visit, report: _Reporter) -> None:
         expected=words["expected"],
         hint=words["hint"],
     )
+
+
+def _people(visit: schema.Visit) -> list[tuple[tuple, schema.Person]]:
+    """Every person in the visit file with the key path to them."""
+    lead = visit.leadership
+    out: list[tuple[tuple, schema.Person]] = [(("unit_leader",), visit.unit_leader)]
+    if visit.contact:
+        out.append((("contact",), visit.contact))
+    for role in ("top_leader", "visit_leader", "coordinator", "secretary", "medical_advisor"):
+        person = getattr(lead, role)
+        if person is not None:
+            out.append((("leadership", role), person))
+    out += [(("leadership", "observers", i), p) for i, p in enumerate(lead.observers or [])]
+    return out
+
+
+def _check_emails(visit: schema.Visit, report: _Reporter) -> None:
+    """An e-mail address without «@» would be printed in the letter as it stands."""
+    words = report.words["contact"]
+    for path, person in _people(visit):
+        email = (getattr(person, "email", None) or "").strip()
+        if email and not EMAIL.fullmatch(email):
+            report(
+                (*path, "email"), words["email"], written=email, expected=words["email_expected"]
+            )
 
 
 def _check_group(

@@ -28,7 +28,16 @@ from ..errors import UsageError
 from . import deadlines, i18n
 
 PLACEHOLDER = re.compile(r"\{([a-zæøå_]+)\}")
-PLACEHOLDERS = ("enhet", "kommune", "ledere", "dato", "klokkeslett", "sted", "varighet")
+PLACEHOLDERS = (
+    "enhet",
+    "kommune",
+    "ledere",
+    "dato",
+    "klokkeslett",
+    "sted",
+    "varighet",
+    "deltakere",
+)
 """The fields a letter section's text may use."""
 
 COMMON = "walkround"
@@ -169,6 +178,7 @@ class Kit:
                 "klokkeslett": c["blank_short"],
                 "sted": c["blank"],
                 "varighet": c["blank_short"],
+                "deltakere": c["blank_participants"],
             }
         return {
             "enhet": v.unit,
@@ -178,6 +188,7 @@ class Kit:
             "klokkeslett": self.time_text(v.time),
             "sted": v.location or c["no_location"],
             "varighet": f"{v.duration_minutes} {c['minutes_unit']}",
+            "deltakere": self._participants(),
         }
 
     def _leaders(self) -> str:
@@ -186,6 +197,14 @@ class Kit:
         people = [self.visit.leadership.top_leader, self.visit.leadership.visit_leader]
         names = [f"{p.title} {p.name}" if p.title else p.name for p in people]
         return names[0] if names[0] == names[1] else f"{names[0]} og {names[1]}"
+
+    def _participants(self) -> str:
+        """The visit's group as the letter names it: «sykepleier, lege og ufaglært»."""
+        assert self.visit is not None
+        group = [p.strip() for p in self.visit.participants if p.strip()]
+        if len(group) < 2:
+            return "".join(group) or self.common["blank_participants"]
+        return f"{', '.join(group[:-1])} og {group[-1]}"
 
     def fill(self, text: str) -> str:
         """Placeholders replaced by the facts; plain text (Markdown marks removed)."""

@@ -3,8 +3,10 @@
 Errors (nothing is written):
 
 - more visits than ``MAX_VISITS`` in one plan;
-- the visit leader is booked on two visits the same day (overlapping times said so);
-- a visit on a weekend day or a Norwegian public holiday.
+- the visit leader is booked on two visits the same day (overlapping times said so).
+
+(A visit on a weekend day or a public holiday is the visit's own check, a warning, in
+``walkround.checks``: the same rule and words in ``check``, ``visit`` and the browser form.)
 
 Warnings:
 
@@ -22,7 +24,8 @@ from ..content import schema
 from ..content.model import Library
 from ..content.yamlread import format_path
 from ..errors import Problems
-from .checks import holiday_text, wording
+from .checks import wording
+from .deadlines import holiday_name
 
 MAX_VISITS = 100
 """Most visits one year plan (or ``content/visits/``) may hold: ``refleks visit --plan``
@@ -140,18 +143,11 @@ def _check_leaders(group: Group, where: _Where) -> None:
 
 
 def _check_day(library: Library, visit: schema.Visit, where: _Where) -> None:
-    day, language = visit.date, visit.language or where.language
-    holiday = holiday_text(library, day, language)
+    day = visit.date
     words = where.words(visit)
-    if day.weekday() >= 5 or holiday:
-        dates = wording(library, language)["dates"]
-        where.add(
-            visit,
-            ("date",),
-            dates["day_off"].format(reason=holiday or dates["weekend"]),
-            written=day.isoformat(),
-            expected=dates["working_day"],
-        )
+    if day.weekday() >= 5 or holiday_name(day):
+        # one rule for a visit on a day off, in `check`, `visit` and the browser form: the
+        # visit's own check (walkround.checks) warns about it
         return
     week = day.isocalendar().week
     if week in SUMMER_WEEKS:

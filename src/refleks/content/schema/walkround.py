@@ -59,7 +59,7 @@ class LetterSection(Model):
     """Overskrift i brevet."""
     text: Markdown = ""
     """Tekst. Kan bruke feltene {enhet}, {kommune}, {ledere} (øverste leder og leder for
-    visitten), {dato}, {klokkeslett}, {sted}, {varighet}."""
+    visitten), {dato}, {klokkeslett}, {sted}, {varighet} og {deltakere} (samtalegruppen)."""
     points: list[str] = []
     """Punkter (for eksempel formålet i fire punkter)."""
     quote: bool = False

@@ -200,10 +200,13 @@ def _fit_rows(ws, first: int, last: int) -> None:
         ws.row_dimensions[r].height = lines * LINE_HEIGHT + 4
 
 
-def _sheet_rows(ws, kit: Kit, rows: list[dict[str, Any]], heading: str) -> int:
-    """Title, facts and the table; returns the last row."""
+def _sheet_rows(
+    ws, kit: Kit, rows: list[dict[str, Any]], heading: str, lines: tuple[str, ...]
+) -> int:
+    """Title, the lines under it (facts, notes) and the table; returns the last row."""
     _text(ws.cell(1, 1), heading).font = Font(name=FONT_NAME, bold=True, size=14)
-    _text(ws.cell(2, 1), facts_line(kit)).font = Font(name=FONT_NAME, size=FONT_SIZE)
+    for r, line in enumerate(lines, start=2):
+        _text(ws.cell(r, 1), line).font = Font(name=FONT_NAME, size=FONT_SIZE)
     wrap = Alignment(wrap_text=True, vertical="top")
     for col, name in enumerate(columns(kit), start=1):
         cell = _text(ws.cell(HEADER_ROW, col), name)
@@ -290,7 +293,7 @@ def xlsx(kit: Kit) -> bytes:
     normal.font = Font(name=FONT_NAME, size=FONT_SIZE)
     ws = wb.active
     ws.title = labels["sheet"]
-    last = _sheet_rows(ws, kit, rows, plan.title)
+    last = _sheet_rows(ws, kit, rows, plan.title, (facts_line(kit), labels["status_note"]))
     table = Table(displayName=TABLE_NAME, ref=f"A{HEADER_ROW}:G{last}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
@@ -299,7 +302,8 @@ def xlsx(kit: Kit) -> bytes:
     examples = _flat(_examples(kit), repeat=True)
     if examples:
         ex = wb.create_sheet(labels["examples_sheet"])
-        ex_last = _sheet_rows(ex, kit, examples, labels["examples"])
+        notes = (labels["examples_note"], labels["status_note"])
+        ex_last = _sheet_rows(ex, kit, examples, labels["examples"], notes)
         _print_setup(ex, ex_last, kit)
     buf = io.BytesIO()
     wb.save(buf)
@@ -328,6 +332,8 @@ def docx(kit: Kit) -> bytes:
         "deltakere": f"{kit.common['participants']}: {participants(kit)}",
         "rader": docx_rows(kit, groups(kit)),
         "eksempeltittel": kit.labels(KIND)["examples"],
+        "eksempelmerknad": kit.labels(KIND)["examples_note"],
+        "statusmerknad": kit.labels(KIND)["status_note"],
         "eksempler": docx_rows(kit, _examples(kit)),
     }
     data = walkround_office.render_docx(kit.templates / KIND / "tiltaksplan.docx", context)

@@ -19,6 +19,7 @@ from ...errors import shown
 from .. import i18n
 from ..deadlines import Deadline, timeline
 from ..kit import Kit
+from ..yearchecks import SUMMER_WEEKS
 from . import pdf as walkround_pdf
 
 if TYPE_CHECKING:
@@ -52,6 +53,9 @@ def items(kit: Kit) -> list[dict[str, Any]]:
             note = labels["moved"].format(
                 dato=kit.date_long(d.planned), grunn=holiday or labels["weekend"]
             )
+        week = d.date.isocalendar().week
+        if d.key == "follow_up" and week in SUMMER_WEEKS:
+            note = " ".join(filter(None, (note, labels["summer"].format(uke=week))))
         date_text = kit.date_long(d.date)
         if d.key == "visit":
             date_text = f"{date_text}, {kit.time_range}"

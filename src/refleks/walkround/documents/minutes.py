@@ -51,6 +51,19 @@ def facts(kit: Kit) -> list[dict[str, str]]:
     return [{"navn": name, "verdi": value} for name, value in rows]
 
 
+def signers(kit: Kit) -> list[dict[str, str]]:
+    """Who signs the minutes: the top leader and the visit leader (once when the same
+    person), as «Navn, stilling (øverste leder)»; the roles alone in the blank."""
+    c, v = kit.common, kit.visit
+    if v is None:
+        return [{"navn": c[k]} for k in ("top_leader", "visit_leader")]
+    lead = v.leadership
+    people = [(lead.top_leader, c["top_leader"]), (lead.visit_leader, c["visit_leader"])]
+    if lead.top_leader.name == lead.visit_leader.name:
+        people = people[:1]
+    return [{"navn": f"{kit.person(p)} ({role.lower()})"} for p, role in people]
+
+
 def _section(kit: Kit, section: Any) -> dict[str, Any]:
     return {
         "tittel": section.title,
@@ -87,6 +100,8 @@ def context(kit: Kit) -> dict[str, Any]:
         "rader": actionplans.docx_rows(kit, actionplans.groups(kit)),
         "frister_tittel": labels["deadlines"],
         "frister": deadlines,
+        "signaturer": signers(kit),
+        "dato_etikett": kit.common["date"],
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from typing import Any
 
 from ...errors import shown
@@ -34,7 +35,7 @@ COLUMNS = (
 )
 DEADLINE_COLUMNS = ("letter", "reminder", "minutes", "follow_up")
 """The columns with a deadline, named as ``deadlines.timeline``'s keys."""
-WIDTHS = (30, 12, 13, 24, 24, 12, 12, 12, 12)
+WIDTHS = (30, 13, 13, 24, 24, 13, 13, 13, 13)
 HEADER_ROW = 4
 
 
@@ -114,6 +115,28 @@ def _text(cell, value: str):
     return cell
 
 
+XLSX_LINE_HEIGHT = 15.0
+"""Points per line of the workbook's 11 pt text."""
+XLSX_CHARS_PER_WIDTH = 0.95
+"""Characters of 11 pt text in one unit of column width (bold headers too; on the safe side)."""
+
+
+def _fit_rows(ws, first: int, last: int) -> None:
+    """Each row as high as its most wrapped cell: LibreOffice prints a wrapped cell in a row
+    of the default height over the next row."""
+    for r in range(first, last + 1):
+        lines = 1
+        for col, width in enumerate(WIDTHS, start=1):
+            value = ws.cell(r, col).value
+            if isinstance(value, str):
+                per_line = max(int(width * XLSX_CHARS_PER_WIDTH), 1)
+                lines = max(
+                    lines,
+                    sum(max(math.ceil(len(part) / per_line), 1) for part in value.split("\n")),
+                )
+        ws.row_dimensions[r].height = lines * XLSX_LINE_HEIGHT + 3
+
+
 def overview_xlsx(overview: Kit, kits: list[Kit], title: str) -> bytes:
     # here, not at the top: `refleks check` imports this module and writes no workbook
     from openpyxl import Workbook
@@ -127,7 +150,7 @@ def overview_xlsx(overview: Kit, kits: list[Kit], title: str) -> bytes:
     _text(ws.cell(1, 1), overview_title(overview, title)).font = Font(bold=True, size=14)
     _text(ws.cell(2, 1), _count(labels, len(kits)))
     _text(ws.cell(3, 1), labels["made_by"])
-    wrap = Alignment(wrap_text=True, vertical="top")
+    wrap = Alignment(wrap_text=True, vertical="top", horizontal="left")
     for col, name in enumerate(COLUMNS, start=1):
         cell = _text(ws.cell(HEADER_ROW, col), labels["columns"][name])
         cell.font = Font(bold=True, color="FFFFFF")
@@ -144,6 +167,7 @@ def overview_xlsx(overview: Kit, kits: list[Kit], title: str) -> bytes:
                 _text(cell, row[name])
             cell.alignment = wrap
     last = HEADER_ROW + max(len(kits), 1)
+    _fit_rows(ws, HEADER_ROW, last)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 2).coordinate
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.print_area = f"A1:{get_column_letter(len(COLUMNS))}{last}"
