@@ -34,8 +34,8 @@ def test_shipped_quotes_all_stand_in_their_sources(library: Library) -> None:
     # set 11 questions + 3 theme intros; 000 sections 2, findings 6, recommendations 7;
     # 001 definitions 7, findings 6, recommendations 5, stories 12, questionnaire questions
     # 8 + 7; 003 sections 2, findings 4, stories 3, definition 1; 004 sections 3,
-    # definitions 2, guide questions and subpoints 18, letter texts 5 (the first paragraph is filled in as
-    # sentences, not quoted) and points 8; the
+    # definitions 2, guide questions and subpoints 18, letter texts 5 (the first
+    # paragraph is filled in as sentences, not quoted) and points 8; the
     # reuse terms of the Dyrbye summary (part of 003)
     found = list(quotes(library))
     assert len(found) == (
@@ -222,7 +222,7 @@ def test_the_letter_must_keep_the_guides_words(
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert err.startswith(
-        "content/methods/pasientsikkerhetsvisitt.yaml:309:13: feil: sitatet står ikke ordrett i "
+        "content/methods/pasientsikkerhetsvisitt.yaml:315:13: feil: sitatet står ikke ordrett i "
         "kildeteksten\n  nøkkel: letter.sections[3].text (avsnitt 4)\n"
     )
     assert "Mot slutten av møtet blir vi enige om opp til tre hovedtiltak" in err
@@ -311,7 +311,7 @@ def test_a_changed_modal_verb_is_an_error_at_its_line(
     )
     err = _check_fails(shipped, capsys)
     assert err.startswith(
-        "content/methods/pasientsikkerhetsvisitt.yaml:368:11: feil: sitatet står ikke ordrett i "
+        "content/methods/pasientsikkerhetsvisitt.yaml:372:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
         "  nøkkel: question_guide.categories[0].questions[3]\n"
         "  skrevet: Er det noe vi må gjøre for å forhindre neste uønskede hendelse?\n"
@@ -324,15 +324,35 @@ def test_a_changed_modal_verb_is_an_error_at_its_line(
 def test_a_word_dropped_beside_a_field_is_an_error(
     shipped: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _replace(
-        shipped / "content" / "methods" / "pasientsikkerhetsvisitt.yaml",
-        "vil {ledere} gjennomføre",
-        "{ledere} gjennomføre",
+    # the guide's form: «………… kommune er opptatt av pasient- og brukersikkerhet og for å øke
+    # bevissthet rundt dette i organisasjonen vil ….direktør og .... gjennomføre en pasient-
+    # og brukersikkerhetsvisitt på din enhet» (the shipped letter writes it as sentences)
+    method = shipped / "content" / "methods" / "pasientsikkerhetsvisitt.yaml"
+    text = method.read_text("utf-8")
+    start = text.index("    - id: innledning\n")
+    end = text.index("    - id: formal\n")
+    quoted = (
+        (
+            "    - id: innledning\n"
+            "      quote: true\n"
+            "      title: Invitasjon\n"
+            "      show_title: false\n"
+            "      text: {kommune} er opptatt av pasient- og brukersikkerhet og for å øke "
+            "bevissthet rundt dette i organisasjonen vil {ledere} gjennomføre en pasient- og "
+            "brukersikkerhetsvisitt på din enhet\n"
+        )
+        .replace("text: {kommune}", "text: '{kommune}")
+        .replace("din enhet\n", "din enhet'\n")
     )
+    method.write_text(text[:start] + quoted + text[end:], "utf-8")
+    assert main(["--project", str(shipped), "check"]) == 0  # the form, word for word
+    capsys.readouterr()
+    _replace(method, "vil {ledere} gjennomføre", "{ledere} gjennomføre")
     err = _check_fails(shipped, capsys)
+    line = text[:start].count("\n") + 5
     assert err.startswith(
-        "content/methods/pasientsikkerhetsvisitt.yaml:271:13: feil: sitatet står ikke ordrett i "
-        "kildeteksten\n  nøkkel: letter.sections[0].text (avsnitt 1)\n"
+        f"content/methods/pasientsikkerhetsvisitt.yaml:{line}:13: feil: sitatet står ikke "
+        "ordrett i kildeteksten\n  nøkkel: letter.sections[0].text (avsnitt 1)\n"
     )
 
 
