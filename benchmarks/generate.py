@@ -115,6 +115,7 @@ def source(rng: random.Random, n: int, frameworks: list[str]) -> dict:
                 "number": f,
                 "title": sentence(rng, 5)[:-1],
                 "text": paragraph(rng),
+                "summary_of": f"s. {f}",
             }
             for f in range(1, 11)
         ],
@@ -125,6 +126,7 @@ def source(rng: random.Random, n: int, frameworks: list[str]) -> dict:
                 "to": ["Helsedirektoratet", "kommunene"],
                 "text": paragraph(rng, 2),
                 "findings": [f"funn-{r:02d}"],
+                "summary_of": f"s. {10 + r}",
             }
             for r in range(1, 4)
         ],
@@ -144,6 +146,7 @@ def source(rng: random.Random, n: int, frameworks: list[str]) -> dict:
                 "kind": "historie",
                 "title": "En hendelse",
                 "text": paragraph(rng, 5),
+                "summary_of": "s. 20",
             }
         ],
         "references": [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -122,6 +123,9 @@ def norwegian_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text = re.sub(r"^id: kilde$", f"id: {sid}", kilde, flags=re.M)
         text = re.sub(r"^title: .*$", f"title: {title}", text, flags=re.M)
         (root / "content" / "sources" / f"{sid}.yaml").write_text(text, "utf-8")
+        shutil.copy(
+            root / "content" / "sources" / "kilde.txt", root / "content" / "sources" / f"{sid}.txt"
+        )
     library = build_library(Project(root))
     return build(library, quiet=True, site_dir=root / "site")
 

@@ -86,7 +86,9 @@ def write_project(root: Path) -> None:
     source["title"] = "Kilde " + TITLES[0]
     source["summary"] = "\n\n".join(md)
     source["audiences"] = [p for p in md if "\n" not in p]  # one line each (schema.Line)
-    source["sections"] = [{"id": "del", "title": TITLES[3], "text": md[3], "items": md}]
+    source["sections"] = [
+        {"id": "del", "title": TITLES[3], "text": md[3], "items": md, "summary_of": "s. 1"}
+    ]
     source["key_figures"] = [
         {"id": f"k{i}", "value": TITLES[i % len(TITLES)], "text": t, "cited": TITLES[0]}
         for i, t in enumerate(md)
@@ -101,6 +103,7 @@ def write_project(root: Path) -> None:
 
     reflection = yaml.safe_load((content / "reflections" / "sett.yaml").read_text("utf-8"))
     reflection["title"] = "Sett " + TITLES[5]
+    reflection["authored_by"] = "refleks"  # the payloads are no source's words
     reflection["instruction"] = md[2] + " " + md[11]
     theme = reflection["themes"][0]
     theme["title"] = "Tema " + TITLES[0]
