@@ -34,8 +34,11 @@ PLACEHOLDERS = ("enhet", "kommune", "ledere", "dato", "klokkeslett", "sted", "va
 COMMON = "walkround"
 """Template folder with the shared base template, style sheet and labels."""
 TRANSLATED_KINDS = ("letters", "guide", "poster")
-"""Documents whose text from the method is shipped in nynorsk (letter, staff information,
-question guide); the others use method text that exists in bokmål only."""
+"""Documents whose text from the method is always in a method's nynorsk translation (letter,
+staff information, question guide); the action plan and the minutes are when the
+translation has them (``TRANSLATED_PARTS``)."""
+TRANSLATED_PARTS = {"actionplans": "action_plan", "minutes": "minutes"}
+"""Documents whose method text is a part a translation may leave out."""
 OWN_TEXT_KINDS = ("calendar", "year")
 """Documents with only Refleks' own text (in both languages)."""
 
@@ -99,13 +102,21 @@ class Kit:
         return self._labels[kind]
 
     def language_note(self, kind: str) -> str:
-        """What a nynorsk document says about text from the method that is still bokmål,
-        or that was translated for Refleks; nothing for bokmål documents."""
-        if self.language == "nb":
+        """What a nynorsk document says about text from the method that is still bokmål;
+        nothing when the text is translated (the documents go out under the municipality's
+        name: who translated it is said on the site's method page) or for bokmål documents."""
+        if self.language == "nb" or kind in OWN_TEXT_KINDS or self.translated(kind):
             return ""
-        if kind in TRANSLATED_KINDS and self.translation is not None:
-            return self.translation.translated_by
-        return "" if kind in OWN_TEXT_KINDS else self.common["bokmal_only_note"]
+        return self.common["bokmal_only_note"]
+
+    def translated(self, kind: str) -> bool:
+        """Whether the method text ``kind`` uses is in the kit's nynorsk translation."""
+        if self.translation is None:
+            return False
+        if kind in TRANSLATED_KINDS:
+            return True
+        part = TRANSLATED_PARTS.get(kind)
+        return part is not None and bool(getattr(self.translation, part))
 
     @property
     def common(self) -> dict[str, Any]:
@@ -271,12 +282,19 @@ def localised(kit: Kit) -> Kit:
     nn = kit.library.methods_nn.get(kit.method.id)
     if kit.language != "nn" or nn is None:
         return kit
-    texts = {
+    texts: dict[str, Any] = {
         "title": nn.title,
         "letter": nn.letter,
         "staff_information": nn.staff_information,
         "question_guide": nn.question_guide,
     }
+    if nn.action_plan is not None:
+        examples = nn.action_plan.examples or (
+            kit.method.action_plan.examples if kit.method.action_plan else []
+        )
+        texts["action_plan"] = nn.action_plan.model_copy(update={"examples": examples})
+    if nn.minutes:
+        texts["minutes"] = nn.minutes
     return Kit(
         kit.library,
         kit.method.model_copy(update=texts),
