@@ -48,6 +48,10 @@ fra, noen, jeg, dere, deres, mye, bare, uten, leder, enheten, hendelse, være, v
 spørsmålene, veileder). «Heim» and «tilsette» are bokmål too, so not listed."""
 
 
+INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup "
+    "time u var wbr".split()
+)
 SKIPPED = frozenset({"script", "style", "template", "svg", "math", "code", "pre"})
 WORD = re.compile(r"[a-zæøåéèôA-ZÆØÅÉÈÔ]+")
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n+|\s+[–—]\s+")
@@ -91,7 +95,13 @@ class _Html(HTMLParser):
     def _skipped(self) -> bool:
         return any(skip for _t, _l, skip in self.stack)
 
+    def _break(self, tag: str) -> None:
+        """A block element's start or end ends the sentence (as the page shows it)."""
+        if tag not in INLINE:
+            self.parts.append((self._lang(), "\n"))
+
     def handle_starttag(self, tag, attrs):  # noqa: ANN001
+        self._break(tag)
         if tag in self.VOID:
             return
         a = dict(attrs)
@@ -99,6 +109,7 @@ class _Html(HTMLParser):
         self.stack.append((tag, a.get("lang"), hidden))
 
     def handle_endtag(self, tag):  # noqa: ANN001
+        self._break(tag)
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
                 del self.stack[i:]
@@ -115,6 +126,9 @@ def html_parts(html: str) -> list[tuple[str, str]]:
     parser.feed(html)
     joined: list[tuple[str, str]] = []
     for lang, text in parser.parts:
+        if text == "\n" and joined:
+            joined[-1] = (joined[-1][0], joined[-1][1] + text)
+            continue
         if joined and joined[-1][0] == lang:
             joined[-1] = (lang, joined[-1][1] + text)
         else:
