@@ -17,18 +17,49 @@ from __future__ import annotations
 
 import re
 import subprocess
-import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 BOKMAL_ONLY = frozenset(
-    """
-    ikke hva hvordan hvem hvorfor hvilke hvilken hvilket hvis fra noen jeg dere deres mye
-    bare uten hjem leder lederen ledere lederne enheten enhetene hendelse hendelsen hendelser
-    hendelsene skrevet spørsmålene svarene veileder veilederen veiledning samtaleleder
-    ansatte
-    """.split()
+    [
+        "ikke",
+        "hva",
+        "hvordan",
+        "hvem",
+        "hvorfor",
+        "hvilke",
+        "hvilken",
+        "hvilket",
+        "hvis",
+        "fra",
+        "noen",
+        "jeg",
+        "dere",
+        "deres",
+        "mye",
+        "bare",
+        "uten",
+        "hjem",
+        "leder",
+        "lederen",
+        "ledere",
+        "lederne",
+        "enheten",
+        "enhetene",
+        "hendelse",
+        "hendelsen",
+        "hendelser",
+        "hendelsene",
+        "skrevet",
+        "spørsmålene",
+        "svarene",
+        "veileder",
+        "veilederen",
+        "veiledning",
+        "samtaleleder",
+        "ansatte",
+    ]
 )
 """Bokmål words with no nynorsk spelling alike (nynorsk: ikkje, kva, korleis, kven, kvifor,
 kva for, viss, frå, nokon, eg, de/dykk, dykkar, mykje, berre, utan, heim, leiar, eininga,
@@ -37,11 +68,34 @@ hending, skrive(n), spørsmåla, svara, rettleiar, rettleiing, samtaleleiar, til
 «KURSHEFTE» and «I pakken» are found by the words around them, not by themselves."""
 
 NYNORSK_ONLY = frozenset(
-    """
-    ikkje kva korleis kven kvifor frå nokon eg dykk dykkar mykje berre utan leiar
-    leiaren leiarar eininga einingane hending hendinga hendingar vere vore
-    spørsmåla rettleiar rettleiaren
-    """.split()
+    [
+        "ikkje",
+        "kva",
+        "korleis",
+        "kven",
+        "kvifor",
+        "frå",
+        "nokon",
+        "eg",
+        "dykk",
+        "dykkar",
+        "mykje",
+        "berre",
+        "utan",
+        "leiar",
+        "leiaren",
+        "leiarar",
+        "eininga",
+        "einingane",
+        "hending",
+        "hendinga",
+        "hendingar",
+        "vere",
+        "vore",
+        "spørsmåla",
+        "rettleiar",
+        "rettleiaren",
+    ]
 )
 """Nynorsk words with no bokmål spelling alike (bokmål: ikke, hva, hvordan, hvem, hvorfor,
 fra, noen, jeg, dere, deres, mye, bare, uten, leder, enheten, hendelse, være, vært,
@@ -49,8 +103,33 @@ spørsmålene, veileder). «Heim» and «tilsette» are bokmål too, so not list
 
 
 INLINE = frozenset(
-    "a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup "
-    "time u var wbr".split()
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "i",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+    ]
 )
 SKIPPED = frozenset({"script", "style", "template", "svg", "math", "code", "pre"})
 WORD = re.compile(r"[a-zæøåéèôA-ZÆØÅÉÈÔ]+")
@@ -78,7 +157,21 @@ class _Html(HTMLParser):
     """``(language, text)`` of every visible text node, with the nearest ``lang`` in force."""
 
     VOID = frozenset(
-        "area base br col embed hr img input link meta source track wbr".split()
+        [
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "source",
+            "track",
+            "wbr",
+        ]
     )
 
     def __init__(self) -> None:
@@ -178,13 +271,13 @@ def xlsx_text(path: Path) -> str:
 def pdf_text(path: Path) -> str:
     return subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(path), "-"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
 
 
-def misplaced(
-    parts: list[tuple[str, str]], language: str, quoted: str
-) -> Iterator[str]:
+def misplaced(parts: list[tuple[str, str]], language: str, quoted: str) -> Iterator[str]:
     """Sentences in ``language`` (``nb``/``nn``) with a word only the other standard has,
     that are not marked as the other language and not word for word in ``quoted`` (the
     sources' text, squeezed)."""
