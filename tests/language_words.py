@@ -136,7 +136,14 @@ WORD = re.compile(r"[a-zæøåéèôA-ZÆØÅÉÈÔ]+")
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n+|\s+[–—]\s+")
 
 
+QUOTED = re.compile(r"«[^«»]*»")
+"""A title or a phrase cited in «»: the words of whoever is quoted, in their language."""
+FILE_NAME = re.compile(r"\b[\w-]+\.(?:html|pdf|docx|xlsx|ics|md|zip)\b")
+
+
 def words_of(text: str) -> set[str]:
+    """The words of a sentence, leaving out what is cited in «» and file names."""
+    text = FILE_NAME.sub(" ", QUOTED.sub(" ", text))
     return {w.lower() for w in WORD.findall(text)}
 
 
@@ -269,6 +276,17 @@ def xlsx_text(path: Path) -> str:
 
 
 def pdf_text(path: Path) -> str:
+    """The PDF's text with its lines joined (a sentence or a «quote» broken over lines is
+    read whole; hyphens at line ends joined)."""
+    return squeeze_lines(_pdftotext(path))
+
+
+def squeeze_lines(text: str) -> str:
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text.replace("\u00ad\n", ""))
+    return re.sub(r"[ \t]*\n[ \t]*", " ", text)
+
+
+def _pdftotext(path: Path) -> str:
     return subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(path), "-"],
         capture_output=True,
@@ -287,5 +305,78 @@ def misplaced(parts: list[tuple[str, str]], language: str, quoted: str) -> Itera
         if lang == other_lang or lang not in (language, "no", ""):
             continue
         for sentence in sentences(text):
-            if words_of(sentence) & other and squeeze(sentence) not in quoted:
+            if words_of(sentence) & other and not _quoted(sentence, other, quoted):
                 yield sentence
+
+
+WINDOW = 5
+"""A word counts as quoted when it stands in a run of this many words found word for word
+in the quoted text (a heading or a label run into a quote by the PDF's text does not hide it,
+and three common words in a row are not yet a quote)."""
+
+
+def tokens(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def _quoted(sentence: str, other: frozenset[str], quoted: str) -> bool:
+    """Whether every word of the other standard in ``sentence`` is inside a quote."""
+    plain = FILE_NAME.sub(" ", QUOTED.sub(" ", sentence))
+    words = tokens(plain)
+    for i, word in enumerate(words):
+        if word not in other:
+            continue
+        runs = (
+            " " + " ".join(words[j : j + WINDOW]) + " "
+            for j in range(max(0, i - WINDOW + 1), i + 1)
+            if len(words[j : j + WINDOW]) == WINDOW or len(words) < WINDOW
+        )
+        if not any(run in quoted for run in runs):
+            return False
+    return True
+
+
+def quoted_text(project: Path) -> str:
+    """What counts as quoted: the sources' text, their titles, subtitles and publishers,
+    and the visit files (as words separated by single spaces, one string)."""
+    from refleks.context import read_yaml  # noqa: PLC0415
+
+    parts = [p.read_text("utf-8") for p in (project / "content/sources").glob("*.txt")]
+    for p in (project / "content/sources").glob("*.yaml"):
+        data = read_yaml(p.read_text("utf-8")) or {}
+        parts += [str(data.get(k) or "") for k in ("title", "subtitle", "publisher")]
+    # what a municipality typed in its visit files is printed as it was written
+    parts += [p.read_text("utf-8") for p in (project / "content/visits").glob("*.yaml")]
+    return " " + " | ".join(" ".join(tokens(re.sub(r"(\w)-\n(\w)", r"\1\2", t))) for t in parts) + " "
+
+
+def parts_of(path: Path, language: str) -> list[tuple[str, str]] | None:
+    """``(language, text)`` runs of one output file; ``None`` for a kind not read here."""
+    suffix = path.suffix
+    if suffix == ".html":
+        return html_parts(path.read_text("utf-8"))
+    if suffix == ".docx":
+        return docx_parts(path, language)
+    if suffix == ".xlsx":
+        return [(language, xlsx_text(path))]
+    if suffix == ".pdf":
+        return [(language, pdf_text(path))]
+    if suffix in (".md", ".ics"):
+        return [(language, path.read_text("utf-8"))]
+    return None
+
+
+def misplaced_in(
+    root: Path, language: str, quoted: str, skip: tuple[str, ...] = ()
+) -> Iterator[tuple[Path, list[str]]]:
+    """``(file, sentences)`` for every output under ``root`` with sentences in the wrong
+    written standard (``misplaced``); folders named in ``skip`` are left out."""
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or any(part in skip for part in path.relative_to(root).parts):
+            continue
+        parts = parts_of(path, language)
+        if parts is None:
+            continue
+        bad = list(misplaced(parts, language, quoted))
+        if bad:
+            yield path, bad

@@ -58,11 +58,14 @@ class BuildContext:
             self._labels[key] = translate(self.labels(kind), kind, table)
         return self._labels[key]
 
-    def mark(self, language: str = "nb") -> Markup:
-        """`` lang="nb"`` for an element whose text is in ``language`` when the site is in
-        the other written standard (WCAG 3.1.2: a quote from a bokmål source on a nynorsk
-        page), else nothing: ``<blockquote{{ mark() }}>`` in a template."""
-        return Markup(f' lang="{language}"') if language != self.language else Markup("")
+    def mark(self, text: object = None) -> Markup:
+        """`` lang="nb"`` for an element with bokmål text on a nynorsk page (WCAG 3.1.2),
+        else nothing. ``mark()``: text from a source, always bokmål. ``mark(text)``: the
+        project's own text, bokmål unless it is a nynorsk translation
+        (``content.nynorsk.Translated``): ``<h2{{ mark(theme.title) }}>`` in a template."""
+        if self.language == "nb" or getattr(text, "translated", False):
+            return Markup("")
+        return Markup(' lang="nb"')
 
     def environment(
         self, kind: str, *, fallback: str | None = None, prefixed: str | None = None
