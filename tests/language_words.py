@@ -347,7 +347,8 @@ def quoted_text(project: Path) -> str:
         parts += [str(data.get(k) or "") for k in ("title", "subtitle", "publisher")]
     # what a municipality typed in its visit files is printed as it was written
     parts += [p.read_text("utf-8") for p in (project / "content/visits").glob("*.yaml")]
-    return " " + " | ".join(" ".join(tokens(re.sub(r"(\w)-\n(\w)", r"\1\2", t))) for t in parts) + " "
+    joined = (" ".join(tokens(re.sub(r"(\w)-\n(\w)", r"\1\2", t))) for t in parts)
+    return " " + " | ".join(joined) + " "
 
 
 def parts_of(path: Path, language: str) -> list[tuple[str, str]] | None:
