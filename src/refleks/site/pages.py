@@ -123,11 +123,25 @@ class Renderer:
         self.written.add(page)
 
 
+TRANSLATIONS = "nn"
+"""``docs/nn/``: the hand-written pages in nynorsk, same paths as in ``docs/``."""
+
+
 def _copy_handwritten(library: Library, docs: Path) -> None:
-    if library.project.docs.is_dir():
-        shutil.copytree(library.project.docs, docs)
+    """``docs/`` as the site's pages; on a nynorsk site each page's ``docs/nn/`` version
+    takes its place, and a page with none is marked as bokmål (``lang="nb"``)."""
+    source = library.project.docs
+    if source.is_dir():
+        shutil.copytree(source, docs, ignore=_translations_folder(source))
     else:
         docs.mkdir(parents=True)
+    if library.site.language == TRANSLATIONS and source.is_dir():
+        for page in sorted(docs.rglob("*.md")):
+            nynorsk = source / TRANSLATIONS / page.relative_to(docs)
+            if nynorsk.is_file():
+                shutil.copyfile(nynorsk, page)
+            else:
+                page.write_text(_marked_bokmal(page.read_text("utf-8")), encoding="utf-8")
     # Material's offline plugin would load this shim (search from disk) from a CDN
     shim = library.project.node_modules / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
@@ -135,6 +149,23 @@ def _copy_handwritten(library: Library, docs: Path) -> None:
     target = docs / "assets" / "iframe-worker" / "shim.js"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, target)
+
+
+def _translations_folder(root: Path) -> Any:
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        return [TRANSLATIONS] if Path(folder) == root and TRANSLATIONS in names else []
+
+    return ignore
+
+
+def _marked_bokmal(text: str) -> str:
+    """A Markdown page inside ``<div lang="nb" markdown>`` (after its front matter)."""
+    front = ""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            front, text = text[: end + 5], text[end + 5 :]
+    return f'{front}<div lang="nb" markdown>\n\n{text.rstrip()}\n\n</div>\n'
 
 
 def build(library: Library, docs: Path) -> Nav:
