@@ -157,6 +157,26 @@ def _untranslated_set(file: Path, data: dict[str, Any]) -> Iterator[tuple[Path, 
                     yield file, ("themes", t, "questions", role_id, q), str(shown)
 
 
+PAGES = "nn"
+"""``docs/nn/``: the hand-written pages in nynorsk (``site.pages`` puts them in place)."""
+
+
+def _untranslated_pages(docs: Path) -> list[Path]:
+    """The hand-written pages (``docs/**/*.md``) with no ``docs/nn/`` version."""
+    if not docs.is_dir():
+        return []
+    return [
+        page
+        for page in sorted(docs.rglob("*.md"))
+        if page.relative_to(docs).parts[0] != PAGES
+        and not (docs / PAGES / page.relative_to(docs)).is_file()
+    ]
+
+
+def _nynorsk_page(project: Any, page: Path) -> str:
+    return (Path(project.docs.name) / PAGES / page.relative_to(project.docs)).as_posix()
+
+
 def missing(library: Library) -> list[Problem]:
     """One warning per own text with no nynorsk version, when the site is in nynorsk."""
     if library.site is None or library.site.language != LANGUAGE:
@@ -165,6 +185,15 @@ def missing(library: Library) -> list[Problem]:
     said = read_yaml((project.templates / "new" / "messages.yaml").read_text("utf-8"))
     problems = Problems(project.root)
     docs = {d.file: d for d in [*library.documents.values(), *library.settings_documents]}
+    for page in _untranslated_pages(project.docs):
+        problems.warn(
+            page,
+            1,
+            1,
+            "",
+            said["no_nynorsk_page"],
+            expected=said["no_nynorsk_page_expected"].format(path=_nynorsk_page(project, page)),
+        )
     for file, path, text in _untranslated(library):
         line, col = docs[file].where(path)
         problems.warn(

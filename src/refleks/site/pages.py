@@ -32,13 +32,14 @@ def md_text(value: object) -> Markup:
     return markup.md_text(value, "site")
 
 
-def md_block(text: str | None) -> Markup:
+def md_block(text: str | None, lang: str = "") -> Markup:
     """Block Markdown as sanitised HTML in a raw HTML block: the site engine passes it through
-    untouched, so it is sanitised after its last transformation."""
+    untouched, so it is sanitised after its last transformation. ``lang``: the block's
+    ``lang`` attribute (`` lang="nb"`` for bokmål on a nynorsk page), or nothing."""
     html = markup.render(text)
     if not html.strip():
         return Markup("")
-    return Markup(f'\n<div class="refleks-tekst">\n{html}\n</div>\n')
+    return Markup(f'\n<div class="refleks-tekst"{lang}>\n{html}\n</div>\n')
 
 
 def page_href(target: str) -> str:
@@ -80,7 +81,7 @@ class Renderer:
         self.env = library.context.environment("pages")
         self.env.filters["t"] = md_text
         self.env.filters["href"] = md_href
-        self.env.filters["md"] = md_block
+        self.env.filters["md"] = lambda text: md_block(text, library.context.mark(text))
         self.env.filters["page_href"] = page_href
         self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
         self.labels: dict[str, Any] = i18n.translate(
@@ -194,7 +195,14 @@ def build(library: Library, docs: Path) -> Nav:
     for method in library.methods.values():
         page = urls.method_page(method.id)
         source = library.sources[method.source]
-        renderer.render("method.md.j2", page, title=method.title, method=method, source=source)
+        renderer.render(
+            "method.md.j2",
+            page,
+            title=method.title,
+            method=method,
+            source=source,
+            translation=library.methods_nn.get(method.id),
+        )
         nav.append({html_title(method.title): page})
     from . import tools  # the browser tools' pages (imported when pages are built)
 
