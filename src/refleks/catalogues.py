@@ -64,8 +64,19 @@ def translate(data: Any, kind: str, table: dict[tuple[str, str], str], prefix: s
     if isinstance(data, list):
         return [translate(v, kind, table, f"{prefix}.{i}") for i, v in enumerate(data)]
     if isinstance(data, str):
-        return table.get((f"{kind}:{prefix}", data), data)
+        return Wording(table.get((f"{kind}:{prefix}", data), data))
     return data
+
+
+class Wording(str):
+    """Refleks' own words, read from a catalogue in the language asked for: never marked as
+    the other written standard (``BuildContext.mark``)."""
+
+    translated = True
+
+
+# a label written into a YAML file (the site engine's settings) is written as the text it is
+yaml.SafeDumper.add_representer(Wording, yaml.representer.SafeRepresenter.represent_str)
 
 
 def wording(templates: Path, kind: str, language: str, domain: str = DOMAIN) -> dict[str, Any]:

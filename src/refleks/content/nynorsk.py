@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ..context import read_yaml
 from ..errors import Problem, Problems
 from . import schema
@@ -31,6 +33,9 @@ class Translated(str):
     """A text in the site's written standard that was translated from the bokmål one."""
 
     translated = True
+
+
+yaml.SafeDumper.add_representer(Translated, yaml.representer.SafeRepresenter.represent_str)
 
 
 def _t(text: str) -> str:

@@ -42,6 +42,11 @@ def md_block(text: str | None, lang: str = "") -> Markup:
     return Markup(f'\n<div class="refleks-tekst"{lang}>\n{html}\n</div>\n')
 
 
+def _marked(text: Markup, lang: Markup) -> Markup:
+    """``text`` in a ``<span>`` with ``lang`` when it has one (bokmål on a nynorsk page)."""
+    return Markup(f"<span{lang}>{text}</span>") if lang and text else text
+
+
 def page_href(target: str) -> str:
     """A page's address for a raw HTML link (the engine rewrites only Markdown links)."""
     path, hash_, anchor = target.partition("#")
@@ -79,7 +84,7 @@ class Renderer:
         self.library = library
         self.docs = docs
         self.env = library.context.environment("pages")
-        self.env.filters["t"] = md_text
+        self.env.filters["t"] = lambda value: _marked(md_text(value), library.context.mark(value))
         self.env.filters["href"] = md_href
         self.env.filters["md"] = lambda text: md_block(text, library.context.mark(text))
         self.env.filters["page_href"] = page_href
