@@ -304,7 +304,7 @@ def misplaced(parts: list[tuple[str, str]], language: str, quoted: str) -> Itera
     for lang, text in parts:
         if lang == other_lang or lang not in (language, "no", ""):
             continue
-        for sentence in sentences(text):
+        for sentence in sentences(QUOTED.sub(" ", text)):
             if words_of(sentence) & other and not _quoted(sentence, other, quoted):
                 yield sentence
 
@@ -381,3 +381,33 @@ def misplaced_in(
         bad = list(misplaced(parts, language, quoted))
         if bad:
             yield path, bad
+
+
+def build_all(project: Path, language: str) -> Path:
+    """Every output kind of the shipped project with ``language`` in ``site.yaml``: the site
+    (pages, decks, handouts, course packs), SCORM packages (unpacked), a session kit and
+    ``visit --all``. Returns the project folder (outputs in ``site/`` and ``out/``)."""
+    import shutil  # noqa: PLC0415
+    import zipfile  # noqa: PLC0415
+
+    from refleks.cli import main  # noqa: PLC0415
+
+    from .conftest import ROOT  # noqa: PLC0415
+
+    for name in ("content", "templates", "docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    site = project / "content" / "site.yaml"
+    text = site.read_text("utf-8")
+    assert "\nlanguage: nb\n" in text
+    site.write_text(text.replace("\nlanguage: nb\n", f"\nlanguage: {language}\n"), "utf-8")
+    run = ["--project", str(project)]
+    assert main([*run, "build"]) == 0
+    assert main([*run, "export", "scorm"]) == 0
+    for package in (project / "out" / "scorm").glob("*.zip"):
+        with zipfile.ZipFile(package) as zf:
+            zf.extractall(project / "out" / "scorm" / package.stem)
+    session = ["session", "--reflection", "kollegastotte", "--role", "alle", "--minutes", "150"]
+    assert main([*run, *session]) == 0
+    assert main([*run, "visit", "--all"]) == 0
+    return project
