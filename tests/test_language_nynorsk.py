@@ -28,8 +28,8 @@ NOT_YET = {
     r"site/rammeverk/(fram|seips)\.html": "framework descriptions have no nynorsk field yet",
     r"site/visitt/.*": "the method page shows the method in bokmål (the documents use the "
     "nynorsk translation in content/methods/nn/)",
-    r"(site|out/scorm/[^/]+)/utskrift/(kurs|lysark)-.*\.pdf": "the source's summary is marked lang=nb in the "
-    "HTML handed to Typst; PDF text carries no language the test can read",
+    r"(site|out/scorm/[^/]+)/utskrift/(kurs|lysark)-.*\.pdf": "the source's summary is "
+    "marked lang=nb in the HTML handed to Typst; PDF text carries no language to read",
 }
 
 
