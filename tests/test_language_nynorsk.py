@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .language_words import build_all, misplaced_in, parts_of, quoted_text
+from .language_words import build_all, html_parts, misplaced, misplaced_in, parts_of, quoted_text
 
 NOT_YET = {
     r"site/for-forfattere/.*": "the authors' guide and the content model reference are "
@@ -92,3 +92,20 @@ def test_content_is_nynorsk(nynorsk: Path) -> None:
     assert "Refleksjon om ivaretaking og kollegastøtte etter uønskte hendingar" in page
     roles = (nynorsk / "site" / "roller" / "index.html").read_text("utf-8")
     assert "Leiar for eininga" in roles and "Leder for enheten" not in roles
+
+
+def test_the_reader_finds_bokmal_and_respects_marks() -> None:
+    # worked out by hand: the issue's examples, each in a sentence of its own
+    page = (
+        '<html lang="nn"><body><p>Kven har ansvaret? Hvem har ansvaret?</p>'
+        '<p lang="nb">Spørsmålene er skrevet for Refleks og står ikke i kilden.</p>'
+        "<h2>I pakken</h2><p>Heftet er satt sammen av Refleks fra kilden.</p>"
+        "<p>Tittelen «Hva gjør vi nå» er sitert.</p></body></html>"
+    )
+    assert list(misplaced(html_parts(page), "nn", "")) == [
+        "Hvem har ansvaret?",
+        "Heftet er satt sammen av Refleks fra kilden.",
+    ]
+    # word for word in a source (five words in a row) counts as a quote
+    quoted = " det er ikke lov her | "
+    assert list(misplaced([("nn", "Det er ikke lov her.")], "nn", quoted)) == []
