@@ -14,13 +14,20 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import dates, templating
 from .catalogues import read_yaml, translate, translations
 
 __all__ = ["BuildContext", "read_yaml"]
 from .project import Project
+
+
+def span(text: object, lang: Markup) -> Markup:
+    """``text`` in ``<span lang=...>`` when ``lang`` (from ``mark``) says so, else as it is
+    (no empty ``<span>`` on a page whose language is the text's)."""
+    shown = escape(text)
+    return Markup(f"<span{lang}>{shown}</span>") if lang else shown
 
 
 class BuildContext:
@@ -77,6 +84,7 @@ class BuildContext:
         env.globals["lang"] = self.language
         env.globals["words"] = self.words
         env.globals["mark"] = self.mark
+        env.globals["span"] = span
         if fallback or prefixed:
             loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(self.templates / kind)]
             if fallback:
