@@ -23,11 +23,12 @@ NOT_YET = {
     r"site/for-forfattere/.*": "the authors' guide and the content model reference are "
     "bokmål (refleks check warns: no docs/nn/ version); the reference is made from the "
     "schema's bokmål descriptions",
-    r"site/kilder/.*": "the source pages: summaries, findings and recommendations are the "
-    "authors' words about a source, with no nynorsk field yet",
-    r"site/rammeverk/(fram|seips)\.html": "framework descriptions have no nynorsk field yet",
-    r"site/visitt/.*": "the method page shows the method in bokmål (the documents use the "
-    "nynorsk translation in content/methods/nn/)",
+    r"site/kilder/.*": "the source pages: their text is marked lang=nb, but the table of "
+    "contents beside it repeats the headings without the mark (the engine writes it), and "
+    "notes on the references are not marked yet",
+    r"site/visitt/.*": "the method page shows the method in bokmål, marked, but the table "
+    "of contents and who/when of each step are not marked (the documents use the nynorsk "
+    "translation in content/methods/nn/)",
     r"(site|out/scorm/[^/]+)/utskrift/(kurs|lysark)-.*\.pdf": "the source's summary is "
     "marked lang=nb in the HTML handed to Typst; PDF text carries no language to read",
 }

@@ -84,7 +84,11 @@ class Renderer:
         self.library = library
         self.docs = docs
         self.env = library.context.environment("pages")
-        self.env.filters["t"] = lambda value: _marked(md_text(value), library.context.mark(value))
+        mark = library.context.mark
+        self.env.filters["t"] = lambda value: _marked(md_text(value), mark(value))
+        self.env.filters["md_inline"] = lambda value: _marked(
+            markup.render_inline(value), mark(value)
+        )
         self.env.filters["href"] = md_href
         self.env.filters["md"] = lambda text: md_block(text, library.context.mark(text))
         self.env.filters["page_href"] = page_href
