@@ -86,3 +86,16 @@ def test_a_nynorsk_action_plan_reads_back(nn_kit: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "3 tiltak: 0 ferdig, 2 forsinket, 0 uten ansvarlig, 0 uten frist." in out
     assert out.count("status: ikke startet") == 3
+
+
+def test_the_guides_example_rows_are_marked_bokmal(nn_kit: Path, nb_kit: Path) -> None:
+    # the guide's examples stay as the guide wrote them, in bokmål: in a nynorsk plan every
+    # run of their rows carries the language nb (the heading row and the plan's own rows nn)
+    from .language_words import docx_parts
+
+    parts = docx_parts(nn_kit / "tiltaksplan.docx", "nn")
+    marked = [text.strip() for lang, text in parts if lang == "nb"]
+    assert "Kjøpe inn armlener asap!" in marked
+    assert "Kontrollere antall fall senere" in marked
+    assert "Døme frå rettleiaren" not in marked and "Kven har ansvaret?" not in marked
+    assert all(lang == "nb" for lang, _ in docx_parts(nb_kit / "tiltaksplan.docx", "nb"))
