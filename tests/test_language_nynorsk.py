@@ -26,9 +26,9 @@ NOT_YET = {
     r"site/kilder/.*": "the source pages: their text is marked lang=nb, but the table of "
     "contents beside it repeats the headings without the mark (the engine writes it), and "
     "notes on the references are not marked yet",
-    r"site/visitt/.*": "the method page shows the method in bokmål, marked, but the table "
-    "of contents and who/when of each step are not marked (the documents use the nynorsk "
-    "translation in content/methods/nn/)",
+    r"site/visitt/.*": "the method page uses the nynorsk translation where it has one and "
+    "marks the rest bokmål, but the engine's table of contents repeats a bokmål heading "
+    "without the mark",
     r"(site|out/scorm/[^/]+)/utskrift/(kurs|lysark)-.*\.pdf": "the source's summary is "
     "marked lang=nb in the HTML handed to Typst; PDF text carries no language to read",
 }

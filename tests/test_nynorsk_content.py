@@ -114,3 +114,17 @@ def test_new_role_on_a_nynorsk_site_has_an_nn_table(project: Path, capsys) -> No
         "label": "FYLL UT: namnet på nynorsk",
         "address": "FYLL UT: Til deg som ... (på nynorsk)",
     }
+
+
+def test_the_nynorsk_method_page_uses_the_translation(project: Path) -> None:
+    from refleks.site import pages
+
+    shutil.copytree(ROOT / "docs", project / "docs")
+    _language(project, "nn")
+    docs = project / "built"
+    pages.build(build_library(Project(project)), docs)
+    text = (docs / "visitt" / "pasientsikkerhetsvisitt" / "index.md").read_text("utf-8")
+    assert text.startswith('---\ntitle: "Pasient- og brukartryggleiksvisitt"')
+    assert "Når blei ein brukar sist skadd på eininga di? Kva skjedde?" in text
+    # the translator's note is on this page, in nynorsk like the rest of it
+    assert '<p class="refleks-merknad">Brevteksten, informasjonen til dei tilsette' in text

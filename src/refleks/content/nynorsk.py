@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from ..context import read_yaml
 from ..errors import Problem, Problems
@@ -64,6 +65,26 @@ def localise(library: Library) -> None:
             library.roles[role_id] = role.model_copy(update=_role(role))
     for set_id, reflection in list(library.reflections.items()):
         library.reflections[set_id] = _reflection(reflection)
+    for method_id, method in list(library.methods_nn.items()):
+        library.methods_nn[method_id] = _all_translated(method)
+
+
+def _all_translated(value: Any) -> Any:
+    """``value`` (a model, list, table or text) with every text a ``Translated`` one: a
+    method's nynorsk version is nynorsk throughout."""
+    if isinstance(value, str):
+        return _t(value)
+    if isinstance(value, list):
+        return [_all_translated(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _all_translated(v) for k, v in value.items()}
+    if isinstance(value, BaseModel):
+        return value.model_copy(
+            update={
+                name: _all_translated(getattr(value, name)) for name in type(value).model_fields
+            }
+        )
+    return value
 
 
 def _role(role: schema.Role) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from ..content.model import Library
 from ..errors import BuildFailed
 from ..sorting import nb_key
 from ..walkround import i18n
+from ..walkround.kit import nynorsk_method
 from . import reference, selfstudy
 from .charts import svg_chart
 
@@ -204,13 +205,16 @@ def build(library: Library, docs: Path) -> Nav:
     for method in library.methods.values():
         page = urls.method_page(method.id)
         source = library.sources[method.source]
+        translation = library.methods_nn.get(method.id)
+        if translation is not None and library.site.language == translation.language:
+            method = nynorsk_method(method, translation)
         renderer.render(
             "method.md.j2",
             page,
             title=method.title,
             method=method,
             source=source,
-            translation=library.methods_nn.get(method.id),
+            translation=translation,
         )
         nav.append({html_title(method.title): page})
     from . import tools  # the browser tools' pages (imported when pages are built)

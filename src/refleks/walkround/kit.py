@@ -282,6 +282,18 @@ def localised(kit: Kit) -> Kit:
     nn = kit.library.methods_nn.get(kit.method.id)
     if kit.language != "nn" or nn is None:
         return kit
+    return Kit(
+        kit.library,
+        nynorsk_method(kit.method, nn),
+        kit.visit,
+        translation=nn,
+        chosen_language=kit.chosen_language,
+    )
+
+
+def nynorsk_method(method: schema.Method, nn: schema.MethodTranslation) -> schema.Method:
+    """``method`` with the texts its nynorsk translation has (the guide's example rows of
+    the action plan stay as the guide wrote them unless the translation gives its own)."""
     texts: dict[str, Any] = {
         "title": nn.title,
         "letter": nn.letter,
@@ -290,15 +302,9 @@ def localised(kit: Kit) -> Kit:
     }
     if nn.action_plan is not None:
         examples = nn.action_plan.examples or (
-            kit.method.action_plan.examples if kit.method.action_plan else []
+            method.action_plan.examples if method.action_plan else []
         )
         texts["action_plan"] = nn.action_plan.model_copy(update={"examples": examples})
     if nn.minutes:
         texts["minutes"] = nn.minutes
-    return Kit(
-        kit.library,
-        kit.method.model_copy(update=texts),
-        kit.visit,
-        translation=nn,
-        chosen_language=kit.chosen_language,
-    )
+    return method.model_copy(update=texts)
