@@ -65,6 +65,16 @@ def localise(library: Library) -> None:
             library.roles[role_id] = role.model_copy(update=_role(role))
     for set_id, reflection in list(library.reflections.items()):
         library.reflections[set_id] = _reflection(reflection)
+    for framework_id, framework in list(library.frameworks.items()):
+        if framework.nn is not None:
+            nn = framework.nn
+            library.frameworks[framework_id] = framework.model_copy(
+                update={
+                    "summary": _t(nn.summary),
+                    "key_ideas": [_t(k) for k in nn.key_ideas] or framework.key_ideas,
+                    "refleks_note": _t(nn.refleks_note) or framework.refleks_note,
+                }
+            )
     for method_id, method in list(library.methods_nn.items()):
         library.methods_nn[method_id] = _all_translated(method)
 
@@ -157,6 +167,11 @@ def _untranslated(library: Library) -> Iterator[tuple[Path, KeyPath, str]]:
     for (kind, _id), doc in library.documents.items():
         if kind == "reflection" and isinstance(doc.data, dict):
             yield from _untranslated_set(doc.file, doc.data)
+        if kind == "framework" and isinstance(doc.data, dict):
+            nn = doc.data.get("nn") or {}
+            for key in ("summary", "key_ideas", "refleks_note"):
+                if doc.data.get(key) and not (isinstance(nn, dict) and nn.get(key)):
+                    yield doc.file, (key,), str(doc.data[key])
 
 
 def _untranslated_set(file: Path, data: dict[str, Any]) -> Iterator[tuple[Path, KeyPath, str]]:
