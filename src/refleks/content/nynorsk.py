@@ -125,10 +125,13 @@ def _theme(theme: schema.Theme) -> schema.Theme:
     nn = theme.nn
     if nn is None:
         return theme
+    # a question from the source stays as the source wrote it, even if a translation is given
     questions = {
         role_id: [
             _question(nn.questions[role_id][i], q)
-            if role_id in nn.questions and i < len(nn.questions[role_id])
+            if role_id in nn.questions
+            and i < len(nn.questions[role_id])
+            and q.authored_by == "refleks"
             else q
             for i, q in enumerate(texts)
         ]
@@ -187,13 +190,16 @@ def _untranslated_set(file: Path, data: dict[str, Any]) -> Iterator[tuple[Path, 
         for key in ("title", "intro", "notes"):
             if theme.get(key) and not tnn.get(key):
                 yield file, ("themes", t, key), str(theme[key])
-        if theme.get("quote") is True or theme.get("quote") == "true":
-            continue  # the source's own questions stay as the source wrote them
+        # the source's own questions stay as the source wrote them: nothing to translate
+        stated = theme.get("authored_by") or (
+            "kilden" if str(theme.get("quote")) in ("True", "true") else data.get("authored_by")
+        )
         nnq = tnn.get("questions") or {}
         for role_id, texts in (theme.get("questions") or {}).items():
-            have = nnq.get(role_id) or [] if isinstance(nnq, dict) else []
+            have = (nnq.get(role_id) or []) if isinstance(nnq, dict) else []
             for q, text in enumerate(texts or []):
-                if q >= len(have):
+                own = text.get("authored_by", stated) if isinstance(text, dict) else stated
+                if q >= len(have) and own != "kilden":
                     shown = text.get("text", "") if isinstance(text, dict) else text
                     yield file, ("themes", t, "questions", role_id, q), str(shown)
 
