@@ -75,15 +75,28 @@ def test_nynorsk_letter_has_no_bokmal_forms(tmp_path: Path) -> None:
         assert _words(text, BOKMAL_ONLY) == []
         assert "Med venleg helsing" in text
         assert "tysdag 13. april 2027 klokka 13.00" in " ".join(text.split())
-        assert "omsette til nynorsk for Refleks" in " ".join(text.split())
+        # the letter goes out under the municipality's name: no translator's note on it
+        # (who translated the method is said on the site's method page)
+        assert "omsette til nynorsk for Refleks" not in " ".join(text.split())
     doc = Document(io.BytesIO((kit / "invitasjonsbrev.docx").read_bytes()))
     assert doc.core_properties.language == "nn-NO"
     guide = pdf_text(kit / "sporsmalsguide.pdf")
     assert _words(guide, ("ikke", "hva", "hvordan")) == []
     assert "Kva skjedde?" in guide
-    # the action plan's headings come from the method in bokmål only, and it says so
+    # the action plan's headings and the minutes are in the method's nynorsk translation,
+    # so no document says its text is in bokmål only
     plan = " ".join(pdf_text(kit / "tiltaksplan.pdf").split())
-    assert "Teksten frå rettleiaren i dette dokumentet finst berre på bokmål." in plan
+    assert "Kven har ansvaret?" in plan
+    assert "Hvem har ansvaret?" not in plan
+    assert "finst berre på bokmål" not in plan
+    minutes = Document(io.BytesIO((kit / "referat.docx").read_bytes()))
+    text = "\n".join(p.text for p in minutes.paragraphs)
+    assert "Dei viktigaste områda som blei drøfta" in text
+    assert "Vidare oppfølging" in text
+    assert "Sekretæren skriv referatet og sender det ut innan fire verkedagar." in " ".join(
+        text.split()
+    )
+    assert _words(text, BOKMAL_ONLY) == []
 
 
 def test_bokmal_letter_has_no_nynorsk_forms(tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def test_long_visit_and_health_professionals_only(tmp_path: Path) -> None:
         "helsepersonell\n"
         "  nøkkel: participants\n  skrevet: lege, sykepleier, helsefagarbeider, lege, sykepleier\n"
         "  forventet: minst éin deltakar utan helsefagleg stilling\n"
-        "  tips: ta med til dømes kjøkenpersonale, reinhaldar eller ein ufaglært",
+        "  tips: ta med til dømes kjøkkenpersonale, reinhaldar eller ein ufaglært",
     ]
 
 

@@ -61,11 +61,13 @@ def test_action_plan_xlsx_in_nynorsk(nn_kit: Path) -> None:
     assert validation.prompt == "Vel ein av: ikkje starta, pågår, ferdig."
 
 
-def test_action_plan_and_minutes_say_the_method_text_is_bokmal(nn_kit: Path) -> None:
+def test_action_plan_and_minutes_are_nynorsk_without_a_note(nn_kit: Path) -> None:
+    # the method's nynorsk translation has the action plan and the minutes (issue 27): the
+    # documents are nynorsk through and through, and none says its text is bokmål only
     for name in ("tiltaksplan.docx", "referat.docx"):
         paragraphs = [p.text for p in Document(str(nn_kit / name)).paragraphs]
-        assert paragraphs[-1] == BOKMAL_NOTE
-    assert BOKMAL_NOTE in " ".join(pdf_text(nn_kit / "tiltaksplan.pdf").split())
+        assert BOKMAL_NOTE not in paragraphs
+    assert BOKMAL_NOTE not in " ".join(pdf_text(nn_kit / "tiltaksplan.pdf").split())
 
 
 def test_timeline_has_no_bokmal_forms(nn_kit: Path, nb_kit: Path) -> None:
@@ -84,3 +86,16 @@ def test_a_nynorsk_action_plan_reads_back(nn_kit: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "3 tiltak: 0 ferdig, 2 forsinket, 0 uten ansvarlig, 0 uten frist." in out
     assert out.count("status: ikke startet") == 3
+
+
+def test_the_guides_example_rows_are_marked_bokmal(nn_kit: Path, nb_kit: Path) -> None:
+    # the guide's examples stay as the guide wrote them, in bokmål: in a nynorsk plan every
+    # run of their rows carries the language nb (the heading row and the plan's own rows nn)
+    from .language_words import docx_parts
+
+    parts = docx_parts(nn_kit / "tiltaksplan.docx", "nn")
+    marked = [text.strip() for lang, text in parts if lang == "nb"]
+    assert "Kjøpe inn armlener asap!" in marked
+    assert "Kontrollere antall fall senere" in marked
+    assert "Døme frå rettleiaren" not in marked and "Kven har ansvaret?" not in marked
+    assert all(lang == "nb" for lang, _ in docx_parts(nb_kit / "tiltaksplan.docx", "nb"))

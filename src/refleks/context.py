@@ -14,28 +14,29 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
+from markupsafe import Markup, escape
 
 from . import dates, templating
+from .catalogues import read_yaml, translate, translations
+
+__all__ = ["BuildContext", "read_yaml"]
 from .project import Project
 
 
-def read_yaml(text: str) -> Any:
-    """``yaml.safe_load(text)``, by libyaml when PyYAML has it (the same data, several times
-    faster); on an error the pure-Python loader reads it again, for the same message."""
-    if hasattr(yaml, "CSafeLoader"):
-        try:
-            return yaml.load(text, Loader=yaml.CSafeLoader)
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(text)
+def span(text: object, lang: Markup) -> Markup:
+    """``text`` in ``<span lang=...>`` when ``lang`` (from ``mark``) says so, else as it is
+    (no empty ``<span>`` on a page whose language is the text's)."""
+    shown = escape(text)
+    return Markup(f"<span{lang}>{shown}</span>") if lang else shown
 
 
 class BuildContext:
     """The shared parts of one run's outputs for the project ``project``."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, language: str = "nb") -> None:
         self.project = project
+        self.language = language
+        """The site's written standard (``nb``/``nn``): the one ``words`` in a template uses."""
         self._labels: dict[str, dict[str, Any]] = {}
 
     @property
@@ -55,6 +56,24 @@ class BuildContext:
             self._labels[kind] = read_yaml(path.read_text("utf-8")) or {}
         return self._labels[kind]
 
+    def words(self, kind: str, domain: str = "nettsted") -> dict[str, Any]:
+        """``templates/<kind>/labels.yaml`` in the site's written standard (templates call
+        ``words("handouts")`` for the text they write themselves)."""
+        key = f"{kind}:{self.language}"
+        if key not in self._labels:
+            table = translations(self.templates, self.language, domain)
+            self._labels[key] = translate(self.labels(kind), kind, table)
+        return self._labels[key]
+
+    def mark(self, text: object = None) -> Markup:
+        """`` lang="nb"`` for an element with bokmål text on a nynorsk page (WCAG 3.1.2),
+        else nothing. ``mark()``: text from a source, always bokmål. ``mark(text)``: the
+        project's own text, bokmål unless it is a nynorsk translation
+        (``content.nynorsk.Translated``): ``<h2{{ mark(theme.title) }}>`` in a template."""
+        if self.language == "nb" or getattr(text, "translated", False):
+            return Markup("")
+        return Markup(' lang="nb"')
+
     def environment(
         self, kind: str, *, fallback: str | None = None, prefixed: str | None = None
     ) -> jinja2.Environment:
@@ -62,6 +81,10 @@ class BuildContext:
         the templates of ``templates/<fallback>/`` where the kind has none of that name and
         those of ``templates/<prefixed>/`` as ``<prefixed>/<name>``."""
         env = templating.environment(self.templates, kind)
+        env.globals["lang"] = self.language
+        env.globals["words"] = self.words
+        env.globals["mark"] = self.mark
+        env.globals["span"] = span
         if fallback or prefixed:
             loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(self.templates / kind)]
             if fallback:

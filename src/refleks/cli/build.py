@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..content.nynorsk import missing as missing_nynorsk
 from ..content.pipeline import build_library
 from ..content.unfilled import unfilled
 from ..errors import Problems, os_message
@@ -36,7 +37,10 @@ def add_engine(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, project: Project) -> int:
     library = build_library(project)
-    print_or_refuse(Problems(project.root, [*library.warnings, *unfilled(library)]), args.strict)
+    print_or_refuse(
+        Problems(project.root, [*library.warnings, *unfilled(library), *missing_nynorsk(library)]),
+        args.strict,
+    )
     from ..site.build import build_site  # after validation: a refused build starts quickly
 
     try:

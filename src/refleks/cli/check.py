@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..content.nynorsk import missing as missing_nynorsk
 from ..content.pipeline import build_library
 from ..content.unfilled import unfilled
 from ..errors import ContentInvalid, Problems
@@ -33,7 +34,10 @@ def run(args: argparse.Namespace, project: Project) -> int:
     # `check` reports everything `visit` refuses, in the same words, and the checks across
     # visits (year plans, content/visits/) that `refleks visit --all` makes
     visit_problems = check_all_visits(library, today())
-    problems = Problems(project.root, [*library.warnings, *unfilled(library), *visit_problems])
+    problems = Problems(
+        project.root,
+        [*library.warnings, *unfilled(library), *missing_nynorsk(library), *visit_problems],
+    )
     print_or_refuse(without_superseded(check_all(library, problems)), args.strict)
     counts = (
         f"{nb_count(len(library.sources), 'kilde', 'kilder')}, "

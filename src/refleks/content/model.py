@@ -57,7 +57,7 @@ class Library:
     @cached_property
     def context(self) -> BuildContext:
         """The date, labels and templates every output of this run shares."""
-        return BuildContext(self.project)
+        return BuildContext(self.project, self.site.language)
 
     # -- lookups used by several outputs
 

@@ -10,6 +10,7 @@ from .authoring import check_authoring
 from .kinds import BY_NAME
 from .load import Loaded, load_content
 from .model import Library
+from .nynorsk import localise
 from .plans import expand_plans
 from .quotes import check_quotes
 from .references import check_references
@@ -108,4 +109,5 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
     if problems.errors or site is None:
         raise ContentInvalid(problems)
     library.warnings = problems.warnings
+    localise(library)
     return library

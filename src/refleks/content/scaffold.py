@@ -79,8 +79,19 @@ class Scaffold:
             choices=self.choices,
             default_choice=self.default_choice,
             fill=self.fill,
+            nynorsk=self.nynorsk(),
         )
         return env
+
+    def nynorsk(self) -> bool:
+        """Whether the site is in nynorsk: new content then gets an ``nn:`` table to fill in
+        (``content.nynorsk``), so ``refleks check`` has nothing to warn about once it is."""
+        path = self.project.content / "site.yaml"
+        try:
+            data = yaml.safe_load(path.read_text("utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            return False
+        return isinstance(data, dict) and data.get("language") == "nn"
 
     def _model(self, of: str | None) -> type[BaseModel]:
         return getattr(schema, of) if of else self.model

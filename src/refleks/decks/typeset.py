@@ -26,7 +26,7 @@ TEMPLATE = "print.typ"
 _INLINE = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "img", "span", "strong"}
 _INLINE |= {"sub", "sup"}
 _VOID = {"br", "hr", "img", "meta", "link"}
-_ATTRIBUTES = {"href", "id", "colspan", "alt"}
+_ATTRIBUTES = {"href", "id", "colspan", "alt", "lang"}
 _SPACE = re.compile(r"\s+")
 
 Node = dict[str, Any]

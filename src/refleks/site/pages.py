@@ -22,6 +22,7 @@ from ..errors import BuildFailed
 from ..project import SHIPPED
 from ..sorting import nb_key
 from ..walkround import i18n
+from ..walkround.kit import nynorsk_method
 from . import reference, selfstudy
 from .charts import svg_chart
 
@@ -33,13 +34,19 @@ def md_text(value: object) -> Markup:
     return markup.md_text(value, "site")
 
 
-def md_block(text: str | None) -> Markup:
+def md_block(text: str | None, lang: str = "") -> Markup:
     """Block Markdown as sanitised HTML in a raw HTML block: the site engine passes it through
-    untouched, so it is sanitised after its last transformation."""
+    untouched, so it is sanitised after its last transformation. ``lang``: the block's
+    ``lang`` attribute (`` lang="nb"`` for bokmål on a nynorsk page), or nothing."""
     html = markup.render(text)
     if not html.strip():
         return Markup("")
-    return Markup(f'\n<div class="refleks-tekst">\n{html}\n</div>\n')
+    return Markup(f'\n<div class="refleks-tekst"{lang}>\n{html}\n</div>\n')
+
+
+def _marked(text: Markup, lang: Markup) -> Markup:
+    """``text`` in a ``<span>`` with ``lang`` when it has one (bokmål on a nynorsk page)."""
+    return Markup(f"<span{lang}>{text}</span>") if lang and text else text
 
 
 def page_href(target: str) -> str:
@@ -79,9 +86,13 @@ class Renderer:
         self.library = library
         self.docs = docs
         self.env = library.context.environment("pages")
-        self.env.filters["t"] = md_text
+        mark = library.context.mark
+        self.env.filters["t"] = lambda value: _marked(md_text(value), mark(value))
+        self.env.filters["md_inline"] = lambda value: _marked(
+            markup.render_inline(value), mark(value)
+        )
         self.env.filters["href"] = md_href
-        self.env.filters["md"] = md_block
+        self.env.filters["md"] = lambda text: md_block(text, library.context.mark(text))
         self.env.filters["page_href"] = page_href
         self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
         self.labels: dict[str, Any] = i18n.translate(
@@ -124,11 +135,25 @@ class Renderer:
         self.written.add(page)
 
 
+TRANSLATIONS = "nn"
+"""``docs/nn/``: the hand-written pages in nynorsk, same paths as in ``docs/``."""
+
+
 def _copy_handwritten(library: Library, docs: Path) -> None:
-    if library.project.docs.is_dir():
-        shutil.copytree(library.project.docs, docs)
+    """``docs/`` as the site's pages; on a nynorsk site each page's ``docs/nn/`` version
+    takes its place, and a page with none is marked as bokmål (``lang="nb"``)."""
+    source = library.project.docs
+    if source.is_dir():
+        shutil.copytree(source, docs, ignore=_translations_folder(source))
     else:
         docs.mkdir(parents=True)
+    if library.site.language == TRANSLATIONS and source.is_dir():
+        for page in sorted(docs.rglob("*.md")):
+            nynorsk = source / TRANSLATIONS / page.relative_to(docs)
+            if nynorsk.is_file():
+                shutil.copyfile(nynorsk, page)
+            else:
+                page.write_text(_marked_bokmal(page.read_text("utf-8")), encoding="utf-8")
     _add_shipped_assets(docs / "assets")
     # Material's offline plugin would load this shim (search from disk) from a CDN
     shim = library.project.node_modules / "iframe-worker" / "shim" / "index.js"
@@ -148,6 +173,23 @@ def _add_shipped_assets(assets: Path) -> None:
         if source.is_file() and not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+
+
+def _translations_folder(root: Path) -> Any:
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        return [TRANSLATIONS] if Path(folder) == root and TRANSLATIONS in names else []
+
+    return ignore
+
+
+def _marked_bokmal(text: str) -> str:
+    """A Markdown page inside ``<div lang="nb" markdown>`` (after its front matter)."""
+    front = ""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            front, text = text[: end + 5], text[end + 5 :]
+    return f'{front}<div lang="nb" markdown>\n\n{text.rstrip()}\n\n</div>\n'
 
 
 def build(library: Library, docs: Path) -> Nav:
@@ -176,7 +218,17 @@ def build(library: Library, docs: Path) -> Nav:
     for method in library.methods.values():
         page = urls.method_page(method.id)
         source = library.sources[method.source]
-        renderer.render("method.md.j2", page, title=method.title, method=method, source=source)
+        translation = library.methods_nn.get(method.id)
+        if translation is not None and library.site.language == translation.language:
+            method = nynorsk_method(method, translation)
+        renderer.render(
+            "method.md.j2",
+            page,
+            title=method.title,
+            method=method,
+            source=source,
+            translation=translation,
+        )
         nav.append({html_title(method.title): page})
     from . import tools  # the browser tools' pages (imported when pages are built)
 

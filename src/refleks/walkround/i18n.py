@@ -16,13 +16,19 @@ import datetime as dt
 import io
 import sys
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import write_po
 
+from ..catalogues import (  # noqa: F401 (used by the callers of this module)
+    _read,
+    catalogue_path,
+    translate,
+    translations,
+    wording,
+)
 from ..context import read_yaml
 
 LANGUAGES = ("nb", "nn")
@@ -46,17 +52,13 @@ KINDS = (
     "checks",
 )
 """The ``templates/<kind>/labels.yaml`` files of the walkround documents and checks."""
-DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages", "selfstudy")}
+DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages", "selfstudy", "handouts")}
 """Catalogue name -> the labels files it holds (``nettsted``: the site's own words)."""
 
 
 NOT_WORDING = ("actionplans:status_words", "minutes:covered_by_facts", "minutes:signature_section")
 """Labels that are not text Refleks writes: status words people may type (both languages'
 spellings are listed in the labels file) and section ids."""
-
-
-def catalogue_path(templates: Path, language: str, domain: str = DOMAIN) -> Path:
-    return templates / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
 
 
 def messages(data: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -84,57 +86,6 @@ def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, st
                 continue
             out[(f"{kind}:{key}", text)] = f"templates/{kind}/labels.yaml"
     return out
-
-
-@lru_cache(maxsize=8)
-def _read(path: Path, mtime: float) -> dict[tuple[str, str], str]:
-    with path.open("rb") as fh:
-        catalog = read_po(fh)
-    return {
-        (m.context or "", str(m.id)): str(m.string)
-        for m in catalog
-        if m.id and m.string and not m.fuzzy
-    }
-
-
-def translations(
-    templates: Path, language: str, domain: str = DOMAIN
-) -> dict[tuple[str, str], str]:
-    """``(context, bokmål text) -> text`` in ``language`` (empty when there is no catalogue)."""
-    path = catalogue_path(templates, language, domain)
-    if not path.is_file():
-        return {}
-    return _read(path, path.stat().st_mtime)
-
-
-def translate(data: Any, kind: str, table: dict[tuple[str, str], str], prefix: str = "") -> Any:
-    """The labels tree with every text looked up; a missing one stays as written (bokmål)."""
-    if isinstance(data, dict):
-        return {
-            k: translate(v, kind, table, f"{prefix}.{k}" if prefix else str(k))
-            for k, v in data.items()
-        }
-    if isinstance(data, list):
-        return [translate(v, kind, table, f"{prefix}.{i}") for i, v in enumerate(data)]
-    if isinstance(data, str):
-        return table.get((f"{kind}:{prefix}", data), data)
-    return data
-
-
-def wording(templates: Path, kind: str, language: str, domain: str = DOMAIN) -> dict[str, Any]:
-    """``templates/<kind>/labels.yaml`` in ``language`` (read again only when a file changes)."""
-    path = templates / kind / "labels.yaml"
-    catalogue = catalogue_path(templates, language, domain)
-    stamp = catalogue.stat().st_mtime if catalogue.is_file() else 0.0
-    return _wording(path, path.stat().st_mtime, templates, kind, language, domain, stamp)
-
-
-@lru_cache(maxsize=32)
-def _wording(
-    path: Path, mtime: float, templates: Path, kind: str, language: str, domain: str, stamp: float
-) -> dict[str, Any]:
-    data = read_yaml(path.read_text("utf-8")) or {}
-    return translate(data, kind, translations(templates, language, domain))
 
 
 HOLIDAYS = "checks"

@@ -43,8 +43,11 @@ PLACEHOLDERS = (
 COMMON = "walkround"
 """Template folder with the shared base template, style sheet and labels."""
 TRANSLATED_KINDS = ("letters", "guide", "poster")
-"""Documents whose text from the method is shipped in nynorsk (letter, staff information,
-question guide); the others use method text that exists in bokmål only."""
+"""Documents whose text from the method is always in a method's nynorsk translation (letter,
+staff information, question guide); the action plan and the minutes are when the
+translation has them (``TRANSLATED_PARTS``)."""
+TRANSLATED_PARTS = {"actionplans": "action_plan", "minutes": "minutes"}
+"""Documents whose method text is a part a translation may leave out."""
 OWN_TEXT_KINDS = ("calendar", "year")
 """Documents with only Refleks' own text (in both languages)."""
 
@@ -111,13 +114,21 @@ class Kit:
         return self._labels[kind]
 
     def language_note(self, kind: str) -> str:
-        """What a nynorsk document says about text from the method that is still bokmål,
-        or that was translated for Refleks; nothing for bokmål documents."""
-        if self.language == "nb":
+        """What a nynorsk document says about text from the method that is still bokmål;
+        nothing when the text is translated (the documents go out under the municipality's
+        name: who translated it is said on the site's method page) or for bokmål documents."""
+        if self.language == "nb" or kind in OWN_TEXT_KINDS or self.translated(kind):
             return ""
-        if kind in TRANSLATED_KINDS and self.translation is not None:
-            return self.translation.translated_by
-        return "" if kind in OWN_TEXT_KINDS else self.common["bokmal_only_note"]
+        return self.common["bokmal_only_note"]
+
+    def translated(self, kind: str) -> bool:
+        """Whether the method text ``kind`` uses is in the kit's nynorsk translation."""
+        if self.translation is None:
+            return False
+        if kind in TRANSLATED_KINDS:
+            return True
+        part = TRANSLATED_PARTS.get(kind)
+        return part is not None and bool(getattr(self.translation, part))
 
     @property
     def common(self) -> dict[str, Any]:
@@ -293,16 +304,29 @@ def localised(kit: Kit) -> Kit:
     nn = kit.library.methods_nn.get(kit.method.id)
     if kit.language != "nn" or nn is None:
         return kit
-    texts = {
+    return Kit(
+        kit.library,
+        nynorsk_method(kit.method, nn),
+        kit.visit,
+        translation=nn,
+        chosen_language=kit.chosen_language,
+    )
+
+
+def nynorsk_method(method: schema.Method, nn: schema.MethodTranslation) -> schema.Method:
+    """``method`` with the texts its nynorsk translation has (the guide's example rows of
+    the action plan stay as the guide wrote them unless the translation gives its own)."""
+    texts: dict[str, Any] = {
         "title": nn.title,
         "letter": nn.letter,
         "staff_information": nn.staff_information,
         "question_guide": nn.question_guide,
     }
-    return Kit(
-        kit.library,
-        kit.method.model_copy(update=texts),
-        kit.visit,
-        translation=nn,
-        chosen_language=kit.chosen_language,
-    )
+    if nn.action_plan is not None:
+        examples = nn.action_plan.examples or (
+            method.action_plan.examples if method.action_plan else []
+        )
+        texts["action_plan"] = nn.action_plan.model_copy(update={"examples": examples})
+    if nn.minutes:
+        texts["minutes"] = nn.minutes
+    return method.model_copy(update=texts)

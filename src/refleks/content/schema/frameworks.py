@@ -9,6 +9,17 @@ from pydantic import ConfigDict
 from .common import Discrepancy, Id, Line, Link, Markdown, Model
 
 
+class FrameworkNynorsk(Model):
+    model_config = ConfigDict(title="Rammeverk på nynorsk")
+
+    summary: Markdown
+    """Beskrivelsen på nynorsk."""
+    key_ideas: list[Markdown] = []
+    """Grunntankene på nynorsk, like mange som på bokmål."""
+    refleks_note: Markdown = ""
+    """Tillegget skrevet for Refleks, på nynorsk."""
+
+
 class Framework(Model):
     model_config = ConfigDict(title="Rammeverk")
 
@@ -36,3 +47,6 @@ class Framework(Model):
     """Tillegg skrevet for Refleks: opplysninger som ikke står i kilden (for eksempel hvem som har
     utviklet rammeverket og hva det går ut på). Vises
     merket «Skrevet for Refleks – står ikke i kilden». Alt annet i filen skal stå i kilden."""
+    nn: FrameworkNynorsk | None = None
+    """Beskrivelsen på nynorsk (`summary`, `key_ideas`, `refleks_note`), brukt når
+    `content/site.yaml` har `language: nn`. Navnet er rammeverkets eget og oversettes ikke."""

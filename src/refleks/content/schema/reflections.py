@@ -68,6 +68,31 @@ Question = Annotated[
 """Et spørsmål: tekst, eller en tabell med `text` og `authored_by`."""
 
 
+class ThemeNynorsk(Model):
+    model_config = ConfigDict(title="Tema på nynorsk")
+
+    title: str
+    """Overskriften på nynorsk."""
+    intro: Markdown = ""
+    """Innledningen på nynorsk."""
+    notes: Markdown = ""
+    """Notatene på nynorsk."""
+    questions: dict[Id, list[str]] = {}
+    """Rolle-id -> spørsmålene på nynorsk, like mange og i samme rekkefølge som på bokmål.
+    Spørsmål som står ordrett i kilden (`quote: true`), oversettes ikke."""
+
+
+class ReflectionNynorsk(Model):
+    model_config = ConfigDict(title="Refleksjonssett på nynorsk")
+
+    title: str
+    """Tittelen på nynorsk."""
+    intro: Markdown = ""
+    """Innledningen på nynorsk."""
+    instruction: Markdown = ""
+    """Instruksjonen på nynorsk."""
+
+
 class Theme(Model):
     model_config = ConfigDict(title="Tema")
 
@@ -100,6 +125,9 @@ class Theme(Model):
     quote: bool = False
     """`true` når spørsmålene i temaet står ordrett i kilden. `refleks check` kontrollerer da at hvert av dem finnes
     i kildens tekst (`content/sources/<kilde-id>.txt`). Spørsmålene regnes da som kildens, også i et sett med `authored_by: refleks`."""
+    nn: ThemeNynorsk | None = None
+    """Temaet på nynorsk (`title`, `intro`, `notes`, `questions`), brukt når
+    `content/site.yaml` har `language: nn`."""
     authored_by: Origin | None = None
     """Hvor temaets tekster (innledning, notater, spørsmål) kommer fra: `kilden` eller `refleks`. Uten: settets `authored_by`."""
 
@@ -149,6 +177,9 @@ class Reflection(Model):
     skrevet for Refleks, og `refleks check` gir en advarsel."""
     themes: list[Theme]
     """Temaene i rekkefølge."""
+    nn: ReflectionNynorsk | None = None
+    """Settet på nynorsk (`title`, `intro`, `instruction`), brukt når `content/site.yaml` har
+    `language: nn`."""
 
     @model_validator(mode="after")
     def _resolve_question_origins(self) -> Reflection:

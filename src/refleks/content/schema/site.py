@@ -22,6 +22,15 @@ class Contact(Model):
     """Nettadresse."""
 
 
+class SiteNynorsk(Model):
+    model_config = ConfigDict(title="Nettstedet på nynorsk")
+
+    title: str
+    """Tittelen på nynorsk."""
+    description: str = ""
+    """Beskrivelsen på nynorsk."""
+
+
 class Site(Model):
     model_config = ConfigDict(title="Nettstedet")
 
@@ -45,8 +54,23 @@ class Site(Model):
     """Sti til logo for brev, relativt til prosjektmappen (valgfritt)."""
     letter_template: Line | None = None
     """Sti til egen brevmal i DOCX, relativt til prosjektmappen (valgfritt)."""
+    nn: SiteNynorsk | None = None
+    """Tittel og beskrivelse på nynorsk, brukt når `language` er `nn`."""
     engine: Literal["mkdocs", "zensical"] = "mkdocs"
     """Nettstedsmotoren som bygger sidene: `mkdocs` (MkDocs med Material, standard) eller `zensical` (etterfølgeren). `refleks build --engine` overstyrer valget for ett bygg."""
+
+
+class RoleNynorsk(Model):
+    model_config = ConfigDict(title="Rolle på nynorsk")
+
+    label: str
+    """Navnet på nynorsk."""
+    address: str
+    """«Til deg som …» på nynorsk."""
+    examples: list[str] = []
+    """Eksemplene på stillinger, på nynorsk."""
+    description: Markdown = ""
+    """Beskrivelsen på nynorsk."""
 
 
 class Role(Model):
@@ -64,3 +88,6 @@ class Role(Model):
     """Rollens plass i rekkefølgen (1 først): rollene vises i denne rekkefølgen i menyer, på temasidene og i utskriftene. Roller med samme tall, og roller uten `level` (de kommer sist), står i alfabetisk rekkefølge."""
     description: Markdown = ""
     """Lengre beskrivelse (valgfritt)."""
+    nn: RoleNynorsk | None = None
+    """Rollen på nynorsk (`label`, `address`, `examples`, `description`), brukt når
+    `content/site.yaml` har `language: nn`."""

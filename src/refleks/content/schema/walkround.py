@@ -228,3 +228,8 @@ class MethodTranslation(Model):
     """Informasjon til medarbeiderne (vedlegg)."""
     question_guide: QuestionGuide
     """Spørsmålsguiden."""
+    action_plan: ActionPlan | None = None
+    """Tiltaksplanen: overskrift, innledning og kolonner. Uten `examples` brukes
+    eksempelradene fra metoden (på bokmål, merket som bokmål)."""
+    minutes: list[Section] = []
+    """Innholdet i referatmalen, med de samme id-ene som i metoden."""

@@ -337,6 +337,8 @@ def docx(kit: Kit) -> bytes:
         "eksempler": docx_rows(kit, _examples(kit)),
     }
     data = walkround_office.render_docx(kit.templates / KIND / "tiltaksplan.docx", context)
+    if kit.language != "nb":  # the guide's examples are quoted as written: in bokmål
+        data = walkround_office.mark_table_language(data, context["eksempeltittel"], "nb")
     data = walkround_office.append_note(data, kit.language_note(KIND))
     return walkround_office.normalise(
         data, title=title(kit), creator=kit.creator, when=kit.stamp, language=kit.language

@@ -239,6 +239,43 @@ def _render(
     return out.getvalue()
 
 
+def mark_table_language(data: bytes, heading: str, language: str) -> bytes:
+    """A DOCX whose table after the paragraph ``heading`` has its body rows' runs in
+    ``language`` (``nb``: the guide's example rows, quoted in bokmål in a nynorsk plan).
+
+    The mark is written ``<w:lang w:eastAsia=... w:val=...>`` so that ``tag_language``,
+    which sets every ``<w:lang w:val=...>`` to the document's language, leaves it."""
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.table import Table
+
+    doc = Document(io.BytesIO(data))
+    body = doc.element.body
+    children = list(body.iterchildren())
+    for i, child in enumerate(children):
+        if (
+            child.tag != qn("w:p")
+            or "".join(t.text or "" for t in child.iter(qn("w:t"))) != heading
+        ):
+            continue
+        table = next((c for c in children[i + 1 :] if c.tag == qn("w:tbl")), None)
+        if table is None:
+            return data
+        for row in Table(table, doc).rows[1:]:
+            for run in row._tr.iter(qn("w:r")):
+                rpr = run.get_or_add_rPr()
+                for old in rpr.findall(qn("w:lang")):
+                    rpr.remove(old)
+                lang = rpr.makeelement(qn("w:lang"), {})
+                lang.set(qn("w:eastAsia"), f"{language}-NO")
+                lang.set(qn("w:val"), f"{language}-NO")
+                rpr.append(lang)
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+    return data
+
+
 def append_note(data: bytes, text: str) -> bytes:
     """A DOCX with ``text`` as a last, small grey paragraph (a note about the language)."""
     if not text:
