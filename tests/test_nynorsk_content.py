@@ -71,7 +71,7 @@ def test_a_role_without_nynorsk_is_warned_word_for_word(project: Path, capsys) -
     assert (
         f"content/roles.yaml:{line}:10: advarsel: teksten har ingen nynorsk versjon, og "
         "nettstedet er på nynorsk\n"
-        "  nøkkel: [4].label\n"
+        "  nøkkel: [4].label (rolle 5)\n"
         "  skrevet: Kollega\n"
         "  forventet: teksten på nynorsk under «nn:» ved siden av\n"
         "  tips: skriv teksten på nynorsk i tabellen «nn:» i samme element (se «Bokmål og "

@@ -106,7 +106,7 @@ def test_a_changed_question_is_reported_at_its_line(
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert err.startswith(
-        "content/reflections/systemperspektiv.yaml:51:11: feil: sitatet står ikke ordrett i "
+        "content/reflections/systemperspektiv.yaml:67:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n  nøkkel: themes[1].questions.leder-virksomhet[0] (tema 2, spørsmål 1)\n"
     )
     assert "nærmest er: «Hvordan kommuniserer jeg viktigheten av dette arbeidet?" in err
@@ -239,7 +239,7 @@ def test_questions_written_for_refleks_cannot_be_quotes(
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert err == (
-        "content/reflections/kollegastotte.yaml:16:12: feil: spørsmål skrevet for Refleks kan "
+        "content/reflections/kollegastotte.yaml:24:12: feil: spørsmål skrevet for Refleks kan "
         "ikke være sitert fra kilden\n"
         "  nøkkel: themes[0].quote (tema 1)\n"
         "  skrevet: quote: true\n"
@@ -418,7 +418,7 @@ def test_a_question_said_to_be_the_sources_is_compared_with_it(
     )
     err = _check_fails(shipped, capsys)
     assert err.startswith(
-        "content/reflections/kollegastotte.yaml:27:11: feil: sitatet står ikke ordrett i "
+        "content/reflections/kollegastotte.yaml:35:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
         "  nøkkel: themes[0].questions.leder-overordnet[0] (tema 1, spørsmål 1)\n"
         "  skrevet: Hvordan viser vi i ledelsen at det er normalt å trenge støtte?\n"
