@@ -169,6 +169,9 @@ def build(library: Library, docs: Path) -> Nav:
 
     nav += tools.pages(renderer)
     nav.append({labels["authors"]: _author_pages(renderer, docs)})
+    from . import statement  # the accessibility statement, from the tests' measurements
+
+    nav.append({labels["statement"]: statement.write(renderer)})
     return nav
 
 
