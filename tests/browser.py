@@ -180,7 +180,7 @@ def axe_violations(page: Any, context: Any = None, tags: list[str] | None = None
     if not AXE.is_file():
         raise FileNotFoundError(f"{AXE} mangler; kjør ./scripts/setup (npm ci)")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        page.evaluate(AXE.read_text(encoding="utf-8"))  # not a <script>: the CSP
     page.evaluate(SETTLED)
     result = page.evaluate(
         """async ([context, tags]) => {

@@ -18,7 +18,7 @@ from ..content.model import Library
 from ..writer import WriteReport, replace_folder, restore_interrupted, write_tree
 from ..writer import swap_into_place as swap_into_place
 from . import engine as site_engine
-from . import pages
+from . import pages, policy
 
 
 def site_outputs() -> list:
@@ -89,6 +89,7 @@ def build_site(
             raise
         running.wait()
         _move_into(work / "outputs", work / "site")
+        policy.apply(work / "site")  # the Content-Security-Policy, once every page is there
         _normalise_permissions(work / "site")
         return replace_folder(work / "site", site, force=force)
     finally:
