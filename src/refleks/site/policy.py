@@ -7,7 +7,7 @@ colour scheme and storage scope) are allowed by their SHA-256 hash, worked out p
 the bytes the page holds, so a changed or injected inline script does not run. Nothing is
 sent anywhere (``form-action 'none'``), no plug-ins (``object-src 'none'``), no ``<base>``
 (``base-uri 'none'``). ``frame-ancestors`` cannot be set in a ``<meta>`` element: a web
-server sends it as a header (see ``docs/for-forfattere/publisering.md``).
+server sends it as a header (README, «Sikkerhetsregel for nettstedet»).
 """
 
 from __future__ import annotations
