@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from refleks.site import policy
+from refleks import policy
 
 pytest.importorskip("playwright.sync_api")
 

@@ -13,12 +13,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .. import templating
+from .. import policy, templating
 from ..content.model import Library
 from ..writer import WriteReport, replace_folder, restore_interrupted, write_tree
 from ..writer import swap_into_place as swap_into_place
 from . import engine as site_engine
-from . import pages, policy
+from . import pages
 
 
 def site_outputs() -> list:
