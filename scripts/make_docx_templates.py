@@ -186,7 +186,24 @@ def tight(paragraph) -> None:
     paragraph.paragraph_format.space_before = Pt(0)
 
 
+def mark_table_looks(doc: Document) -> None:
+    """Say in each table's look which cells are headers (assistive technology reads it):
+    the first row of a table with a repeated heading row, else the first column (the
+    label/value tables)."""
+    for table in doc.tables:
+        tbl_pr = table._tbl.tblPr
+        look = tbl_pr.find(qn("w:tblLook"))
+        if look is None:
+            look = OxmlElement("w:tblLook")
+            tbl_pr.append(look)
+        first = table._tbl.tr_lst[0].trPr
+        heading = first is not None and first.find(qn("w:tblHeader")) is not None
+        look.set(qn("w:firstRow"), "1" if heading else "0")
+        look.set(qn("w:firstColumn"), "0" if heading else "1")
+
+
 def save(doc: Document, path: Path) -> None:
+    mark_table_looks(doc)
     buf = io.BytesIO()
     doc.save(buf)
     path.write_bytes(normalise(buf.getvalue(), title="", creator="Refleks", when=None))

@@ -154,3 +154,20 @@ def wr_kit(wr_library: Library) -> Kit:
 @pytest.fixture
 def blank_kit(wr_library: Library) -> Kit:
     return Kit(wr_library, wr_library.methods["pasientsikkerhetsvisitt"])
+
+
+# --------------------------------------------------------------------------- measurements
+# The accessibility tests' results, for the statement the build writes (tests/measurements.py).
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.failed or (report.when == "call" and report.passed):
+        from . import measurements
+
+        measurements.module_outcome(Path(report.fspath).name, not report.failed)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    from . import measurements
+
+    measurements.write()

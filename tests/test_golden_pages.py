@@ -27,7 +27,8 @@ def md_tree(root: Path) -> dict[str, str]:
     }
 
 
-def test_generated_markdown_matches_golden(tmp_path: Path) -> None:
+def test_generated_markdown_matches_golden(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")  # the statement's date (2030-03-17)
     project = Project(make_project(tmp_path / "prosjekt"))
     shutil.rmtree(project.docs, ignore_errors=True)  # only generated pages in the golden tree
     docs = tmp_path / "docs"

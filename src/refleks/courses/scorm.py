@@ -16,6 +16,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from .. import policy
 from ..content import schema
 from ..content.model import Library
 from ..decks import handouts, slides
@@ -67,7 +68,8 @@ def content_files(library: Library, reflection: schema.Reflection) -> dict[str, 
     templates = library.project.templates / "scorm"
     for name in OWN_FILES:
         out[name] = (templates / name).read_bytes()
-    return out
+    # the same Content-Security-Policy as the site's pages: scripts only from the package
+    return {k: policy.protect(v) if k.endswith(".html") else v for k, v in out.items()}
 
 
 def index_page(library: Library, reflection: schema.Reflection) -> bytes:

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .. import templating
+from .. import policy, templating
 from ..content.model import Library
 from ..writer import WriteReport, replace_folder, restore_interrupted, write_tree
 from ..writer import swap_into_place as swap_into_place
@@ -89,6 +89,7 @@ def build_site(
             raise
         running.wait()
         _move_into(work / "outputs", work / "site")
+        policy.apply(work / "site")  # the Content-Security-Policy, once every page is there
         _normalise_permissions(work / "site")
         return replace_folder(work / "site", site, force=force)
     finally:

@@ -151,6 +151,7 @@ def _own_words(library: Library, config: dict[str, Any]) -> None:
     extra = config.setdefault("extra", {})
     if isinstance(extra, dict):
         extra["refleks_404"] = words["not_found"]
+        extra["refleks_statement"] = words["statement"]
 
 
 ANSI_CODES = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")

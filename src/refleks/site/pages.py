@@ -161,7 +161,30 @@ def _copy_handwritten(library: Library, docs: Path) -> None:
         raise BuildFailed(f"{shim} mangler; kjør ./scripts/build for å installere npm-pakkene")
     target = docs / "assets" / "iframe-worker" / "shim.js"
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(shim, target)
+    target.write_text(_shim_without_inline_script(shim), encoding="utf-8")
+    frame = library.project.templates / "search" / "frame.js"
+    shutil.copyfile(frame, target.with_name("frame.js"))
+
+
+# the shim writes its frame's helpers as an inline script, which the Content-Security-Policy
+# does not run; they are in frame.js (templates/search/) instead, next to the shim
+_INLINE_FRAME = (
+    '<script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>'
+    '{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\\/script>'
+)
+# the worker finds its folder from the frame's first script[src]: an inert one names it
+_FRAME_FILE = (
+    '<script type="text/x-worker" src="${e}"><\\/script>'
+    '<script src="${__refleksFrame}" data-worker="${e}"><\\/script>'
+)
+
+
+def _shim_without_inline_script(shim: Path) -> str:
+    text = shim.read_text(encoding="utf-8")
+    if _INLINE_FRAME not in text:
+        raise BuildFailed(f"{shim} er en annen versjon enn Refleks kjenner (npm ci)")
+    here = 'var __refleksFrame=new URL("frame.js",document.currentScript.src).href;'
+    return here + text.replace(_INLINE_FRAME, _FRAME_FILE)
 
 
 def _add_shipped_assets(assets: Path) -> None:
@@ -234,6 +257,9 @@ def build(library: Library, docs: Path) -> Nav:
 
     nav += tools.pages(renderer)
     nav.append({labels["authors"]: _author_pages(renderer, docs)})
+    from . import statement  # the accessibility statement, from the tests' measurements
+
+    nav.append({labels["statement"]: statement.write(renderer)})
     return nav
 
 

@@ -156,6 +156,10 @@ def xlsx(units: list[UnitStatus], today: dt.date) -> bytes:
             if isinstance(value, str):
                 cell.data_type = "s"  # a unit that starts with = stays text
     ws.freeze_panes = "B4"
+    ws.print_title_rows = "3:3"  # the column headings on every printed page
+    wb.properties.title = head.value
+    wb.properties.creator = "Refleks"
+    wb.properties.language = "nb-NO"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
