@@ -255,7 +255,7 @@ def test_the_editor_shows_norwegian_messages_for_beginners_mistakes(
     assert path == "$" and missing == ("$", ["(Missing property)"])
     assert message == (
         "Her skal det stå en tabell med «nøkkel: verdi» på hver linje, med nøklene id, source, "
-        "title, intro, intro_authored_by, instruction, authored_by, themes. Er en nøkkel "
+        "title, intro, intro_authored_by, instruction, authored_by, themes, nn. Er en nøkkel "
         "ukjent, sjekk stavemåten og innrykket."
     )
     roles = "- id: student\n  label: Student\n  address: Til deg som er student\n  level: to\n"

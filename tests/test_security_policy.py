@@ -1,4 +1,4 @@
-"""The Content-Security-Policy (``src/refleks/site/policy.py``): every page type, a deck and the
+"""The Content-Security-Policy (``src/refleks/policy.py``): every page type, a deck and the
 search run under it with no violation, from disk (``file://``) and from a web server, with
 both site engines. A violation event or a console message about the policy fails the test."""
 
@@ -12,7 +12,9 @@ import pytest
 
 from refleks import policy
 
-pytest.importorskip("playwright.sync_api")
+from .tools import require_module
+
+require_module("playwright.sync_api")
 
 pytestmark = pytest.mark.slow
 

@@ -6,8 +6,9 @@ other origin. The few inline scripts the site engine writes into each page (the 
 colour scheme and storage scope) are allowed by their SHA-256 hash, worked out per page from
 the bytes the page holds, so a changed or injected inline script does not run. Nothing is
 sent anywhere (``form-action 'none'``), no plug-ins (``object-src 'none'``), no ``<base>``
-(``base-uri 'none'``). ``frame-ancestors`` cannot be set in a ``<meta>`` element: a web
-server sends it as a header (README, «Sikkerhetsregel for nettstedet»).
+(``base-uri 'none'``; the page for a missing address sets its own). ``frame-ancestors``
+cannot be set in a ``<meta>`` element: a web server sends it as a header (README,
+«Sikkerhetsregel for nettstedet»).
 """
 
 from __future__ import annotations
@@ -53,17 +54,23 @@ def inline_hashes(html: bytes) -> list[str]:
     return found
 
 
-def policy(html: bytes) -> str:
+NOT_FOUND = "404.html"
+"""The page a server sends for any missing address, at any depth: it sets ``<base>`` to the
+site's top folder from the address (``site.engine``), so it may have a base of its own."""
+
+
+def policy(html: bytes, base: str = "'none'") -> str:
     scripts = " ".join(["script-src 'self'", *inline_hashes(html)])
-    return "; ".join([*FIXED[:1], scripts, *FIXED[1:]])
+    fixed = [part if part != "base-uri 'none'" else f"base-uri {base}" for part in FIXED]
+    return "; ".join([*fixed[:1], scripts, *fixed[1:]])
 
 
-def protect(html: bytes) -> bytes:
+def protect(html: bytes, base: str = "'none'") -> bytes:
     """The page with its policy as the first element of ``<head>``; unchanged without one."""
     head = _HEAD.search(html)
     if head is None or b'http-equiv="Content-Security-Policy"' in html:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'.encode()
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, base)}">'.encode()
     return html[: head.end()] + meta + html[head.end() :]
 
 
@@ -71,6 +78,6 @@ def apply(root: Path) -> None:
     """Give every HTML page under ``root`` its policy."""
     for path in sorted(root.rglob("*.html")):
         data = path.read_bytes()
-        protected = protect(data)
+        protected = protect(data, "'self'" if path == root / NOT_FOUND else "'none'")
         if protected != data:
             path.write_bytes(protected)
