@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from . import sessiongroup
+from . import policy, sessiongroup
 from .content import schema
 from .content.model import Library
 from .decks import handouts, slides
@@ -350,8 +350,13 @@ def build_kit(library: Library, session: Session, target: Path, force: bool = Fa
         html = printer.html("guide.html.j2", screen=True, **context)
         (work / GUIDE).write_text(html, encoding="utf-8")
         printer.pdf("guide.html.j2", work / GUIDE_PDF, screen=False, **context)
+        # the same Content-Security-Policy as the site's pages: scripts only from the kit
         files = {
-            p.relative_to(work).as_posix(): p.read_bytes() for p in work.rglob("*") if p.is_file()
+            p.relative_to(work).as_posix(): policy.protect(p.read_bytes())
+            if p.suffix == ".html"
+            else p.read_bytes()
+            for p in work.rglob("*")
+            if p.is_file()
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
