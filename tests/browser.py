@@ -26,6 +26,7 @@ import contextlib
 import functools
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -211,3 +212,14 @@ def describe(violations: list[dict]) -> str:
         for node in v["nodes"][:5]:
             lines.append(f"    {node['target']}: {node['html'][:160]}")
     return "\n".join(lines)
+
+
+def wait_until(page: Any, expression: str, seconds: float = 30) -> None:
+    """Wait until ``expression`` is true in ``page``. Playwright's ``wait_for_function``
+    compiles its predicate with ``new Function``, which a page's Content-Security-Policy
+    (no ``'unsafe-eval'``) refuses; ``evaluate`` goes through the DevTools protocol."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(f"() => Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"ventet {seconds} s på: {expression}")
+        page.wait_for_timeout(100)

@@ -56,7 +56,11 @@ def test_editing_yaml_updates_the_served_page(tmp_path: Path, engine: str) -> No
         assert wait_for(url, "Hva gjør jeg?", 60), "the preview did not start"
         sett = project / "content" / "reflections" / "sett.yaml"
         sett.write_text(
-            sett.read_text("utf-8").replace("Hva gjør jeg?", "Hva endrer jeg nå?"), encoding="utf-8"
+            # a question of one's own (the set's are the source's, checked against its text)
+            sett.read_text("utf-8").replace(
+                "Hva gjør jeg?", '{text: "Hva endrer jeg nå?", authored_by: refleks}'
+            ),
+            encoding="utf-8",
         )
         assert wait_for(url, "Hva endrer jeg nå?", 30), "the page was not updated"
         # the deck and, made in the background, the PDFs (issue 18)

@@ -14,7 +14,7 @@ from refleks import urls
 from refleks.content.model import Library
 from refleks.decks import slides
 from refleks.writer import write_tree
-from tests.browser import Recorder, axe_violations, describe, serve
+from tests.browser import Recorder, axe_violations, describe, serve, wait_until
 
 SECTION = re.compile(r"<section\b[^>]*>(.*?)</section>", re.S)
 NOTES = re.compile(r'<aside class="notes">(.*?)</aside>', re.S)
@@ -497,7 +497,7 @@ def test_pages_have_a_presentation_button_that_opens_the_deck(
         href = button.get_attribute("href")
         assert os.path.normpath(os.path.join(os.path.dirname(page_path), href)) == deck_path
         button.click()
-        page.wait_for_function("window.Reveal && Reveal.isReady()")
+        wait_until(page, "window.Reveal && Reveal.isReady()")
         assert page.url == (built_site / deck_path).as_uri()
         # and the deck's text-version link leads back to a page that exists
         back = page.locator("a.refleks-tekstlenke").get_attribute("href")

@@ -18,6 +18,7 @@ import yaml
 
 from refleks.cli import main
 
+from .browser import wait_until
 from .test_tool_visit import context, download, open_tool, submit, summary  # noqa: F401
 from .test_untrusted import (
     BLOCK_HINT,
@@ -56,7 +57,7 @@ def _open(page: Any, path: Path) -> str:
         "document.getElementById('visittfil').value = ''"
     )
     page.set_input_files("#visittfil", str(path))
-    page.wait_for_function("document.getElementById('status').textContent !== ''")
+    wait_until(page, "document.getElementById('status').textContent !== ''")
     return page.inner_text("#status")
 
 
