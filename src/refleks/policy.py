@@ -65,10 +65,19 @@ def policy(html: bytes, base: str = "'none'") -> str:
     return "; ".join([*fixed[:1], scripts, *fixed[1:]])
 
 
+SPEAKER_VIEW = re.compile(rb"<script\b[^>]*\bsrc=\"[^\"]*notes\.js\"", re.I)
+"""A deck with reveal.js's speaker notes: the speaker view is a new window that notes.js
+writes, inline scripts and all, and a new window inherits its opener's policy, so under the
+policy the speaker view would not run. Decks are left without one (README)."""
+
+
 def protect(html: bytes, base: str = "'none'") -> bytes:
-    """The page with its policy as the first element of ``<head>``; unchanged without one."""
+    """The page with its policy as the first element of ``<head>``; unchanged without one,
+    and a deck with a speaker view (``SPEAKER_VIEW``) unchanged."""
     head = _HEAD.search(html)
     if head is None or b'http-equiv="Content-Security-Policy"' in html:
+        return html
+    if SPEAKER_VIEW.search(html):
         return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, base)}">'.encode()
     return html[: head.end()] + meta + html[head.end() :]
