@@ -17,6 +17,7 @@ on a worker ends after ``time_limit()`` seconds in a Norwegian error naming the 
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from dataclasses import dataclass
@@ -62,15 +63,11 @@ def time_limit() -> float:
         return DEFAULT_TIME_LIMIT
 
 
-_compilers: list[typst.Compiler] = []
-
-
+@functools.cache
 def _compiler() -> typst.Compiler:
     """One compiler in a process: the fonts are loaded once and reused for every PDF."""
-    if not _compilers:
-        fonts = [str(path) for path in FONT_DIRS]
-        _compilers.append(typst.Compiler(font_paths=fonts, ignore_system_fonts=True))
-    return _compilers[0]
+    fonts = [str(path) for path in FONT_DIRS]
+    return typst.Compiler(font_paths=fonts, ignore_system_fonts=True)
 
 
 def _layout(template: str, root: str, data: str) -> bytes:

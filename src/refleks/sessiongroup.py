@@ -93,10 +93,10 @@ def write_group_handout(
         if theme.questions.get(role.id)
     ]
     source = printer.library.sources[reflection.source]
-    return printer.fitted_pdf(
+    return printer.pdf(
         "group.html.j2",
         target,
-        sections,
+        sections=sections,
         role=group_role(printer.library, roles),
         themes=themes,
         sources=[source],

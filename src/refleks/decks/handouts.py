@@ -124,13 +124,6 @@ class Printer:
         target.write_bytes(pdf)
         return target
 
-    def fitted_pdf(
-        self, template: str, target: Path, sections: list[Section], **context: Any
-    ) -> Path:
-        """Like ``pdf``, with as many ruled lines under each question as its page has room
-        (``print.typ`` fills the room left on each page: one layout pass)."""
-        return self.pdf(template, target, sections=sections, **context)
-
 
 class BatchPrinter(Printer):
     """A printer that gives the PDFs it is asked for to worker processes (``batch``) and
@@ -209,7 +202,7 @@ def write_theme_handout(
     printer: Printer, reflection: schema.Reflection, theme: schema.Theme, target: Path
 ) -> Path:
     sections = theme_sections(printer.library, reflection, theme)
-    return printer.fitted_pdf(
+    return printer.pdf(
         "theme.html.j2",
         target,
         reflection=reflection,
@@ -223,7 +216,7 @@ def write_role_handout(
     printer: Printer, role: schema.Role, target: Path, only: list[tuple[str, str]] | None = None
 ) -> Path:
     sections = role_sections(printer.library, role, only)
-    return printer.fitted_pdf(
+    return printer.pdf(
         "role.html.j2",
         target,
         role=role,
