@@ -223,3 +223,17 @@ def wait_until(page: Any, expression: str, seconds: float = 30) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"ventet {seconds} s på: {expression}")
         page.wait_for_timeout(100)
+
+
+def goto(page: Any, url: str, tries: int = 3) -> None:
+    """Open ``url`` and wait for "load". A preview reloads its page when the engine has built
+    the site again (a background document arrived); such a reload may cut across a
+    navigation, and the navigation is then simply made again."""
+    for attempt in range(tries):
+        try:
+            page.goto(url)
+            page.wait_for_load_state("load")
+            return
+        except Exception as error:  # playwright's Error; the module may not be importable
+            if "interrupted by another navigation" not in str(error) or attempt == tries - 1:
+                raise

@@ -28,7 +28,7 @@ from .tools import require_module
 
 require_module("playwright.sync_api")
 
-from .browser import Recorder, axe_violations, describe  # noqa: E402
+from .browser import Recorder, axe_violations, describe, goto  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -120,7 +120,7 @@ def test_the_deck_and_pdf_buttons_work(preview: Preview, browser: Any) -> None:
     page = context.new_page()
     checked = []
     for path in (THEME_PAGE, SET_PAGE):
-        page.goto(preview.url + path)
+        goto(page, preview.url + path)
         for link in page.locator("a.md-button").all():
             href = link.get_attribute("href")
             response = served(page, page.url.rsplit("/", 1)[0] + "/" + href)
@@ -140,7 +140,7 @@ def test_the_deck_and_pdf_buttons_work(preview: Preview, browser: Any) -> None:
     ]
     for path in DOCUMENTS:  # every PDF of the site, the course pack's too
         assert served(page, preview.url + path).headers["content-type"] == "application/pdf"
-    page.goto(preview.url + "lysark/tema-sett-tema.html")
+    goto(page, preview.url + "lysark/tema-sett-tema.html")
     page.wait_for_selector(".reveal.ready", timeout=15000)  # reveal.js started: its files load
     recorder.assert_local()
     context.close()
@@ -149,8 +149,7 @@ def test_the_deck_and_pdf_buttons_work(preview: Preview, browser: Any) -> None:
 def open_page(browser: Any, url: str, scheme: str, viewport: dict) -> tuple[Any, Any]:
     context = browser.new_context(color_scheme=scheme, viewport=viewport)
     page = context.new_page()
-    page.goto(url)  # "load": live reload keeps a request open, the network is never idle
-    page.wait_for_load_state("load")
+    goto(page, url)  # "load": live reload keeps a request open, the network is never idle
     # the theme's scripts have run (overrides/refleks/page.html takes this tab stop away)
     page.wait_for_function("!document.querySelector('.md-search__scrollwrap[tabindex]')")
     return context, page
