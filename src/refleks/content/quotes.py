@@ -296,6 +296,7 @@ def _texts(item: Any, fields: tuple[str, ...], path: KeyPath) -> Iterator[tuple[
 # item list of a document -> the fields of each item that the quote covers
 _SOURCE_ITEMS = {
     "sections": ("text", "items"),
+    "key_figures": ("value", "text"),
     "findings": ("text",),
     "recommendations": ("text",),
     "stories": ("text",),
@@ -309,6 +310,9 @@ def _flagged(doc: Document, items: list, prefix: KeyPath, fields: tuple[str, ...
         if getattr(item, "quote", False):
             for path, text in _texts(item, fields, (*prefix, i)):
                 yield Quote(doc, path, (*prefix, i, "quote"), source_id, text)
+        if getattr(item, "title_quote", False) and item.title:
+            path = (*prefix, i, "title")
+            yield Quote(doc, path, (*prefix, i, "title_quote"), source_id, item.title)
 
 
 def quotes(library: Library) -> Iterator[Quote]:
@@ -317,6 +321,9 @@ def quotes(library: Library) -> Iterator[Quote]:
         doc = library.documents[("source", source.id)]
         for key, fields in _SOURCE_ITEMS.items():
             yield from _flagged(doc, getattr(source, key), (key,), fields, source.id)
+        for c, catalogue in enumerate(source.catalogues):
+            prefix = ("catalogues", c, "groups")
+            yield from _flagged(doc, catalogue.groups, prefix, ("intro", "items"), source.id)
         if source.reuse_terms:  # word for word from the source by definition, no flag needed
             path = ("reuse_terms",)
             yield Quote(doc, path, path, source.id, source.reuse_terms)
@@ -325,6 +332,7 @@ def quotes(library: Library) -> Iterator[Quote]:
     for method in library.methods.values():
         doc = library.documents[("method", method.id)]
         yield from _flagged(doc, method.sections, ("sections",), ("text", "items"), method.source)
+        yield from _flagged(doc, method.phases, ("phases",), ("intro", "steps"), method.source)
         if method.letter:
             prefix, fields = ("letter", "sections"), ("text", "points")
             yield from _flagged(doc, method.letter.sections, prefix, fields, method.source)
@@ -419,38 +427,43 @@ def text_checksum(file: Path) -> str:
 
 
 # the items of a source shown under its name: each is the source's words or a summary
-_ATTRIBUTED = ("sections", "definitions", "findings", "recommendations", "stories")
+_ATTRIBUTED = ("sections", "definitions", "key_figures", "findings", "recommendations", "stories")
 _KIND_EXPECTED = (
     "quote: true (står ordrett i kilden; kontrolleres) eller summary_of: sidene eller "
     "avsnittet teksten oppsummerer (Refleks' sammendrag)"
 )
 
 
-def _attributed(library: Library) -> Iterator[tuple[Document, str, int, Any]]:
-    """Every item shown under a source's name: a source's items and a method's sections
-    (the method is the guide's, shown under its name)."""
+def _attributed(library: Library) -> Iterator[tuple[Document, KeyPath, Any]]:
+    """Every item shown under a source's name, with its key path: a source's items and
+    its catalogues' groups, a method's sections and phases (the method is the guide's,
+    shown under its name)."""
     for source in library.sources.values():
         doc = library.documents[("source", source.id)]
         for key in _ATTRIBUTED:
             for i, item in enumerate(getattr(source, key)):
-                yield doc, key, i, item
+                yield doc, (key, i), item
+        for c, catalogue in enumerate(source.catalogues):
+            for g, group in enumerate(catalogue.groups):
+                yield doc, ("catalogues", c, "groups", g), group
     for method in library.methods.values():
         doc = library.documents[("method", method.id)]
-        for i, item in enumerate(method.sections):
-            yield doc, "sections", i, item
+        for key in ("sections", "phases"):
+            for i, item in enumerate(getattr(method, key)):
+                yield doc, (key, i), item
 
 
 def _check_kinds(library: Library, problems: Problems) -> None:
     """Every text shown under a source's name says whether it is the source's words or
     Refleks's summary of them, and not both."""
-    for doc, key, i, item in _attributed(library):
+    for doc, where, item in _attributed(library):
         summary = (item.summary_of or "").strip()
         if item.quote and not summary and item.summary_of is None:
             continue
         if summary and not item.quote:
             continue
         both = item.quote and item.summary_of is not None
-        path = (key, i, "summary_of") if both else (key, i)
+        path = (*where, "summary_of") if both else where
         line, col = doc.where(path)
         problems.add(
             doc.file,
@@ -526,7 +539,9 @@ def _check_checksums(library: Library, problems: Problems) -> None:
 
 def _claim(quote: Quote) -> str:
     """What in the YAML says the text is the source's words."""
-    return "quote: true" if quote.flag[-1] == "quote" else "authored_by: kilden"
+    if quote.flag[-1] in ("quote", "title_quote"):
+        return f"{quote.flag[-1]}: true"
+    return "authored_by: kilden"
 
 
 def check_quotes(library: Library, problems: Problems) -> None:
@@ -557,7 +572,7 @@ def check_quotes(library: Library, problems: Problems) -> None:
                 written=_claim(quote),
                 expected=f"kildens tekst i content/sources/{quote.source_id}.txt",
                 hint="legg teksten fra publikasjonen i filen, eller "
-                + ("fjern «quote: true»" if _claim(quote) == "quote: true" else _OWN_WORDS),
+                + (f"fjern «{_claim(quote)}»" if _claim(quote) != "authored_by: kilden" else _OWN_WORDS),
             )
             continue
         if file not in texts:
@@ -578,6 +593,6 @@ def check_quotes(library: Library, problems: Problems) -> None:
             hint=_REUSE_HINT
             if quote.flag[-1] == "reuse_terms"
             else _MISQUOTED_HINT
-            if _claim(quote) == "quote: true"
+            if _claim(quote) != "authored_by: kilden"
             else _MISQUOTED_ORIGIN_HINT,
         )
