@@ -138,8 +138,8 @@ def test_a_quote_without_a_source_text_is_an_error(
         "ingen kildetekst i content/sources/ukom-systemperspektiv.txt\n"
     ) in err
     # five sections, three findings, two recommendations, three themes' questions and their
-    # three intros, and the checksum
-    assert err.count(": feil: ") == 17
+    # three intros, the checksum, and the three findings' titles (title_quote: true)
+    assert err.count(": feil: ") == 20
 
 
 # --------------------------------------------------------------------------- normalisation

@@ -137,9 +137,7 @@ def test_every_source_page_text_marked_as_the_sources_words_is_verbatim(
     assert checked > 150
 
 
-def test_every_key_figure_and_catalogue_group_carries_a_mark(
-    library: Library, site: Path
-) -> None:
+def test_every_key_figure_and_catalogue_group_carries_a_mark(library: Library, site: Path) -> None:
     checked = 0
     for source in library.sources.values():
         page = (site / "kilder" / f"{source.id}.html").read_text("utf-8")
@@ -159,9 +157,7 @@ def test_every_key_figure_and_catalogue_group_carries_a_mark(
     assert checked == 35 + 22
 
 
-def test_theme_pages_and_decks_show_findings_with_their_marks(
-    library: Library, site: Path
-) -> None:
+def test_theme_pages_and_decks_show_findings_with_their_marks(library: Library, site: Path) -> None:
     from refleks import urls
 
     for reflection in library.reflections.values():
@@ -171,11 +167,15 @@ def test_theme_pages_and_decks_show_findings_with_their_marks(
                     "utf-8"
                 )
             )
-            deck = html.unescape((site / urls.theme_deck(reflection.id, theme.id)).read_text("utf-8"))
+            deck = html.unescape(
+                (site / urls.theme_deck(reflection.id, theme.id)).read_text("utf-8")
+            )
             for ref in theme.findings:
                 _, finding = library.finding(ref)
                 mark = SOURCE_MARK if finding.quote else f"{SUMMARY_MARK}: {finding.summary_of}"
-                item = re.search(rf"<li><strong>{re.escape(finding.title)}:</strong>.*?</li>", page, re.S)
+                item = re.search(
+                    rf"<li><strong>{re.escape(finding.title)}:</strong>.*?</li>", page, re.S
+                )
                 assert item and mark in item.group(0), ref
                 slide = re.search(
                     rf'data-refleks-kind="finding">.*?{re.escape(finding.title)}.*?</section>',

@@ -572,7 +572,11 @@ def check_quotes(library: Library, problems: Problems) -> None:
                 written=_claim(quote),
                 expected=f"kildens tekst i content/sources/{quote.source_id}.txt",
                 hint="legg teksten fra publikasjonen i filen, eller "
-                + (f"fjern «{_claim(quote)}»" if _claim(quote) != "authored_by: kilden" else _OWN_WORDS),
+                + (
+                    f"fjern «{_claim(quote)}»"
+                    if _claim(quote) != "authored_by: kilden"
+                    else _OWN_WORDS
+                ),
             )
             continue
         if file not in texts:
