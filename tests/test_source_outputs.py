@@ -106,9 +106,12 @@ def _marked_texts(blocks: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
             pending = []
         elif name == "li" and f"({SOURCE_MARK}" in text:
             out.append((SOURCE_MARK, text[: text.index(f"({SOURCE_MARK}")]))
-        elif name in ("p", "li", "blockquote") and "refleks-opphav" not in cls:
-            if name == "li" or not any(text and text in p for p in pending):
-                pending.append(text)
+        elif (
+            name in ("p", "li", "blockquote")
+            and "refleks-opphav" not in cls
+            and (name == "li" or not any(text and text in p for p in pending))
+        ):
+            pending.append(text)
     return out
 
 
