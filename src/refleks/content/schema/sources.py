@@ -210,10 +210,10 @@ class CatalogueGroup(Model):
     title_quote: bool = False
     """`true` når også gruppens overskrift står ordrett i kilden (kontrolleres)."""
     quote: bool = False
-    """`true` når overskriften og punktene står ordrett i kilden. `refleks check` kontrollerer da at de finnes
+    """`true` når innledningen og punktene står ordrett i kilden. `refleks check` kontrollerer da at de finnes
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
     summary_of: str | None = None
-    """Når overskriften og punktene er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    """Når innledningen og punktene er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
     avsnittet de oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
     «Refleks' sammendrag av kilden: s. 12–13». Hver gruppe har enten `quote: true` eller `summary_of`."""
 
