@@ -132,6 +132,10 @@ def test_every_source_page_text_marked_as_the_sources_words_is_verbatim(
         for mark, text in _marked_texts(_blocks(page)):
             if not mark.startswith(SOURCE_MARK) or not text:
                 continue
+            # who a definition or story is attributed to is Refleks's line under it
+            for item in [*source.definitions, *source.stories]:
+                if item.attribution:
+                    text = text.replace(f"— {item.attribution}", " ").replace(item.attribution, " ")
             # a list item's own text: the finding's title before «:» is its heading
             for piece in re.split(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ«\"])", text):
                 piece = re.sub(r"^— ", "", piece)
