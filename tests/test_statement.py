@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from refleks.content.model import Library
+from refleks.content.schema import Site
 from refleks.site import statement
 from refleks.site.pages import Renderer
 
@@ -32,11 +33,10 @@ def render(library: Library, tmp_path: Path, measured: list[dict], monkeypatch) 
 
 def test_each_criterion_says_what_was_measured(library: Library, tmp_path: Path, monkeypatch):
     text = render(library, tmp_path, [AXE], monkeypatch)
-    # the names are Markdown-escaped: \( is a parenthesis on the page
     rows = [line for line in text.splitlines() if line.startswith("| ") and "Nivå" not in line]
     assert len(rows) == 50
     assert (
-        r"| 1.4.3 Kontrast \(minimum\) | AA | axe-core i Chromium 2026-12-04: ingen brudd funnet |"
+        "| 1.4.3 Kontrast (minimum) | AA | axe-core i Chromium 2026-12-04: ingen brudd funnet |"
         in rows
     )
     assert (
@@ -44,7 +44,7 @@ def test_each_criterion_says_what_was_measured(library: Library, tmp_path: Path,
         in rows
     )
     assert "| 1.1.1 Ikke-tekstlig innhold | A | ikke kontrollert |" in rows
-    assert r"| 1.2.4 Teksting \(direkte\) | AA | Ikke krav i forskriften |" in rows
+    assert "| 1.2.4 Teksting (direkte) | AA | Ikke krav i forskriften |" in rows
     assert sum("ikke kontrollert" in r for r in rows) == 45  # 47 required, 2 measured
     assert "- plakat.pdf er ikke PDF/UA-1 (axe-core i Chromium)" in text
     assert "- **axe-core i Chromium** (2026-12-04): hver sidetype" in text
@@ -57,6 +57,57 @@ def test_without_measurements_nothing_is_claimed(library: Library, tmp_path: Pat
     assert text.count("| ikke kontrollert |") == 47
     assert "ingen brudd funnet" not in text
     assert "Ikke målt." in text
+    assert "kontrollert manuelt" not in text
+    assert (
+        "Ingen manuelle kontroller er skrevet inn. Den som kontrollerer et kriterium manuelt, "
+        "skriver det inn under `accessibility_checks` i `content/site.yaml`."
+    ) in text
+
+
+CHECKS = [
+    {
+        "criterion": "2.1.1",
+        "date": "2026-12-01",
+        "checked": "Alle sidetyper og lysarkene med bare tastatur",
+        "by": "Kari Nordmann",
+        "result": "bestått",
+    },
+    {
+        "criterion": "1.4.3",
+        "date": "2026-11-30",
+        "checked": "Lysarkene i mørk modus",
+        "by": "Ola Nordmann",
+        "result": "brudd",
+        "note": "Lenkene i notatene har for svak kontrast",
+    },
+]
+
+
+def test_manual_checks_say_kontrollert_manuelt_with_the_date(
+    library: Library, tmp_path: Path, monkeypatch
+) -> None:
+    site = Site.model_validate({**library.site.model_dump(), "accessibility_checks": CHECKS})
+    monkeypatch.setattr(library, "site", site)
+    text = render(library, tmp_path, [AXE], monkeypatch)
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    assert "| 2.1.1 Tastatur | A | kontrollert manuelt 01.12.2026: ingen brudd funnet |" in rows
+    assert (
+        "| 1.4.3 Kontrast (minimum) | AA | axe-core i Chromium 2026-12-04: ingen brudd funnet; "
+        "kontrollert manuelt 30.11.2026: **brudd funnet** |"
+    ) in rows
+    assert "| 2.1.2 Ingen tastaturfelle | A | ikke kontrollert |" in rows
+    assert sum("ikke kontrollert" in r for r in rows) == 44  # 47 required, 3 judged
+    # what was checked is listed (oldest first); who checked stays in the project
+    assert (
+        "Manuelle kontroller:\n\n"
+        "- 1.4.3 Kontrast (minimum) (30.11.2026): Lysarkene i mørk modus\n"
+        "- 2.1.1 Tastatur (01.12.2026): Alle sidetyper og lysarkene med bare tastatur\n"
+    ) in text
+    assert "Nordmann" not in text
+    assert (
+        "- 1.4.3 Kontrast (minimum): Lenkene i notatene har for svak kontrast "
+        "(kontrollert manuelt 30.11.2026)\n"
+    ) in text
 
 
 def test_measurement_files_are_read_and_broken_ones_left_out(tmp_path: Path) -> None:
