@@ -138,3 +138,13 @@ def test_every_page_links_to_the_statement(default_site: Path) -> None:
     ):
         html = (default_site / page).read_text("utf-8")
         assert f'<a href="{href}">Tilgjengelighetserklæring</a>' in html, page
+
+
+def test_the_criteria_check_knows_are_the_statements_criteria(library: Library) -> None:
+    from refleks.content.schema.common import WCAG21
+
+    numbers = [c["nr"] for c in statement.criteria(library.project.templates)]
+    assert len(numbers) == 50
+    assert list(WCAG21) == numbers
+    labels = library.context.words("pages")["page"]["statement"]["criteria"]
+    assert list(labels) == numbers

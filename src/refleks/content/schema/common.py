@@ -14,7 +14,14 @@ import unicodedata
 from collections.abc import Callable
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 ID_PATTERN = r"^[a-z][a-z0-9-]{0,63}$"
 """Use with ``re.fullmatch``: ``$`` alone lets a trailing line break through."""
@@ -142,7 +149,9 @@ def _wcag(value: str) -> str:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-WcagCriterion = Annotated[str, AfterValidator(_wcag)]
+WcagCriterion = Annotated[
+    str, AfterValidator(_wcag), WithJsonSchema({"type": "string", "enum": list(WCAG21)})
+]
 Url = Annotated[str, AfterValidator(_url)]
 Time = Annotated[str, AfterValidator(_time)]
 Line = Annotated[str, AfterValidator(_line)]
