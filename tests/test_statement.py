@@ -148,3 +148,46 @@ def test_the_criteria_check_knows_are_the_statements_criteria(library: Library) 
     assert list(WCAG21) == numbers
     labels = library.context.words("pages")["page"]["statement"]["criteria"]
     assert list(labels) == numbers
+
+
+MID_WORD_BREAKS = r"""h => {
+  // where a line of the heading ends inside a word: no space or soft hyphen at the break
+  const text = [], tops = [];
+  const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    for (let i = 0; i < n.length; i++) {
+      const range = document.createRange();
+      range.setStart(n, i); range.setEnd(n, i + 1);
+      const boxes = range.getClientRects(), box = boxes[boxes.length - 1];
+      text.push(n.data[i]); tops.push(box && box.width > 0 ? box.top : null);
+    }
+  }
+  const shown = tops.map((t, i) => i).filter(i => tops[i] !== null);
+  const breaks = [];
+  for (let k = 1; k < shown.length; k++) {
+    const a = shown[k - 1], b = shown[k];
+    if (tops[b] > tops[a] + 2 && !/[\s\u00ad]/.test(text.slice(a, b + 1).join(''))) {
+      breaks.push(text.slice(0, b).join('') + '|');
+    }
+  }
+  return breaks;
+}"""
+
+
+@pytest.mark.slow
+def test_the_heading_breaks_between_words_or_with_a_hyphen_on_a_phone(
+    default_site: Path, browser
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((default_site / "tilgjengelighet.html").as_uri())
+    heading = page.locator("h1").first
+    assert heading.inner_text() == "Tilgjengelighets\u00aderklæring (utkast)"
+    assert heading.evaluate(MID_WORD_BREAKS) == []
+    # two lines: «Tilgjengelighets-» and «erklæring (utkast)»
+    assert heading.evaluate("h => Math.round(h.getBoundingClientRect().height / "
+                            "parseFloat(getComputedStyle(h).lineHeight))") == 2
+    # the check finds the break inside the word the heading had before the soft hyphen
+    heading.evaluate("h => { h.textContent = 'Tilgjengelighetserklæring (utkast)'; }")
+    assert heading.evaluate(MID_WORD_BREAKS) != []
+    context.close()
