@@ -123,9 +123,9 @@ def test_the_speaker_views_scripts_are_hashed_from_notes_js_as_javascript_reads_
     #   printf 'ok("\\xc2\\xa0")' | openssl dgst -sha256 -binary | base64
     #   printf 'go(`a`)\\n' | openssl dgst -sha256 -binary | base64
     notes_js = (
-        "w.document.write(`<html><head><script>ok(\"\\xA0\")<\\/script></head>"
-        "<body><script>go(\\`a\\`)\n</script></body></html>`)"
-    ).encode()
+        b'w.document.write(`<html><head><script>ok("\\xA0")<\\/script></head>'
+        b"<body><script>go(\\`a\\`)\n</script></body></html>`)"
+    )
     assert policy.speaker_hashes(notes_js) == [
         "'sha256-w3mF5pAIckvhHsd2xE1zvBGh0p+tPXd3p9W566XGhG8='",
         "'sha256-DKbpuIewhQHusFeMmw4iiZrDIrjUx7mkc9LgI6Uv6KY='",
@@ -173,9 +173,7 @@ def speaker_scripts_by_node(notes_js: Path) -> list[str]:
     return [f"'sha256-{digest}'"]
 
 
-def test_decks_allow_exactly_the_speaker_views_scripts(
-    built_site: Path, session_kit: Path
-) -> None:
+def test_decks_allow_exactly_the_speaker_views_scripts(built_site: Path, session_kit: Path) -> None:
     for deck in (built_site / DECK, session_kit / "lysark.html"):
         html = deck.read_text("utf-8")
         notes_js = deck.parent / re.search(r'src="([^"]*notes\.js)"', html).group(1)

@@ -185,8 +185,13 @@ def test_the_heading_breaks_between_words_or_with_a_hyphen_on_a_phone(
     assert heading.inner_text() == "Tilgjengelighets\u00aderklæring (utkast)"
     assert heading.evaluate(MID_WORD_BREAKS) == []
     # two lines: «Tilgjengelighets-» and «erklæring (utkast)»
-    assert heading.evaluate("h => Math.round(h.getBoundingClientRect().height / "
-                            "parseFloat(getComputedStyle(h).lineHeight))") == 2
+    assert (
+        heading.evaluate(
+            "h => Math.round(h.getBoundingClientRect().height / "
+            "parseFloat(getComputedStyle(h).lineHeight))"
+        )
+        == 2
+    )
     # the check finds the break inside the word the heading had before the soft hyphen
     heading.evaluate("h => { h.textContent = 'Tilgjengelighetserklæring (utkast)'; }")
     assert heading.evaluate(MID_WORD_BREAKS) != []
