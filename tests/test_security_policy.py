@@ -1,6 +1,8 @@
-"""The Content-Security-Policy (``src/refleks/policy.py``): every page type, a deck and the
-search run under it with no violation, from disk (``file://``) and from a web server, with
-both site engines. A violation event or a console message about the policy fails the test."""
+"""The Content-Security-Policy (``src/refleks/policy.py``): every page type, the search and
+the decks with their speaker view (the site's, a session kit's and a SCORM package's) run
+under it with no violation, from disk (``file://``) and from a web server, with both site
+engines. A violation event or a console message about the policy (pop-ups included) fails
+the test; the speaker view must show the deck's current slide and notes."""
 
 from __future__ import annotations
 
@@ -245,3 +247,20 @@ def test_the_session_kit_pages_run_under_the_policy(browser: Any, session_kit: P
         found, _ = visit(browser, (session_kit / rel).as_uri())
         problems += [f"{rel}: {v}" for v in found]
     assert not problems, "\n".join(problems)
+
+
+def test_the_scorm_deck_and_speaker_view_run_under_the_policy(browser: Any, tmp_path: Path) -> None:
+    import zipfile
+
+    from refleks.cli import main
+
+    from .conftest import ROOT
+
+    args = ["export", "scorm", "--reflection", "kollegastotte", "--out", str(tmp_path)]
+    assert main(["--project", str(ROOT), *args]) == 0
+    with zipfile.ZipFile(tmp_path / "refleks-kollegastotte-scorm12.zip") as package:
+        package.extractall(tmp_path / "pakke")
+    deck = tmp_path / "pakke" / "lysark" / "sett.html"
+    assert '<meta http-equiv="Content-Security-Policy"' in deck.read_text("utf-8")
+    found = open_speaker_view(browser, deck.as_uri())
+    assert not found, "\n".join(found)
