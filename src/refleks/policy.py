@@ -8,12 +8,14 @@ the bytes the page holds, so a changed or injected inline script does not run. N
 sent anywhere (``form-action 'none'``), no plug-ins (``object-src 'none'``), no ``<base>``
 (``base-uri 'none'``; the page for a missing address sets its own). ``frame-ancestors``
 cannot be set in a ``<meta>`` element: a web server sends it as a header (README,
-«Sikkerhetsregel for nettstedet»).
+«Sikkerhetsregel for nettstedet»). A deck also allows the one inline script of reveal.js's
+speaker view, a window that inherits the deck's policy (``SPEAKER_VIEW``).
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -134,7 +136,8 @@ def _cooked(raw: str) -> str:
     return "".join(out)
 
 
-def speaker_hashes(notes_js: bytes) -> list[str]:
+@functools.lru_cache(maxsize=4)  # every deck of a site loads the same notes.js
+def speaker_hashes(notes_js: bytes) -> tuple[str, ...]:
     """``'sha256-…'`` of the inline scripts of every page notes.js writes into a new window
     (``….document.write(`…`)``), worked out from the file itself, so an upgrade of reveal.js
     or a changed text in it cannot leave the speaker view without its hash."""
@@ -145,7 +148,7 @@ def speaker_hashes(notes_js: bytes) -> list[str]:
         found += [h for h in inline_hashes(page.encode("utf-8")) if h not in found]
     if not found:
         raise BuildFailed(_CHANGED)
-    return found
+    return tuple(found)
 
 
 Loader = Callable[[str], "bytes | None"]
@@ -159,7 +162,7 @@ def protect(html: bytes, base: str = "'none'", load: Loader | None = None) -> by
     head = _HEAD.search(html)
     if head is None or b'http-equiv="Content-Security-Policy"' in html:
         return html
-    extra: list[str] = []
+    extra: tuple[str, ...] = ()
     speaker = SPEAKER_VIEW.search(html)
     if speaker:
         address = speaker.group(1).decode("utf-8")
