@@ -351,13 +351,9 @@ def build_kit(library: Library, session: Session, target: Path, force: bool = Fa
         (work / GUIDE).write_text(html, encoding="utf-8")
         printer.pdf("guide.html.j2", work / GUIDE_PDF, screen=False, **context)
         # the same Content-Security-Policy as the site's pages: scripts only from the kit
-        files = {
-            p.relative_to(work).as_posix(): policy.protect(p.read_bytes())
-            if p.suffix == ".html"
-            else p.read_bytes()
-            for p in work.rglob("*")
-            if p.is_file()
-        }
+        files = policy.protect_files(
+            {p.relative_to(work).as_posix(): p.read_bytes() for p in work.rglob("*") if p.is_file()}
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     target.mkdir(mode=0o755, exist_ok=True)

@@ -83,6 +83,8 @@ ENUM_DESCRIPTIONS = {
     "ikke startet": "Arbeidet er ikke startet.",
     "pågår": "Arbeidet pågår.",
     "ferdig": "Arbeidet er ferdig.",
+    "bestått": "Ingen brudd funnet.",
+    "brudd": "Brudd funnet.",
 }
 
 

@@ -92,6 +92,12 @@ VALUE_ERRORS: tuple[tuple[str, str, str, str | None], ...] = (
     ),
     ("iso_date", "ugyldig dato", DATE_EXPECTED, None),
     ("url", "ugyldig lenke", "en adresse som begynner med https://, http:// eller mailto:", None),
+    (
+        "wcag",
+        "ukjent suksesskriterium",
+        'nummeret på et suksesskriterium i WCAG 2.1 nivå A eller AA, for eksempel "2.1.1"',
+        None,
+    ),
     ("time", "ugyldig klokkeslett", 'TT:MM i anførselstegn, for eksempel "13:00"', None),
     (
         "sha256",

@@ -69,7 +69,7 @@ def content_files(library: Library, reflection: schema.Reflection) -> dict[str, 
     for name in OWN_FILES:
         out[name] = (templates / name).read_bytes()
     # the same Content-Security-Policy as the site's pages: scripts only from the package
-    return {k: policy.protect(v) if k.endswith(".html") else v for k, v in out.items()}
+    return policy.protect_files(out)
 
 
 def index_page(library: Library, reflection: schema.Reflection) -> bytes:
