@@ -61,8 +61,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, project: Project) -> int:
     if args.kind == "visit":
         return new_visit(args, project)
-    from ..content import newentries, newfiles
-    from ..content.scaffold import messages
+    from ..content.authoring import newentries, newfiles
+    from ..content.authoring.scaffold import messages
 
     if not (args.title or "").strip():
         said = messages(project)

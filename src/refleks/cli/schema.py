@@ -23,8 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
-    from ..content import editorschema
-    from ..content.scaffold import messages
+    from ..content.authoring import editorschema
+    from ..content.authoring.scaffold import messages
 
     if args.out:
         folder = args.out.resolve()

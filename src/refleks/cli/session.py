@@ -8,7 +8,7 @@ from pathlib import Path
 from ..confine import refuse_links_leaving
 from ..content.pipeline import build_library
 from ..project import Project
-from ..session import THEME_MIN, Session, minutes_for, minutes_problem
+from ..sessions.session import THEME_MIN, Session, minutes_for, minutes_problem
 from .written import add_force, print_protected
 
 NAME = "session"
@@ -60,7 +60,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
-    from ..session import build_kit, resolve
+    from ..sessions.session import build_kit, resolve
 
     library = build_library(project)
     theme_ids = None

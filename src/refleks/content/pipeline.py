@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..errors import ContentInvalid, Problems
 from ..project import Project
 from . import schema
-from .authoring import check_authoring
+from .author_warnings import check_authoring
 from .kinds import BY_NAME
 from .load import Loaded, load_content
 from .model import Library

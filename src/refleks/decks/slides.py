@@ -97,7 +97,7 @@ class Deck:
     """Source id -> site path of the source's page (empty outside the site)."""
     minutes: int | None = None
     pacing: list[dict[str, Any]] = field(default_factory=list)
-    """A session deck's slides' agenda items and seconds (``sessiongroup.pacing``)."""
+    """A session deck's slides' agenda items and seconds (``sessions.groups.pacing``)."""
 
     def source_ids(self, *, refleks: bool) -> str:
         """Space-separated ids of the sources some of whose questions in the deck were

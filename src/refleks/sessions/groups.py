@@ -11,10 +11,10 @@ from typing import Any
 
 import yaml
 
-from .content import schema
-from .content.model import Library
-from .decks import handouts
-from .errors import UsageError
+from ..content import schema
+from ..content.model import Library
+from ..decks import handouts
+from ..errors import UsageError
 
 ALL = "alle"
 

@@ -25,12 +25,13 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from ..confine import refuse_links_leaving
-from ..errors import BuildFailed, Problems, UsageError, visible
-from ..project import Project
-from ..templating import environment
-from . import editorschema, schema
-from .yamlread import load
+from ...confine import refuse_links_leaving
+from ...errors import BuildFailed, Problems, UsageError, visible
+from ...project import Project
+from ...templating import environment
+from .. import schema
+from ..yamlread import load
+from . import editorschema
 
 _NORWEGIAN = {"æ": "ae", "ø": "o", "å": "a"}
 COMMENT_WIDTH = 92

@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from . import policy, sessiongroup
-from .content import schema
-from .content.model import Library
-from .decks import handouts, slides
-from .errors import UsageError
-from .writer import WriteReport, write_files
+from .. import policy
+from ..content import schema
+from ..content.model import Library
+from ..decks import handouts, slides
+from ..errors import UsageError
+from ..writer import WriteReport, write_files
+from . import groups
 
 # the agenda: fixed minutes to open and close, at least THEME_MIN per theme
 OPENING = 5
@@ -119,7 +120,7 @@ def resolve(
         valid = _choices([(r.id, r.title) for r in reflections.values()])
         raise UsageError(f"refleksjonssettet «{reflection_id}» finnes ikke. Gyldige valg: {valid}")
     reflection = reflections[reflection_id]
-    if "," in role_id or role_id == sessiongroup.ALL:
+    if "," in role_id or role_id == groups.ALL:
         return _resolve_group(library, reflection, role_id, theme_ids, minutes, name, start)
     set_roles = library.roles_with_questions(reflection.themes)
     valid = _choices([(r.id, r.label) for r in set_roles])
@@ -184,9 +185,9 @@ def _resolve_group(
     start: str | None,
 ) -> Session:
     """``resolve`` for several roles (``a,b`` or ``alle``)."""
-    roles = sessiongroup.parse_roles(library, reflection, role_text)
+    roles = groups.parse_roles(library, reflection, role_text)
     ids = ", ".join(f"«{r.id}»" for r in roles)
-    group_themes = [t for t in reflection.themes if sessiongroup.questions_in(t, roles)]
+    group_themes = [t for t in reflection.themes if groups.questions_in(t, roles)]
     valid_themes = _choices([(t.id, t.title) for t in group_themes])
     by_id = {t.id: t for t in reflection.themes}
     themes: list[schema.Theme] = []
@@ -214,13 +215,9 @@ def _resolve_group(
         raise UsageError(f"velg minst ett tema. Gyldige valg: {valid_themes}")
     _check_time_and_name(themes, minutes, name, start)
     if name is None:
-        who = (
-            sessiongroup.ALL
-            if role_text.strip() == sessiongroup.ALL
-            else "-".join(r.id for r in roles)
-        )
+        who = groups.ALL if role_text.strip() == groups.ALL else "-".join(r.id for r in roles)
         name = f"{reflection.id}-{who}-{'-'.join(t.id for t in themes)}-{minutes}min"
-    role = sessiongroup.group_role(library, roles)
+    role = groups.group_role(library, roles)
     return Session(reflection, role, themes, minutes, name, start, roles, left_out)
 
 
@@ -257,7 +254,7 @@ def _shares(total: int, weights: list[int]) -> list[int]:
 
 def agenda(session: Session, deck: slides.Deck) -> list[AgendaItem]:
     """The meeting minute by minute; the items' minutes add up to ``session.minutes``."""
-    counts = [sessiongroup.questions_in(t, session.roles) for t in session.themes]
+    counts = [groups.questions_in(t, session.roles) for t in session.themes]
     extra = session.minutes - OPENING - CLOSING - THEME_MIN * len(session.themes)
     per_theme = [THEME_MIN + x for x in _shares(extra, [1 + c for c in counts])]
 
@@ -318,13 +315,13 @@ def build_kit(library: Library, session: Session, target: Path, force: bool = Fa
             roles=session.roles,
         )
         plan = agenda(session, deck)
-        deck.pacing = sessiongroup.pacing(plan, len(deck.slides))
+        deck.pacing = groups.pacing(plan, len(deck.slides))
         slides.copy_assets(library, work / "reveal")
         slides.write_deck(library, deck, work)
         printer = handouts.Printer(library)
         handouts.write_deck_pdf(printer, deck, work / DECK_PDF)
         if len(session.roles) > 1:
-            sessiongroup.write_group_handout(
+            groups.write_group_handout(
                 printer, session.reflection, session.themes, session.roles, work / HANDOUT
             )
         else:
