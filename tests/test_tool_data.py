@@ -29,6 +29,7 @@ def test_visit_check_messages(data: dict) -> None:
         "leader_in_group": "lederen for enheten står i samtalegruppen",
         "date_passed": "datoen for visitten er passert",
         "email": "e-postadressen mangler @",
+        "contact": "kontaktpersonen i brevet mangler telefon og e-post",
         "weekend": "visitten er lagt til en helgedag",
         "holiday": "visitten er lagt til {grunn}",
     }
@@ -37,6 +38,8 @@ def test_visit_check_messages(data: dict) -> None:
     assert checks["rules"]["weekend"]["severity"] == "advarsel"
     assert checks["rules"]["email"]["severity"] == "feil"
     assert checks["rules"]["email"]["expected"] == "en e-postadresse som navn@kommune.no"
+    assert checks["rules"]["contact"]["expected"] == "phone: eller email: (minst én av dem)"
+    assert checks["rules"]["contact"]["severity"] == "feil"
     assert checks["schema"]["missing"] == {
         "severity": "feil",
         "message": "mangler påkrevd nøkkel «{navn}»",
