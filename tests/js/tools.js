@@ -38,12 +38,18 @@ for (const file of input.scripts) {
   vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
 }
 
-/* a call: [object, function, ...arguments], with optional visit deadline rules to use */
+/* an argument "$a.b.0" is that part of the data itself (the objects the page uses, sent once) */
+function resolve(arg) {
+  if (typeof arg === "string" && arg.startsWith("$")) return arg.slice(1).split(".").reduce((o, k) => o[k], input.data);
+  return Array.isArray(arg) ? arg.map(resolve) : arg;
+}
+/* a call: {fn: "Object.function", args, deadlines}, with the visit deadline rules to use */
 const results = input.calls.map(({ fn, args, deadlines }) => {
   if (deadlines) Object.assign(input.data.visit.deadlines, deadlines);
   const [object, name] = fn.split(".");
   const target = window[object];
   if (!target || typeof target[name] !== "function") throw new Error(`no function ${fn}`);
-  return target[name](...args);
+  return target[name](...args.map(resolve));
 });
-process.stdout.write(JSON.stringify(results));
+// a theme in a result is written as its id: the results stay small
+process.stdout.write(JSON.stringify(results, (key, value) => (key === "theme" && value ? value.id : value)));
