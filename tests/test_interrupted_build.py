@@ -75,9 +75,7 @@ def change_content(project: Path) -> None:
 
 
 @pytest.mark.parametrize("phase", PHASES)
-def test_sigkill_leaves_the_previous_site(
-    built_project: Path, tmp_path: Path, phase: str
-) -> None:
+def test_sigkill_leaves_the_previous_site(built_project: Path, tmp_path: Path, phase: str) -> None:
     project = tmp_path / "prosjekt"
     shutil.copytree(built_project, project, symlinks=True)
     site = project / "site"

@@ -23,8 +23,6 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from refleks import session
 from refleks.content import schema
 from refleks.content.model import Library
@@ -92,9 +90,7 @@ def deadline_cases() -> list[tuple[dict, dict]]:
 def python_timeline(library: Library, rules: dict, visit: dict) -> list[dict]:
     base = library.visits[VISIT]
     method = library.methods[base.method]
-    method = method.model_copy(
-        update={"deadlines": method.deadlines.model_copy(update=rules)}
-    )
+    method = method.model_copy(update={"deadlines": method.deadlines.model_copy(update=rules)})
     kit = Kit(library, method, base.model_copy(update=visit))
     return [
         {
@@ -241,6 +237,7 @@ def test_agenda_of_every_length_and_theme_count(library: Library) -> None:
 # --------------------------------------------------------------------------- checks
 
 TODAY = dt.date(2027, 3, 3)
+FIELDS = ("path", "severity", "message", "expected", "hint", "written")
 
 
 def person(name: str, email: str | None = None, phone: str | None = None, title: str = "") -> dict:
@@ -262,7 +259,7 @@ def visit_corpus() -> list[dict]:
         ["sykepleier", "lege", "ufaglært", "renholder"],
         ["sykepleier", "lege", "ufaglært", "renholder", "helsefagarbeider"],
         ["sykepleier"] * 5,
-        ["Sykepleier", "lege/spesialsykepleier", "hjelpepleier", "helse-fagarbeider", "fysioterapeut"],
+        ["Sykepleier", "lege/spesialsykepleier", "hjelpepleier", "helse-fagarbeider", "fysio"],
         ["ufaglært", "Avdelingsleder", "lege", "renholder", "sykepleier", "kokk"],
         ["avdelingsleder", "avdelingsleder"],
         ["kjøkkenassistent", "vaktmester", "Ørnulf sykepleier", "lege", "assistent"],
@@ -334,8 +331,7 @@ def test_visit_checks_on_a_corpus_of_visits(wr_library: Library) -> None:
     differ = []
     seen: set[str] = set()
     for visit, problems in zip(corpus, found, strict=True):
-        script = [{k: p.get(k) for k in ("path", "severity", "message", "expected", "hint", "written")}
-                  for p in problems]  # fmt: skip
+        script = [{k: p.get(k) for k in FIELDS} for p in problems]
         expected = python_checks(wr_library, visit)
         key = lambda p: json.dumps(p, sort_keys=True)  # noqa: E731 - the order is each side's own
         if sorted(map(key, script)) != sorted(map(key, expected)):
