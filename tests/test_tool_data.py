@@ -64,6 +64,17 @@ def test_holidays_are_the_named_norwegian_ones(data: dict) -> None:
     assert len(years) == tools.HOLIDAY_YEARS
 
 
+def test_deadline_rules_are_the_methods_and_the_summer_weeks(data: dict) -> None:
+    rules = data["visit"]["deadlines"]
+    # content/methods/pasientsikkerhetsvisitt.yaml's deadlines, the letter two weeks before
+    # the visit, and the common summer holiday (fellesferien, ISO weeks 28-31)
+    assert rules["reminder_days_before"] == 7
+    assert rules["minutes_working_days"] == 4
+    assert rules["follow_up_months"] == 3
+    assert rules["letter_days_before"] == 14
+    assert rules["summer_weeks"] == [28, 29, 30, 31]
+
+
 def test_letter_has_markers_for_the_visit_facts(data: dict) -> None:
     letter = data["visit"]["letter"]
     first = letter["sections"][0]
