@@ -17,8 +17,6 @@ from refleks.cli import main
 from refleks.content.model import Library
 from refleks.decks import slides
 
-from .conftest import ROOT
-
 SUMMARY = "Refleks' sammendrag av kilden"
 MARK = "Skrevet for Refleks – står ikke i kilden"
 SOURCE_LINE = "Spørsmålene er skrevet for Refleks og står ikke i kilden. De bygger på:"
@@ -86,9 +84,9 @@ def _pages(pdf: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def session_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def session_kit(tmp_path_factory: pytest.TempPathFactory, shipped_project: Path) -> Path:
     out = tmp_path_factory.mktemp("okt")
-    argv = ["--project", str(ROOT), "session", "--reflection", "kollegastotte"]
+    argv = ["--project", str(shipped_project), "session", "--reflection", "kollegastotte"]
     # 120 minutes: room for all five of the role's themes (20 minutes each, 10 to open and close)
     argv += ["--minutes", "120"]
     assert main([*argv, "--role", "kollega", "--out", str(out), "--name", "kit"]) == 0
@@ -147,9 +145,9 @@ def test_the_session_deck_and_guide_html_have_the_mark(library: Library, session
 
 
 @pytest.fixture(scope="module")
-def group_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def group_kit(tmp_path_factory: pytest.TempPathFactory, shipped_project: Path) -> Path:
     out = tmp_path_factory.mktemp("gruppe")
-    argv = ["--project", str(ROOT), "session", "--reflection", "kollegastotte"]
+    argv = ["--project", str(shipped_project), "session", "--reflection", "kollegastotte"]
     # six themes: 5 + 6 x 20 + 5 = 130 minutes
     group = ["--role", "alle", "--minutes", "130"]
     assert main([*argv, *group, "--out", str(out), "--name", "g"]) == 0

@@ -24,6 +24,8 @@ from .tools import require, require_module
 
 require_module("playwright.sync_api")
 
+from .browser import SETTLED  # noqa: E402
+
 pytestmark = pytest.mark.slow
 
 PAGES = [
@@ -65,7 +67,10 @@ def visit(browser: Any, url: str, search: bool = False) -> tuple[list[str], int]
         page.keyboard.type("ledelse")
         page.wait_for_selector(".md-search-result__item, [role=option]", timeout=15000)
         hits = page.locator(".md-search-result__item, [role=option]").count()
-    page.wait_for_timeout(300)
+    # every request has ended and the frames after it are drawn: a refused script or style
+    # has been reported by then
+    page.wait_for_load_state("networkidle")
+    page.evaluate(SETTLED)
     found = page.evaluate("window.__violations") + said
     context.close()
     return found, hits
