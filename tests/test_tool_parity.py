@@ -23,12 +23,12 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from refleks import session
 from refleks.content import schema
 from refleks.content.model import Library
 from refleks.content.yamlread import Document
 from refleks.decks import slides
 from refleks.errors import SEVERITY_WORDS, Problems
+from refleks.sessions import session
 from refleks.site import tools
 from refleks.walkround.checks import check_visit
 from refleks.walkround.documents import calendar
