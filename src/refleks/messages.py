@@ -20,10 +20,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .catalogues import translations
+import yaml
+
+from .catalogues import read_yaml, translations
 from .project import SHIPPED_TEMPLATES
 
 DOMAIN = "meldinger"
+FILES = ("new/messages.yaml",)
+"""Files of messages under ``templates/`` (read with ``message_file``), in the catalogue too."""
 CONTEXT = "melding"
 """Every message's ``msgctxt``: the bokmål text alone is the key."""
 
@@ -39,8 +43,32 @@ class Message(str):
         self.template, self.fields = template, fields
         return self
 
+    def format(self, *args: Any, **fields: Any) -> str:  # noqa: A003
+        """A template read from a file of messages, filled in: still a ``Message``."""
+        if args or self.fields:
+            return str.format(self, *args, **fields)
+        return Message(self.template, **fields)
+
     def __reduce__(self):  # noqa: ANN204 - pickled to the PDF workers as what it is
         return (_rebuild, (self.template, self.fields))
+
+
+# a message written into a YAML file (a new content file) is written as the text it is
+yaml.SafeDumper.add_representer(Message, yaml.representer.SafeRepresenter.represent_str)
+
+
+def message_file(path: Path) -> Any:
+    """A YAML file of messages (``templates/new/messages.yaml``) with every text a
+    ``Message``: its bokmål text is the key in the catalogue, as a ``_()`` in the source."""
+    return _marked(read_yaml(path.read_text("utf-8")))
+
+
+def _marked(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _marked(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_marked(v) for v in data]
+    return Message(data) if isinstance(data, str) else data
 
 
 def _rebuild(template: str, fields: dict[str, Any]) -> Message:

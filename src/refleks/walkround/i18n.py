@@ -33,6 +33,7 @@ from ..catalogues import (  # noqa: F401 (used by the callers of this module)
 from ..context import read_yaml
 from ..messages import CONTEXT
 from ..messages import DOMAIN as MESSAGES
+from ..messages import FILES as MESSAGE_FILES
 
 LANGUAGES = ("nb", "nn")
 DOMAIN = "visitt"
@@ -82,7 +83,7 @@ def messages(data: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
 def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, str], str]:
     """Every ``(context, bokmål text)`` of the labels files, with the file as comment."""
     if domain == MESSAGES:
-        return marked_messages(SOURCE)
+        return {**marked_messages(SOURCE), **file_messages(templates)}
     out: dict[tuple[str, str], str] = {}
     for kind in DOMAINS[domain]:
         path = templates / kind / "labels.yaml"
@@ -93,6 +94,16 @@ def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, st
             if f"{kind}:{key}".startswith(NOT_WORDING):
                 continue
             out[(f"{kind}:{key}", text)] = f"templates/{kind}/labels.yaml"
+    return out
+
+
+def file_messages(templates: Path) -> dict[tuple[str, str], str]:
+    """Every text of the files of messages (``messages.FILES``), with the file as comment."""
+    out: dict[tuple[str, str], str] = {}
+    for name in MESSAGE_FILES:
+        data = read_yaml((templates / name).read_text("utf-8")) or {}
+        for _key, text in messages(data):
+            out.setdefault((CONTEXT, text), f"templates/{name}")
     return out
 
 
