@@ -15,7 +15,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from refleks.cli import main
-from refleks.messages import Message, _, localized, project_language, speaking
+from refleks.messages import _, localized, project_language, speaking
 from refleks.walkround import i18n
 
 from .conftest import ROOT

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from .catalogues import read_yaml, translations
+from .catalogues import catalogue_path, read_yaml, translations
 from .project import SHIPPED_TEMPLATES
 
 DOMAIN = "meldinger"
@@ -95,7 +95,8 @@ def speaking(chosen: str, templates: Path | None = None) -> Iterator[None]:
     catalogue under ``templates`` when the project has its own, else Refleks' own."""
     global _speaking
     before = _speaking
-    own = templates is not None and (templates / "locale" / chosen).is_dir()
+    # a project's own templates/ from before the catalogue existed: Refleks' own catalogue
+    own = templates is not None and catalogue_path(templates, chosen, DOMAIN).is_file()
     _speaking = (chosen, templates if own and templates is not None else SHIPPED_TEMPLATES)
     try:
         yield
