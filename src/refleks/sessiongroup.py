@@ -6,6 +6,7 @@ group is named from ``templates/handouts/group.yaml``.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,8 @@ def parse_roles(library: Library, reflection: schema.Reflection, text: str) -> l
                 )
             )
     if errors:
-        raise UsageError("; ".join(errors) + f". Gyldige valg: {valid}")
+        said = functools.reduce(lambda a, b: _("{a}; {b}", a=a, b=b), errors)
+        raise UsageError(_("{errors}. Gyldige valg: {valid}", errors=said, valid=valid))
     return [r for r in set_roles if r.id in ids]
 
 

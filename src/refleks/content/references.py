@@ -218,7 +218,7 @@ def _malformed(
         )
         close = did_you_mean(plain, choices)
         if close:
-            hint += f"; {close}"
+            hint = _("{hint}; {close}", hint=hint, close=close)
         expected = one_of(choices)
     problems.add(
         doc.file, line, col, format_path(path), message, written=value, expected=expected, hint=hint

@@ -26,7 +26,7 @@ _EXPECTED = _(
 _STRICT = _("med --strict stopper kjøringen i stedet")
 REMOVED = _("usikker markering i teksten")
 REMOVED_HINT = _("den fjernes når teksten vises; {strict}", strict=_STRICT)
-INERT = "teksten ligner usikker markering"
+INERT = _("teksten ligner usikker markering")
 INERT_HINT = _("den vises som vanlig tekst og virker ikke; {strict}", strict=_STRICT)
 BIDI = _("teksten har et usynlig tegn som snur skriveretningen")
 BIDI_HINT = _(

@@ -392,7 +392,7 @@ def _syntax(file: Path, text: str, exc: yaml.MarkedYAMLError, problems: Problems
             found.line,
             found.column,
             "",
-            f"YAML-syntaksfeil: {found.message}",
+            _("YAML-syntaksfeil: {message}", message=found.message),
             written=found.written,
             expected=found.expected,
             hint=found.hint,
@@ -416,7 +416,7 @@ def _syntax(file: Path, text: str, exc: yaml.MarkedYAMLError, problems: Problems
         line,
         col,
         "",
-        f"YAML-syntaksfeil: {message}",
-        expected="gyldig YAML",
+        _("YAML-syntaksfeil: {message}", message=message),
+        expected=_("gyldig YAML"),
         hint=hint,
     )

@@ -57,20 +57,19 @@ def found(output: str) -> list[str]:
             text = zensical["text"].strip()
             text = ZENSICAL_TEXTS.get(text, text)
             place = _place(lines[number + 1 : number + 3])
-            warnings.append(f"{place}: {text}" if place else text)
+            warnings.append(_("{place}: {text}", place=place, text=text) if place else text)
     return warnings
 
 
 def message(label: str, warnings: list[str]) -> str:
     """What ``refleks build`` says when the engine warned (every build is strict)."""
     count = _("én advarsel") if len(warnings) == 1 else _("{n} advarsler", n=len(warnings))
-    lines = [
-        _(
-            "nettstedsmotoren ({label}) ga {count}, og advarsler stopper bygget; "
-            "ingenting er endret i site/.",
-            label=label,
-            count=count,
-        )
-    ]
-    lines += [f"  advarsel: {w}" for w in warnings]
-    return "\n".join(lines)
+    said = _(
+        "nettstedsmotoren ({label}) ga {count}, og advarsler stopper bygget; "
+        "ingenting er endret i site/.",
+        label=label,
+        count=count,
+    )
+    for warning in warnings:  # one message, said in the project's language when printed
+        said = _("{before}\n  advarsel: {warning}", before=said, warning=warning)
+    return said
