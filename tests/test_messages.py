@@ -149,6 +149,17 @@ def test_session_error_in_nynorsk(tmp_path: Path, capsys) -> None:  # noqa: ANN0
     )
 
 
+def test_build_error_in_nynorsk(tmp_path: Path, capsys, monkeypatch) -> None:  # noqa: ANN001
+    project = _project(tmp_path, "nn")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "abc")
+    assert main(["--project", str(project), "build", "--quiet"]) == 2
+    err = capsys.readouterr().err  # after the warnings about texts without nynorsk
+    assert err.endswith(
+        "\nrefleks: feil: SOURCE_DATE_EPOCH må vere eit heiltal (sekund sidan 1970), ikkje «abc»\n"
+    )
+    assert not (project / "site").exists()
+
+
 def test_argument_errors_stay_bokmal(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     """Before a project is read there is no language to follow: argparse's errors are bokmål."""
     project = _project(tmp_path, "nn")
