@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import UsageError
+from ..messages import localized
 from ..project import Project
 from ..walkround.scaffold import FIELDS, OPTION_HELP, new_visit
 
@@ -83,5 +84,5 @@ def run(args: argparse.Namespace, project: Project) -> int:
         "theme": newentries.new_theme,
     }[args.kind]
     for line in make(project, request):
-        print(line)
+        print(localized(line))
     return 0

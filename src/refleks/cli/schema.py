@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from ..confine import refuse_links_leaving
+from ..messages import localized
 from ..project import Project
 
 NAME = "schema"
@@ -36,5 +37,5 @@ def run(args: argparse.Namespace, project: Project) -> int:
         shown = folder.relative_to(project.root).as_posix() + "/"
     except ValueError:
         shown = str(folder)
-    print(messages(project)["schema_written"].format(count=len(paths), folder=shown))
+    print(localized(messages(project)["schema_written"].format(count=len(paths), folder=shown)))
     return 0

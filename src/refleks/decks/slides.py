@@ -20,6 +20,7 @@ from .. import urls
 from ..content import schema
 from ..content.model import Library, Question
 from ..errors import BuildFailed
+from ..messages import _
 from .reveal import REVEAL_FILES as REVEAL_FILES
 from .reveal import asset_files
 from .reveal import copy_assets as copy_assets
@@ -348,7 +349,9 @@ def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) 
             deck=deck, site=library.site, library=library, assets="reveal"
         )
     except jinja2.TemplateError as exc:
-        raise BuildFailed(f"malen templates/slides/deck.html.j2 kunne ikke brukes: {exc}") from exc
+        raise BuildFailed(
+            _("malen templates/slides/deck.html.j2 kunne ikke brukes: {exc}", exc=exc)
+        ) from exc
 
 
 def write_deck(

@@ -24,6 +24,7 @@ import holidays
 
 from ..content.model import Library
 from ..errors import UsageError
+from ..messages import _
 from ..walkround import deadlines, i18n, yearchecks
 from ..walkround.kit import PLACEHOLDERS, Kit, method_for
 from . import tool_checks
@@ -162,7 +163,10 @@ def _vendor_files(library: Library) -> dict[str, bytes]:
             path = library.project.node_modules / package / source
             if not path.is_file():
                 raise UsageError(
-                    f"{path} mangler; kjør ./scripts/build for å installere npm-pakkene"
+                    _(
+                        "{path} mangler; kjør ./scripts/build for å installere npm-pakkene",
+                        path=path,
+                    )
                 )
             out[f"{FOLDER}/vendor/{name}"] = path.read_bytes()
     return out
