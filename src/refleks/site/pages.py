@@ -111,6 +111,15 @@ class Renderer:
                 f"den håndskrevne siden docs/{page} har samme sti som en generert side; "
                 "gi den håndskrevne siden et annet navn"
             )
+        text = self.text(template, page, **context)
+        if title is not None:  # the engine's page title (the tab, the header), escaped
+            text = f"---\ntitle: {json.dumps(html_title(title), ensure_ascii=False)}\n---\n{text}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        self.written.add(page)
+
+    def text(self, template: str, page: str, **context: Any) -> str:
+        """The template's Markdown for ``page`` (its links relative to that page)."""
         here = os.path.dirname(page)
 
         def rel(target_path: str) -> str:
@@ -118,7 +127,7 @@ class Renderer:
             return _relative(target_path, here)
 
         try:
-            text = self.env.get_template(template).render(
+            return self.env.get_template(template).render(
                 library=self.library,
                 site=self.library.site,
                 page=page,
@@ -128,11 +137,6 @@ class Renderer:
             )
         except jinja2.TemplateError as exc:
             raise BuildFailed(f"malen templates/pages/{template} kunne ikke brukes: {exc}") from exc
-        if title is not None:  # the engine's page title (the tab, the header), escaped
-            text = f"---\ntitle: {json.dumps(html_title(title), ensure_ascii=False)}\n---\n{text}"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        self.written.add(page)
 
 
 TRANSLATIONS = "nn"
@@ -220,6 +224,7 @@ def build(library: Library, docs: Path) -> Nav:
     _copy_handwritten(library, docs)
     renderer = Renderer(library, docs)
     labels = renderer.labels
+    _add_downloads(renderer)
     nav: Nav = [{labels["home"]: "index.md"}]
     # the hand-written guide to using the material, linked from the home page when it exists
     renderer.render("home.md.j2", "index.md", how_to_page=(docs / "bruk.md").exists())
@@ -261,6 +266,22 @@ def build(library: Library, docs: Path) -> Nav:
 
     nav.append({labels["statement"]: statement.write(renderer)})
     return nav
+
+
+DOWNLOADS_MARK = "<!-- refleks: nedlastinger -->"
+"""Where the teachers' page lists every set's course pack and SCORM package."""
+
+
+def _add_downloads(renderer: Renderer) -> None:
+    """The downloads for teaching (made with the site) in the hand-written teachers' page,
+    where it has ``DOWNLOADS_MARK``: the page says what they are, the list is generated."""
+    page = renderer.docs / selfstudy.TEACHERS_PAGE
+    if not page.is_file():
+        return
+    text = page.read_text(encoding="utf-8")
+    if DOWNLOADS_MARK in text:
+        listed = renderer.text("teaching-downloads.md.j2", selfstudy.TEACHERS_PAGE)
+        page.write_text(text.replace(DOWNLOADS_MARK, listed.strip()), encoding="utf-8")
 
 
 def _reflection_pages(renderer: Renderer) -> Nav:
