@@ -3,6 +3,7 @@
 - The teachers' page (docs/for-undervisere.md) gets the list where it writes
   ``<!-- refleks: nedlastinger -->``; the shipped content has two sets (content/reflections/:
   kollegastotte, systemperspektiv), so the built page links two PDFs and two zip files.
+- The set's own page links both as well.
 - Each link leads to a file of the site that opens: a PDF with the set's title, a zip file
   with a SCORM manifest naming the set; the site's packages are the bytes
   ``refleks export scorm`` writes, and hold only the set's own material (no letter, nothing
@@ -99,6 +100,9 @@ def test_the_page_links_every_set_s_course_pack_and_package(default_site: Path) 
             assert archive.testzip() is None
             manifest = archive.read("imsmanifest.xml").decode("utf-8")
         assert f'identifier="refleks-{reflection_id}"' in manifest
+        # the set's own page offers both too
+        set_page = (default_site / "refleksjon" / reflection_id / "index.html").read_text("utf-8")
+        assert f'href="../../{pack}"' in set_page and f'href="../../{package}"' in set_page
     assert sorted(p.name for p in (default_site / "scorm").iterdir()) == [
         f"refleks-{r}-scorm12.zip" for r in sorted(SETS)
     ]
