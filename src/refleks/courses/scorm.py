@@ -9,12 +9,16 @@ before (``templates/scorm/scorm.js``). Nothing in it loads from another host.
 
 ``refleks build`` puts every set's package in the site (``scorm/``, linked from «For
 undervisere»), and ``refleks export scorm`` writes them to ``out/scorm/``: the same bytes
-(sorted names, one date), with the site's PDFs taken from its cache.
+(sorted names, one date), with the site's PDFs taken from its cache. The site's packages
+are kept in ``build/cache/scorm/`` while nothing they depend on changes.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
+import os
 import tempfile
 import time
 import zipfile
@@ -25,6 +29,7 @@ from ..content import schema
 from ..content.model import Library
 from ..decks import handouts, slides
 from ..errors import UsageError, shown
+from ..writer import atomic_write
 from . import coursepack
 
 OWN_FILES = ("scorm.js", "kurs.css")
@@ -130,9 +135,46 @@ def packages(library: Library, reflection_ids: list[str] | None = None) -> dict[
 
 
 def files(library: Library) -> dict[str, bytes]:
-    """Every set's package for the site (``scorm/``), by path in the site."""
-    made = packages(library)
-    return {urls.scorm_package(r): made[package_name(r)] for r in library.reflections}
+    """Every set's package for the site (``scorm/``), by path in the site. Packages made
+    from the same inputs before come from ``build/cache/scorm/``."""
+    cache = library.project.cache / "scorm"
+    inputs = _fingerprint(library)
+    out, used = {}, set()
+    for reflection in library.reflections.values():
+        key = hashlib.sha256(inputs + reflection.id.encode("utf-8")).hexdigest()
+        used.add(f"{key}.zip")
+        try:
+            package = (cache / f"{key}.zip").read_bytes()
+        except FileNotFoundError:
+            package = packages(library, [reflection.id])[package_name(reflection.id)]
+            with contextlib.suppress(OSError):  # a cache that cannot be written costs time
+                atomic_write(cache / f"{key}.zip", package)
+        out[urls.scorm_package(reflection.id)] = package
+    if cache.is_dir():
+        for old in cache.iterdir():
+            if old.name not in used:
+                old.unlink(missing_ok=True)
+    return out
+
+
+def _fingerprint(library: Library) -> bytes:
+    """What every package depends on: the content, the templates, the reveal.js files,
+    Refleks's own code, the PDF engine and the date. Any change makes every package anew
+    (a second or so per set); an unchanged build takes them all from the cache."""
+    digest = hashlib.sha256()
+    digest.update(f"{handouts.PDF_OPTIONS!r}\n{library.context.date.isoformat()}\n".encode())
+    code = Path(__file__).resolve().parents[1]
+    trees = [(library.project.content, ""), (library.project.templates, ""), (code, ".py")]
+    for root, suffix in trees:
+        for folder, dirs, names in os.walk(root):  # symbolic links not followed (data/)
+            dirs.sort()
+            for name in sorted(n for n in names if n.endswith(suffix)):
+                path = Path(folder, name)
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name, data in sorted(slides.asset_files(library).items()):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.digest()
 
 
 class _Packages:
