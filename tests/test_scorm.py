@@ -179,6 +179,7 @@ def test_the_site_s_packages_come_from_the_cache_until_an_input_changes(
     """``refleks build`` puts every set's package in ``scorm/``; a rebuild with nothing
     changed makes none anew (the same bytes from ``build/cache/scorm/``), a changed content
     file makes them all anew."""
+    from refleks.content.model import Library
     from refleks.content.pipeline import build_library
     from refleks.courses import scorm
     from refleks.project import Project
@@ -188,7 +189,7 @@ def test_the_site_s_packages_come_from_the_cache_until_an_input_changes(
     made: list[str] = []
     original = scorm.packages
 
-    def packages(library, reflection_ids=None):  # noqa: ANN001, ANN202
+    def packages(library: Library, reflection_ids: list[str] | None = None) -> dict[str, bytes]:
         made.extend(reflection_ids or [])
         return original(library, reflection_ids)
 
