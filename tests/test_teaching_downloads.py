@@ -153,13 +153,12 @@ def test_packages_hold_only_the_set_s_material(default_site: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
-def test_code_examples_are_not_cut_off(
-    default_base_url: str, browser: Any, size: tuple[int, int]
-) -> None:
-    """Every code block of the page shows all of its text inside its box: nothing runs out to
-    the right behind a scroll bar (the iframe example lost «></iframe>» at 1280 px)."""
+def test_code_examples_are_not_cut_off(base_url: str, browser: Any, size: tuple[int, int]) -> None:
+    """Every code block of the page shows all of its text inside its box, with either engine:
+    nothing runs out to the right behind a scroll bar (the iframe example lost «></iframe>»
+    at 1280 px)."""
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-    page.goto(default_base_url + PAGE)
+    page.goto(base_url + PAGE)
     boxes = page.evaluate(
         """() => [...document.querySelectorAll('.md-content pre > code')].map(c => ({
             text: c.textContent, client: c.clientWidth, scroll: c.scrollWidth,

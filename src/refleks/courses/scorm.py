@@ -160,7 +160,7 @@ def files(library: Library) -> dict[str, bytes]:
 def _fingerprint(library: Library) -> bytes:
     """What every package depends on: the content, the templates, the reveal.js files,
     Refleks's own code, the PDF engine and the date. Any change makes every package anew
-    (a second or so per set); an unchanged build takes them all from the cache."""
+    (some tenths of a second per set); an unchanged build takes them all from the cache."""
     digest = hashlib.sha256()
     digest.update(f"{handouts.PDF_OPTIONS!r}\n{library.context.date.isoformat()}\n".encode())
     code = Path(__file__).resolve().parents[1]
