@@ -2,7 +2,9 @@
 numbers are right, every theme, every question per role and the source's references.
 
 Expected texts from content/reflections/systemperspektiv.yaml (3 themes, 11 questions) and
-content/sources/ukom-systemperspektiv.yaml (its three references).
+content/sources/ukom-systemperspektiv.yaml (its three references); the references of
+kollegastotte as the source's slides give them (content/sources/kollegastotte-etter-uonskede-
+hendelser.txt: «(Lie et al 2021)», «Ukom. Undersøkelse etter drukningstragedien i Tromsø. …»).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import io
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -31,13 +34,18 @@ THEMES = [
 
 
 @pytest.fixture(scope="module")
-def pack(library: Library) -> PdfReader:
+def packs(library: Library) -> dict[str, bytes]:
     written = coursepack.files(library)
     assert sorted(written) == [
         "utskrift/kurs-kollegastotte.pdf",
         "utskrift/kurs-systemperspektiv.pdf",
     ]
-    return PdfReader(io.BytesIO(written["utskrift/kurs-systemperspektiv.pdf"]))
+    return written
+
+
+@pytest.fixture(scope="module")
+def pack(packs: dict[str, bytes]) -> PdfReader:
+    return PdfReader(io.BytesIO(packs["utskrift/kurs-systemperspektiv.pdf"]))
 
 
 def flat(text: str) -> str:
@@ -92,3 +100,80 @@ def test_an_unchanged_pack_is_copied_from_the_cache(
     assert coursepack.files(library) == first
     assert laid_out == []
     assert len(list((tmp_path / "build" / "cache" / "pdf-kurs").iterdir())) == len(first) == 2
+
+
+def _text(data: bytes) -> str:
+    return flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+
+
+def test_references_stand_as_the_source_gives_them(packs: dict[str, bytes]) -> None:
+    """The slides give some references in full and some as author and year only; both are
+    printed as given, and the pack says once that nothing was added."""
+    text = _text(packs["utskrift/kurs-kollegastotte.pdf"])
+    references = text[text.index("Referanser Referansene") :]
+    # a hyphen at the end of a line is extracted as a soft one
+    assert (
+        "Ukom. Undersøkelse etter drukningstragedien i Tromsø. Statens undersøkelseskommisjon "
+        "for helse- og omsorgstjenesten (Ukom); 2021." in references.replace("\u00ad ", "- ")
+    )
+    assert "OECD 2021. The Economics of Patient Safety. Part IV: Safety in the Workplace" in (
+        references
+    )
+    for stub in ["10. Lie et al 2021 11. Mesel 2014", "Aasland og Førde 2009, 2017"]:
+        assert stub in references
+    note = (
+        "Referansene står slik kilden oppgir dem; der kilden bare har forfatter og år, har "
+        "Refleks ikke lagt til mer."
+    )
+    assert text.count(note) == 1
+
+
+def test_the_cover_punctuates_a_title_ending_in_a_question_mark_once(
+    packs: dict[str, bytes],
+) -> None:
+    text = _text(packs["utskrift/kurs-kollegastotte.pdf"])
+    assert "etter uønskede hendelser? Utgiver: Helsedirektoratet, Ukom, LEFO og RVTS Øst." in text
+    assert re.findall(r"[?!][.,]|\w\.\.(?!\.)", text) == []
+
+
+FOOTER = 20 / 25.4 * 72
+"""The bottom margin (print.typ: 20 mm), where the page footer stands."""
+
+
+def _reach(page: Any) -> tuple[float, float]:
+    """How far down the page the body text starts and ends, as shares of the page height."""
+    words = [w for w in page.extract_words() if w["top"] < page.height - FOOTER]
+    top = min(w["top"] for w in words)
+    bottom = max(w["bottom"] for w in words)
+    return top / page.height, bottom / page.height
+
+
+def test_pages_are_filled(packs: dict[str, bytes]) -> None:
+    """The themes follow each other instead of each starting a page (which left pages of
+    systemperspektiv two-thirds empty): every page between the cover and the last reaches
+    at least two thirds down the page, and no page holds less than a tenth of one."""
+    import pdfplumber
+
+    thin = []
+    for name, data in sorted(packs.items()):
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = pdf.pages
+            assert len(pages) >= 3, name
+            for number, page in enumerate(pages, 1):
+                top, bottom = _reach(page)
+                inner = 1 < number < len(pages)
+                if bottom - top < 0.1 or (inner and bottom < 2 / 3):
+                    thin.append(f"{name} side {number}: {top:.0%}–{bottom:.0%}")
+    assert thin == [], "\n".join(thin)
+
+
+def test_a_role_keeps_its_questions_on_one_page(packs: dict[str, bytes]) -> None:
+    """No page starts with a question left over from the page before, or with an origin line
+    cut from the text it belongs to."""
+    for name, data in sorted(packs.items()):
+        for number, page in enumerate(PdfReader(io.BytesIO(data)).pages[1:], 2):
+            first = page.extract_text().strip().splitlines()[0]
+            assert not re.match(r"\d+\. ", first), f"{name} side {number}: «{first}»"
+            assert not re.match(r"(Skrevet for Refleks|Ordrett|Refleks' sammendrag)", first), (
+                f"{name} side {number}: «{first}»"
+            )

@@ -1,5 +1,6 @@
 """Every PDF Refleks makes is PDF/UA-1 and PDF/A-2a, as a validator (``page-validation``)
-judges it: the shipped site, a visit kit, a year plan, a session kit and a SCORM package.
+judges it: the shipped site, a visit kit, a year plan, a session kit, a SCORM package and
+the course packs (also in the site; here on their own, for ``-k course``).
 
 Each kind of output is made once in this module, and only when a test asks for it. One test
 per kind and profile names every file that fails and every rule it breaks. Every PDF is
@@ -87,7 +88,16 @@ def made(
                 found += [(f"{package.name}!{n}", zf.read(n)) for n in names]
         return found
 
+    def course() -> PDFs:
+        from refleks.content.pipeline import build_library
+        from refleks.courses import coursepack
+        from refleks.project import Project
+
+        project = _shipped_content(tmp_path_factory.mktemp("course"))
+        return sorted(coursepack.files(build_library(Project(project))).items())
+
     makers = {"site": site, "visit": visit, "plan": plan, "session": session, "scorm": scorm}
+    makers["course"] = course
 
     def get(kind: str) -> PDFs:
         if kind not in cache:
@@ -104,7 +114,7 @@ def maker(data: bytes) -> str:
     return next((name for name in ("Typst", "WeasyPrint") if name in said), said.strip())
 
 
-KINDS = ["site", "visit", "plan", "session", "scorm"]
+KINDS = ["site", "visit", "plan", "session", "scorm", "course"]
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))

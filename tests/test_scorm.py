@@ -176,3 +176,40 @@ def test_outside_a_platform_nothing_is_said_to_be_recorded(
         "en læringsplattform."
     )
     page.close()
+
+
+def test_the_site_s_packages_come_from_the_cache_until_an_input_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``refleks build`` puts every set's package in ``scorm/``; a rebuild with nothing
+    changed makes none anew (the same bytes from ``build/cache/scorm/``), a changed content
+    file makes them all anew."""
+    from refleks.content.model import Library
+    from refleks.content.pipeline import build_library
+    from refleks.courses import scorm
+    from refleks.project import Project
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    made: list[str] = []
+    original = scorm.packages
+
+    def packages(library: Library, reflection_ids: list[str] | None = None) -> dict[str, bytes]:
+        made.extend(reflection_ids or [])
+        return original(library, reflection_ids)
+
+    monkeypatch.setattr(scorm, "packages", packages)
+    first = scorm.files(build_library(Project(tmp_path)))
+    assert sorted(first) == [
+        "scorm/refleks-kollegastotte-scorm12.zip",
+        "scorm/refleks-systemperspektiv-scorm12.zip",
+    ]
+    assert sorted(made) == ["kollegastotte", "systemperspektiv"]
+    made.clear()
+    assert scorm.files(build_library(Project(tmp_path))) == first
+    assert made == []
+    reflection = tmp_path / "content" / "reflections" / "systemperspektiv.yaml"
+    reflection.write_text(reflection.read_text("utf-8") + "# endret\n", "utf-8")
+    assert scorm.files(build_library(Project(tmp_path))) == first  # a comment: same bytes
+    assert sorted(made) == ["kollegastotte", "systemperspektiv"]
+    assert len(list((tmp_path / "build" / "cache" / "scorm").iterdir())) == 2

@@ -92,21 +92,22 @@ def test_site_settings_for_offline_norwegian_use(built_site: Path, engine: str) 
 
 
 def test_teachers_page_says_how_to_teach_upload_and_embed(default_site: Path) -> None:
-    # issue 16, «For undervisere»: teaching, the package, embedding; written for Refleks,
-    # with no learning objectives in a source's name
+    # issue 16, «For undervisere»: teaching, the downloads (issue 26), embedding; written for
+    # Refleks, with no learning objectives in a source's name
     page = (default_site / "for-undervisere.html").read_text("utf-8")
     words = " ".join(unescape(re.sub(r"<[^>]+>", " ", page)).split())
     assert "Denne siden er skrevet for Refleks" in words
     assert "setter ingen læringsmål på vegne av kildene" in words
     for heading in (
         "Slik kan du bruke et refleksjonssett i undervisningen",
-        "Pakke til læringsplattformen (SCORM 1.2)",
+        "Kurshefter og pakker til læringsplattformen",
         "Bygge inn en side eller en presentasjon",
         "Gjenbruk",
     ):
         assert re.search(rf"<h2[^>]*>{re.escape(heading)}", unescape(page)), heading
-    # the examples name what Refleks really makes
-    assert "out/scorm/refleks-systemperspektiv-scorm12.zip" in words
+    # the downloads and the examples name what Refleks really makes
+    for href in ("scorm/refleks-systemperspektiv-scorm12.zip", "utskrift/kurs-kollegastotte.pdf"):
+        assert f'href="{href}"' in page and (default_site / href).is_file(), href
     code = unescape(re.sub(r"<[^>]+>", "", page))  # highlighted code: spans inside words
     example = re.search(r"DITT-NETTSTED/([\w/.-]+\.html)", code)
     assert example and (default_site / example.group(1)).is_file(), example

@@ -41,6 +41,7 @@ REFERENCE_PAGE = "for-forfattere/innholdsmodell.md"
 DECKS = "lysark"
 HANDOUTS = "utskrift"
 WALKROUND_BLANKS = "visitt/blanko"
+SCORM = "scorm"
 
 
 def reflection_deck(reflection_id: str) -> str:
@@ -69,6 +70,10 @@ def deck_pdf(reflection_id: str) -> str:
 
 def course_pack(reflection_id: str) -> str:
     return f"{HANDOUTS}/kurs-{reflection_id}.pdf"
+
+
+def scorm_package(reflection_id: str) -> str:
+    return f"{SCORM}/refleks-{reflection_id}-scorm12.zip"
 
 
 def page_html(md_path: str) -> str:

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
     from ..courses import scorm
 
     library = build_library(project)
-    packages = scorm.files(library, [args.reflection] if args.reflection else None)
+    packages = scorm.packages(library, [args.reflection] if args.reflection else None)
     for target in write_tree(args.out or project.out / "scorm", packages):
         print(f"SCORM-pakken er laget: {target}")
     return 0

@@ -39,6 +39,11 @@ def write_course_pack(
     )
 
 
+def pdf_cache(library: Library) -> PdfCache:
+    """The project's cache of course packs (``build/cache/pdf-kurs/``)."""
+    return handouts.pdf_cache(library, "pdf-kurs")
+
+
 def files(library: Library) -> dict[str, bytes]:
     """Every set's course pack, by path in the site. Unchanged packs come from
     ``build/cache/pdf-kurs/``."""
@@ -47,11 +52,7 @@ def files(library: Library) -> dict[str, bytes]:
 
 def start(library: Library) -> handouts.BatchPrinter:
     """``files``, begun: the packs are laid out by worker processes while this one goes on."""
-    store = PdfCache.for_templates(
-        library.project.cache / "pdf-kurs",
-        library.project.templates / "handouts",
-        handouts.PDF_OPTIONS,
-    )
+    store = pdf_cache(library)
     count = min(handouts.default_jobs(), len(library.reflections))
     printer = handouts.BatchPrinter(library, store, Batch(count))
     try:

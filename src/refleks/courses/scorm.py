@@ -6,22 +6,31 @@ every file. The SCO shows the set and its themes, links to the set's deck (revea
 the package) and the themes' handouts (PDF, in the package), and reports
 ``cmi.core.lesson_status`` "completed" once every theme has been opened, "incomplete"
 before (``templates/scorm/scorm.js``). Nothing in it loads from another host.
+
+``refleks build`` puts every set's package in the site (``scorm/``, linked from «For
+undervisere»), and ``refleks export scorm`` writes them to ``out/scorm/``: the same bytes
+(sorted names, one date), with the site's PDFs taken from its cache. The site's packages
+are kept in ``build/cache/scorm/`` while nothing they depend on changes.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
+import os
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-from .. import policy
+from .. import policy, urls
 from ..content import schema
 from ..content.model import Library
 from ..decks import handouts, slides
 from ..errors import UsageError, shown
 from ..messages import _
+from ..writer import atomic_write
 from . import coursepack
 
 OWN_FILES = ("scorm.js", "kurs.css")
@@ -47,18 +56,23 @@ def _reflection(library: Library, reflection_id: str) -> schema.Reflection:
 
 
 def _pdfs(library: Library, reflection: schema.Reflection) -> dict[str, bytes]:
-    """The themes' handouts and the course pack, by path in the package."""
-    printer = handouts.Printer(library)
+    """The themes' handouts and the course pack, by path in the package. They are the same
+    PDFs as the site's: taken from the site's PDF caches (``refleks build`` lays them out
+    before it makes the packages), laid out here only when a cache does not have them."""
+    theme_printer = handouts.Printer(library, handouts.pdf_cache(library))
+    pack_printer = handouts.Printer(library, coursepack.pdf_cache(library))
     library.project.cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".scorm-", dir=library.project.cache) as tmp:
         written = {
             f"utskrift/tema-{t.id}.pdf": handouts.write_theme_handout(
-                printer, reflection, t, Path(tmp) / f"tema-{t.id}.pdf"
+                theme_printer, reflection, t, Path(tmp) / f"tema-{t.id}.pdf"
             )
             for t in reflection.themes
         }
         pack = coursepack.course_pack_path(reflection.id)
-        written[pack] = coursepack.write_course_pack(printer, reflection, Path(tmp) / "kurs.pdf")
+        written[pack] = coursepack.write_course_pack(
+            pack_printer, reflection, Path(tmp) / "kurs.pdf"
+        )
         return {path: target.read_bytes() for path, target in written.items()}
 
 
@@ -115,7 +129,7 @@ def zip_bytes(files: dict[str, bytes], stamp: int) -> bytes:
     return buffer.getvalue()
 
 
-def files(library: Library, reflection_ids: list[str] | None = None) -> dict[str, bytes]:
+def packages(library: Library, reflection_ids: list[str] | None = None) -> dict[str, bytes]:
     """The packages of ``reflection_ids`` (default: every set), by file name."""
     wanted = [_reflection(library, r) for r in reflection_ids or list(library.reflections)]
     stamp = int(library.context.date.timestamp())
@@ -125,3 +139,65 @@ def files(library: Library, reflection_ids: list[str] | None = None) -> dict[str
         content["imsmanifest.xml"] = manifest(library, reflection, sorted(content))
         out[package_name(reflection.id)] = zip_bytes(content, stamp)
     return out
+
+
+def files(library: Library) -> dict[str, bytes]:
+    """Every set's package for the site (``scorm/``), by path in the site. Packages made
+    from the same inputs before come from ``build/cache/scorm/``."""
+    cache = library.project.cache / "scorm"
+    inputs = _fingerprint(library)
+    out, used = {}, set()
+    for reflection in library.reflections.values():
+        key = hashlib.sha256(inputs + reflection.id.encode("utf-8")).hexdigest()
+        used.add(f"{key}.zip")
+        try:
+            package = (cache / f"{key}.zip").read_bytes()
+        except FileNotFoundError:
+            package = packages(library, [reflection.id])[package_name(reflection.id)]
+            with contextlib.suppress(OSError):  # a cache that cannot be written costs time
+                atomic_write(cache / f"{key}.zip", package)
+        out[urls.scorm_package(reflection.id)] = package
+    if cache.is_dir():
+        for old in cache.iterdir():
+            if old.name not in used:
+                old.unlink(missing_ok=True)
+    return out
+
+
+def _fingerprint(library: Library) -> bytes:
+    """What every package depends on: the content, the templates, the reveal.js files,
+    Refleks's own code, the PDF engine and the date. Any change makes every package anew
+    (some tenths of a second per set); an unchanged build takes them all from the cache."""
+    digest = hashlib.sha256()
+    digest.update(f"{handouts.PDF_OPTIONS!r}\n{library.context.date.isoformat()}\n".encode())
+    code = Path(__file__).resolve().parents[1]
+    trees = [(library.project.content, ""), (library.project.templates, ""), (code, ".py")]
+    for root, suffix in trees:
+        for folder, dirs, names in os.walk(root):  # symbolic links not followed (data/)
+            dirs.sort()
+            for name in sorted(n for n in names if n.endswith(suffix)):
+                path = Path(folder, name)
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name, data in sorted(slides.asset_files(library).items()):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.digest()
+
+
+class _Packages:
+    """The site's packages, made when asked for: ``refleks build`` asks after the handouts
+    and course packs are laid out, so their PDFs come from the cache."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def files(self) -> dict[str, bytes]:
+        return files(self.library)
+
+    def stop(self) -> None:
+        """Nothing runs before ``files``."""
+
+
+def start(library: Library) -> _Packages:
+    """``files``, to be finished after the site's other PDFs (``site.build``)."""
+    return _Packages(library)

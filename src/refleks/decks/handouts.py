@@ -284,6 +284,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def pdf_cache(library: Library, folder: str = "pdf") -> PdfCache:
+    """The project's cache of handout PDFs (``build/cache/<folder>/``)."""
+    return PdfCache.for_templates(
+        library.project.cache / folder, library.project.templates / "handouts", PDF_OPTIONS
+    )
+
+
 def files(library: Library) -> dict[str, bytes]:
     """Every handout and deck PDF of the site, by path in the site."""
     return start(library).files()
@@ -294,15 +301,7 @@ def start(library: Library, *, workers: int | None = None, use_cache: bool = Tru
     processes (default: one per CPU) while this process goes on; ``files()`` waits for
     them, ``stop()`` ends them. PDFs whose input has not changed since the last build come
     from the project's cache (``build/cache/pdf/``); the bytes are the same either way."""
-    store = (
-        PdfCache.for_templates(
-            library.project.cache / "pdf",
-            library.project.templates / "handouts",
-            PDF_OPTIONS,
-        )
-        if use_cache
-        else None
-    )
+    store = pdf_cache(library) if use_cache else None
     todo = jobs(library)
     printer = BatchPrinter(library, store, Batch(min(workers or default_jobs(), len(todo))))
     try:

@@ -27,12 +27,13 @@ def site_outputs() -> list:
     is begun before the others and finished last (``start`` returns what has ``files()``
     and ``stop()``).
     Imported here, not at the top: a refused build should not wait for their imports."""
-    from ..courses import coursepack
+    from ..courses import coursepack, scorm
     from ..decks import handouts, slides
     from ..walkround import blanks
     from . import tools
 
-    return [slides, handouts, coursepack, blanks, tools]
+    # the SCORM packages last: they hold the handouts and course packs laid out before
+    return [slides, handouts, coursepack, blanks, tools, scorm]
 
 
 def build(

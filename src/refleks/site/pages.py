@@ -115,6 +115,15 @@ class Renderer:
                     page=page,
                 )
             )
+        text = self.text(template, page, **context)
+        if title is not None:  # the engine's page title (the tab, the header), escaped
+            text = f"---\ntitle: {json.dumps(html_title(title), ensure_ascii=False)}\n---\n{text}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        self.written.add(page)
+
+    def text(self, template: str, page: str, **context: Any) -> str:
+        """The template's Markdown for ``page`` (its links relative to that page)."""
         here = os.path.dirname(page)
 
         def rel(target_path: str) -> str:
@@ -122,7 +131,7 @@ class Renderer:
             return _relative(target_path, here)
 
         try:
-            text = self.env.get_template(template).render(
+            return self.env.get_template(template).render(
                 library=self.library,
                 site=self.library.site,
                 page=page,
@@ -138,11 +147,6 @@ class Renderer:
                     exc=exc,
                 )
             ) from exc
-        if title is not None:  # the engine's page title (the tab, the header), escaped
-            text = f"---\ntitle: {json.dumps(html_title(title), ensure_ascii=False)}\n---\n{text}"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        self.written.add(page)
 
 
 TRANSLATIONS = "nn"
@@ -232,6 +236,7 @@ def build(library: Library, docs: Path) -> Nav:
     _copy_handwritten(library, docs)
     renderer = Renderer(library, docs)
     labels = renderer.labels
+    _add_downloads(renderer)
     nav: Nav = [{labels["home"]: "index.md"}]
     # the hand-written guide to using the material, linked from the home page when it exists
     renderer.render("home.md.j2", "index.md", how_to_page=(docs / "bruk.md").exists())
@@ -273,6 +278,22 @@ def build(library: Library, docs: Path) -> Nav:
 
     nav.append({labels["statement"]: statement.write(renderer)})
     return nav
+
+
+DOWNLOADS_MARK = "<!-- refleks: nedlastinger -->"
+"""Where the teachers' page lists every set's course pack and SCORM package."""
+
+
+def _add_downloads(renderer: Renderer) -> None:
+    """The downloads for teaching (made with the site) in the hand-written teachers' page,
+    where it has ``DOWNLOADS_MARK``: the page says what they are, the list is generated."""
+    page = renderer.docs / selfstudy.TEACHERS_PAGE
+    if not page.is_file():
+        return
+    text = page.read_text(encoding="utf-8")
+    if DOWNLOADS_MARK in text:
+        listed = renderer.text("teaching-downloads.md.j2", selfstudy.TEACHERS_PAGE)
+        page.write_text(text.replace(DOWNLOADS_MARK, listed.strip()), encoding="utf-8")
 
 
 def _reflection_pages(renderer: Renderer) -> Nav:

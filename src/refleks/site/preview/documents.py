@@ -1,10 +1,10 @@
 """The preview's PDFs and documents, made in the background so a page shows at once.
 
 ``refleks serve`` writes the pages, the decks and the tools' files on every change (well
-under a second); the handouts, deck PDFs, course packs and blank walkround documents take
-seconds to minutes to lay out, so a separate process makes them after each valid change
-(``python -m refleks.site.preview.documents PROJECT FOLDER``). Unchanged PDFs come from
-the project's PDF cache (``build/cache/pdf/``), as in ``refleks build``. A newer change stops
+under a second); the handouts, deck PDFs, course packs, SCORM packages and blank walkround
+documents take seconds to minutes to make, so a separate process makes them after each valid
+change (``python -m refleks.site.preview.documents PROJECT FOLDER``). Unchanged PDFs come
+from the project's PDF cache (``build/cache/pdf/``), as in ``refleks build``. A newer change stops
 a run that is still going; a finished run's files replace the previous ones and the preview
 publishes them (the engine then reloads the page once more).
 """
@@ -29,11 +29,11 @@ from ...writer import write_tree
 def document_outputs() -> list[ModuleType]:
     """The slow outputs of ``refleks build`` (the rest are made with the pages). Imported
     here: they load the office libraries."""
-    from ...courses import coursepack
+    from ...courses import coursepack, scorm
     from ...decks import handouts
     from ...walkround import blanks
 
-    return [handouts, coursepack, blanks]
+    return [handouts, coursepack, blanks, scorm]
 
 
 def write_documents(project: Project, target: Path) -> int:
