@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import yaml
 
 from .. import urls
 from ..content import schema
@@ -342,12 +343,18 @@ def environment_for(library: Library) -> jinja2.Environment:
     return library.context.environment("slides")
 
 
+def _group(library: Library) -> dict[str, str]:
+    """How a kit names a mixed group (``templates/handouts/group.yaml``), for a set deck
+    shown as a meeting's deck."""
+    return yaml.safe_load((library.project.templates / "handouts" / "group.yaml").read_text("utf-8"))
+
+
 def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) -> str:
     """The deck's HTML; the assets are expected in ``reveal/`` next to the deck's folder."""
     env = env or environment_for(library)
     try:
         return env.get_template("deck.html.j2").render(
-            deck=deck, site=library.site, library=library, assets="reveal"
+            deck=deck, site=library.site, library=library, assets="reveal", group=_group(library)
         )
     except jinja2.TemplateError as exc:
         raise BuildFailed(f"malen templates/slides/deck.html.j2 kunne ikke brukes: {exc}") from exc
