@@ -62,7 +62,11 @@ class Slide:
     questions: tuple[Question, ...] = ()
     question: Question | None = None
     position: tuple[int, int] | None = None
-    """For one question at a time: (number, how many) within the theme."""
+    """For one question at a time: (number, how many) of the role's questions in the theme."""
+    shown: tuple[int, int] | None = None
+    """For one question at a time: (number, how many) of the questions the deck shows in the
+    theme, for every role: what the slide's heading counts (a group sees each role's first
+    question, so the role's count would say «spørsmål 1 av 2» twice)."""
 
     @property
     def refleks_questions(self) -> bool:
@@ -174,6 +178,8 @@ def theme_slides(
     for ref in theme.stories:
         source, story = library.story(ref)
         slides.append(Slide("story", source=source, story=story, **base))
+    total = sum(len(theme.questions.get(role.id, [])) for role in roles)
+    done = 0
     for role in roles:
         texts = theme.questions.get(role.id, [])
         questions = tuple(
@@ -188,10 +194,12 @@ def theme_slides(
                     role=role,
                     question=q,
                     position=(q.number, len(texts)),
+                    shown=(done + q.number, total),
                     **base,
                 )
                 for q in questions
             ]
+            done += len(questions)
         else:
             slides.append(Slide("role_questions", role=role, questions=questions, **base))
     return slides
