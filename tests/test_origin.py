@@ -23,7 +23,7 @@ SUMMARY = "Refleks' sammendrag av kilden"
 MARK = "Skrevet for Refleks – står ikke i kilden"
 SOURCE_LINE = "Spørsmålene er skrevet for Refleks og står ikke i kilden. De bygger på:"
 # content/reflections/kollegastotte.yaml: authored_by: refleks; the F25 session's title
-F25 = "F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?"
+F25 = "Knust – hvordan ivareta helsepersonell etter uønskede hendelser?"
 
 
 def _refleks_questions(library: Library) -> list[str]:

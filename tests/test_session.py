@@ -404,7 +404,7 @@ def test_a_kit_with_kollegastotte_theme_3_has_the_stories_it_refers_to(tmp_path:
         ).stdout.split()
     )  # fmt: skip
     assert anne in handout and kneika in handout
-    assert "Fra F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?" in handout
+    assert "Fra Knust – hvordan ivareta helsepersonell etter uønskede hendelser?" in handout
     deck = (kit / "lysark.html").read_text("utf-8")
     kinds = re.findall(r'data-refleks-kind="(\w+)"', deck)
     assert kinds[:4] == ["title", "instruction", "theme", "story"]

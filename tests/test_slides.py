@@ -300,7 +300,7 @@ def test_the_stories_the_theme_refers_to_are_in_its_deck(site: Path) -> None:
             "Intervju Ukom har hatt med en sykepleier som har hatt hjelp av kollegastøtte."
             in text_of(story)
         )
-        assert "Kilde: F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?" in (
+        assert "Kilde: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?" in (
             text_of(story)
         )
     assert "Fortellingene i presentasjonen" not in text
