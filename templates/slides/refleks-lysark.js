@@ -66,8 +66,9 @@
     if (whole) field("meeting").textContent = data.meeting.replace("{antall}", minutes);
     field("roles").textContent = group;
     field("themes").textContent = join(words(themes, "data-title"));
+    // the set's welcome note stays when the deck does not know the minutes
     if (whole) field("welcome").textContent = data.welcome.replace("{antall}", minutes).replace("{rolle}", join(labels));
-    else field("welcome").remove();
+
     var old = slides.querySelector("section.refleks-title");
     if (old) slides.replaceChild(title, old);
     var closing = slides.querySelector("section.refleks-closing");
