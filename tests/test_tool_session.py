@@ -196,12 +196,14 @@ def test_only_the_sets_roles_are_offered_and_messages_name_titles(page: Any) -> 
     ]
 
 
-def test_printing_gives_the_handout_not_the_tool(page: Any, tmp_path: Path) -> None:
+def test_printing_gives_the_handout_not_the_tool(engine_page: Any, tmp_path: Path) -> None:
     """Printed (Chromium's PDF), the plan is a handout like `refleks session`'s utskrift.pdf:
     the meeting, its source, the agenda across the page with times on one line, then one
     page per theme with its questions, space to write and the mark; no instructions, no
-    form, no empty page."""
+    form, no empty page. Each engine's page around the tool is hidden its own way."""
     import pdfplumber
+
+    page = engine_page
 
     plan(page, "kollegastotte", ["leder-enhet", "kollega"], "60",
          themes=["forberedelse", "rett-etter"])  # fmt: skip

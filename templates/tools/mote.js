@@ -70,7 +70,7 @@
     const empty = c.themes.filter((t) => !c.roles.some((r) => (t.questions[r] || []).length));
     // titles and labels where the command line names ids
     const labels = DATA.roles.filter((r) => c.roles.includes(r.id)).map((r) => r.label);
-    const none = (t) => format(labels.length === 1 ? MESSAGES.none : MESSAGES.none_group,
+    const none = (t) => format(labels.length === 1 || !MESSAGES.none_group ? MESSAGES.none : MESSAGES.none_group,
       { tema: t.title, rolle: labels[0], roller: labels.map((l) => `«${l}»`).join(", ") });
     if (c.roles.length) empty.forEach((t) => found.push([`temaer-${c.set.id}`, `tema-${c.set.id}-${t.id}`, none(t)]));
     if (!/^\d+$/.test(c.minutes) || Number(c.minutes) === 0) {

@@ -354,7 +354,8 @@ def environment_for(library: Library) -> jinja2.Environment:
 def _group(library: Library) -> dict[str, str]:
     """How a kit names a mixed group (``templates/handouts/group.yaml``), for a set deck
     shown as a meeting's deck."""
-    return yaml.safe_load((library.project.templates / "handouts" / "group.yaml").read_text("utf-8"))
+    path = library.project.templates / "handouts" / "group.yaml"
+    return yaml.safe_load(path.read_text("utf-8"))
 
 
 def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) -> str:

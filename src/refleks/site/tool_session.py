@@ -43,7 +43,20 @@ def _no_questions(library: Library, reflection_id: str, role_id: str, theme_id: 
     return text.replace(f"«{role_id}»", "«{rolle}»", 1)
 
 
-def _no_questions_group(library: Library, reflection_id: str, roles: list[str], theme_id: str) -> str:
+def _group_message(library: Library, reflection: Any, role_id: str) -> dict[str, str]:
+    """``none_group`` from the first pair of the set's roles with a theme that has no
+    question for either (none when the content has no such pair)."""
+    for other in library.roles_with_questions(reflection.themes):
+        pair = [role_id, other.id]
+        empty = [t.id for t in reflection.themes if not any(t.questions.get(r) for r in pair)]
+        if other.id != role_id and empty:
+            return {"none_group": _no_questions_group(library, reflection.id, pair, empty[0])}
+    return {}
+
+
+def _no_questions_group(
+    library: Library, reflection_id: str, roles: list[str], theme_id: str
+) -> str:
     try:
         session.resolve(library, reflection_id, ",".join(roles), [theme_id], 60)
     except UsageError as exc:
@@ -79,11 +92,8 @@ def messages(library: Library) -> dict[str, str]:
             without = [t.id for t in reflection.themes if not t.questions.get(role.id)]
             if without and len(without) < len(reflection.themes) and "none" not in out:
                 out["none"] = _no_questions(library, reflection.id, role.id, without[0])
-            for other in library.roles_with_questions(reflection.themes):
-                pair = [role.id, other.id]
-                empty = [t.id for t in reflection.themes if not any(t.questions.get(r) for r in pair)]
-                if other != role and empty and without and "none_group" not in out:
-                    out["none_group"] = _no_questions_group(library, reflection.id, pair, empty[0])
+            if without and "none_group" not in out:
+                out.update(_group_message(library, reflection, role.id))
             themes = [t.id for t in reflection.themes if t.questions.get(role.id)]
             if themes and "minutes" not in out:
                 out.update(_input_messages(library, reflection.id, role.id))
@@ -106,8 +116,16 @@ def handout_words(library: Library) -> dict[str, Any]:
         "agenda": {
             key: guide[key]
             for key in (
-                "agenda_caption", "time", "minutes", "what", "opening", "theme_intro",
-                "reflection_one", "reflection_many", "closing", "total",
+                "agenda_caption",
+                "time",
+                "minutes",
+                "what",
+                "opening",
+                "theme_intro",
+                "reflection_one",
+                "reflection_many",
+                "closing",
+                "total",
             )
         },  # fmt: skip
         "theme": common["theme"],
