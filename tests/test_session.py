@@ -113,6 +113,8 @@ def test_the_guide_agenda_adds_up_to_60_minutes(kit: Path) -> None:
     rows = re.findall(r'<tr data-minutter="(\d+)">\s*<td class="tid">([^<]+)</td>', guide)
     assert len(rows) == 1 + 2 * 2 + 1  # opening, two items per theme, closing
     assert sum(int(m) for m, _ in rows) == 60
+    # one heading names the table, not «Agenda» and then «Agenda for 60 minutter»
+    assert re.findall(r">\s*Agenda[^<]*<", guide) == [">Agenda for 60 minutter<"]
     # no start time: minutes from the start («0–5 min»), never clock times after midnight
     assert all(re.fullmatch(r"\d+–\d+ min", t) for _, t in rows), rows
     spans = [tuple(int(x) for x in t.removesuffix(" min").split("–")) for _, t in rows]
