@@ -129,7 +129,8 @@
   function showQuestions(c, roles) {
     const questions = $("sporsmal");
     questions.textContent = "";
-    let refleks = 0, source = 0;
+    const shown = c.themes.flatMap((t) => roles.flatMap((r) => t.refleks[r.id] || []));
+    const refleks = shown.filter(Boolean).length, source = shown.length - refleks;
     for (const theme of c.themes) {
       const part = el("section", undefined, "refleks-utskrift-tema");
       part.append(el("h3", format(WORDS.theme, { nummer: theme.number, tittel: theme.title })));
@@ -140,10 +141,10 @@
         const marks = theme.refleks[role.id] || [];
         const list = el("ol");
         texts.forEach((q, i) => {
-          const item = el("li", q), lines = el("div", undefined, "refleks-sporsmal-linjer");
-          item.append(lines);
+          // where only some are Refleks's, those are starred (as in utskrift.pdf)
+          const item = el("li", marks[i] && source ? `${q}*` : q);
+          item.append(el("div", undefined, "refleks-sporsmal-linjer"));
           list.append(item);
-          if (marks[i]) refleks += 1; else source += 1;
         });
         part.append(el("h4", role.address), list);
       }
@@ -153,7 +154,7 @@
     const s = c.set.source;
     const lead = origin === "mixed" ? KIT.short_mixed : origin === "refleks" ? KIT.short_refleks : KIT.source;
     $("mote-kilde").textContent = `${lead} ${s.title} (${s.publisher}${s.year ? ", " + s.year : ""})`;
-    $("mote-opphav").textContent = origin === "source" ? "" : KIT.mark;
+    $("mote-opphav").textContent = origin === "source" ? "" : origin === "mixed" ? KIT.mark_starred : KIT.mark;
     $("mote-opphav").hidden = origin === "source";
   }
 
