@@ -226,7 +226,8 @@ def test_tools_speak_the_site_language(tmp_path: Path) -> None:
     assert visit["ready"] == "Dokumenta er klare."
     assert visit["not_a_visit"] == "ikkje ei visittfil"
     session = tools.tool_words(library, "tool_session")
-    assert session["lead"] == "{tittel}, {minutter} minutt. Roller: {roller}."
+    assert session["theme"] == "Tema {nummer}: {tittel}"
+    assert tools.data(library)["session"]["kit"]["agenda"]["what"] == "Kva"
     # 1 May: «Arbeidarane sin dag» in the letter tool's holiday table
     table = tools.holiday_table(library, 2030)
     assert table["2030-05-01"] == "Arbeidarane sin dag"

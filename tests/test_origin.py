@@ -21,7 +21,7 @@ SUMMARY = "Refleks' sammendrag av kilden"
 MARK = "Skrevet for Refleks – står ikke i kilden"
 SOURCE_LINE = "Spørsmålene er skrevet for Refleks og står ikke i kilden. De bygger på:"
 # content/reflections/kollegastotte.yaml: authored_by: refleks; the F25 session's title
-F25 = "F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?"
+F25 = "Knust – hvordan ivareta helsepersonell etter uønskede hendelser?"
 
 
 def _refleks_questions(library: Library) -> list[str]:
@@ -60,6 +60,9 @@ def test_quoted_questions_have_no_mark(library: Library) -> None:
     sett = library.reflections["systemperspektiv"]
     deck = slides.set_deck(library, sett)
     html = unescape(slides.render(library, deck))
+    # the slides a meeting's deck adds (its summary is Refleks's own) wait in a <template>
+    # until «Planlegg et møte» opens the deck: not shown in the set's deck
+    html = re.sub(r'<template id="refleks-mote".*?</template>', "", html, flags=re.S)
     questions = [q.text for q in library.questions() if q.reflection.id == "systemperspektiv"]
     with_questions = [s for s in _sections(html) if any(q in s for q in questions)]
     assert with_questions
@@ -121,7 +124,7 @@ def test_every_printed_page_with_a_question_has_the_mark(
             continue
         if f"Kilde: {F25}" in page:
             assert page.startswith(("FORTELLING", "SITAT")) and not any(s in page for s in starts)
-        assert "Spørsmål skrevet for Refleks, bygger på: F25" in page
+        assert f"Spørsmål skrevet for Refleks, bygger på: {F25}" in page
 
 
 def test_the_session_deck_and_guide_html_have_the_mark(library: Library, session_kit: Path) -> None:

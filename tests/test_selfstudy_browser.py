@@ -121,6 +121,33 @@ def test_the_chosen_role_comes_first_and_is_marked(browser: Any, url) -> None:
     context.close()
 
 
+def test_a_theme_page_prints_the_questions_without_buttons_or_hints(browser: Any, url) -> None:
+    """On paper a theme page is its text: no role choice, progress, privacy note, buttons or
+    «Mitt svar» status (templates/selfstudy/labels.yaml's words, seen in Chromium's print)."""
+    context, page, _ = fresh(browser)
+    page.goto(url(THEME))
+    page.get_by_label("Jeg er …").select_option("leder-overordnet")
+    page.reload()
+    assert "Jeg er …" in page.inner_text("article")  # on screen
+    page.emulate_media(media="print")
+    printed = page.inner_text("article")
+    assert QUESTION in printed
+    for word in (
+        "Jeg er …",
+        "spørsmål besvart",
+        "Spørsmålene til rollen du har valgt, står først",
+        "lagres bare i denne nettleseren",
+    ):
+        assert word not in printed, word
+    shown = [
+        b.inner_text()
+        for b in page.locator("article a.md-button, article button, article select").all()
+        if b.is_visible()
+    ]
+    assert shown == []
+    context.close()
+
+
 def test_journal_lists_exports_and_deletes(browser: Any, url) -> None:
     context, page, recorder = fresh(browser)
     page.goto(url(THEME))

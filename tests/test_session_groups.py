@@ -102,6 +102,18 @@ def test_each_question_shows_its_role_in_theme_order(library: Library) -> None:
     ]
 
 
+def test_a_groups_question_slides_count_the_themes_questions(library: Library) -> None:
+    """Two roles' first questions must not both read «spørsmål 1 av 2»: the heading counts
+    the questions the deck shows in the theme (2 + 1 in «involvering»), the speaker note
+    the role's own."""
+    chosen = session.resolve(
+        library, "systemperspektiv", "leder-overordnet,leder-gjennomgang", ["involvering"], 30
+    )
+    shown = [s for s in deck_for(library, chosen).slides if s.kind == "question"]
+    assert [s.shown for s in shown] == [(1, 3), (2, 3), (3, 3)]
+    assert [s.position for s in shown] == [(1, 2), (2, 2), (1, 1)]
+
+
 def test_pacing_gives_every_slide_its_share_of_the_agenda(library: Library) -> None:
     chosen = session.resolve(library, "systemperspektiv", "alle", None, 90)
     deck = deck_for(library, chosen)
@@ -256,3 +268,47 @@ def test_group_kit_pdfs_are_tagged_pdf_ua_with_title_and_language(tmp_path: Path
         assert b"<pdfuaid:part>1</pdfuaid:part>" in root["/Metadata"].get_object().get_data()
         if name in titles:
             assert reader.metadata.title == titles[name]
+
+
+@pytest.mark.slow
+def test_question_headings_keep_their_count_on_one_line(browser, tmp_path: Path) -> None:
+    """«Tema 3: Rett etter hendelsen – umiddelbar ivaretakelse · spørsmål 1 av 4» is wider
+    than a slide: it wraps before «·», never leaving «av 4» alone, on screen (Chromium,
+    1280 x 720) and in the printed deck; each question has its own number."""
+    import pdfplumber
+
+    args = ["--reflection", "kollegastotte", "--role", "leder-enhet,kollega"]
+    assert run([*args, "--themes", "rett-etter", "--minutes", "30"], tmp_path) == 0
+    (kit,) = tmp_path.iterdir()
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto((kit / "lysark.html").as_uri())
+    page.wait_for_function("typeof Reveal !== 'undefined' && Reveal.isReady()")
+    headings = page.locator("section.refleks-question .refleks-overtittel")
+    texts = headings.all_inner_texts()
+    theme = "TEMA 3: RETT ETTER HENDELSEN – UMIDDELBAR IVARETAKELSE"
+    # content/reflections/kollegastotte.yaml: two questions to each role in «rett-etter»
+    assert [" ".join(t.upper().split()) for t in texts] == [
+        f"{theme} · SPØRSMÅL {n} AV 4" for n in (1, 2, 3, 4)
+    ]
+    for n in range(4):
+        page.evaluate(f"Reveal.slide({page.evaluate(INDEX_OF_QUESTION.format(n=n))})")
+        lines = headings.nth(n).evaluate(LINES)
+        count = headings.nth(n).locator(".refleks-hel").evaluate(LINES)
+        assert lines == 2 and count == 1, (n, lines, count)
+    page.close()
+    with pdfplumber.open(kit / "lysark-med-notater.pdf") as pdf:
+        lines = [ln for p in pdf.pages for ln in (p.extract_text() or "").splitlines()]
+    for n in (1, 2, 3, 4):
+        assert any(ln.endswith(f"· SPØRSMÅL {n} AV 4") for ln in lines), n
+    assert not any(ln.strip() in ("AV 4", "4") for ln in lines)
+
+
+INDEX_OF_QUESTION = (
+    "[...document.querySelectorAll('.slides > section')]"
+    ".findIndex((s, i, all) => all.filter(x => x.dataset.refleksKind === 'question')[{n}] === s)"
+)
+# the lines an element takes: its text's boxes with different tops
+LINES = (
+    "el => { const r = document.createRange(); r.selectNodeContents(el);"
+    " return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }"
+)

@@ -57,6 +57,18 @@ def test_search_for_a_question_word_finds_the_role_page(
     assert titles
 
 
+@pytest.mark.parametrize("term", ["kollegastotte", "kollegastøtte", "Kollegastøtteordning"])
+def test_words_with_ae_oe_aa_are_found_typed_without_them(
+    browser, built_site: Path, term: str, engine: str
+) -> None:
+    """A keyboard without ø: «kollegastotte» finds the peer-support pages as «kollegastøtte»
+    does (Zensical folds letters itself; Material's lunr through templates/search/lunr-fold.js)."""
+    titles, hrefs, _ = search(browser, (built_site / "index.html").as_uri(), term, engine)
+    # content/roles.yaml: the role «kollegastotte»; content/reflections/kollegastotte.yaml
+    assert "Til deg som er kollegastøtte eller støtteperson i en kollegastøtteordning" in titles
+    assert any("roller/kollegastotte.html" in h for h in hrefs), hrefs
+
+
 @pytest.mark.parametrize("term", ["gjennomganger", "gjennomgangen", "rapporter"])
 def test_full_inflected_forms_are_found_too(
     browser, built_site: Path, term: str, engine: str

@@ -113,3 +113,22 @@ def test_teachers_page_says_how_to_teach_upload_and_embed(default_site: Path) ->
     assert example and (default_site / example.group(1)).is_file(), example
     index = (default_site / "index.html").read_text("utf-8")
     assert 'href="for-undervisere.html"' in index
+
+
+DOUBLED = re.compile(r"[?!][.,](?!\d)|(?<![.…])\.\.(?![.…/])|,,")
+"""«hendelser?, Helsedirektoratet», «slutt..»: a text that ends in its own mark meets the
+template's (tests/test_print_layout.py checks the PDFs the same way)."""
+
+
+def test_no_doubled_punctuation_on_any_page(built_site: Path) -> None:
+    found = []
+    for page in sorted(built_site.rglob("*.html")):
+        if "assets" in page.relative_to(built_site).parts:
+            continue
+        html = re.sub(r"<(script|style)\b.*?</\1>", " ", page.read_text("utf-8"), flags=re.S)
+        words = unescape(re.sub(r"<[^>]+>", "", html))
+        found += [
+            f"{page.relative_to(built_site)}: …{words[max(0, m.start() - 30) : m.end() + 10]}…"
+            for m in DOUBLED.finditer(words)
+        ]
+    assert found == [], "\n".join(found)

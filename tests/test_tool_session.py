@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from refleks import cli
 from refleks.decks import slides
 from refleks.sessions import session
 
@@ -22,6 +23,12 @@ from .browser import Recorder, axe_violations, describe
 
 pytestmark = pytest.mark.slow
 PAGE = "verktoy/mote.html"
+ROOT = Path(__file__).resolve().parents[1]
+# templates/handouts/labels.yaml (guide): the words of the agenda in `refleks session`'s guide
+OPENING = "Velkommen, formålet med møtet og instruksjonen til samtalen"
+ONE = "refleksjon over spørsmålet. Tenk først hver for dere, snakk så sammen."
+TWO = "refleksjon over de 2 spørsmålene. Tenk først hver for dere, snakk så sammen."
+CLOSING = "Oppsummering: hva tar vi med oss, og hvem følger opp?"
 
 
 @pytest.fixture(scope="module")
@@ -111,13 +118,8 @@ def _cli_agenda(library: Any, reflection: str, role: str, themes: list[str], min
         text_version="y.html",
         minutes=minutes,
     )
-    return [
-        [
-            f"{session.clock_label(request, i.start)}–{session.clock_label(request, i.end)}",
-            str(i.minutes),
-        ]
-        for i in session.agenda(request, deck)
-    ]
+    # no start time: minutes from the start, as the guide writes them ("0–5 min")
+    return [[f"{i.start}–{i.end} min", str(i.minutes)] for i in session.agenda(request, deck)]
 
 
 @pytest.mark.parametrize(
@@ -138,6 +140,106 @@ def test_same_agenda_as_refleks_session(
     assert rows == _cli_agenda(library, reflection, role, themes, minutes)
 
 
+def test_without_a_start_time_the_agenda_counts_minutes_in_the_guides_words(page: Any) -> None:
+    plan(page, "systemperspektiv", ["leder-virksomhet"], "90")
+    # the minutes of test_agenda_for_one_role_as_worked_out_by_hand, from 0, never «0:05»
+    assert agenda_rows(page) == [
+        ["0–5 min", "5", OPENING],
+        ["5–11 min", "6", "Tema 1: Ledelse av gjennomganger – innledning og funn"],
+        ["11–31 min", "20", f"Tema 1: {ONE}"],
+        ["31–38 min", "7", "Tema 2: Involvering i gjennomganger – innledning og funn"],
+        ["38–59 min", "21", f"Tema 2: {TWO}"],
+        ["59–65 min", "6", "Tema 3: Utforming og bruk av rapporter – innledning og funn"],
+        ["65–85 min", "20", f"Tema 3: {ONE}"],
+        ["85–90 min", "5", CLOSING],
+    ]
+    assert page.inner_text("#agenda-tittel") == "Agenda for 90 minutter"
+    assert page.locator("#agenda tfoot tr").inner_text().split() == ["Totalt", "90", "minutter"]
+
+
+def test_the_agenda_reads_as_the_guide_of_refleks_session(
+    page: Any, browser: Any, tmp_path: Path
+) -> None:
+    """Row by row the same text as the command line's veiledning.html, with a start time."""
+    args = ["--reflection", "kollegastotte", "--role", "leder-enhet,kollega"]
+    args += ["--themes", "forberedelse,rett-etter", "--minutes", "75", "--start", "08:30"]
+    assert cli.main(["--project", str(ROOT), "session", *args, "--out", str(tmp_path)]) == 0
+    (guide,) = tmp_path.glob("*/veiledning.html")
+    kit = browser.new_page()
+    kit.goto(guide.as_uri())
+    expected = [
+        r.locator("td").all_inner_texts()[:3] for r in kit.locator("table.agenda tbody tr").all()
+    ]
+    kit.close()
+    assert expected[0] == ["08:30–08:35", "5", OPENING]
+    plan(page, "kollegastotte", ["leder-enhet", "kollega"], "75", "08:30",
+         themes=["forberedelse", "rett-etter"])  # fmt: skip
+    assert agenda_rows(page) == expected
+
+
+def test_only_the_sets_roles_are_offered_and_messages_name_titles(page: Any) -> None:
+    page.check("#sett-systemperspektiv")
+    offered = page.locator("input[name=rolle]").evaluate_all(
+        "boxes => boxes.filter(b => b.offsetParent !== null).map(b => b.value)"
+    )
+    # content/reflections/systemperspektiv.yaml has questions for three roles only
+    assert offered == ["leder-gjennomgang", "leder-virksomhet", "leder-overordnet"]
+    # «kollegastotte» has no question in theme 1 of its set, «leder-gjennomgang» neither
+    plan(page, "kollegastotte", ["kollegastotte"], "60", themes=["kultur-og-ledelse"])
+    assert page.locator("#feiloppsummering-liste li").all_inner_texts() == [
+        "temaet «Ledelse og kultur som grunnmur» har ingen spørsmål til rollen «Kollegastøtte»"
+    ]
+    plan(page, "kollegastotte", ["leder-gjennomgang", "kollegastotte"], "60",
+         themes=["kultur-og-ledelse"])  # fmt: skip
+    assert page.locator("#feiloppsummering-liste li").all_inner_texts() == [
+        "temaet «Ledelse og kultur som grunnmur» har ingen spørsmål til rollene "
+        "«Leder av gjennomgangen», «Kollegastøtte»"
+    ]
+
+
+def test_printing_gives_the_handout_not_the_tool(engine_page: Any, tmp_path: Path) -> None:
+    """Printed (Chromium's PDF), the plan is a handout like `refleks session`'s utskrift.pdf:
+    the meeting, its source, the agenda across the page with times on one line, then one
+    page per theme with its questions, space to write and the mark; no instructions, no
+    form, no empty page. Each engine's page around the tool is hidden its own way."""
+    import pdfplumber
+
+    page = engine_page
+
+    plan(page, "kollegastotte", ["leder-enhet", "kollega"], "60",
+         themes=["forberedelse", "rett-etter"])  # fmt: skip
+    page.emulate_media(media="print")
+    article = page.locator("article").bounding_box()
+    table = page.locator("#agenda").bounding_box()
+    assert table["width"] > 0.95 * article["width"], (table, article)
+    times = page.locator("#agenda .refleks-tid").all()
+    heights = {round(t.bounding_box()["height"]) for t in times}
+    assert len(heights) == 1, "a time cell wraps"
+    pdf = tmp_path / "plan.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    page.emulate_media(media="screen")
+    with pdfplumber.open(pdf) as doc:
+        pages = [p.extract_text() or "" for p in doc.pages]
+    assert len(pages) == 3, pages  # the agenda, then theme 2 and theme 3
+    first = pages[0].splitlines()
+    assert first[0] == "REFLEKSJONSMØTE, 60 MINUTTER"
+    assert "Til en blandet gruppe: leder for enheten og kollega." in pages[0]
+    # the handout's source note (content/sources/kollegastotte-etter-uonskede-hendelser.yaml)
+    assert (
+        "Spørsmål skrevet for Refleks, bygger på: Knust – hvordan ivareta helsepersonell etter "
+        "uønskede hendelser? (Helsedirektoratet, Ukom, LEFO og RVTS Øst)"
+    ) in " ".join(first)
+    # each row's time on one line with its minutes («5–11 min 6 Tema 2: …»)
+    assert "0–5 min 5 Velkommen" in pages[0] and "55–60 min 5 Oppsummering" in pages[0]
+    for text in pages:
+        assert "Planlegg et møte" not in text and "Velg refleksjonssett" not in text
+        assert "Lag tidsplanen" not in text and "Skriv ut tidsplan" not in text
+    assert pages[1].startswith("Tema 2: Før hendelsen – åpenhet og forberedelse")
+    assert pages[2].startswith("Tema 3: Rett etter hendelsen – umiddelbar ivaretakelse")
+    assert "Til deg som er kollega i en enhet eller et team" in pages[2]
+    assert "Skrevet for Refleks – står ikke i kilden" in pages[2]
+
+
 def test_mixed_group_deck_link_shows_only_the_chosen(page: Any) -> None:
     themes = ["kultur-og-ledelse", "rett-etter"]
     plan(page, "kollegastotte", ["kollega", "kollegastotte"], "60", themes=themes)
@@ -145,12 +247,38 @@ def test_mixed_group_deck_link_shows_only_the_chosen(page: Any) -> None:
     # themes 23, 27; intros round(5.75) = 6, round(6.75) = 7; reflections 17, 20
     assert [row[1] for row in agenda_rows(page)] == ["5", "6", "17", "7", "20", "5"]
     handout = page.inner_text("#sporsmal")
-    assert "Kollegastøtte" in handout and "Leder for enheten" not in handout
+    # each role's questions under the role's address, as in utskrift.pdf (content/roles.yaml)
+    assert "Til deg som er kollegastøtte eller støtteperson i en kollegastøtteordning" in handout
+    assert "nærmeste leder" not in handout
     page.click("#lysark-lenke")
     page.wait_for_load_state()
     assert page.url.split("?")[1].split("#")[0] == (
-        "tema=kultur-og-ledelse,rett-etter&rolle=kollega,kollegastotte"
+        "tema=kultur-og-ledelse,rett-etter&rolle=kollega,kollegastotte&minutter=60"
     )
+    # the meeting's title slide, as in the deck of `refleks session`, not the set's
+    page.set_viewport_size({"width": 1280, "height": 720})
+    title = page.locator(".slides > section").first
+    assert title.locator(".refleks-overtittel").inner_text() == "REFLEKSJONSMØTE, 60 MINUTTER"
+    assert title.locator("h1").inner_text() == (
+        "Refleksjon om ivaretakelse og kollegastøtte etter uønskede hendelser"
+    )
+    assert title.locator("p").nth(1).inner_text() == (
+        "Til en blandet gruppe: kollega og kollegastøtte. Tema: Ledelse og kultur som "
+        "grunnmur og Rett etter hendelsen – umiddelbar ivaretakelse."
+    )
+    assert "REFLEKSJONSSPØRSMÅL" not in page.inner_text(".slides")
+    # the agenda's last item has its slide before the sources
+    kinds = page.evaluate(
+        "[...document.querySelectorAll('.slides > section')].map(s => s.dataset.refleksKind)"
+    )
+    assert kinds[-2:] == ["summary", "closing"]
+    page.evaluate(f"Reveal.slide({len(kinds) - 2})")
+    assert page.locator("section.present h2").inner_text() == "Hva tar vi med oss?"
+    assert page.locator("section.present li").all_inner_texts() == [
+        "Hva var det viktigste vi snakket om i dag?",
+        "Hva vil vi prøve eller endre på egen arbeidsplass?",
+        "Hvem følger opp, og når snakker vi om det igjen?",
+    ]
     kept = page.evaluate(
         "[...document.querySelectorAll('.slides > section[data-refleks-tema]')]"
         ".map(s => s.dataset.refleksTema + '/' + (s.dataset.refleksRolle || ''))"

@@ -6,7 +6,8 @@
   const DATA = (window.REFLEKS_VERKTOY || {}).session;
   const form = document.getElementById("moteskjema");
   if (!DATA || !form) return;
-  const RULE = DATA.rule, MESSAGES = DATA.messages;
+  const RULE = DATA.rule, MESSAGES = DATA.messages, KIT = DATA.kit;
+  const WORDS = DATA.words;  // in the site's language (templates/pages/labels.yaml)
   const $ = (id) => document.getElementById(id);
   const format = (t, v) => t.replace(/\{([a-zæøå_]+)\}/g, (all, k) => (k in v ? String(v[k]) : all));
 
@@ -43,18 +44,21 @@
     items.push({ kind: "closing", start: clock, minutes: RULE.closing });
     return items;
   }
-  /* session.py clock_label() */
+  /* session.py clock_label(), and the guide's minutes from the start without a start time
+     (never clock times after midnight) */
   function clock(start, minute) {
-    let base = 0;
-    if (start) { const [h, m] = start.split(":").map(Number); base = h * 60 + m; }
-    const total = (base + minute) % (24 * 60);
-    const hours = start ? String(Math.floor(total / 60)).padStart(2, "0") : String(Math.floor(total / 60));
-    return `${hours}:${String(total % 60).padStart(2, "0")}`;
+    const [h, m] = start.split(":").map(Number);
+    const total = (h * 60 + m + minute) % (24 * 60);
+    return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+  }
+  function span(start, from, to) {
+    if (!start) return format(KIT.time_from_start, { fra: from, til: to });
+    return `${clock(start, from)}–${clock(start, to)}`;
   }
 
   function chosen() {
     const set = DATA.reflections.find((r) => r.id === form.querySelector("input[name=sett]:checked").value);
-    const roles = DATA.roles.filter((r) => $(`rolle-${r.id}`).checked).map((r) => r.id);
+    const roles = DATA.roles.filter((r) => set.roles.includes(r.id) && $(`rolle-${r.id}`).checked).map((r) => r.id);
     const themes = set.themes.filter((t) => $(`tema-${set.id}-${t.id}`).checked);
     return { set, roles, themes, minutes: $("minutter").value.trim(), start: $("start").value.trim() };
   }
@@ -64,7 +68,11 @@
     if (!c.roles.length) found.push(["roller", "rolle-" + DATA.roles[0].id, form.dataset.noRole]);
     if (!c.themes.length) found.push([`temaer-${c.set.id}`, `tema-${c.set.id}-${c.set.themes[0].id}`, MESSAGES.no_theme]);
     const empty = c.themes.filter((t) => !c.roles.some((r) => (t.questions[r] || []).length));
-    if (c.roles.length) empty.forEach((t) => found.push([`temaer-${c.set.id}`, `tema-${c.set.id}-${t.id}`, format(MESSAGES.none, { tema: t.id, rolle: c.roles.join(", ") })]));
+    // titles and labels where the command line names ids
+    const labels = DATA.roles.filter((r) => c.roles.includes(r.id)).map((r) => r.label);
+    const none = (t) => format(labels.length === 1 || !MESSAGES.none_group ? MESSAGES.none : MESSAGES.none_group,
+      { tema: t.title, rolle: labels[0], roller: labels.map((l) => `«${l}»`).join(", ") });
+    if (c.roles.length) empty.forEach((t) => found.push([`temaer-${c.set.id}`, `tema-${c.set.id}-${t.id}`, none(t)]));
     if (!/^\d+$/.test(c.minutes) || Number(c.minutes) === 0) {
       found.push(["minutter", "minutter", format(MESSAGES.minutes, { verdi: c.minutes })]);
     } else if (c.themes.length) {
@@ -98,45 +106,80 @@
     if (found.length) $("feiloppsummering").focus();
   }
 
-  const WORDS = DATA.words;  // in the site's language (templates/pages/labels.yaml)
+  const A = KIT.agenda;  // the words of `refleks session`'s guide (templates/handouts/)
   function itemText(item) {
-    const theme = item.theme ? { nummer: item.theme.number, tittel: item.theme.title, antall: item.questions } : {};
-    if (item.kind === "theme_intro") return format(WORDS.theme_intro, theme);
-    if (item.kind === "reflection") return format(WORDS.reflection, theme);
-    return WORDS[item.kind];
+    const theme = item.theme ? `${KIT.theme} ${item.theme.number}: ` : "";
+    if (item.kind === "theme_intro") return `${theme}${item.theme.title} – ${A.theme_intro}`;
+    if (item.kind === "reflection") return theme + (item.questions === 1 ? A.reflection_one : format(A.reflection_many, { antall: item.questions }));
+    return A[item.kind];
+  }
+  const lower = (text) => text.charAt(0).toLowerCase() + text.slice(1);
+  function joined(items) {
+    return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`;
+  }
+  const el = (tag, text, className) => {
+    const node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  };
+
+  /* the questions as the command line's utskrift.pdf shows them: per theme, per role with
+     the role's address, space to write, the mark on questions written for Refleks */
+  function showQuestions(c, roles) {
+    const questions = $("sporsmal");
+    questions.textContent = "";
+    const shown = c.themes.flatMap((t) => roles.flatMap((r) => t.refleks[r.id] || []));
+    const refleks = shown.filter(Boolean).length, source = shown.length - refleks;
+    for (const theme of c.themes) {
+      const part = el("section", undefined, "refleks-utskrift-tema");
+      part.append(el("h3", format(WORDS.theme, { nummer: theme.number, tittel: theme.title })));
+      part.append(el("p", `${KIT.from} ${c.set.title}`, "refleks-fra"));
+      for (const role of roles) {
+        const texts = theme.questions[role.id] || [];
+        if (!texts.length) continue;
+        const marks = theme.refleks[role.id] || [];
+        const list = el("ol");
+        texts.forEach((q, i) => {
+          // where only some are Refleks's, those are starred (as in utskrift.pdf)
+          const item = el("li", marks[i] && source ? `${q}*` : q);
+          item.append(el("div", undefined, "refleks-sporsmal-linjer"));
+          list.append(item);
+        });
+        part.append(el("h4", role.address), list);
+      }
+      questions.append(part);
+    }
+    const origin = refleks && source ? "mixed" : refleks ? "refleks" : "source";
+    const s = c.set.source;
+    const lead = origin === "mixed" ? KIT.short_mixed : origin === "refleks" ? KIT.short_refleks : KIT.source;
+    $("mote-kilde").textContent = `${lead} ${s.title} (${s.publisher}${s.year ? ", " + s.year : ""})`;
+    $("mote-opphav").textContent = origin === "source" ? "" : origin === "mixed" ? KIT.mark_starred : KIT.mark;
+    $("mote-opphav").hidden = origin === "source";
   }
 
   function showPlan(c) {
     const minutes = Number(c.minutes);
     const items = agenda(c.themes, c.roles, minutes);
-    const roleLabels = DATA.roles.filter((r) => c.roles.includes(r.id)).map((r) => r.label);
-    $("plan-ingress").textContent = format(WORDS.lead, { tittel: c.set.title, minutter: minutes, roller: roleLabels.join(", ") });
+    const roles = DATA.roles.filter((r) => c.roles.includes(r.id));
+    $("mote-overtittel").textContent = format(KIT.meeting, { antall: minutes });
+    $("mote-tittel").textContent = c.set.title;
+    $("plan-ingress").textContent = roles.length === 1
+      ? `${roles[0].address}.`
+      : `${format(KIT.group, { labels: joined(roles.map((r) => lower(r.label))) })}.`;
+    $("agenda-tittel").textContent = format(A.agenda_caption, { antall: minutes });
     const body = $("agenda").querySelector("tbody");
     body.textContent = "";
     for (const item of items) {
       const row = document.createElement("tr");
-      [`${clock(c.start, item.start)}–${clock(c.start, item.start + item.minutes)}`, String(item.minutes), itemText(item)].forEach((text) => {
-        const cell = document.createElement("td"); cell.textContent = text; row.append(cell);
-      });
+      row.append(el("td", span(c.start, item.start, item.start + item.minutes), "refleks-tid"),
+        el("td", String(item.minutes), "refleks-tall"), el("td", itemText(item)));
       body.append(row);
     }
-    const params = new URLSearchParams({ tema: c.themes.map((t) => t.id).join(","), rolle: c.roles.join(",") });
+    $("agenda-totalt").textContent = String(minutes);
+    const params = new URLSearchParams({ tema: c.themes.map((t) => t.id).join(","), rolle: c.roles.join(","), minutter: String(minutes) });
     $("lysark-lenke").href = `${form.parentElement.dataset.base}/../${c.set.deck}?${params.toString().replace(/%2C/g, ",")}`;
-    const questions = $("sporsmal");
-    questions.textContent = "";
-    for (const theme of c.themes) {
-      const h = document.createElement("h3");
-      h.textContent = format(WORDS.theme, { nummer: theme.number, tittel: theme.title });
-      questions.append(h);
-      for (const role of DATA.roles.filter((r) => c.roles.includes(r.id))) {
-        const texts = theme.questions[role.id] || [];
-        if (!texts.length) continue;
-        const h4 = document.createElement("h4"), list = document.createElement("ol");
-        h4.textContent = role.label;
-        texts.forEach((q) => { const li = document.createElement("li"), lines = document.createElement("div"); li.textContent = q; lines.className = "refleks-sporsmal-linjer"; li.append(lines); list.append(li); });
-        questions.append(h4, list);
-      }
-    }
+    showQuestions(c, roles);
     $("plan").hidden = false;
     $("plan-tittel").focus();
   }
@@ -148,7 +191,13 @@
   let ownRoles = false, ownMinutes = false;
   function followChoices() {
     const c = chosen();
-    if (!ownRoles) DATA.roles.forEach((r) => { $(`rolle-${r.id}`).checked = c.set.themes.some((t) => (t.questions[r.id] || []).length); });
+    // only the set's roles are offered: the others have no question in it
+    DATA.roles.forEach((r) => {
+      const box = $(`rolle-${r.id}`), offered = c.set.roles.includes(r.id);
+      box.closest(".refleks-felt").hidden = !offered;
+      if (!offered) box.checked = false;
+      else if (!ownRoles) box.checked = true;
+    });
     if (!ownMinutes) $("minutter").value = String(Math.max(60, RULE.opening + RULE.closing + RULE.theme_min * c.themes.length));
   }
   function showSet() {
@@ -169,5 +218,5 @@
     showPlan(c);
   });
   $("skriv-ut-mote").addEventListener("click", () => window.print());
-  window.RefleksMote = { agenda, shares, roundHalfEven, clock };
+  window.RefleksMote = { agenda, shares, roundHalfEven, clock, span };
 })();

@@ -48,8 +48,9 @@ def _catalogue(source, catalogue_id: str):
 
 
 def test_main_metadata(main) -> None:
-    assert main.title == "F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?"
-    assert main.subtitle == "Dypdykk i kollegastøtte"
+    # the title, not the session's number in the programme (seed 003, first slide)
+    assert main.title == "Knust – hvordan ivareta helsepersonell etter uønskede hendelser?"
+    assert main.subtitle == "Dypdykk i kollegastøtte (sesjon F25)"
     assert main.kind == "presentasjon"
     assert main.sharing == "åpen"
     assert main.part_of is None
@@ -272,7 +273,7 @@ def test_psirf_lists_both_sources_and_both_years(library: Library) -> None:
     (discrepancy,) = psirf.discrepancies
     assert discrepancy.versions == [
         "2019 (Ukom, Systemperspektiv i gjennomganger)",
-        "2020 (F25: Knust – hvordan ivareta helsepersonell etter uønskede hendelser?)",
+        "2020 (LEFO og RVTS Øst, Knust – hvordan ivareta helsepersonell etter uønskede hendelser?)",
     ]
     assert "2019" in discrepancy.text
     assert "2020 NHS" in discrepancy.text
@@ -396,7 +397,7 @@ def test_built_dyrbye_page(built_site: Path) -> None:
 def test_built_psirf_page_shows_both_years(built_site: Path) -> None:
     html = _html(built_site, urls.framework_page("psirf"))
     assert "2019 (Ukom, Systemperspektiv i gjennomganger)" in html
-    assert "2020 (F25: Knust" in html
+    assert "2020 (LEFO og RVTS Øst, Knust" in html
 
 
 def test_built_reflection_pages(built_site: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import yaml
 
 from .. import urls
 from ..content import schema
@@ -62,7 +63,11 @@ class Slide:
     questions: tuple[Question, ...] = ()
     question: Question | None = None
     position: tuple[int, int] | None = None
-    """For one question at a time: (number, how many) within the theme."""
+    """For one question at a time: (number, how many) of the role's questions in the theme."""
+    shown: tuple[int, int] | None = None
+    """For one question at a time: (number, how many) of the questions the deck shows in the
+    theme, for every role: what the slide's heading counts (a group sees each role's first
+    question, so the role's count would say «spørsmål 1 av 2» twice)."""
     items: tuple[Any, ...] = ()
     """The source's findings or recommendations the notes show (each with its mark)."""
 
@@ -172,6 +177,8 @@ def theme_slides(
     for ref in theme.stories:
         source, story = library.story(ref)
         slides.append(Slide("story", source=source, story=story, **base))
+    total = sum(len(theme.questions.get(role.id, [])) for role in roles)
+    done = 0
     for role in roles:
         texts = theme.questions.get(role.id, [])
         questions = tuple(
@@ -186,10 +193,12 @@ def theme_slides(
                     role=role,
                     question=q,
                     position=(q.number, len(texts)),
+                    shown=(done + q.number, total),
                     **base,
                 )
                 for q in questions
             ]
+            done += len(questions)
         else:
             slides.append(Slide("role_questions", role=role, questions=questions, **base))
     return slides
@@ -341,12 +350,19 @@ def environment_for(library: Library) -> jinja2.Environment:
     return library.context.environment("slides")
 
 
+def _group(library: Library) -> dict[str, str]:
+    """How a kit names a mixed group (``templates/handouts/group.yaml``), for a set deck
+    shown as a meeting's deck."""
+    path = library.project.templates / "handouts" / "group.yaml"
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
 def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) -> str:
     """The deck's HTML; the assets are expected in ``reveal/`` next to the deck's folder."""
     env = env or environment_for(library)
     try:
         return env.get_template("deck.html.j2").render(
-            deck=deck, site=library.site, library=library, assets="reveal"
+            deck=deck, site=library.site, library=library, assets="reveal", group=_group(library)
         )
     except jinja2.TemplateError as exc:
         raise BuildFailed(

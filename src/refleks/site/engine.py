@@ -184,6 +184,7 @@ class Running:
         self.log = log  # a temporary file: a pipe could fill up while nobody reads it
         self.built = built  # where the engine writes the site
         self.target = target  # where the build wants it
+        self.fold = b""  # appended to Material's lunr.no (templates/search/lunr-fold.js)
 
     def wait(self) -> Path:
         """Wait for the engine and return the built site; ``BuildFailed`` with the
@@ -209,6 +210,7 @@ class Running:
         if self.built != self.target:
             shutil.move(self.built, self.target)
         _relative_404(self.target / "404.html")
+        _folded_search(self.target, self.fold)
         return self.target
 
     def stop(self) -> None:
@@ -247,6 +249,21 @@ def _relative_404(page: Path) -> None:
             fixed = fixed.replace(b"<head>", b"<head>\n" + script, 1)
         if fixed != html:
             page.write_bytes(fixed)
+
+
+FOLD_SCRIPT = "lunr-fold.js"
+LUNR_NO = "assets/javascripts/lunr/min/lunr.no.min.js"
+
+
+def _folded_search(site: Path, script: bytes) -> None:
+    """Material's search (lunr) finds «kollegastøtte» from «kollegastotte»: the folding
+    script runs after lunr's Norwegian support in the search worker (MkDocs only: Zensical
+    has no lunr and folds letters itself)."""
+    lunr_no = site / LUNR_NO
+    if script and lunr_no.is_file():
+        text = lunr_no.read_bytes()
+        if script not in text:
+            lunr_no.write_bytes(text.rstrip(b"\n") + b"\n" + script)
 
 
 def engine_folder(engine: Engine, work: Path, project: Project) -> Path:
@@ -304,4 +321,6 @@ def start(
         stderr=subprocess.STDOUT,
         env=env,
     )
-    return Running(process, log, engine, folder / "site", work / "site")
+    running = Running(process, log, engine, folder / "site", work / "site")
+    running.fold = (project.templates / "search" / FOLD_SCRIPT).read_bytes()
+    return running

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import yaml
+
 from .. import urls
 from ..content.model import Library
 from ..errors import UsageError
@@ -42,6 +44,30 @@ def _no_questions(library: Library, reflection_id: str, role_id: str, theme_id: 
     return text.replace(f"«{role_id}»", "«{rolle}»", 1)
 
 
+def _group_message(library: Library, reflection: Any, role_id: str) -> dict[str, str]:
+    """``none_group`` from the first pair of the set's roles with a theme that has no
+    question for either (none when the content has no such pair)."""
+    for other in library.roles_with_questions(reflection.themes):
+        pair = [role_id, other.id]
+        empty = [t.id for t in reflection.themes if not any(t.questions.get(r) for r in pair)]
+        if other.id != role_id and empty:
+            return {"none_group": _no_questions_group(library, reflection.id, pair, empty[0])}
+    return {}
+
+
+def _no_questions_group(
+    library: Library, reflection_id: str, roles: list[str], theme_id: str
+) -> str:
+    try:
+        session.resolve(library, reflection_id, ",".join(roles), [theme_id], 60)
+    except UsageError as exc:
+        text = str(exc).split(". Gyldige valg")[0]
+    else:  # pragma: no cover - the rule changed
+        raise RuntimeError("refleks session accepted a theme without questions")
+    text = text.replace(f"«{theme_id}»", "«{tema}»", 1)
+    return text.replace(", ".join(f"«{r}»" for r in roles), "{roller}", 1)
+
+
 def _input_messages(library: Library, reflection_id: str, role_id: str) -> dict[str, str]:
     """What ``refleks session`` says about minutes and a start time it cannot read."""
     mark = "XMARKX"
@@ -59,13 +85,16 @@ def _input_messages(library: Library, reflection_id: str, role_id: str) -> dict[
 
 def messages(library: Library) -> dict[str, str]:
     """Messages of ``session.resolve``: too short a meeting (one theme or several), a
-    theme without questions for the chosen role."""
+    theme without questions for the chosen role (``none``) or roles (``none_group``); the
+    browser fills in titles and labels where the command line names ids."""
     out: dict[str, str] = {}
     for reflection in library.reflections.values():
         for role in library.roles_in_order():
             without = [t.id for t in reflection.themes if not t.questions.get(role.id)]
             if without and len(without) < len(reflection.themes) and "none" not in out:
                 out["none"] = _no_questions(library, reflection.id, role.id, without[0])
+            if without and "none_group" not in out:
+                out.update(_group_message(library, reflection, role.id))
             themes = [t.id for t in reflection.themes if t.questions.get(role.id)]
             if themes and "minutes" not in out:
                 out.update(_input_messages(library, reflection.id, role.id))
@@ -76,9 +105,53 @@ def messages(library: Library) -> dict[str, str]:
     return out
 
 
+def handout_words(library: Library) -> dict[str, Any]:
+    """The words of ``refleks session``'s guide, deck and handout (``templates/handouts/``),
+    in the site's language: the tool's agenda and printout say what the kit says."""
+    words = library.context.words("handouts")
+    guide, common, deck = words["guide"], words["common"], words["slides"]
+    group = yaml.safe_load(
+        (library.project.templates / "handouts" / "group.yaml").read_text("utf-8")
+    )
+    return {
+        "agenda": {
+            key: guide[key]
+            for key in (
+                "agenda_caption",
+                "time",
+                "minutes",
+                "what",
+                "opening",
+                "theme_intro",
+                "reflection_one",
+                "reflection_many",
+                "closing",
+                "total",
+            )
+        },  # fmt: skip
+        "theme": common["theme"],
+        "minutes": common["minutes"],
+        "meeting": deck["meeting"],
+        "group": group["address"],
+        "from": common["from"],
+        "mark": common["mark"],
+        "mark_starred": common["mark_starred"],
+        "source": common["source"],
+        "short_refleks": common["short_refleks"],
+        "short_mixed": common["short_mixed"],
+        "time_from_start": guide["time_from_start"],
+    }
+
+
+def _source(library: Library, source_id: str) -> dict[str, Any]:
+    source = library.sources[source_id]
+    return {"title": source.title, "publisher": source.publisher, "year": source.year}
+
+
 def data(library: Library) -> dict[str, Any]:
     roles = library.roles_in_order()
     return {
+        "kit": handout_words(library),
         "rule": {
             "opening": session.OPENING,
             "closing": session.CLOSING,
@@ -87,12 +160,15 @@ def data(library: Library) -> dict[str, Any]:
             "intro_min": session.INTRO_MIN,
         },
         "messages": messages(library),
-        "roles": [{"id": r.id, "label": r.label} for r in roles],
+        "roles": [{"id": r.id, "label": r.label, "address": r.address} for r in roles],
         "reflections": [
             {
                 "id": reflection.id,
                 "title": reflection.title,
                 "deck": urls.reflection_deck(reflection.id),
+                "source": _source(library, reflection.source),
+                # only these roles are offered: the others have no question in the set
+                "roles": [r.id for r in library.roles_with_questions(reflection.themes)],
                 "themes": [
                     {
                         "id": t.id,
@@ -100,6 +176,11 @@ def data(library: Library) -> dict[str, Any]:
                         "title": t.title,
                         "findings": len(t.findings),
                         "questions": {r.id: list(t.questions.get(r.id, [])) for r in roles},
+                        # per question: written for Refleks (the printout marks them)
+                        "refleks": {
+                            r.id: [q.authored_by == "refleks" for q in t.questions.get(r.id, [])]
+                            for r in roles
+                        },
                     }
                     for t in reflection.themes
                 ],
