@@ -90,7 +90,13 @@ def write_project(root: Path) -> None:
         {"id": "del", "title": TITLES[3], "text": md[3], "items": md, "summary_of": "s. 1"}
     ]
     source["key_figures"] = [
-        {"id": f"k{i}", "value": TITLES[i % len(TITLES)], "text": t, "cited": TITLES[0]}
+        {
+            "id": f"k{i}",
+            "value": TITLES[i % len(TITLES)],
+            "text": t,
+            "cited": TITLES[0],
+            "summary_of": "s. 1",
+        }
         for i, t in enumerate(md)
     ]
     source["findings"][0]["text"] = "\n\n".join(md)
