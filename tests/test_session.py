@@ -90,10 +90,12 @@ def test_clock_times_with_a_start_time(library: Library) -> None:
     chosen = session.resolve(
         library, "systemperspektiv", "leder-virksomhet", ["ledelse"], 30, start="13:45"
     )
-    assert session.clock_label(chosen, 0) == "13:45"
-    assert session.clock_label(chosen, 30) == "14:15"
+    words = "{fra}–{til} min"
+    assert session.time_span(chosen, 0, 30, words) == "13:45–14:15"
+    assert session.clock_label("23:50", 15) == "00:05"
+    # without a start time: minutes from the start, never clock times after midnight
     plain = session.resolve(library, "systemperspektiv", "leder-virksomhet", ["ledelse"], 30)
-    assert session.clock_label(plain, 65) == "1:05"
+    assert session.time_span(plain, 5, 11, words) == "5–11 min"
 
 
 # --------------------------------------------------------------------------- the kit

@@ -174,6 +174,7 @@ def python_agenda(library: Library, themes: list, roles: list, minutes: int, sta
     reflection = next(iter(library.reflections.values()))
     reflection = reflection.model_copy(update={"themes": themes})  # themes of both sets
     kit = session.Session(reflection, roles[0], themes, minutes, "x", start or None, roles)
+    words = library.context.labels("handouts")["guide"]["time_from_start"]
     deck = slides.session_deck(
         library, reflection, roles[0], themes, path="x.html", text_version="x.html",
         minutes=minutes, roles=roles,
@@ -185,8 +186,7 @@ def python_agenda(library: Library, themes: list, roles: list, minutes: int, sta
             item.minutes,
             item.theme.id if item.theme else None,
             item.questions,
-            session.clock_label(kit, item.start),
-            session.clock_label(kit, item.end),
+            session.time_span(kit, item.start, item.end, words),
         ]
         for item in session.agenda(kit, deck)
     ]
@@ -206,13 +206,12 @@ def test_agenda_of_every_length_and_theme_count(library: Library) -> None:
         calls.append({"fn": "RefleksMote.agenda", "args": args})
     first_set = data["session"]["reflections"][0]["id"]
     found = run_scripts(["mote.js"], data, calls, checked=first_set)
-    clocks = []
+    spans = []
     for (_themes, _roles, _minutes, start), items in zip(cases, found, strict=True):
         for item in items:
-            clocks.append({"fn": "RefleksMote.clock", "args": [start, item["start"]]})
             end = item["start"] + item["minutes"]
-            clocks.append({"fn": "RefleksMote.clock", "args": [start, end]})
-    labels = iter(run_scripts(["mote.js"], data, clocks, checked=first_set))
+            spans.append({"fn": "RefleksMote.span", "args": [start, item["start"], end]})
+    labels = iter(run_scripts(["mote.js"], data, spans, checked=first_set))
     differ = []
     for (themes, roles, minutes, start), items in zip(cases, found, strict=True):
         script = [
@@ -222,7 +221,6 @@ def test_agenda_of_every_length_and_theme_count(library: Library) -> None:
                 i["minutes"],
                 i.get("theme"),
                 i.get("questions", 0),
-                next(labels),
                 next(labels),
             ]
             for i in items

@@ -233,7 +233,7 @@ def test_unknown_field_in_the_method_letter(tmp_path: Path) -> None:
     library = build_library(Project(project))
     found = [p.format() for p in check_visit(library, library.visits["sjekk"], TODAY).sorted()]
     assert found == [
-        "content/methods/pasientsikkerhetsvisitt.yaml:42:13: feil: ukjent felt «{telefon}» i "
+        "content/methods/pasientsikkerhetsvisitt.yaml:43:13: feil: ukjent felt «{telefon}» i "
         "brevteksten\n  nøkkel: letter.sections[4].text (avsnitt 5)\n  skrevet: {telefon}\n"
         "  forventet: ett av feltene {enhet}, {kommune}, {ledere}, {dato}, {klokkeslett}, "
         "{sted}, {varighet}, {deltakere}"

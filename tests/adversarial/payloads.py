@@ -137,6 +137,9 @@ def _dump(path: Path, data: object) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
+# attributes whose value is only ever text: shown by the browser as text, or (the meeting
+# deck's role and theme names) put into the page by refleks-lysark.js with textContent
+TEXT_ATTRS = ("content", "title", "aria-label", "alt", "data-label", "data-address", "data-title")
 _URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href"}
 
 
@@ -154,7 +157,7 @@ class _Scan(HTMLParser):
             value = value or ""
             squeezed = "".join(c for c in value if c > " ").lower()
             handler = name.startswith("on")
-            payload = "alert(" in value and name not in ("content", "title", "aria-label", "alt")
+            payload = "alert(" in value and name not in TEXT_ATTRS
             foreign = name in _URL_ATTRS and (
                 squeezed.startswith(("javascript:", "vbscript:", "data:"))
                 or "other.host" in squeezed

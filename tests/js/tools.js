@@ -15,6 +15,7 @@ function element(id, value = "") {
     parentElement: { dataset: {} },
     addEventListener() {}, setAttribute() {}, getAttribute() { return null; },
     removeAttribute() {}, focus() {}, append() {},
+    closest() { return element(""); },
     // mote.js reads the chosen set from the checked radio button: the data's first set
     querySelector() { return element("", input.checked || ""); },
     querySelectorAll() { return []; },

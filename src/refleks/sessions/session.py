@@ -334,15 +334,20 @@ def agenda(session: Session, deck: slides.Deck) -> list[AgendaItem]:
     return items
 
 
-def clock_label(session: Session, minute: int) -> str:
-    """``13:05`` with a start time, else minutes from the start (``0:05``)."""
-    base = 0
+def clock_label(start: str, minute: int) -> str:
+    """The clock ``minute`` minutes after ``start`` (``13:00`` + 5 -> ``13:05``)."""
+    hours, mins = start.split(":")
+    total = (int(hours) * 60 + int(mins) + minute) % (24 * 60)
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+def time_span(session: Session, start: int, end: int, from_start: str) -> str:
+    """An agenda item's time: clock times with a start time (``13:05–13:11``), else minutes
+    from the start in the guide's words (``from_start``, «{fra}–{til} min»), never clock
+    times after midnight. «Planlegg et møte» has the same rule (``span`` in mote.js)."""
     if session.start:
-        hours, mins = session.start.split(":")
-        base = int(hours) * 60 + int(mins)
-    total = (base + minute) % (24 * 60)
-    hours = f"{total // 60:02d}" if session.start else str(total // 60)
-    return f"{hours}:{total % 60:02d}"
+        return f"{clock_label(session.start, start)}–{clock_label(session.start, end)}"
+    return from_start.replace("{fra}", str(start)).replace("{til}", str(end))
 
 
 # --------------------------------------------------------------------------- writing
@@ -381,7 +386,7 @@ def build_kit(library: Library, session: Session, target: Path, force: bool = Fa
             "session": session,
             "deck": deck,
             "agenda": plan,
-            "clock": lambda minute: clock_label(session, minute),
+            "time_span": lambda start, end, words: time_span(session, start, end, words),
             "files": {
                 "deck": DECK,
                 "deck_pdf": DECK_PDF,
