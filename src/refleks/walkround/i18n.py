@@ -29,6 +29,7 @@ from ..catalogues import (  # noqa: F401 (used by the callers of this module)
     translations,
     wording,
 )
+from ..content import schemadocs
 from ..context import read_yaml
 
 LANGUAGES = ("nb", "nn")
@@ -52,8 +53,9 @@ KINDS = (
     "checks",
 )
 """The ``templates/<kind>/labels.yaml`` files of the walkround documents and checks."""
-DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages", "selfstudy", "handouts")}
-"""Catalogue name -> the labels files it holds (``nettsted``: the site's own words)."""
+DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages", "selfstudy", "handouts"), schemadocs.DOMAIN: ()}
+"""Catalogue name -> the labels files it holds (``nettsted``: the site's own words;
+``skjema``: no labels file, the content model's descriptions, ``content.schemadocs``)."""
 
 
 NOT_WORDING = ("actionplans:status_words", "minutes:covered_by_facts", "minutes:signature_section")
@@ -76,6 +78,8 @@ def messages(data: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
 def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, str], str]:
     """Every ``(context, bokmål text)`` of the labels files, with the file as comment."""
     out: dict[tuple[str, str], str] = {}
+    if domain == schemadocs.DOMAIN:
+        return {key: schemadocs.WHERE for key in schemadocs.texts()}
     for kind in DOMAINS[domain]:
         path = templates / kind / "labels.yaml"
         if not path.is_file():
