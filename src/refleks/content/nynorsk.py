@@ -1,7 +1,8 @@
 """The project's own texts in nynorsk: the ``nn`` fields beside the bokmål ones.
 
 Roles (``content/roles.yaml``), reflection sets and their themes
-(``content/reflections/<id>.yaml``) and the site's title and description
+(``content/reflections/<id>.yaml``), frameworks, the summary and note of a source
+(``content/sources/<id>.yaml``) and the site's title and description
 (``content/site.yaml``) may carry an ``nn:`` table with the same texts in nynorsk. When the
 site is in nynorsk (``language: nn``) every output uses those (``localise``), and every
 text with no nynorsk version is a warning (``missing``) that ``build --strict`` refuses:
@@ -73,6 +74,14 @@ def localise(library: Library) -> None:
                     "summary": _t(nn.summary),
                     "key_ideas": [_t(k) for k in nn.key_ideas] or framework.key_ideas,
                     "refleks_note": _t(nn.refleks_note) or framework.refleks_note,
+                }
+            )
+    for source_id, source in list(library.sources.items()):
+        if source.nn is not None:
+            library.sources[source_id] = source.model_copy(
+                update={
+                    "summary": _t(source.nn.summary),
+                    "refleks_note": _t(source.nn.refleks_note) or source.refleks_note,
                 }
             )
     for method_id, method in list(library.methods_nn.items()):
@@ -150,6 +159,14 @@ def _theme(theme: schema.Theme) -> schema.Theme:
 # -- what has no nynorsk version yet
 
 
+OWN_TEXTS = {
+    "framework": ("summary", "key_ideas", "refleks_note"),
+    "source": ("summary", "refleks_note"),
+}
+"""The texts of a framework or a source file that are Refleks' own (the rest of a source
+file is the source's words, or its titles, which stay as the source wrote them)."""
+
+
 def _untranslated(library: Library) -> Iterator[tuple[Path, KeyPath, str]]:
     """``(file, key path of the bokmål text, text)`` for every own text with no nynorsk."""
     site_doc = next((d for d in library.settings_documents if d.file.name == "site.yaml"), None)
@@ -170,9 +187,9 @@ def _untranslated(library: Library) -> Iterator[tuple[Path, KeyPath, str]]:
     for (kind, _id), doc in library.documents.items():
         if kind == "reflection" and isinstance(doc.data, dict):
             yield from _untranslated_set(doc.file, doc.data)
-        if kind == "framework" and isinstance(doc.data, dict):
+        if kind in OWN_TEXTS and isinstance(doc.data, dict):
             nn = doc.data.get("nn") or {}
-            for key in ("summary", "key_ideas", "refleks_note"):
+            for key in OWN_TEXTS[kind]:
                 if doc.data.get(key) and not (isinstance(nn, dict) and nn.get(key)):
                     yield doc.file, (key,), str(doc.data[key])
 

@@ -230,6 +230,15 @@ class Questionnaire(Model):
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
+class SourceNynorsk(Model):
+    model_config = ConfigDict(title="Kilde på nynorsk")
+
+    summary: Markdown
+    """Sammendraget på nynorsk."""
+    refleks_note: Markdown = ""
+    """Tillegget skrevet for Refleks, på nynorsk."""
+
+
 class Source(Model):
     model_config = ConfigDict(title="Kilde")
 
@@ -305,3 +314,6 @@ class Source(Model):
     """Tillegg skrevet for Refleks: opplysninger som ikke står i kilden (for eksempel en tittel
     Refleks har satt på et dokument uten tittel). Vises
     merket «Skrevet for Refleks – står ikke i kilden». Alt annet i filen skal stå i kilden."""
+    nn: SourceNynorsk | None = None
+    """Refleks' egen tekst om kilden på nynorsk (`summary`, `refleks_note`), brukt når
+    `content/site.yaml` har `language: nn`. Det som står i kilden, oversettes ikke."""
