@@ -40,6 +40,12 @@ HEADER = (
     "# templates/<mal>/labels.yaml, msgid bokmålsteksten der.\n"
     "# Oppdater med: python -m refleks.walkround.i18n templates"
 )
+SCHEMA_HEADER = (
+    "# Forklaringene i innholdsmodellen (siden «Innholdsmodellen»). Skrevet for Refleks.\n"
+    "# msgctxt er Modell (tittelen), Modell:doc eller Modell.felt i\n"
+    "# src/refleks/content/schema/, msgid bokmålsteksten der.\n"
+    "# Oppdater med: python -m refleks.walkround.i18n templates"
+)
 FIXED_DATE = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
 KINDS = (
     "walkround",
@@ -77,9 +83,9 @@ def messages(data: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
 
 def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, str], str]:
     """Every ``(context, bokmål text)`` of the labels files, with the file as comment."""
-    out: dict[tuple[str, str], str] = {}
     if domain == schemadocs.DOMAIN:
         return {key: schemadocs.WHERE for key in schemadocs.texts()}
+    out: dict[tuple[str, str], str] = {}
     for kind in DOMAINS[domain]:
         path = templates / kind / "labels.yaml"
         if not path.is_file():
@@ -119,7 +125,7 @@ def _update(templates: Path, domain: str) -> list[Path]:
             domain=domain,
             project="Refleks",
             version="",
-            header_comment=HEADER,
+            header_comment=SCHEMA_HEADER if domain == schemadocs.DOMAIN else HEADER,
             creation_date=FIXED_DATE,
             revision_date=FIXED_DATE,
             language_team="Refleks",
