@@ -98,6 +98,26 @@ def test_a_source_summary_without_nynorsk_is_warned_word_for_word(project, capsy
     assert run(project, capsys, "check", "--strict")[0] == 1
 
 
+def test_a_summary_section_without_nynorsk_is_warned_word_for_word(project, capsys) -> None:
+    _language(project, "nn")
+    source = project / "content" / "sources" / "hdir-pasient-og-brukersikkerhetsvisitt.yaml"
+    text = source.read_text("utf-8")
+    start = text.index('    nn:\n      title: "Vedlegga i rettleiaren"')
+    source.write_text(text[:start] + text[text.index("definitions:", start) :], "utf-8")
+    code, out = run(project, capsys, "check")
+    assert code == 0
+    line = text.splitlines().index("    title: Vedleggene i veilederen") + 1
+    assert (
+        f"content/sources/hdir-pasient-og-brukersikkerhetsvisitt.yaml:{line}:12: advarsel: "
+        "teksten har ingen nynorsk versjon, og nettstedet er på nynorsk\n"
+        "  nøkkel: sections[5].title (avsnitt 6)\n"
+        "  skrevet: Vedleggene i veilederen\n"
+    ) in out
+    assert "  nøkkel: sections[5].text (avsnitt 6)\n  skrevet: Veilederen har fire vedlegg:" in out
+    # the points are the guide's own titles of its attachments: no warning for them
+    assert "sections[5].items" not in out
+
+
 def test_a_bokmal_site_needs_no_nynorsk(project: Path, capsys) -> None:
     _drop_role_nynorsk(project)
     code, out = run(project, capsys, "check")
@@ -122,8 +142,18 @@ def test_a_nynorsk_library_uses_the_nynorsk_texts(project: Path) -> None:
     source = library.sources["ukom-systemperspektiv"]
     assert source.summary.startswith("Ukom har undersøkt korleis kommunar og sjukehus")
     assert source.findings[0].title == "Ledelse av gjennomganger"
+    sections = {s.id: s for s in library.sources["hdir-vold-og-trusler"].sections}
+    assert sections["oppdraget"].title == "Oppdraget"
+    assert sections["oppdraget"].items[0].startswith("Kartleggje omfanget av vald og truslar")
+    assert sections["sammendrag"].title == "Hovudpunkt frå samandraget i rapporten"
+    # a section quoted from the source stays as the source wrote it
+    visit = {s.id: s for s in library.sources["hdir-pasient-og-brukersikkerhetsvisitt"].sections}
+    assert visit["programmet"].text.startswith("Det nasjonale pasientsikkerhetsprogrammet")
+    assert visit["vedlegg"].title == "Vedlegga i rettleiaren"
+    assert visit["vedlegg"].items[0].startswith("Vedlegg 1: Invitasjon til pasient- og bruker")
     # every translated text is free of bokmål-only words
     texts = [theme.title, theme.intro, theme.notes, question, source.summary]
+    texts += [s.text for s in sections.values() if s.summary_of] + sections["oppdraget"].items
     assert not words_of(" ".join(texts)) & {"ikke", "hva", "hvordan", "fra", "leder"}
 
 

@@ -77,15 +77,34 @@ def localise(library: Library) -> None:
                 }
             )
     for source_id, source in list(library.sources.items()):
-        if source.nn is not None:
-            library.sources[source_id] = source.model_copy(
-                update={
-                    "summary": _t(source.nn.summary),
-                    "refleks_note": _t(source.nn.refleks_note) or source.refleks_note,
-                }
-            )
+        library.sources[source_id] = _source(source)
     for method_id, method in list(library.methods_nn.items()):
         library.methods_nn[method_id] = _all_translated(method)
+
+
+def _source(source: schema.Source) -> schema.Source:
+    """The source with Refleks' own texts about it in nynorsk: the summary, the note and the
+    sections that summarise it (``summary_of``); what the source says stays as it said it."""
+    update: dict[str, Any] = {"sections": [_section(s) for s in source.sections]}
+    if source.nn is not None:
+        update |= {
+            "summary": _t(source.nn.summary),
+            "refleks_note": _t(source.nn.refleks_note) or source.refleks_note,
+        }
+    return source.model_copy(update=update)
+
+
+def _section(section: Any) -> Any:
+    nn = section.nn
+    if nn is None or section.quote:
+        return section
+    return section.model_copy(
+        update={
+            "title": _t(nn.title),
+            "text": _t(nn.text) or section.text,
+            "items": [_t(i) for i in nn.items] or section.items,
+        }
+    )
 
 
 def _all_translated(value: Any) -> Any:
@@ -192,6 +211,20 @@ def _untranslated(library: Library) -> Iterator[tuple[Path, KeyPath, str]]:
             for key in OWN_TEXTS[kind]:
                 if doc.data.get(key) and not (isinstance(nn, dict) and nn.get(key)):
                     yield doc.file, (key,), str(doc.data[key])
+        if kind == "source" and isinstance(doc.data, dict):
+            yield from _untranslated_sections(doc.file, doc.data.get("sections"))
+
+
+def _untranslated_sections(file: Path, sections: Any) -> Iterator[tuple[Path, KeyPath, str]]:
+    """The title and text of every section that is Refleks' summary (``summary_of``) with
+    no nynorsk; its points may be the source's words (titles, a slide's keywords)."""
+    for i, section in enumerate(sections if isinstance(sections, list) else []):
+        if not isinstance(section, dict) or not section.get("summary_of"):
+            continue
+        nn = section.get("nn") if isinstance(section.get("nn"), dict) else {}
+        for key in ("title", "text"):
+            if section.get(key) and not nn.get(key):
+                yield file, ("sections", i, key), str(section[key])
 
 
 def _untranslated_set(file: Path, data: dict[str, Any]) -> Iterator[tuple[Path, KeyPath, str]]:
