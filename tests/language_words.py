@@ -8,9 +8,10 @@ in compounds ...) or that differ only in forms the other allows are left out, so
 real mistake, not a guess.
 
 Text is read with the language in force: in HTML the nearest ``lang`` attribute, in DOCX the
-run's ``w:lang``; PDF and XLSX carry no language per span that the readers here see, so
-there a sentence found word for word in a source text (``content/sources/*.txt``) counts
-as a marked quote.
+run's ``w:lang``, in PDF the ``/Lang`` of a marked-content span or structure element (Typst
+tags ``text(lang: ...)`` so). XLSX carries no language per cell, so there (and in a PDF
+part not tagged) a sentence found word for word in a source text
+(``content/sources/*.txt``) counts as a marked quote.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 BOKMAL_ONLY = frozenset(
     [
@@ -275,6 +277,67 @@ def xlsx_text(path: Path) -> str:
     return "\n".join(cells)
 
 
+def pdf_parts(path: Path, language: str) -> list[tuple[str, str]]:
+    """``(language, text)`` of a PDF: the text set in the other written standard (a
+    marked-content span or a structure element with that ``/Lang``, as Typst tags
+    ``text(lang: ...)``) apart from the rest, which is in ``language``."""
+    import pdfplumber  # noqa: PLC0415
+
+    other = "nn" if language == "nb" else "nb"
+    with pdfplumber.open(path) as pdf:
+        marked = _marked_content(pdf, other)
+        if not marked:
+            return [(language, pdf_text(path))]
+        own, theirs = [], []
+        for page in pdf.pages:
+            ids = marked.get(page.page_number, set())
+            own.append(
+                page.filter(lambda o, ids=ids: o.get("mcid") not in ids).extract_text(
+                    use_text_flow=True
+                )
+            )
+            theirs.append(
+                page.filter(lambda o, ids=ids: o.get("mcid") in ids).extract_text(
+                    use_text_flow=True
+                )
+            )
+    return [(language, squeeze_lines("\n".join(own))), (other, "\n".join(theirs))]
+
+
+def _text(page: Any) -> str:
+    return page.extract_text(use_text_flow=True)
+
+
+BDC = re.compile(rb"/\w+\s*<<([^<>]*)>>\s*BDC")
+MCID = re.compile(rb"/MCID\s+(\d+)")
+LANG = re.compile(rb"/Lang\s*\(([^()]*)\)")
+
+
+def _marked_content(pdf: Any, lang: str) -> dict[int, set[int]]:
+    """``{page number: marked-content ids}`` of the text in ``lang``: the ``/Lang`` of a
+    marked-content sequence in the page's content, or of a structure element (inherited
+    by what it holds)."""
+    found: dict[int, set[int]] = {}
+    for page in pdf.pages:
+        contents = page.page_obj.contents
+        data = b"".join(stream.get_data() for stream in contents)
+        for props in BDC.findall(data):
+            mcid, tagged = MCID.search(props), LANG.search(props)
+            if mcid and tagged and tagged.group(1).decode().split("-")[0].lower() == lang:
+                found.setdefault(page.page_number, set()).add(int(mcid.group(1)))
+
+    def walk(element: dict[str, Any], inherited: str) -> None:
+        here = (element.get("lang") or inherited).split("-")[0].lower()
+        if here == lang and element.get("mcids") and element.get("page_number"):
+            found.setdefault(element["page_number"], set()).update(element["mcids"])
+        for child in element.get("children", []):
+            walk(child, here)
+
+    for element in pdf.structure_tree:
+        walk(element, "")
+    return found
+
+
 def pdf_text(path: Path) -> str:
     """The PDF's text with its lines joined (a sentence or a «quote» broken over lines is
     read whole; hyphens at line ends joined)."""
@@ -361,7 +424,7 @@ def parts_of(path: Path, language: str) -> list[tuple[str, str]] | None:
     if suffix == ".xlsx":
         return [(language, xlsx_text(path))]
     if suffix == ".pdf":
-        return [(language, pdf_text(path))]
+        return pdf_parts(path, language)
     if suffix in (".md", ".ics"):
         return [(language, path.read_text("utf-8"))]
     return None

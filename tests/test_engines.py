@@ -109,6 +109,18 @@ def test_the_config_has_folders_relative_to_itself(
     assert written["theme"]["variant"] == "classic"
 
 
+def test_the_toc_copies_headings_as_html(library: Library, tmp_path: Path) -> None:
+    """MkDocs' table of contents copies a heading as text, losing a ``<span lang="nb">``
+    in it; Material's typeset plugin copies its HTML (Zensical does so by itself)."""
+    (tmp_path / "docs").mkdir()
+    config = site_engine.write_config(
+        library, tmp_path / "docs", tmp_path / "mkdocs.yml", tmp_path / "site", []
+    )
+    plugins = yaml.safe_load(config.read_text("utf-8"))["plugins"]
+    assert plugins[-1] == "typeset"
+    assert {"search": {"lang": "no", "pipeline": ["stopWordFilter"]}} in plugins  # kept
+
+
 def build_without_outputs(
     project: Path, engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[Path, str]:

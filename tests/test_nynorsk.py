@@ -187,6 +187,16 @@ def test_nynorsk_site_catalogue_has_no_bokmal_forms() -> None:
     assert _words(" ".join(bokmal.values()), NYNORSK_ONLY) == []
 
 
+def test_nynorsk_schema_catalogue_has_no_bokmal_forms() -> None:
+    # the content model's descriptions (skjema.po); key values (`bare sammendrag`) and
+    # headings cited in «» are written as the content writes them
+    def prose(table: dict[tuple[str, str], str]) -> str:
+        return re.sub(r"`[^`]*`|«[^»]*»", " ", " ".join(table.values()))
+
+    assert _words(prose(i18n.translations(TEMPLATES, "nn", "skjema")), BOKMAL_ONLY) == []
+    assert _words(prose(i18n.translations(TEMPLATES, "nb", "skjema")), NYNORSK_ONLY) == []
+
+
 def test_site_pages_in_nynorsk(tmp_path: Path) -> None:
     from refleks.content.pipeline import build_library
     from refleks.project import Project

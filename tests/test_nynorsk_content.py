@@ -53,12 +53,8 @@ def test_shipped_content_is_all_in_nynorsk(project: Path, capsys) -> None:
     _language(project, "nn")
     code, out = run(project, capsys, "check")
     assert code == 0
-    problems = [line for line in out.splitlines() if "åtvaring" in line]  # said in nynorsk
-    # only the authors' guide pages (docs/) are bokmål; content/ has nynorsk everywhere
-    assert [p for p in problems if p.startswith("content/")] == []
-    assert any(
-        p.startswith("docs/for-forfattere/index.md:1:1: åtvaring: sida har") for p in problems
-    )
+    # content/ and the hand-written pages (docs/nn/) have nynorsk everywhere (said in nynorsk)
+    assert [line for line in out.splitlines() if "åtvaring" in line] == []
 
 
 def test_a_role_without_nynorsk_is_warned_word_for_word(project: Path, capsys) -> None:
@@ -81,6 +77,47 @@ def test_a_role_without_nynorsk_is_warned_word_for_word(project: Path, capsys) -
     assert run(project, capsys, "check", "--strict")[0] == 1
 
 
+def test_a_source_summary_without_nynorsk_is_warned_word_for_word(project, capsys) -> None:
+    _language(project, "nn")
+    source = project / "content" / "sources" / "ukom-systemperspektiv.yaml"
+    text = source.read_text("utf-8")
+    source.write_text(text[: text.index("\nnn:\n") + 1], "utf-8")  # the nn table is last
+    code, out = run(project, capsys, "check")
+    assert code == 0
+    line = text.splitlines().index("summary: |") + 1
+    assert (
+        f"content/sources/ukom-systemperspektiv.yaml:{line}:10: advarsel: teksten har ingen "
+        "nynorsk versjon, og nettstedet er på nynorsk\n"
+        "  nøkkel: summary\n"
+        "  skrevet: Ukom har undersøkt hvordan kommuner og sykehus går gjennom alvorlige "
+        "uønskede he\n"  # the first 80 characters
+        "  forventet: teksten på nynorsk under «nn:» ved siden av\n"
+        "  tips: skriv teksten på nynorsk i tabellen «nn:» i samme element (se «Bokmål og "
+        "nynorsk» i forfatterveiledningen)"
+    ) in out
+    assert run(project, capsys, "check", "--strict")[0] == 1
+
+
+def test_a_summary_section_without_nynorsk_is_warned_word_for_word(project, capsys) -> None:
+    _language(project, "nn")
+    source = project / "content" / "sources" / "hdir-pasient-og-brukersikkerhetsvisitt.yaml"
+    text = source.read_text("utf-8")
+    start = text.index('    nn:\n      title: "Vedlegga i rettleiaren"')
+    source.write_text(text[:start] + text[text.index("definitions:", start) :], "utf-8")
+    code, out = run(project, capsys, "check")
+    assert code == 0
+    line = text.splitlines().index("    title: Vedleggene i veilederen") + 1
+    assert (
+        f"content/sources/hdir-pasient-og-brukersikkerhetsvisitt.yaml:{line}:12: advarsel: "
+        "teksten har ingen nynorsk versjon, og nettstedet er på nynorsk\n"
+        "  nøkkel: sections[5].title (avsnitt 6)\n"
+        "  skrevet: Vedleggene i veilederen\n"
+    ) in out
+    assert "  nøkkel: sections[5].text (avsnitt 6)\n  skrevet: Veilederen har fire vedlegg:" in out
+    # the points are the guide's own titles of its attachments: no warning for them
+    assert "sections[5].items" not in out
+
+
 def test_a_bokmal_site_needs_no_nynorsk(project: Path, capsys) -> None:
     _drop_role_nynorsk(project)
     code, out = run(project, capsys, "check")
@@ -101,8 +138,22 @@ def test_a_nynorsk_library_uses_the_nynorsk_texts(project: Path) -> None:
     # questions from the source stay as the source wrote them
     quoted = library.reflections["systemperspektiv"].themes[0].questions["leder-gjennomgang"][0]
     assert quoted.startswith("Hvor får jeg støtte")
+    # a source's summary is Refleks' own words: in nynorsk; its findings are the source's
+    source = library.sources["ukom-systemperspektiv"]
+    assert source.summary.startswith("Ukom har undersøkt korleis kommunar og sjukehus")
+    assert source.findings[0].title == "Ledelse av gjennomganger"
+    sections = {s.id: s for s in library.sources["hdir-vold-og-trusler"].sections}
+    assert sections["oppdraget"].title == "Oppdraget"
+    assert sections["oppdraget"].items[0].startswith("Kartleggje omfanget av vald og truslar")
+    assert sections["sammendrag"].title == "Hovudpunkt frå samandraget i rapporten"
+    # a section quoted from the source stays as the source wrote it
+    visit = {s.id: s for s in library.sources["hdir-pasient-og-brukersikkerhetsvisitt"].sections}
+    assert visit["programmet"].text.startswith("Det nasjonale pasientsikkerhetsprogrammet")
+    assert visit["vedlegg"].title == "Vedlegga i rettleiaren"
+    assert visit["vedlegg"].items[0].startswith("Vedlegg 1: Invitasjon til pasient- og bruker")
     # every translated text is free of bokmål-only words
-    texts = [theme.title, theme.intro, theme.notes, question]
+    texts = [theme.title, theme.intro, theme.notes, question, source.summary]
+    texts += [s.text for s in sections.values() if s.summary_of] + sections["oppdraget"].items
     assert not words_of(" ".join(texts)) & {"ikke", "hva", "hvordan", "fra", "leder"}
 
 
@@ -128,3 +179,10 @@ def test_the_nynorsk_method_page_uses_the_translation(project: Path) -> None:
     assert "Når blei ein brukar sist skadd på eininga di? Kva skjedde?" in text
     # the translator's note is on this page, in nynorsk like the rest of it
     assert '<p class="refleks-merknad">Brevteksten, informasjonen til dei tilsette' in text
+
+
+def test_new_source_on_a_nynorsk_site_has_an_nn_table(project: Path, capsys) -> None:
+    _language(project, "nn")
+    assert run(project, capsys, "new", "source", "--title", "Ei ny kjelde")[0] == 0
+    data = yaml.safe_load((project / "content/sources/ei-ny-kjelde.yaml").read_text("utf-8"))
+    assert data["nn"] == {"summary": "FYLL UT: samandraget på nynorsk"}

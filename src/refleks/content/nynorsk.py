@@ -1,7 +1,8 @@
 """The project's own texts in nynorsk: the ``nn`` fields beside the bokmål ones.
 
 Roles (``content/roles.yaml``), reflection sets and their themes
-(``content/reflections/<id>.yaml``) and the site's title and description
+(``content/reflections/<id>.yaml``), frameworks, the summary and note of a source
+(``content/sources/<id>.yaml``) and the site's title and description
 (``content/site.yaml``) may carry an ``nn:`` table with the same texts in nynorsk. When the
 site is in nynorsk (``language: nn``) every output uses those (``localise``), and every
 text with no nynorsk version is a warning (``missing``) that ``build --strict`` refuses:
@@ -75,8 +76,35 @@ def localise(library: Library) -> None:
                     "refleks_note": _t(nn.refleks_note) or framework.refleks_note,
                 }
             )
+    for source_id, source in list(library.sources.items()):
+        library.sources[source_id] = _source(source)
     for method_id, method in list(library.methods_nn.items()):
         library.methods_nn[method_id] = _all_translated(method)
+
+
+def _source(source: schema.Source) -> schema.Source:
+    """The source with Refleks' own texts about it in nynorsk: the summary, the note and the
+    sections that summarise it (``summary_of``); what the source says stays as it said it."""
+    update: dict[str, Any] = {"sections": [_section(s) for s in source.sections]}
+    if source.nn is not None:
+        update |= {
+            "summary": _t(source.nn.summary),
+            "refleks_note": _t(source.nn.refleks_note) or source.refleks_note,
+        }
+    return source.model_copy(update=update)
+
+
+def _section(section: Any) -> Any:
+    nn = section.nn
+    if nn is None or section.quote:
+        return section
+    return section.model_copy(
+        update={
+            "title": _t(nn.title),
+            "text": _t(nn.text) or section.text,
+            "items": [_t(i) for i in nn.items] or section.items,
+        }
+    )
 
 
 def _all_translated(value: Any) -> Any:
@@ -150,6 +178,14 @@ def _theme(theme: schema.Theme) -> schema.Theme:
 # -- what has no nynorsk version yet
 
 
+OWN_TEXTS = {
+    "framework": ("summary", "key_ideas", "refleks_note"),
+    "source": ("summary", "refleks_note"),
+}
+"""The texts of a framework or a source file that are Refleks' own (the rest of a source
+file is the source's words, or its titles, which stay as the source wrote them)."""
+
+
 def _untranslated(library: Library) -> Iterator[tuple[Path, KeyPath, str]]:
     """``(file, key path of the bokmål text, text)`` for every own text with no nynorsk."""
     site_doc = next((d for d in library.settings_documents if d.file.name == "site.yaml"), None)
@@ -170,11 +206,25 @@ def _untranslated(library: Library) -> Iterator[tuple[Path, KeyPath, str]]:
     for (kind, _id), doc in library.documents.items():
         if kind == "reflection" and isinstance(doc.data, dict):
             yield from _untranslated_set(doc.file, doc.data)
-        if kind == "framework" and isinstance(doc.data, dict):
+        if kind in OWN_TEXTS and isinstance(doc.data, dict):
             nn = doc.data.get("nn") or {}
-            for key in ("summary", "key_ideas", "refleks_note"):
+            for key in OWN_TEXTS[kind]:
                 if doc.data.get(key) and not (isinstance(nn, dict) and nn.get(key)):
                     yield doc.file, (key,), str(doc.data[key])
+        if kind == "source" and isinstance(doc.data, dict):
+            yield from _untranslated_sections(doc.file, doc.data.get("sections"))
+
+
+def _untranslated_sections(file: Path, sections: Any) -> Iterator[tuple[Path, KeyPath, str]]:
+    """The title and text of every section that is Refleks' summary (``summary_of``) with
+    no nynorsk; its points may be the source's words (titles, a slide's keywords)."""
+    for i, section in enumerate(sections if isinstance(sections, list) else []):
+        if not isinstance(section, dict) or not section.get("summary_of"):
+            continue
+        nn = section.get("nn") if isinstance(section.get("nn"), dict) else {}
+        for key in ("title", "text"):
+            if section.get(key) and not nn.get(key):
+                yield file, ("sections", i, key), str(section[key])
 
 
 def _untranslated_set(file: Path, data: dict[str, Any]) -> Iterator[tuple[Path, KeyPath, str]]:

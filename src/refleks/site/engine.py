@@ -131,6 +131,7 @@ def write_config(
     theme = config.setdefault("theme", {})
     theme["language"] = library.site.language  # Material's own words in nb or nn
     _own_words(library, config)
+    _headings_as_written(config)
     if isinstance(theme.get("custom_dir"), str):
         # relative to the file that names it: the project's folder or Refleks' own settings
         theme["custom_dir"] = str(project.mkdocs_yml.parent / theme["custom_dir"])
@@ -161,6 +162,21 @@ def _own_words(library: Library, config: dict[str, Any]) -> None:
     if isinstance(extra, dict):
         extra["refleks_404"] = words["not_found"]
         extra["refleks_statement"] = words["statement"]
+
+
+def _headings_as_written(config: dict[str, Any]) -> None:
+    """Material's ``typeset`` plugin: MkDocs' table of contents copies a heading as plain
+    text, which loses a ``<span lang="nb">`` in it (bokmål quoted on a nynorsk page, WCAG
+    3.1.2); with the plugin it copies the heading's HTML, as Zensical does by itself (it
+    ignores the plugin)."""
+    plugins = config.get("plugins")
+    if plugins is None:
+        config["plugins"] = plugins = ["search"]
+    names = {p if isinstance(p, str) else next(iter(p), "") for p in plugins or []}
+    if isinstance(plugins, list) and not names & {"typeset", "material/typeset"}:
+        plugins.append("typeset")
+    elif isinstance(plugins, dict) and not names & {"typeset", "material/typeset"}:
+        plugins["typeset"] = {}
 
 
 ANSI_CODES = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")

@@ -380,6 +380,10 @@ def _author_pages(renderer: Renderer, docs: Path) -> Nav:
         authors.append({labels["authors_guide"]: "for-forfattere/index.md"})
     if (docs / "for-forfattere" / "eksempel.md").exists():
         authors.append({labels["authors_example"]: "for-forfattere/eksempel.md"})
-    renderer.render("reference.md.j2", urls.REFERENCE_PAGE, models=reference.describe())
+    library = renderer.library
+    models = reference.describe(
+        labels["page"]["reference"]["types"], library.site.language, library.project.templates
+    )
+    renderer.render("reference.md.j2", urls.REFERENCE_PAGE, models=models)
     authors.append({labels["content_model"]: urls.REFERENCE_PAGE})
     return authors

@@ -6,37 +6,24 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..content import schema
+from ..catalogues import Wording, translations, wording
+from ..content import schemadocs
+from ..project import SHIPPED_TEMPLATES
 
-DATE = "dato (ÅÅÅÅ-MM-DD)"
-MARKDOWN = "tekst (Markdown)"
 NONE = "\0"
 """The default of a field left out: shown as «ingen» (not as a value to write)."""
-# the schema's validators (content/schema/common.py) -> the type's name for authors
-SPECIAL_TEXTS = {
-    "_iso_date": DATE,
-    "_url": "nettadresse (https://, http:// eller mailto:)",
-    "_time": "klokkeslett (TT:MM)",
-    "_line": "tekst på én linje",
-}
-
-# top-level models and the file each one describes
-TOP_LEVEL: list[tuple[type[BaseModel], str]] = [
-    (schema.Site, "content/site.yaml"),
-    (schema.Role, "content/roles.yaml (hvert punkt i listen)"),
-    (schema.Source, "content/sources/<id>.yaml"),
-    (schema.Reflection, "content/reflections/<id>.yaml"),
-    (schema.Framework, "content/frameworks/<id>.yaml"),
-    (schema.Method, "content/methods/<id>.yaml"),
-    (schema.Visit, "content/visits/<id>.yaml"),
-    (schema.Plan, "content/plans/<id>.yaml"),
-]
+# the schema's validators (content/schema/common.py) -> the key of the type's name for
+# authors in templates/pages/labels.yaml (page.reference.types)
+SPECIAL_TEXTS = {"_iso_date": "date", "_url": "url", "_time": "time", "_line": "line"}
+PLAIN = {str: "text", int: "integer", float: "number", bool: "boolean", object: "anything"}
 
 
 @dataclass(frozen=True)
@@ -57,72 +44,94 @@ class ModelDoc:
     fields: list[FieldDoc]
 
 
-def _type_name(tp: Any, nested: list[type[BaseModel]]) -> str:
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin is typing.Annotated:
-        base = args[0]
-        special = _special(tp.__metadata__)
-        if special:
+class _Describer:
+    """Names the types in ``words`` (``page.reference.types`` of the pages' labels) and
+    gives the schema's texts in the site's language (``table``: the ``skjema`` catalogue)."""
+
+    def __init__(self, words: Mapping[str, str], table: Mapping[tuple[str, str], str]) -> None:
+        self.words = words
+        self.table = table
+
+    def text(self, context: str, bokmal: str) -> str:
+        """A text of the schema in the site's language (``Wording``: never marked as bokmål
+        on a nynorsk page); one not translated stays bokmål, and is marked so."""
+        bokmal = " ".join(bokmal.split())  # as the catalogue has it (schemadocs.texts)
+        found = self.table.get((context, bokmal))
+        return Wording(found) if found else bokmal
+
+    def title(self, model: type[BaseModel]) -> str:
+        return self.text(model.__name__, schemadocs.title(model))
+
+    def type_name(self, tp: Any) -> str:
+        w = self.words
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin is typing.Annotated:
+            special = self.special(tp.__metadata__)
+            if special:
+                return special
+            if any(getattr(m, "pattern", None) for m in getattr(tp, "__metadata__", ())):
+                return w["id"]
+            for meta in tp.__metadata__:
+                if getattr(meta, "metadata", None) and any(
+                    getattr(m, "pattern", None) for m in meta.metadata
+                ):
+                    return w["reference"] if "/" in meta.metadata[0].pattern else w["id"]
+            return self.type_name(args[0])
+        if origin in (typing.Union, types.UnionType):
+            parts = [a for a in args if a is not type(None)]
+            return f" {w['or']} ".join(self.type_name(a) for a in parts)
+        if origin is Literal:
+            return w["one_of"].format(values=", ".join(f"`{a}`" for a in args))
+        if origin is list:
+            return w["list"].format(items=self.type_name(args[0]))
+        if origin is dict:
+            key, value = self.type_name(args[0]), self.type_name(args[1])
+            return w["table"].format(key=key, value=value)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            return f"[{self.title(tp)}](#{tp.__name__.lower()})"
+        if tp is dt.date:
+            return w["date"]
+        return w[PLAIN.get(tp, "text")]
+
+    def special(self, metadata: Any) -> str | None:
+        """The name of a text with a meaning of its own (a date, a link, a time)."""
+        for meta in metadata:
+            if meta == "markdown":
+                return self.words["markdown"]
+            name = getattr(getattr(meta, "func", None), "__name__", "")
+            if name in SPECIAL_TEXTS:
+                return self.words[SPECIAL_TEXTS[name]]
+        return None
+
+    def field_type(self, info: FieldInfo) -> str:
+        """The type of a field as authors read it. Pydantic moves the constraints of a
+        field's own ``Annotated`` type (the id and reference patterns) from the annotation
+        to ``info.metadata``, so they are looked for there."""
+        patterns = [m.pattern for m in info.metadata if getattr(m, "pattern", None)]
+        if patterns and info.annotation is str:
+            return self.words["reference" if "/" in patterns[0] else "id"]
+        special = self.special(info.metadata)
+        if special and info.annotation in (str, dt.date):
             return special
-        if any(getattr(m, "pattern", None) for m in getattr(tp, "__metadata__", ())):
-            return "id"
-        for meta in tp.__metadata__:
-            if getattr(meta, "metadata", None) and any(
-                getattr(m, "pattern", None) for m in meta.metadata
-            ):
-                return "referanse" if "/" in meta.metadata[0].pattern else "id"
-        return _type_name(base, nested)
-    if origin in (typing.Union, types.UnionType):
-        parts = [a for a in args if a is not type(None)]
-        return " eller ".join(_type_name(a, nested) for a in parts)
-    if origin is Literal:
-        return "en av: " + ", ".join(f"`{a}`" for a in args)
-    if origin is list:
-        return f"liste med {_type_name(args[0], nested)}"
-    if origin is dict:
-        return f"tabell {_type_name(args[0], nested)} → {_type_name(args[1], nested)}"
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        if tp not in nested:
-            nested.append(tp)
-        return f"[{title(tp)}](#{tp.__name__.lower()})"
-    return {
-        str: "tekst",
-        int: "heltall",
-        float: "tall",
-        bool: "`true`/`false`",
-        dt.date: DATE,
-        object: "hva som helst",
-    }.get(tp, "tekst")
+        return self.type_name(info.annotation)
 
-
-def title(model: type[BaseModel]) -> str:
-    """The model's name as authors read it (its Norwegian ``title``)."""
-    return str(model.model_config.get("title") or model.__name__)
-
-
-def _special(metadata: Any) -> str | None:
-    """The Norwegian name of a text with a meaning of its own (a date, a link, a time)."""
-    for meta in metadata:
-        if meta == "markdown":
-            return MARKDOWN
-        name = getattr(getattr(meta, "func", None), "__name__", "")
-        if name in SPECIAL_TEXTS:
-            return SPECIAL_TEXTS[name]
-    return None
-
-
-def _field_type(info: FieldInfo, nested: list[type[BaseModel]]) -> str:
-    """The type of a field as authors read it. Pydantic moves the constraints of a field's
-    own ``Annotated`` type (the id and reference patterns) from the annotation to
-    ``info.metadata``, so they are looked for there."""
-    patterns = [m.pattern for m in info.metadata if getattr(m, "pattern", None)]
-    if patterns and info.annotation is str:
-        return "referanse" if "/" in patterns[0] else "id"
-    special = _special(info.metadata)
-    if special and info.annotation in (str, dt.date):
-        return special
-    return _type_name(info.annotation, nested)
+    def model_doc(self, model: type[BaseModel], file: str) -> ModelDoc:
+        name = model.__name__
+        fields = [
+            FieldDoc(
+                field,
+                self.field_type(info),
+                info.is_required(),
+                _default(info),
+                self.text(f"{name}.{field}", info.description or ""),
+            )
+            for field, info in model.model_fields.items()
+        ]
+        doc = schemadocs.doc(model)
+        return ModelDoc(
+            self.title(model), name.lower(), file, self.text(f"{name}:doc", doc), fields
+        )
 
 
 def _default(info: FieldInfo) -> str:
@@ -137,38 +146,16 @@ def _default(info: FieldInfo) -> str:
     return str(value)
 
 
-def _model_doc(model: type[BaseModel], file: str, nested: list[type[BaseModel]]) -> ModelDoc:
-    fields = []
-    for name, info in model.model_fields.items():
-        fields.append(
-            FieldDoc(
-                name,
-                _field_type(info, nested),
-                info.is_required(),
-                _default(info),
-                info.description or "",
-            )
-        )
-    return ModelDoc(title(model), model.__name__.lower(), file, _doc(model), fields)
-
-
-def _doc(model: type[BaseModel]) -> str:
-    """The model's own docstring; pydantic's inherited one is not the author's text."""
-    doc = model.__dict__.get("__doc__")
-    return (doc or "").strip()
-
-
-def describe() -> list[ModelDoc]:
-    """Every model an author can write, top-level files first, then nested tables."""
-    nested: list[type[BaseModel]] = []
-    docs = [_model_doc(model, file, nested) for model, file in TOP_LEVEL]
-    seen = {m for m, _ in TOP_LEVEL}
-    i = 0
-    while i < len(nested):
-        model = nested[i]
-        i += 1
-        if model in seen:
-            continue
-        seen.add(model)
-        docs.append(_model_doc(model, "", nested))
-    return docs
+def describe(
+    words: Mapping[str, str] | None = None, language: str = "nb", templates: Path | None = None
+) -> list[ModelDoc]:
+    """Every model an author can write, top-level files first, then nested tables, in
+    ``language`` (``words``: the type names, ``page.reference.types`` of the pages' labels;
+    by default from ``templates``, else Refleks' own)."""
+    templates = templates or SHIPPED_TEMPLATES
+    if words is None:
+        pages = wording(templates, "pages", language, "nettsted")
+        words = pages["page"]["reference"]["types"]
+    describer = _Describer(words, translations(templates, language, schemadocs.DOMAIN))
+    files = {model: file for model, file in schemadocs.TOP_LEVEL}
+    return [describer.model_doc(m, files.get(m, "")) for m in schemadocs.documented()]

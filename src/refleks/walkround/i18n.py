@@ -30,6 +30,7 @@ from ..catalogues import (  # noqa: F401 (used by the callers of this module)
     translations,
     wording,
 )
+from ..content import schemadocs
 from ..context import read_yaml
 from ..messages import CONTEXT
 from ..messages import DOMAIN as MESSAGES
@@ -41,6 +42,12 @@ HEADER = (
     "# Tekst Refleks skriver selv (visitt: visittdokumentene; nettsted: nettstedets egne\n"
     "# ord). Skrevet for Refleks. msgctxt er mal:nøkkel i\n"
     "# templates/<mal>/labels.yaml, msgid bokmålsteksten der.\n"
+    "# Oppdater med: python -m refleks.walkround.i18n templates"
+)
+SCHEMA_HEADER = (
+    "# Forklaringene i innholdsmodellen (siden «Innholdsmodellen»). Skrevet for Refleks.\n"
+    "# msgctxt er Modell (tittelen), Modell:doc eller Modell.felt i\n"
+    "# src/refleks/content/schema/, msgid bokmålsteksten der.\n"
     "# Oppdater med: python -m refleks.walkround.i18n templates"
 )
 FIXED_DATE = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
@@ -56,9 +63,15 @@ KINDS = (
     "checks",
 )
 """The ``templates/<kind>/labels.yaml`` files of the walkround documents and checks."""
-DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages", "selfstudy", "handouts"), MESSAGES: ()}
+DOMAINS = {
+    DOMAIN: KINDS,
+    "nettsted": ("pages", "selfstudy", "handouts"),
+    MESSAGES: (),
+    schemadocs.DOMAIN: (),
+}
 """Catalogue name -> the labels files it holds (``nettsted``: the site's own words;
-``meldinger``: the messages marked ``_()`` in the source, see ``refleks.messages``)."""
+``meldinger``: the messages marked ``_()`` in the source, see ``refleks.messages``;
+``skjema``: no labels file, the content model's descriptions, ``content.schemadocs``)."""
 SOURCE = Path(__file__).resolve().parents[1]
 """The ``refleks`` package, whose ``_()`` messages ``meldinger`` holds."""
 
@@ -84,6 +97,8 @@ def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, st
     """Every ``(context, bokmål text)`` of the labels files, with the file as comment."""
     if domain == MESSAGES:
         return {**marked_messages(SOURCE), **file_messages(templates)}
+    if domain == schemadocs.DOMAIN:
+        return {key: schemadocs.WHERE for key in schemadocs.texts()}
     out: dict[tuple[str, str], str] = {}
     for kind in DOMAINS[domain]:
         path = templates / kind / "labels.yaml"
@@ -153,7 +168,7 @@ def _update(templates: Path, domain: str) -> list[Path]:
             domain=domain,
             project="Refleks",
             version="",
-            header_comment=HEADER,
+            header_comment=SCHEMA_HEADER if domain == schemadocs.DOMAIN else HEADER,
             creation_date=FIXED_DATE,
             revision_date=FIXED_DATE,
             language_team="Refleks",

@@ -261,6 +261,37 @@ class Questionnaire(Model):
     i kildens tekst (`content/sources/<kilde-id>.txt`)."""
 
 
+class SectionNynorsk(Model):
+    model_config = ConfigDict(title="Avsnitt på nynorsk")
+
+    title: Line
+    """Overskriften på nynorsk."""
+    text: Markdown = ""
+    """Brødteksten på nynorsk."""
+    items: list[Markdown] = []
+    """Punktene på nynorsk, like mange som på bokmål, når de er Refleks' egne ord (punkter
+    som gjengir kildens ord, for eksempel titler eller stikkord fra et lysark, oversettes
+    ikke)."""
+
+
+class SourceSection(Section):
+    model_config = ConfigDict(title="Avsnitt i en kilde")
+
+    nn: SectionNynorsk | None = None
+    """Avsnittet på nynorsk når det er Refleks' sammendrag (`summary_of`), brukt når
+    `content/site.yaml` har `language: nn`. Et avsnitt med `quote: true` står som kilden
+    skrev det og oversettes ikke."""
+
+
+class SourceNynorsk(Model):
+    model_config = ConfigDict(title="Kilde på nynorsk")
+
+    summary: Markdown
+    """Sammendraget på nynorsk."""
+    refleks_note: Markdown = ""
+    """Tillegget skrevet for Refleks, på nynorsk."""
+
+
 class Source(Model):
     model_config = ConfigDict(title="Kilde")
 
@@ -308,7 +339,7 @@ class Source(Model):
     """Instanser kilden omtaler (valgfritt)."""
     summary: Markdown
     """Refleks' sammendrag av hele kilden med egne ord. Vises merket som sammendrag."""
-    sections: list[Section] = []
+    sections: list[SourceSection] = []
     """Andre avsnitt: bakgrunn, hva noe betyr i praksis, oppsummeringer."""
     definitions: list[Definition] = []
     """Definisjoner kilden bruker."""
@@ -336,3 +367,6 @@ class Source(Model):
     """Tillegg skrevet for Refleks: opplysninger som ikke står i kilden (for eksempel en tittel
     Refleks har satt på et dokument uten tittel). Vises
     merket «Skrevet for Refleks – står ikke i kilden». Alt annet i filen skal stå i kilden."""
+    nn: SourceNynorsk | None = None
+    """Refleks' egen tekst om kilden på nynorsk (`summary`, `refleks_note`), brukt når
+    `content/site.yaml` har `language: nn`. Det som står i kilden, oversettes ikke."""
