@@ -86,14 +86,15 @@ def test_a_source_summary_without_nynorsk_is_warned_word_for_word(project, capsy
     assert code == 0
     line = text.splitlines().index("summary: |") + 1
     assert (
-        f"content/sources/ukom-systemperspektiv.yaml:{line}:10: advarsel: teksten har ingen "
-        "nynorsk versjon, og nettstedet er på nynorsk\n"
+        # said in the project's language (nynorsk); what was written is quoted as it stands
+        f"content/sources/ukom-systemperspektiv.yaml:{line}:10: åtvaring: teksten har ingen "
+        "nynorsk versjon, og nettstaden er på nynorsk\n"
         "  nøkkel: summary\n"
-        "  skrevet: Ukom har undersøkt hvordan kommuner og sykehus går gjennom alvorlige "
+        "  skrive: Ukom har undersøkt hvordan kommuner og sykehus går gjennom alvorlige "
         "uønskede he\n"  # the first 80 characters
-        "  forventet: teksten på nynorsk under «nn:» ved siden av\n"
-        "  tips: skriv teksten på nynorsk i tabellen «nn:» i samme element (se «Bokmål og "
-        "nynorsk» i forfatterveiledningen)"
+        "  venta: teksten på nynorsk under «nn:» ved sida av\n"
+        "  tips: skriv teksten på nynorsk i tabellen «nn:» i same element (sjå «Bokmål og "
+        "nynorsk» i forfattarrettleiinga)"
     ) in out
     assert run(project, capsys, "check", "--strict")[0] == 1
 
@@ -108,12 +109,12 @@ def test_a_summary_section_without_nynorsk_is_warned_word_for_word(project, caps
     assert code == 0
     line = text.splitlines().index("    title: Vedleggene i veilederen") + 1
     assert (
-        f"content/sources/hdir-pasient-og-brukersikkerhetsvisitt.yaml:{line}:12: advarsel: "
-        "teksten har ingen nynorsk versjon, og nettstedet er på nynorsk\n"
+        f"content/sources/hdir-pasient-og-brukersikkerhetsvisitt.yaml:{line}:12: åtvaring: "
+        "teksten har ingen nynorsk versjon, og nettstaden er på nynorsk\n"
         "  nøkkel: sections[5].title (avsnitt 6)\n"
-        "  skrevet: Vedleggene i veilederen\n"
+        "  skrive: Vedleggene i veilederen\n"
     ) in out
-    assert "  nøkkel: sections[5].text (avsnitt 6)\n  skrevet: Veilederen har fire vedlegg:" in out
+    assert "  nøkkel: sections[5].text (avsnitt 6)\n  skrive: Veilederen har fire vedlegg:" in out
     # the points are the guide's own titles of its attachments: no warning for them
     assert "sections[5].items" not in out
 
