@@ -8,14 +8,16 @@ Letters with people's names are written only under ``out/``, never into ``site/`
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..confine import refuse_links_leaving
+from ..content import schema
 from ..content.pipeline import build_library
 from ..errors import ContentInvalid, Problems, UsageError
 from ..project import Project
 from ..templating import nb_count
-from ..writer import WriteReport, write_files
+from ..writer import StreamWriter, WriteReport, write_files
 from .warnings import add_strict, print_or_refuse
 from .written import add_force, print_protected, shown
 
@@ -73,22 +75,45 @@ def run(args: argparse.Namespace, project: Project) -> int:
 
 
 def _run_year(args: argparse.Namespace, project: Project) -> int:
-    from ..walkround.year import group_of, problems_of, year_of
+    from ..walkround.year import Year, group_of, problems_of
 
     library = build_library(project)
     group = group_of(library, args.plan)
     print_or_refuse(problems_of(library, group), args.strict)
-    year = year_of(library, group)
-    for kit, files in zip(year.kits, year.kit_files, strict=True):
-        _write(project.out / "visits" / kit.visit.id, files, args.force, project.root)
+    year = Year(library, group)
+    writer = StreamWriter(
+        project.out,
+        force=args.force,
+        folder_parts=2,  # visits/<id>/ and arsplan/<plan>/ each keep a manifest
+        guard=lambda folder: refuse_links_leaving(folder, project.root),
+        on_report=lambda report: print_protected(report, shown(report.folder)),
+    )
+
+    def progress(n: int, total: int, visit: schema.Visit) -> None:
+        writer.flush()  # the visit's folder done, manifest and all, before the next is made
+        print(visit_done(n, total, visit.unit), file=sys.stderr, flush=True)
+
+    def shared() -> None:
+        print(SHARED_STARTED, file=sys.stderr, flush=True)
+
+    for path, data in year.files(progress, shared):
+        writer.write(path, data)
+    writer.finish()
     folder = project.out / "arsplan" / group.id
-    _write(folder, year.files, args.force, project.root)
     print(
-        f"Årsplanen «{year.title}»: {nb_count(len(year.kits), 'visitt', 'visitter')}. "
+        f"Årsplanen «{year.title}»: {nb_count(len(group.visits), 'visitt', 'visitter')}. "
         "Visittsettene er skrevet til "
         f"out/visits/, brevene samlet og årsoversikten til {shown(folder)}/."
     )
     return 0
+
+
+SHARED_STARTED = "Lager de samlede brevene, årsoversikten og kalenderen …"
+
+
+def visit_done(n: int, total: int, unit: str) -> str:
+    """The progress line (on stderr) when a year plan's n-th visit kit has been written."""
+    return f"Visitt {n} av {total}: {unit} – ferdig"
 
 
 def _write(folder: Path, files: dict[str, bytes], force: bool, root: Path) -> WriteReport:
