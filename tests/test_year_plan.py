@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -244,3 +245,100 @@ def test_merged_letters_pdf_tagged_with_each_letters_language(tmp_path: Path) ->
     assert words.count("Med vennlig hilsen") == 2 and words.count("Med venleg helsing") == 1
     # Heimtun (10 September) comes last, in nynorsk
     assert words.index("Med venleg helsing") > words.rindex("Med vennlig hilsen")
+
+
+KIT_FILES = [
+    ".refleks-manifest.json",
+    "invitasjonsbrev.docx",
+    "invitasjonsbrev.pdf",
+    "plakat.pdf",
+    "referat.docx",
+    "sporsmalsguide.pdf",
+    "tidslinje.ics",
+    "tidslinje.md",
+    "tidslinje.pdf",
+    "tiltaksplan.docx",
+    "tiltaksplan.pdf",
+    "tiltaksplan.xlsx",
+]
+PROGRESS = (
+    "Visitt 1 av 3: Fjordly sykehjem – ferdig\n"
+    'Visitt 2 av 3: =HYPERLINK("http://x") – ferdig\n'
+    "Visitt 3 av 3: Heimtun bu- og omsorgssenter – ferdig\n"
+    "Lager de samlede brevene, årsoversikten og kalenderen …\n"
+)
+
+
+def test_year_is_written_visit_by_visit_with_progress(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory flat in the number of visits, checked by order: when a visit's kit is made,
+    every earlier visit's folder is already written whole (files and manifest) and its
+    progress line printed, and no later visit has a folder yet."""
+    from refleks.walkround import year as year_module
+
+    project = plan_project(tmp_path)
+    visits = project / "out" / "visits"
+    made = year_module.kit_for
+    seen: list[tuple[str, dict[str, list[str]], str]] = []
+    printed: list[str] = []
+
+    def kit_for(library, visit):
+        printed.append(capsys.readouterr().err)
+        folders = {p.name: sorted(q.name for q in p.iterdir()) for p in visits.glob("*")}
+        seen.append((visit.id, folders, "".join(printed)))
+        return made(library, visit)
+
+    monkeypatch.setattr(year_module, "kit_for", kit_for)
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    printed.append(capsys.readouterr().err)
+    lines = PROGRESS.splitlines(keepends=True)
+    assert seen[:3] == [
+        ("fjordly", {}, ""),
+        ("solsiden", {"fjordly": KIT_FILES}, lines[0]),
+        ("heimtun", {"fjordly": KIT_FILES, "solsiden": KIT_FILES}, "".join(lines[:2])),
+    ]
+    # the shared files go through the visits again, after the last visit's progress line
+    assert [visit for visit, _, _ in seen[3:]] == ["fjordly", "solsiden", "heimtun"] * 5
+    assert seen[3][2] == PROGRESS
+    assert "".join(printed) == PROGRESS
+    manifest = json.loads((visits / "solsiden" / ".refleks-manifest.json").read_text("utf-8"))
+    assert sorted(manifest["files"]) == KIT_FILES[1:]
+
+
+def test_year_plan_keeps_files_edited_by_hand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = plan_project(tmp_path)
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    out = project / "out"
+    notes = out / "visits" / "solsiden" / "tidslinje.md"
+    notes.write_text("Mine egne notater\n", "utf-8")
+    overview = out / "arsplan" / "arsplan-2030" / "arsoversikt.html"
+    overview.write_text("<p>Min egen</p>\n", "utf-8")
+    capsys.readouterr()
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    assert capsys.readouterr().err == (
+        "Visitt 1 av 3: Fjordly sykehjem – ferdig\n"
+        "Disse filene er endret for hånd og ble ikke overskrevet (bruk --force for å "
+        f"overskrive dem):\n  {out}/visits/solsiden/tidslinje.md\n"
+        'Visitt 2 av 3: =HYPERLINK("http://x") – ferdig\n'
+        "Visitt 3 av 3: Heimtun bu- og omsorgssenter – ferdig\n"
+        "Lager de samlede brevene, årsoversikten og kalenderen …\n"
+        "Disse filene er endret for hånd og ble ikke overskrevet (bruk --force for å "
+        f"overskrive dem):\n  {out}/arsplan/arsplan-2030/arsoversikt.html\n"
+    )
+    assert notes.read_text("utf-8") == "Mine egne notater\n"
+    assert overview.read_text("utf-8") == "<p>Min egen</p>\n"
+    assert run(project, "visit", "--plan", "arsplan-2030", "--force") == 0
+    assert capsys.readouterr().err == (
+        "Visitt 1 av 3: Fjordly sykehjem – ferdig\n"
+        "Overskrev filer som var endret for hånd (--force):\n"
+        f"  {out}/visits/solsiden/tidslinje.md\n"
+        'Visitt 2 av 3: =HYPERLINK("http://x") – ferdig\n'
+        "Visitt 3 av 3: Heimtun bu- og omsorgssenter – ferdig\n"
+        "Lager de samlede brevene, årsoversikten og kalenderen …\n"
+        "Overskrev filer som var endret for hånd (--force):\n"
+        f"  {out}/arsplan/arsplan-2030/arsoversikt.html\n"
+    )
+    assert notes.read_text("utf-8").startswith("# Tidslinje og frister")
