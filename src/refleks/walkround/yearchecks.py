@@ -27,10 +27,12 @@ from ..errors import Problems
 from .checks import wording
 from .deadlines import holiday_name
 
-MAX_VISITS = 100
-"""Most visits one year plan (or ``content/visits/``) may hold: ``refleks visit --plan``
-makes every file of the year in one run (about 10 MB of memory per visit), so a larger plan
-is refused up front by ``check`` and ``visit`` alike, at the first visit beyond the limit."""
+MAX_VISITS = 1000
+"""Most visits one year plan (or ``content/visits/``) may hold, refused up front by
+``check`` and ``visit`` alike at the first visit beyond the limit. ``refleks visit --plan``
+writes the plan visit by visit, so its memory does not grow with the visits (measured in
+``benchmarks/yearplan.py``), but its time does (about a second per visit on two cores):
+the limit keeps one run within some minutes and well above a municipality's year."""
 SUMMER_WEEKS = range(28, 32)
 """ISO weeks of the common summer holiday (fellesferien: July)."""
 CHRISTMAS = ((12, 24), (12, 31))
