@@ -342,3 +342,81 @@ def test_year_plan_keeps_files_edited_by_hand(
         f"  {out}/arsplan/arsplan-2030/arsoversikt.html\n"
     )
     assert notes.read_text("utf-8").startswith("# Tidslinje og frister")
+
+
+def _docx(*paragraphs: tuple[str, str | None]) -> bytes:
+    doc = Document()
+    for text, style in paragraphs:
+        doc.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    return [p.text for p in Document(io.BytesIO(data)).paragraphs]
+
+
+def test_letters_from_one_template_are_joined_by_their_bodies(tmp_path: Path) -> None:
+    """The plan's letters with a logo: one DOCX whose styles are the letters' own (joined
+    by the bodies, not composed again), three logos with three different drawing ids."""
+    import zipfile
+
+    from PIL import Image
+
+    project = plan_project(tmp_path)
+    Image.new("RGB", (40, 20), (0, 80, 160)).save(project / "logo.png")
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "logo: logo.png\n", "utf-8")
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    merged = project / "out" / "arsplan" / "arsplan-2030" / "invitasjonsbrev-alle.docx"
+    letter = project / "out" / "visits" / "fjordly" / "invitasjonsbrev.docx"
+    with zipfile.ZipFile(merged) as a, zipfile.ZipFile(letter) as b:
+        assert a.read("word/styles.xml") == b.read("word/styles.xml")
+        body = a.read("word/document.xml").decode("utf-8")
+    assert re.findall(r'<wp:docPr id="(\d+)"', body) == ["1", "2", "3"]
+    assert len(Document(str(merged)).inline_shapes) == 3
+    # each letter (its logo, then the sender) after a page break
+    marks = re.findall(r'<w:br w:type="page"/>|<wp:docPr|>Testkommunen<', body)
+    assert marks == [
+        *["<wp:docPr", ">Testkommunen<", '<w:br w:type="page"/>'] * 2,
+        *["<wp:docPr", ">Testkommunen<"],
+    ]
+
+
+def test_letters_that_differ_beyond_their_bodies_are_composed() -> None:
+    from refleks.walkround.documents import docxjoin
+
+    plain = _docx(("Brev 1", None))
+    assert _paragraphs(docxjoin.join([plain, _docx(("Brev 2", None))]) or b"") == [
+        "Brev 1",
+        "",
+        "Brev 2",
+    ]
+    other = io.BytesIO()
+    doc = Document(io.BytesIO(_docx(("Brev 2", None))))
+    doc.styles.add_style("Egen", 1)  # another styles part
+    doc.save(other)
+    assert docxjoin.join([plain, other.getvalue()]) is None
+    # numbered lists would run on from letter to letter: docxcompose starts them again
+    numbered = [_docx((f"Punkt i brev {n}", "List Number")) for n in (1, 2)]
+    assert docxjoin.join(numbered) is None
+    bullets = [_docx((f"Punkt i brev {n}", "List Bullet")) for n in (1, 2)]
+    assert docxjoin.join(bullets) is not None
+
+
+def test_merged_docx_falls_back_to_composing(tmp_path: Path) -> None:
+    from refleks.walkround.documents import docxjoin
+    from refleks.walkround.documents import year as year_documents
+
+    project = plan_project(tmp_path)
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    letters = [
+        (project / "out" / "visits" / v / "invitasjonsbrev.docx").read_bytes()
+        for v in ("fjordly", "solsiden", "heimtun")
+    ]
+    merged = project / "out" / "arsplan" / "arsplan-2030" / "invitasjonsbrev-alle.docx"
+    joined = _paragraphs(merged.read_bytes())
+    assert docxjoin.join(letters) is not None
+    composed = _paragraphs(year_documents._composed(letters))
+    assert composed == joined

@@ -18,7 +18,7 @@ from typing import Any
 from ...errors import shown
 from ..deadlines import timeline
 from ..kit import Kit
-from . import calendar, letters
+from . import calendar, docxjoin, letters
 from . import office as walkround_office
 from . import pdf as walkround_pdf
 
@@ -198,7 +198,23 @@ def letters_pdf(overview: Kit, kits: Sequence[Kit], title: str) -> bytes:
 
 
 def letters_docx(overview: Kit, letter_docxs: list[bytes], title: str) -> bytes:
-    """Every letter's DOCX joined, each starting on a new page."""
+    """Every letter's DOCX joined, each starting on a new page: by their bodies when they
+    allow it (``docxjoin``), else by docxcompose."""
+    joined = docxjoin.join(letter_docxs)
+    if joined is None:
+        joined = _composed(letter_docxs)
+    name = overview.labels(KIND)["letters_title"].format(tittel=title)
+    return walkround_office.normalise(
+        joined,
+        title=name,
+        creator=overview.creator,
+        when=overview.stamp,
+        language=overview.language,
+    )
+
+
+def _composed(letter_docxs: list[bytes]) -> bytes:
+    """The letters joined by docxcompose (styles, numbering and ids made to fit)."""
     from docx import Document
     from docxcompose.composer import Composer
 
@@ -208,14 +224,7 @@ def letters_docx(overview: Kit, letter_docxs: list[bytes], title: str) -> bytes:
         composer.append(Document(io.BytesIO(data)))
     out = io.BytesIO()
     composer.save(out)
-    name = overview.labels(KIND)["letters_title"].format(tittel=title)
-    return walkround_office.normalise(
-        out.getvalue(),
-        title=name,
-        creator=overview.creator,
-        when=overview.stamp,
-        language=overview.language,
-    )
+    return out.getvalue()
 
 
 def ics(overview: Kit, kits: Sequence[Kit], title: str) -> bytes:
