@@ -290,8 +290,20 @@ def test_year_is_written_visit_by_visit_with_progress(
         return made(library, visit)
 
     monkeypatch.setattr(year_module, "kit_for", kit_for)
+    from refleks.walkround.documents import typeset
+
+    compiled: list[str] = []
+    compile_pdf = typeset.compile_pdf
+
+    def counted(document):
+        compiled.append(document.template.name)
+        return compile_pdf(document)
+
+    monkeypatch.setattr(typeset, "compile_pdf", counted)
     assert run(project, "visit", "--plan", "arsplan-2030") == 0
     printed.append(capsys.readouterr().err)
+    # one letter per visit, and all three in one more: the merged PDF is one Typst compile
+    assert compiled.count("invitasjonsbrev.typ") == 4
     lines = PROGRESS.splitlines(keepends=True)
     assert seen[:3] == [
         ("fjordly", {}, ""),
