@@ -102,6 +102,16 @@ def tree_memory_mb(pid: int) -> tuple[float, float]:
     return rss / 1024, pss / 1024
 
 
+def own_peak_mb(pid: int) -> float:
+    """The process's own peak resident memory so far (``VmHWM``), in MB."""
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    match = re.search(r"^VmHWM:\s+(\d+) kB", text, re.M)
+    return int(match.group(1)) / 1024 if match else 0.0
+
+
 def run_visit_all(project: Path) -> dict[str, float]:
     """Wall time, CPU of the tree and peak memory of ``refleks visit --all``."""
     env = dict(os.environ, REFLEKS_TODAY=TODAY, SOURCE_DATE_EPOCH="1900000000")
@@ -109,12 +119,13 @@ def run_visit_all(project: Path) -> dict[str, float]:
     before = os.times()
     started = time.perf_counter()
     proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    peak = {"rss": 0.0, "pss": 0.0}
+    peak = {"rss": 0.0, "pss": 0.0, "own": 0.0}
 
     def sample() -> None:
         while proc.poll() is None:
             rss, pss = tree_memory_mb(proc.pid)
             peak["rss"], peak["pss"] = max(peak["rss"], rss), max(peak["pss"], pss)
+            peak["own"] = max(peak["own"], own_peak_mb(proc.pid))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -167,16 +178,19 @@ def main() -> int:
     parser.add_argument("--sizes", default="20,100,500")
     args = parser.parse_args()
     print(f"belastning ved start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print("| visitter | tid (s) | CPU (s) | minne, RSS (MB) | minne, PSS (MB) | "
-          "samlede brev alene (s) | samlede brev (MB) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| visitter | tid (s) | CPU (s) | RSS, prosesstreet (MB) | PSS, prosesstreet (MB) | "
+        "RSS, Refleks-prosessen (MB) | samlede brev som PDF alene (s) | samlede brev (MB) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in (int(x) for x in args.sizes.split(",")):
         project = generate(WORK / f"visitter-{size}", size)
         result = run_visit_all(project)
         seconds, size_bytes = merged_letters_seconds(project)
         print(
             f"| {size} | {result['wall']:.1f} | {result['cpu']:.1f} | {result['rss']:.0f} | "
-            f"{result['pss']:.0f} | {seconds:.2f} | {size_bytes / 1e6:.1f} |",
+            f"{result['pss']:.0f} | {result['own']:.0f} | {seconds:.2f} | "
+            f"{size_bytes / 1e6:.1f} |",
             flush=True,
         )
     print(f"belastning ved slutt: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
