@@ -432,3 +432,15 @@ def test_merged_docx_falls_back_to_composing(tmp_path: Path) -> None:
     assert docxjoin.join(letters) is not None
     composed = _paragraphs(year_documents._composed(letters))
     assert composed == joined
+
+
+@pytest.mark.parametrize("profile", ["ua1", "2a"])
+def test_merged_letters_pdf_meets_the_standards(year: Path, profile: str) -> None:
+    """The year's letters in one Typst document (each page numbered within its letter) stay
+    PDF/UA-1 and PDF/A-2a."""
+    from .pdf_standards import findings
+
+    merged = (year / "invitasjonsbrev-alle.pdf").read_bytes()
+    assert findings(merged, profile) == []
+    footers = re.findall(r"Side (\d) av (\d)", pdf_text(merged))
+    assert footers == [("1", "2"), ("2", "2")] * 3
