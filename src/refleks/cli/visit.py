@@ -1,6 +1,7 @@
 """``refleks visit``: the whole walkround kit for one visit, into ``out/visits/<id>/``;
 with ``--plan``/``--all`` every visit of a year plan (or of ``content/visits/``) and the
-year's shared files into ``out/arsplan/<id>/`` (see ``refleks.walkround.year``).
+year's shared files into ``out/arsplan/<id>/`` (see ``refleks.walkround.year``), written
+visit by visit with one progress line per visit on stderr.
 
 Letters with people's names are written only under ``out/``, never into ``site/``.
 ``REFLEKS_TODAY`` (``ÅÅÅÅ-MM-DD``) sets the day the checks take as today."""
@@ -96,9 +97,11 @@ def _run_year(args: argparse.Namespace, project: Project) -> int:
     def shared() -> None:
         print(SHARED_STARTED, file=sys.stderr, flush=True)
 
-    for path, data in year.files(progress, shared):
-        writer.write(path, data)
-    writer.finish()
+    try:
+        for path, data in year.files(progress, shared):
+            writer.write(path, data)
+    finally:  # what was written is in the manifests, so a next run does not take it as edited
+        writer.finish()
     folder = project.out / "arsplan" / group.id
     print(
         f"Årsplanen «{year.title}»: {nb_count(len(group.visits), 'visitt', 'visitter')}. "

@@ -2,9 +2,10 @@
 letter on a new page), the year overview (XLSX, PDF, HTML page) and one calendar file.
 
 They are written under ``out/arsplan/<plan>/`` only, never into the public site: the letters
-carry people's names. The DOCX joins the very files each visit's kit holds; the PDF lays out
-the same letters again in one Typst document (a tagged PDF stays tagged, with each letter in
-its own language).
+carry people's names. The DOCX joins the very files each visit's kit holds (by their bodies
+when they come from one template, ``docxjoin``); the PDF lays out the same letters again in
+one Typst document, one compile (a tagged PDF stays tagged, with each letter in its own
+language). ``build`` gives the files one at a time, going through the kits once per document.
 """
 
 from __future__ import annotations
