@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -138,8 +139,13 @@ def search_for(page: Any, term: str, engine: str, *, delay: int = 20) -> None:
 
 
 def search_count(page: Any, engine: str) -> str:
-    """What the search says about the number of results, as shown."""
-    return page.locator(SEARCH_COUNT[engine]).first.inner_text().strip()
+    """What the search says about the number of results, as shown, once it shows a number
+    (the line is written after the results)."""
+    from playwright.sync_api import expect
+
+    count = page.locator(SEARCH_COUNT[engine]).first
+    expect(count).to_have_text(re.compile(r"\d"), timeout=15000)
+    return count.inner_text().strip()
 
 
 def search_results(page: Any, engine: str) -> tuple[list[str], list[str]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """With ``CI=true`` every outside program the tests use must be there."""
+    """With ``CI=true`` every outside program the tests use must be there. The checkout's
+    state is noted, so that a test writing into the repository is caught at the end."""
     from .tools import TOOLS, in_ci, missing_tools
+
+    session.config.stash[_CHECKOUT] = checkout_state()
 
     missing = missing_tools()
     if in_ci() and missing:
@@ -36,6 +41,16 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 @pytest.fixture(scope="session")
 def project() -> Project:
     return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content in a project folder of its own, for tests that run a command
+    (``--project``): what the command writes, its cache in ``build/`` included, goes there
+    and not into the checkout."""
+    root = tmp_path_factory.mktemp("levert") / "prosjekt"
+    shutil.copytree(ROOT / "content", root / "content")
+    return root
 
 
 @pytest.fixture(scope="session")
@@ -171,3 +186,42 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     from . import measurements
 
     measurements.write()
+    before = session.config.stash.get(_CHECKOUT, None)
+    changed = sorted(before ^ checkout_state()) if before is not None else []
+    if changed:  # a test wrote into (or removed from) the checkout instead of a tmp folder
+        from .tools import in_ci
+
+        print("\nTestene har endret i repositoriet:\n  " + "\n  ".join(changed))
+        if in_ci():  # elsewhere it may be the developer, editing while the tests run
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# --------------------------------------------------------------------------- the checkout
+# Tests write into temporary folders only; with CI=true a run that changed the checkout fails
+# (elsewhere it only says so: the change may be the developer's own edit). Left out: build/,
+# Refleks's own cache and work folder (the PDF cache the site fixtures share, the
+# accessibility measurements), and the tools' caches.
+_CHECKOUT = pytest.StashKey[set]()
+_OWN = (".pytest_cache", ".ruff_cache", ".import_linter_cache", "build")
+
+
+def checkout_state() -> set[str]:
+    """The top-level names of the checkout and what ``git status`` says about the rest
+    (changed, untracked and ignored files; folders git does not know as one line)."""
+    names = {p.name for p in ROOT.iterdir() if p.name not in _OWN}
+    try:
+        status = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--ignored"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return names  # not a git checkout (an unpacked release): the names still count
+    lines = {
+        line
+        for line in status.splitlines()
+        if line[3:].split("/")[0] not in _OWN and "__pycache__" not in line
+    }
+    return names | lines

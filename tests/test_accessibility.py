@@ -19,7 +19,14 @@ from .tools import nothing_to_check, require_module
 
 require_module("playwright.sync_api")
 
-from .browser import Recorder, axe_violations, describe, search_for  # noqa: E402
+from .browser import (  # noqa: E402
+    SETTLED,
+    Recorder,
+    axe_violations,
+    describe,
+    search_count,
+    search_for,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -134,7 +141,7 @@ def test_page_type_with_the_mobile_menu_open(
     try:
         page.click("label.md-header__button[for='__drawer']")
         page.wait_for_function("document.getElementById('__drawer').checked")
-        page.wait_for_timeout(400)  # the drawer slides in
+        page.evaluate(SETTLED)  # the drawer has slid in: its transition has ended
         assert page.locator(".md-sidebar--primary").bounding_box()["x"] >= -1
         check(page, f"{path} med mobilmenyen åpen ({palette} palett)")
     finally:
@@ -148,7 +155,7 @@ def test_search_results_open(browser: Any, base_url: str, palette: str, engine: 
     )
     try:
         search_for(page, "gjennomgang", engine, delay=10)
-        page.wait_for_timeout(300)
+        search_count(page, engine)  # the results are shown in full once their count is
         check(page, f"søkeresultater for «gjennomgang» ({palette} palett)")
         recorder.assert_local()
     finally:
@@ -205,7 +212,6 @@ def test_deck_every_slide(
                        && getComputedStyle(Reveal.getCurrentSlide()).opacity === '1'""",
                 arg=index,
             )
-            page.wait_for_timeout(100)
             check(page, f"{path}, lysark {index + 1} av {total}", advisory=index == 0)
         recorder.assert_local()
     finally:

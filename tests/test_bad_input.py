@@ -1,14 +1,17 @@
 """The bad-input corpus: one case per file in tests/bad_input/, the expected message beside it.
 
-Each case goes into a copy of a small valid project whose site is already built. The run must
-exit non-zero, print exactly the expected Norwegian message, show no traceback, and leave the
-previous site/ byte for byte as it was. Update the expected messages after a deliberate change
-with ``REFLEKS_UPDATE_GOLDEN=1 ./scripts/test tests/test_bad_input.py``.
+Each case goes into a copy of a small valid project whose site is already built. The run (the
+command line's ``main``, in this process: the corpus is large and a case needs no process of its
+own) must exit non-zero, print exactly the expected Norwegian message, show no traceback, and
+leave the previous site/ byte for byte as it was. Update the expected messages after a
+deliberate change with ``REFLEKS_UPDATE_GOLDEN=1 ./scripts/test tests/test_bad_input.py``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import shutil
 import subprocess
@@ -16,6 +19,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from refleks import cli
 
 from .conftest import ROOT
 
@@ -50,6 +55,18 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def run_here(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``run`` without a new process: what ``refleks`` prints and the code it exits with."""
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["--project", str(project), *args]
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(argv)
+        except SystemExit as exit_:  # argparse
+            code = exit_.code if isinstance(exit_.code, int) else 2
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture(scope="module")
 def good_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("good") / "prosjekt")
@@ -77,7 +94,7 @@ def test_bad_input(case: Path, good_project: Path, tmp_path: Path) -> None:
     before = tree_digest(project / "site")
     apply_case(case, project)
 
-    result = run(project, "build", "--strict")
+    result = run_here(project, "build", "--strict")
 
     expected_file = case.with_suffix(".txt")
     if UPDATE and (

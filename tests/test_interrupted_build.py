@@ -3,7 +3,9 @@
 ``refleks build`` builds into a fresh folder and swaps it into place with two renames; a kill
 between the renames leaves ``site.old`` that the next build (``restore_interrupted``) puts
 back. These tests kill real builds (the whole process group: Refleks and the engine it runs)
-at several moments, and check the in-between states of the swap directly.
+in several phases, each recognised on disk rather than guessed from the clock, so a quick
+build cannot end before the kill and pass without one; the in-between states of the swap are
+checked directly.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,7 +27,25 @@ from .test_bad_input import make_project, tree_digest
 
 pytestmark = pytest.mark.slow
 
-MOMENTS = [0.3, 1.0, 2.5, 6.0]  # start-up, loading, page generation, engine or documents
+PHASES: dict[str, Callable[[Path], bool]] = {
+    # at once: Python is still starting and loading the content
+    "start-up": lambda project: True,
+    # the build's work folder has its Markdown pages: the pages are being made
+    "pages": lambda project: any(project.glob(".refleks-*/docs/*")),
+    # Refleks's own outputs (decks, PDFs, tools) are being written beside the engine
+    "outputs": lambda project: any(project.glob(".refleks-*/outputs/*")),
+    # the engine has written pages of the new site: the swap is near
+    "engine": lambda project: any(project.glob(".refleks-*/site/*")),
+}
+
+
+def wait_for_phase(build: subprocess.Popen, project: Path, phase: str) -> None:
+    """Return once ``phase`` is seen; fail when the build ends first (nothing to kill)."""
+    deadline = time.monotonic() + 300
+    while not PHASES[phase](project):
+        assert build.poll() is None, f"the build ended before the phase «{phase}»"
+        assert time.monotonic() < deadline, f"the phase «{phase}» never came"
+        time.sleep(0.01)  # polling for the condition, not a guess of how long it takes
 
 
 def start_build(project: Path) -> subprocess.Popen:
@@ -53,10 +74,8 @@ def change_content(project: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("moment", MOMENTS)
-def test_sigkill_leaves_the_previous_site(
-    built_project: Path, tmp_path: Path, moment: float
-) -> None:
+@pytest.mark.parametrize("phase", PHASES)
+def test_sigkill_leaves_the_previous_site(built_project: Path, tmp_path: Path, phase: str) -> None:
     project = tmp_path / "prosjekt"
     shutil.copytree(built_project, project, symlinks=True)
     site = project / "site"
@@ -64,21 +83,14 @@ def test_sigkill_leaves_the_previous_site(
     change_content(project)
 
     build = start_build(project)
-    time.sleep(moment)
-    finished = build.poll() is not None
-    if not finished:
-        os.killpg(build.pid, signal.SIGKILL)
+    wait_for_phase(build, project, phase)
+    os.killpg(build.pid, signal.SIGKILL)
     build.wait(timeout=30)
-
-    if finished:  # the build was quicker than the moment: the new site is in place
-        assert build.returncode == 0
-        assert "Et endret sett" in (site / "refleksjon" / "sett" / "index.html").read_text()
-    else:
-        assert build.returncode == -signal.SIGKILL
-        if not site.exists():  # killed between the two renames
-            assert site.with_name("site.old").is_dir()
-            restore_interrupted(site)
-        after_kill = tree_digest(site)
+    assert build.returncode == -signal.SIGKILL
+    if not site.exists():  # killed between the two renames
+        assert site.with_name("site.old").is_dir()
+        restore_interrupted(site)
+    after_kill = tree_digest(site)
 
     # the next build puts everything right and succeeds
     again = start_build(project)
@@ -86,11 +98,10 @@ def test_sigkill_leaves_the_previous_site(
     assert again.returncode == 0, err.decode()
     assert "Et endret sett" in (site / "refleksjon" / "sett" / "index.html").read_text()
     assert not site.with_name("site.old").exists()
-    if not finished:
-        # the old site or, when the kill came after the swap, the whole new one (builds are
-        # reproducible, so it equals the one just made): never a mixture
-        assert after_kill in (before, tree_digest(site)), f"killed after {moment} s: mixed site/"
-        assert before != tree_digest(site)
+    # the old site or, when the kill came after the swap, the whole new one (builds are
+    # reproducible, so it equals the one just made): never a mixture
+    assert after_kill in (before, tree_digest(site)), f"killed in phase {phase}: mixed site/"
+    assert before != tree_digest(site)
 
 
 def make_site(folder: Path, text: str) -> Path:

@@ -15,6 +15,7 @@ from .tools import nothing_to_check, require_module
 
 require_module("playwright.sync_api")
 
+from .browser import SETTLED, wait_until  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -59,7 +60,7 @@ def tab_stops(page: Any, count: int) -> list[tuple[str, str]]:
     problems = []
     for _ in range(count):
         page.keyboard.press("Tab")
-        page.wait_for_timeout(60)
+        page.evaluate(SETTLED)  # the focus ring has faded in
         active = page.evaluate_handle("document.activeElement")
         if page.evaluate("el => el === document.body", active):
             continue  # the end of the page: the browser's own controls come next
@@ -104,8 +105,8 @@ def test_skip_link_goes_to_the_content(page: Any, base_url: str) -> None:
     assert target.startswith("#")
 
     page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
-    assert page.evaluate("location.hash") == target
+    wait_until(page, f"location.hash === {target!r}")
+    page.evaluate(SETTLED)  # the scroll to the content has ended
     top = page.evaluate(f"document.getElementById({target[1:]!r}).getBoundingClientRect().top")
     assert 0 <= top < 300, f"the content's first heading is at {top}px, not at the top"
     # the next Tab lands in the content, not in the header or the menus
@@ -118,12 +119,14 @@ def test_skip_link_on_a_scrolled_page_scrolls_back_to_the_content(page: Any, bas
     page.goto(base_url + urls.page_html(urls.REFERENCE_PAGE))
     page.wait_for_load_state("networkidle")
     page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(200)
+    wait_until(page, "window.scrollY > 0")
+    page.evaluate(SETTLED)
     page.evaluate("document.activeElement.blur()")
     page.evaluate("document.querySelector('.md-skip').focus()")
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
     target = page.evaluate("document.querySelector('.md-skip').getAttribute('href')")
+    page.keyboard.press("Enter")
+    wait_until(page, f"location.hash === {target!r}")
+    page.evaluate(SETTLED)  # the scroll back to the content has ended
     top = page.evaluate(f"document.getElementById({target[1:]!r}).getBoundingClientRect().top")
     assert 0 <= top < 300
 

@@ -29,8 +29,6 @@ NOT_YET = {
     r"site/visitt/.*": "the method page uses the nynorsk translation where it has one and "
     "marks the rest bokmål, but the engine's table of contents repeats a bokmål heading "
     "without the mark",
-    r"site/tilgjengelighet\.html": "the accessibility statement draft is bokmål: its text is "
-    "in templates/pages/accessibility.md.j2, not yet in the catalogues (issue 28 landed later)",
     r"(site|out/scorm/[^/]+)/utskrift/(kurs|lysark)-.*\.pdf": "the source's summary is "
     "marked lang=nb in the HTML handed to Typst; PDF text carries no language to read",
 }

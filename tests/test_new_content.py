@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from refleks.cli import main
-from refleks.content.scaffold import slug
+from refleks.content.authoring.scaffold import slug
 
 from .conftest import ROOT
 from .test_editor_schema import read_yaml12

@@ -53,11 +53,11 @@ def test_shipped_content_is_all_in_nynorsk(project: Path, capsys) -> None:
     _language(project, "nn")
     code, out = run(project, capsys, "check")
     assert code == 0
-    problems = [line for line in out.splitlines() if "advarsel" in line]
+    problems = [line for line in out.splitlines() if "åtvaring" in line]  # said in nynorsk
     # only the authors' guide pages (docs/) are bokmål; content/ has nynorsk everywhere
     assert [p for p in problems if p.startswith("content/")] == []
     assert any(
-        p.startswith("docs/for-forfattere/index.md:1:1: advarsel: siden har") for p in problems
+        p.startswith("docs/for-forfattere/index.md:1:1: åtvaring: sida har") for p in problems
     )
 
 
@@ -69,13 +69,13 @@ def test_a_role_without_nynorsk_is_warned_word_for_word(project: Path, capsys) -
     lines = (project / "content" / "roles.yaml").read_text("utf-8").splitlines()
     line = next(i for i, text in enumerate(lines, 1) if text == "  label: Kollega")
     assert (
-        f"content/roles.yaml:{line}:10: advarsel: teksten har ingen nynorsk versjon, og "
-        "nettstedet er på nynorsk\n"
+        f"content/roles.yaml:{line}:10: åtvaring: teksten har ingen nynorsk versjon, og "
+        "nettstaden er på nynorsk\n"
         "  nøkkel: [4].label (rolle 5)\n"
-        "  skrevet: Kollega\n"
-        "  forventet: teksten på nynorsk under «nn:» ved siden av\n"
-        "  tips: skriv teksten på nynorsk i tabellen «nn:» i samme element (se «Bokmål og "
-        "nynorsk» i forfatterveiledningen)"
+        "  skrive: Kollega\n"
+        "  venta: teksten på nynorsk under «nn:» ved sida av\n"
+        "  tips: skriv teksten på nynorsk i tabellen «nn:» i same element (sjå «Bokmål og "
+        "nynorsk» i forfattarrettleiinga)"
     ) in out
     assert "nøkkel: [4].address" in out and "nøkkel: [4].examples" in out
     assert run(project, capsys, "check", "--strict")[0] == 1

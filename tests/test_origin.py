@@ -17,8 +17,6 @@ from refleks.cli import main
 from refleks.content.model import Library
 from refleks.decks import slides
 
-from .conftest import ROOT
-
 SUMMARY = "Refleks' sammendrag av kilden"
 MARK = "Skrevet for Refleks – står ikke i kilden"
 SOURCE_LINE = "Spørsmålene er skrevet for Refleks og står ikke i kilden. De bygger på:"
@@ -86,9 +84,9 @@ def _pages(pdf: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def session_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def session_kit(tmp_path_factory: pytest.TempPathFactory, shipped_project: Path) -> Path:
     out = tmp_path_factory.mktemp("okt")
-    argv = ["--project", str(ROOT), "session", "--reflection", "kollegastotte"]
+    argv = ["--project", str(shipped_project), "session", "--reflection", "kollegastotte"]
     # 120 minutes: room for all five of the role's themes (20 minutes each, 10 to open and close)
     argv += ["--minutes", "120"]
     assert main([*argv, "--role", "kollega", "--out", str(out), "--name", "kit"]) == 0
@@ -114,9 +112,13 @@ def test_every_printed_page_with_a_question_has_the_mark(
     assert with_questions
     for page in with_questions:
         assert MARK in page, page
-    for page in pages:  # the running footer names the source with the same origin
-        # «Kilde:» stands only under what the source itself says (a story from it), never
-        # on a page with the questions written for Refleks
+    for page in pages:  # each page's footer names the source with that page's origin
+        # «Kilde:» stands only under what the source itself says (its stories, on a page
+        # of their own), never on a page with the questions written for Refleks
+        if "Fortellinger fra kilden" in page and name == "utskrift.pdf":
+            assert f"Kilde: {F25}" in page and not any(s in page for s in starts)
+            assert "Spørsmål skrevet for Refleks, bygger på" not in page
+            continue
         if f"Kilde: {F25}" in page:
             assert page.startswith(("FORTELLING", "SITAT")) and not any(s in page for s in starts)
         assert "Spørsmål skrevet for Refleks, bygger på: F25" in page
@@ -143,9 +145,9 @@ def test_the_session_deck_and_guide_html_have_the_mark(library: Library, session
 
 
 @pytest.fixture(scope="module")
-def group_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def group_kit(tmp_path_factory: pytest.TempPathFactory, shipped_project: Path) -> Path:
     out = tmp_path_factory.mktemp("gruppe")
-    argv = ["--project", str(ROOT), "session", "--reflection", "kollegastotte"]
+    argv = ["--project", str(shipped_project), "session", "--reflection", "kollegastotte"]
     # six themes: 5 + 6 x 20 + 5 = 130 minutes
     group = ["--role", "alle", "--minutes", "130"]
     assert main([*argv, *group, "--out", str(out), "--name", "g"]) == 0

@@ -52,7 +52,9 @@ def _shipped_content(target: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def made(default_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], PDFs]:
+def made(
+    default_site: Path, tmp_path_factory: pytest.TempPathFactory, shipped_project: Path
+) -> Callable[[str], PDFs]:
     """The PDFs of one kind of output, made the first time a test asks for that kind."""
     cache: dict[str, PDFs] = {}
 
@@ -71,12 +73,13 @@ def made(default_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Callab
 
     def session() -> PDFs:
         out = tmp_path_factory.mktemp("session")
-        _cli(ROOT, "session", *SESSION, "--out", str(out))
+        _cli(shipped_project, "session", *SESSION, "--out", str(out))
         return _pdfs_in(out)
 
     def scorm() -> PDFs:
         out = tmp_path_factory.mktemp("scorm")
-        _cli(ROOT, "export", "scorm", "--reflection", "systemperspektiv", "--out", str(out))
+        argv = ["export", "scorm", "--reflection", "systemperspektiv", "--out", str(out)]
+        _cli(shipped_project, *argv)
         found: PDFs = []
         for package in sorted(out.glob("*.zip")):
             with zipfile.ZipFile(package) as zf:

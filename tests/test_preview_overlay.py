@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from refleks.errors import Problem
-from refleks.site import preview_engine, preview_overlay
+from refleks.site.preview import overlay, server
 from refleks.templating import nb_count
 from refleks.walkround import i18n
 from refleks.walkround.documents import year
@@ -30,7 +30,7 @@ PROBLEM = Problem(
 
 
 def test_the_errors_are_escaped_and_name_file_line_and_column() -> None:
-    html = preview_overlay.render(TEMPLATES, [PROBLEM])
+    html = overlay.render(TEMPLATES, [PROBLEM])
     assert "<script>" not in html
     assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>" in html
     assert "<code>content/reflections/sett.yaml:4:7</code> teksten er for lang" in html
@@ -41,16 +41,16 @@ def test_the_errors_are_escaped_and_name_file_line_and_column() -> None:
 
 
 def test_errors_go_on_top_of_a_page_after_its_front_matter_and_come_off_again() -> None:
-    overlay = preview_overlay.render(TEMPLATES, [PROBLEM])
+    box = overlay.render(TEMPLATES, [PROBLEM])
     plain = "# Tittel\n\nTekst.\n"
     with_front_matter = "---\ntitle: Forsiden\n---\n# Tittel\n"
-    on_plain = preview_overlay.inject(plain, overlay)
-    assert on_plain == overlay + plain
-    on_front = preview_overlay.inject(with_front_matter, overlay)
-    assert on_front == "---\ntitle: Forsiden\n---\n\n" + overlay + "# Tittel\n"
+    on_plain = overlay.inject(plain, box)
+    assert on_plain == box + plain
+    on_front = overlay.inject(with_front_matter, box)
+    assert on_front == "---\ntitle: Forsiden\n---\n\n" + box + "# Tittel\n"
     # shown again (other errors): once, never twice
-    assert preview_overlay.inject(on_plain, overlay) == on_plain
-    assert preview_overlay.strip(on_plain) == plain
+    assert overlay.inject(on_plain, box) == on_plain
+    assert overlay.strip(on_plain) == plain
 
 
 def test_the_engine_banners_and_progress_lines_are_left_out() -> None:
@@ -71,11 +71,11 @@ def test_the_engine_banners_and_progress_lines_are_left_out() -> None:
         "Build started\n",
         "No issues found\n",
     ]
-    assert list(preview_engine.shown(engine_output)) == [
+    assert list(server.shown(engine_output)) == [
         "WARNING -  Doc file 'index.md' contains a link 'x.md', but the target is not found "
         "among documentation files."
     ]
-    assert preview_engine.environment()["NO_MKDOCS_2_WARNING"] == "1"
+    assert server.environment()["NO_MKDOCS_2_WARNING"] == "1"
 
 
 def test_counts_in_norwegian() -> None:
@@ -98,7 +98,7 @@ def test_the_year_overview_counts_visits_in_either_language(
 
 
 def test_a_built_site_has_no_preview_errors_nor_their_stylesheet(default_site: Path) -> None:
-    assert not (default_site / preview_overlay.STYLESHEET_PATH).exists()
+    assert not (default_site / overlay.STYLESHEET_PATH).exists()
     for page in default_site.rglob("*.html"):
         assert "refleks-forhandsvisning" not in page.read_text("utf-8"), page
 
@@ -116,7 +116,7 @@ def test_a_beginners_mistake_shows_in_the_preview_as_in_check(tmp_path: Path) ->
     apply_case(ROOT / "tests" / "bad_input" / "sporsmal-med-kolon.yaml", project)
     with pytest.raises(ContentInvalid) as invalid:
         build_library(Project(project))
-    html = preview_overlay.render(TEMPLATES, invalid.value.problems.errors)
+    html = overlay.render(TEMPLATES, invalid.value.problems.errors)
     assert "Innholdet har 1 feil</h2>" in html
     assert (
         "<code>content/reflections/sett.yaml:17:11</code> spørsmålet inneholder «: » – "

@@ -45,10 +45,11 @@ def example_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def session_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def session_kit(tmp_path_factory: pytest.TempPathFactory, shipped_project: Path) -> Path:
     out = tmp_path_factory.mktemp("okt")
     args = ["--reflection", "kollegastotte", "--role", "kollega", "--name", "okt"]
-    assert cli.main(["--project", str(ROOT), "session", *args, "--out", str(out)]) == 0
+    argv = ["--project", str(shipped_project), "session", *args, "--out", str(out)]
+    assert cli.main(argv) == 0
     return out / "okt"
 
 

@@ -155,7 +155,11 @@ def crawl_targets(site: Path) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("mode", ["http", "file"])
+# each engine's site crawled once, one from a server and one from disk: the static scan
+# above reads both whole, and a crawl waits for every page to go quiet (the slowest test)
+@pytest.mark.parametrize(
+    ("engine", "mode"), [("mkdocs", "http"), ("zensical", "file")], indirect=["engine"]
+)
 def test_crawl_of_every_page_and_deck_stays_local(
     browser: Any, built_site: Path, mode: str, engine: str
 ) -> None:

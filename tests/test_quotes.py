@@ -45,6 +45,13 @@ def test_shipped_quotes_all_stand_in_their_sources(library: Library) -> None:
         + (2 + 4 + 3 + 1)
         + (3 + 2 + 18 + 13)
         + 1
+        # issue 25, headings and catalogues: titles with title_quote (findings 3 + 1,
+        # recommendations 5, catalogue groups 2 + 12) and the quoted catalogue groups'
+        # intros and items (vold og trusler 1 + 10 + 14 + 14 + 13 + 21; kollegastøtte
+        # 8 + 16 + 10 + 3 + 5)
+        + (3 + 1 + 5 + 2 + 12)
+        + (1 + 10 + 14 + 14 + 13 + 21)
+        + (8 + 16 + 10 + 3 + 5)
     )
     by_source = {q.source_id for q in found}
     assert by_source == {
@@ -81,7 +88,7 @@ def test_a_changed_word_in_a_quote_is_an_error_with_the_source_passage(
     )
     assert main(["--project", str(shipped), "check"]) == 1
     assert capsys.readouterr().err == (
-        "content/sources/ukom-systemperspektiv.yaml:83:11: feil: sitatet står ikke ordrett i "
+        "content/sources/ukom-systemperspektiv.yaml:84:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
         "  nøkkel: findings[0].text (funn 1)\n"
         "  skrevet: Mange som leder gjennomganger av alvorlige hendelser forteller at de har "
@@ -119,7 +126,7 @@ def test_a_quote_without_a_source_text_is_an_error(
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert (
-        "content/sources/ukom-systemperspektiv.yaml:82:12: feil: kilden «ukom-systemperspektiv» "
+        "content/sources/ukom-systemperspektiv.yaml:83:12: feil: kilden «ukom-systemperspektiv» "
         "har ingen kildetekst å kontrollere sitatet mot\n"
         "  nøkkel: findings[0].quote (funn 1)\n"
         "  skrevet: quote: true\n"
@@ -127,12 +134,12 @@ def test_a_quote_without_a_source_text_is_an_error(
         "  tips: legg teksten fra publikasjonen i filen, eller fjern «quote: true»\n"
     ) in err
     assert (
-        "content/sources/ukom-systemperspektiv.yaml:142:14: feil: kilden har en sjekksum, men "
+        "content/sources/ukom-systemperspektiv.yaml:145:14: feil: kilden har en sjekksum, men "
         "ingen kildetekst i content/sources/ukom-systemperspektiv.txt\n"
     ) in err
     # five sections, three findings, two recommendations, three themes' questions and their
-    # three intros, and the checksum
-    assert err.count(": feil: ") == 17
+    # three intros, the checksum, and the three findings' titles (title_quote: true)
+    assert err.count(": feil: ") == 20
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -222,7 +229,7 @@ def test_the_letter_must_keep_the_guides_words(
     assert main(["--project", str(shipped), "check"]) == 1
     err = capsys.readouterr().err
     assert err.startswith(
-        "content/methods/pasientsikkerhetsvisitt.yaml:315:13: feil: sitatet står ikke ordrett i "
+        "content/methods/pasientsikkerhetsvisitt.yaml:318:13: feil: sitatet står ikke ordrett i "
         "kildeteksten\n  nøkkel: letter.sections[3].text (avsnitt 4)\n"
     )
     assert "Mot slutten av møtet blir vi enige om opp til tre hovedtiltak" in err
@@ -291,7 +298,7 @@ def test_a_dropped_negation_is_an_error_at_its_line(
     )
     err = _check_fails(shipped, capsys)
     assert err.startswith(
-        "content/sources/ukom-systemperspektiv.yaml:98:11: feil: sitatet står ikke ordrett i "
+        "content/sources/ukom-systemperspektiv.yaml:101:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
         "  nøkkel: findings[2].text (funn 3)\n"
         "  skrevet: Rapporter blir ofte utarbeidet i forbindelse med tilsyn, og bare i varierende "
@@ -311,7 +318,7 @@ def test_a_changed_modal_verb_is_an_error_at_its_line(
     )
     err = _check_fails(shipped, capsys)
     assert err.startswith(
-        "content/methods/pasientsikkerhetsvisitt.yaml:372:11: feil: sitatet står ikke ordrett i "
+        "content/methods/pasientsikkerhetsvisitt.yaml:375:11: feil: sitatet står ikke ordrett i "
         "kildeteksten\n"
         "  nøkkel: question_guide.categories[0].questions[3]\n"
         "  skrevet: Er det noe vi må gjøre for å forhindre neste uønskede hendelse?\n"
@@ -367,7 +374,7 @@ def test_an_edited_source_text_is_an_error_at_the_checksum(
     )
     err = _check_fails(shipped, capsys)
     assert err == (
-        "content/sources/ukom-systemperspektiv.yaml:142:14: feil: kildeteksten "
+        "content/sources/ukom-systemperspektiv.yaml:145:14: feil: kildeteksten "
         "content/sources/ukom-systemperspektiv.txt er endret etter at sjekksummen ble skrevet\n"
         "  nøkkel: text_sha256\n"
         "  skrevet: f26dcab85f3e5e307669169da20f7a154587525e48d8fde810bf371429cfc991\n"

@@ -43,10 +43,10 @@ LAUNCHER = """<!DOCTYPE html>
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def package(tmp_path_factory: pytest.TempPathFactory, shipped_project: Path) -> Path:
     out = tmp_path_factory.mktemp("scorm")
     code = cli.main(
-        ["--project", str(ROOT), "export", "scorm", "--reflection", "systemperspektiv",
+        ["--project", str(shipped_project), "export", "scorm", "--reflection", "systemperspektiv",
          "--out", str(out)]
     )  # fmt: skip
     assert code == 0
@@ -82,16 +82,21 @@ def test_manifest_has_what_scorm_12_requires(package: Path) -> None:
     ]
 
 
-def test_same_content_gives_the_same_bytes(package: Path, tmp_path: Path) -> None:
+def test_same_content_gives_the_same_bytes(
+    package: Path, tmp_path: Path, shipped_project: Path
+) -> None:
     assert cli.main(
-        ["--project", str(ROOT), "export", "scorm", "--reflection", "systemperspektiv",
+        ["--project", str(shipped_project), "export", "scorm", "--reflection", "systemperspektiv",
          "--out", str(tmp_path)]
     ) == 0  # fmt: skip
     assert (tmp_path / package.name).read_bytes() == package.read_bytes()
 
 
-def test_without_a_set_every_set_gets_a_package(tmp_path: Path, capsys) -> None:
-    assert cli.main(["--project", str(ROOT), "export", "scorm", "--out", str(tmp_path)]) == 0
+def test_without_a_set_every_set_gets_a_package(
+    tmp_path: Path, capsys, shipped_project: Path
+) -> None:
+    argv = ["--project", str(shipped_project), "export", "scorm", "--out", str(tmp_path)]
+    assert cli.main(argv) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "refleks-kollegastotte-scorm12.zip",
         "refleks-systemperspektiv-scorm12.zip",
@@ -99,9 +104,9 @@ def test_without_a_set_every_set_gets_a_package(tmp_path: Path, capsys) -> None:
     assert capsys.readouterr().out.count("SCORM-pakken er laget: ") == 2
 
 
-def test_unknown_set_is_a_norwegian_error(tmp_path: Path, capsys) -> None:
+def test_unknown_set_is_a_norwegian_error(tmp_path: Path, capsys, shipped_project: Path) -> None:
     args = ["export", "scorm", "--reflection", "nei", "--out", str(tmp_path)]
-    assert cli.main(["--project", str(ROOT), *args]) == 2
+    assert cli.main(["--project", str(shipped_project), *args]) == 2
     err = capsys.readouterr().err
     assert err.startswith("refleks: feil: refleksjonssettet «nei» finnes ikke. Gyldige valg: ")
     assert "systemperspektiv (Refleksjon om gjennomganger med systemperspektiv)" in err
@@ -140,11 +145,11 @@ def test_runtime_gets_completed_after_every_theme(package: Path, tmp_path: Path,
         context.close()
 
 
-def test_stories_are_in_and_themes_are_numbered_once(tmp_path: Path) -> None:
+def test_stories_are_in_and_themes_are_numbered_once(tmp_path: Path, shipped_project: Path) -> None:
     """kollegastotte.yaml's first theme shows two stories from the source (anne,
     forste-kneika); the theme list carries each theme's number in its text only."""
     assert cli.main(
-        ["--project", str(ROOT), "export", "scorm", "--reflection", "kollegastotte",
+        ["--project", str(shipped_project), "export", "scorm", "--reflection", "kollegastotte",
          "--out", str(tmp_path)]
     ) == 0  # fmt: skip
     with zipfile.ZipFile(tmp_path / "refleks-kollegastotte-scorm12.zip") as archive:

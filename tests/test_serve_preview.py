@@ -198,8 +198,8 @@ def test_a_content_error_is_shown_over_the_page_until_it_is_fixed(
     context.close()
     preview.wait_for_output("sider endret.\n", 5)
     # the documents are made again in the background once the content is valid
-    preview.wait_for_output("PDF-ene og dokumentene er oppdatert", 180, times=2)
-    time.sleep(1)
+    documents_line = f"PDF-ene og dokumentene er oppdatert: {len(DOCUMENTS)} filer endret.\n"
+    preview.wait_for_output(documents_line, 180, times=2)  # the whole line, not its start
     lines = refleks_lines(preview.output())
     port = preview.url.split(":")[-1].rstrip("/")
     assert lines == [

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from refleks import cli, session
+from refleks import cli
 from refleks.content.model import Library
 from refleks.decks import slides
 from refleks.errors import UsageError
+from refleks.sessions import session
 from tests.browser import Recorder, axe_violations, describe, launch
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from refleks import cli, session, sessiongroup
+from refleks import cli
 from refleks.content.model import Library
 from refleks.decks import slides
+from refleks.sessions import groups, session
 from tests.browser import Recorder
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +105,7 @@ def test_each_question_shows_its_role_in_theme_order(library: Library) -> None:
 def test_pacing_gives_every_slide_its_share_of_the_agenda(library: Library) -> None:
     chosen = session.resolve(library, "systemperspektiv", "alle", None, 90)
     deck = deck_for(library, chosen)
-    per_slide = sessiongroup.pacing(session.agenda(chosen, deck), len(deck.slides))
+    per_slide = groups.pacing(session.agenda(chosen, deck), len(deck.slides))
     timings = [p["timing"] for p in per_slide]
     assert sum(timings) == 90 * 60
     # title + instruction share 5 min; theme 1: theme and finding share 6 min, three

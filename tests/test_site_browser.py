@@ -80,8 +80,7 @@ def shown_count(browser, site: Path, term: str, engine: str) -> str:
     page = browser.new_page()
     page.goto((site / "index.html").as_uri())
     search_for(page, term, engine)
-    page.wait_for_timeout(300)  # the count follows the results
-    shown = search_count(page, engine)
+    shown = search_count(page, engine)  # waits for the count, which follows the results
     page.close()
     return shown
 

@@ -128,11 +128,11 @@ def test_notes_fall_back_to_findings_and_recommendations(library: Library) -> No
     reflection = library.reflections["systemperspektiv"]
     theme = reflection.themes[0].model_copy(update={"notes": ""})
     source, finding = library.finding(theme.findings[0])
-    assert slides.theme_notes(library, theme) == f"**{finding.title}:** {finding.text.strip()}"
+    assert slides.theme_notes(library, theme) == (finding,)
     # a finding slide's notes are the source's recommendations on it; the theme's own notes
     # are on the theme slide only
-    expected = [r.text.strip() for r in source.recommendations if finding.id in r.findings]
-    assert slides.finding_notes(library, theme.findings[0]) == "\n\n".join(expected)
+    expected = tuple(r for r in source.recommendations if finding.id in r.findings)
+    assert slides.finding_notes(library, theme.findings[0]) == expected
 
 
 def deck_slides(text: str) -> list[tuple[str, list[str], str]]:

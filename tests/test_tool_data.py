@@ -29,6 +29,7 @@ def test_visit_check_messages(data: dict) -> None:
         "leader_in_group": "lederen for enheten står i samtalegruppen",
         "date_passed": "datoen for visitten er passert",
         "email": "e-postadressen mangler @",
+        "contact": "kontaktpersonen i brevet mangler telefon og e-post",
         "weekend": "visitten er lagt til en helgedag",
         "holiday": "visitten er lagt til {grunn}",
     }
@@ -37,6 +38,8 @@ def test_visit_check_messages(data: dict) -> None:
     assert checks["rules"]["weekend"]["severity"] == "advarsel"
     assert checks["rules"]["email"]["severity"] == "feil"
     assert checks["rules"]["email"]["expected"] == "en e-postadresse som navn@kommune.no"
+    assert checks["rules"]["contact"]["expected"] == "phone: eller email: (minst én av dem)"
+    assert checks["rules"]["contact"]["severity"] == "feil"
     assert checks["schema"]["missing"] == {
         "severity": "feil",
         "message": "mangler påkrevd nøkkel «{navn}»",
@@ -59,6 +62,17 @@ def test_holidays_are_the_named_norwegian_ones(data: dict) -> None:
     assert "2030-12-24" not in days  # Christmas Eve is a working day
     years = {day[:4] for day in days}
     assert len(years) == tools.HOLIDAY_YEARS
+
+
+def test_deadline_rules_are_the_methods_and_the_summer_weeks(data: dict) -> None:
+    rules = data["visit"]["deadlines"]
+    # content/methods/pasientsikkerhetsvisitt.yaml's deadlines, the letter two weeks before
+    # the visit, and the common summer holiday (fellesferien, ISO weeks 28-31)
+    assert rules["reminder_days_before"] == 7
+    assert rules["minutes_working_days"] == 4
+    assert rules["follow_up_months"] == 3
+    assert rules["letter_days_before"] == 14
+    assert rules["summer_weeks"] == [28, 29, 30, 31]
 
 
 def test_letter_has_markers_for_the_visit_facts(data: dict) -> None:

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from refleks import session
 from refleks.decks import slides
+from refleks.sessions import session
 
 from .browser import Recorder, axe_violations, describe
 

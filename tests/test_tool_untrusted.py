@@ -161,12 +161,28 @@ def test_hostile_visit_files_are_refused_and_no_file_can_be_made(
     assert box[1:3] == [f"nøkkel: {path}", f"skrevet: {written}"]
     assert box[-1] == f"tips: {hint}"
     assert not page.is_visible("#resultat")
-    # the buttons make nothing even when clicked by a script
-    page.evaluate(
-        "['last-ned-ics', 'last-ned-yaml', 'last-ned-docx', 'skriv-ut']"
-        ".forEach((id) => document.getElementById(id).click())"
+    # the buttons make nothing even when clicked by a script: each handler calls its file
+    # maker (or makes an object URL, or opens a window) before anything it awaits, so when
+    # the clicks return, a count of those calls is final (no waiting for a download)
+    made = page.evaluate(
+        """() => {
+            const made = [];
+            const watch = (owner, name) => {
+                const real = owner[name];
+                owner[name] = (...args) => { made.push(name); return real.apply(owner, args); };
+                return () => { owner[name] = real; };
+            };
+            const files = window.RefleksVisitFiles;
+            const undo = [watch(URL, 'createObjectURL'), watch(window, 'open'),
+                          ...['toIcs', 'toYaml', 'letterDocx', 'letterHtml'].map(
+                              (name) => watch(files, name))];
+            ['last-ned-ics', 'last-ned-yaml', 'last-ned-docx', 'skriv-ut']
+                .forEach((id) => document.getElementById(id).click());
+            undo.forEach((restore) => restore());
+            return made;
+        }"""
     )
-    page.wait_for_timeout(500)
+    assert made == []
     assert downloads == []
 
 

@@ -207,6 +207,26 @@ def test_bad_values_get_the_messages_of_refleks_check(engine_page: Any) -> None:
     assert axe_violations(page) == [], describe(axe_violations(page))
 
 
+def test_a_contact_without_phone_or_email_is_refused_as_by_refleks_visit(page: Any) -> None:
+    """The letter ends «For mer informasjon, kontakt ...»: `refleks visit` refuses a visit
+    whose contact has neither phone nor e-mail (tests/test_visit_checks.py), so the form
+    makes no documents either."""
+    fill(page, {**FORM, "coordinator-phone": "", "coordinator-email": ""})
+    submit(page)
+    assert page.inner_text("#coordinator-phone-feil").splitlines() == [
+        "feil: kontaktpersonen i brevet mangler telefon og e-post",
+        "nøkkel: leadership.coordinator",
+        "skrevet: Ola Koordinator",
+        "forventet: phone: eller email: (minst én av dem)",
+        "tips: brevet ber leseren ta kontakt; skriv telefonnummer eller e-postadresse",
+    ]
+    assert not page.is_visible("#resultat")
+    fill(page, {"coordinator-phone": "123 45 678"})
+    submit(page)
+    assert summary(page) == []
+    assert page.is_visible("#resultat")
+
+
 def test_method_advice_is_shown_but_the_documents_are_made(engine_page: Any) -> None:
     page = engine_page
     # 17 May 2030 is a Friday and Grunnlovsdag; four of the group are health professionals

@@ -18,6 +18,7 @@ TOOLS = {
     "pdftotext": "poppler-utils",
     "pdfinfo": "poppler-utils",
     "pdftoppm": "poppler-utils",
+    "node": "nodejs",
 }
 
 

@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from .messages import _
+
 
 def inside(path: Path | str, root: Path | str) -> bool:
     """Whether ``path``, every link followed, lies in ``root`` (itself resolved)."""
@@ -25,15 +27,24 @@ def link_problem(path: Path, root: Path) -> str | None:
         os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return f"lenken {path.name} går i ring"
+            return _("lenken {name} går i ring", name=path.name)
         if path.is_symlink():
-            return f"lenken {path.name} peker på noe som ikke finnes ({os.readlink(path)})"
+            return _(
+                "lenken {name} peker på noe som ikke finnes ({target})",
+                name=path.name,
+                target=os.readlink(path),
+            )
         return None  # missing: the caller says what was expected
     if not inside(path, root):
         shown = os.readlink(path) if path.is_symlink() else os.path.realpath(path)
-        return f"{path.name} peker ut av prosjektet ({shown}); lenken følges ikke"
+        return _(
+            "{name} peker ut av prosjektet ({shown}); lenken følges ikke",
+            name=path.name,
+            shown=shown,
+        )
     if path.is_symlink() and path.is_dir() and inside(path.parent, path):
-        return f"lenken {path.name} går i ring"  # to a folder it lies in: copying never ends
+        # to a folder it lies in: copying never ends
+        return _("lenken {name} går i ring", name=path.name)
     return None
 
 
@@ -45,11 +56,11 @@ def file_problem(path: Path, root: Path) -> str | None:
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
-        return f"filen kan ikke leses ({exc.strerror})"
+        return _("filen kan ikke leses ({reason})", reason=exc.strerror)
     if stat.S_ISDIR(mode):
-        return f"{path.name} er en mappe, ikke en fil"
+        return _("{name} er en mappe, ikke en fil", name=path.name)
     if not stat.S_ISREG(mode):
-        return f"{path.name} er ikke en vanlig fil"
+        return _("{name} er ikke en vanlig fil", name=path.name)
     return None
 
 
@@ -91,8 +102,8 @@ def refuse_links_leaving(folder: Path, root: Path) -> None:
             "",
             problem,
             written=problems.rel(path),
-            expected="en mappe inne i prosjektet, eller en lenke til en",
-            hint="fjern lenken, eller bruk en mappe i prosjektet",
+            expected=_("en mappe inne i prosjektet, eller en lenke til en"),
+            hint=_("fjern lenken, eller bruk en mappe i prosjektet"),
         )
     if problems.errors:
         raise ContentInvalid(problems)

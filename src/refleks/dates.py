@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 from .errors import UsageError
+from .messages import _
 
 
 def fixed_time() -> dt.datetime | None:
@@ -22,7 +23,10 @@ def fixed_time() -> dt.datetime | None:
         return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise UsageError(
-            f"SOURCE_DATE_EPOCH må være et heltall (sekunder siden 1970), ikke «{value}»"
+            _(
+                "SOURCE_DATE_EPOCH må være et heltall (sekunder siden 1970), ikke «{value}»",
+                value=value,
+            )
         ) from None
 
 

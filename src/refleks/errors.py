@@ -13,8 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import _, localized
+
 # how users read a problem's severity
-SEVERITY_WORDS = {"error": "feil", "warning": "advarsel"}
+SEVERITY_WORDS = {"error": _("feil"), "warning": _("advarsel")}
 
 
 def visible(text: str) -> str:
@@ -81,31 +83,36 @@ class Problem:
     def format(self) -> str:
         # a folder or a missing file has no line to point at
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        lines = [f"{where}: {SEVERITY_WORDS[self.severity]}: {self.message}"]
+        # in the language spoken now (``messages.speaking``), the frame's words as well
+        severity = localized(SEVERITY_WORDS[self.severity])
+        lines = [f"{where}: {severity}: {localized(self.message)}"]
         if self.path:
-            lines.append(f"  nøkkel: {self.path}{positions(self.path, self.file)}")
+            lines.append(f"  {localized(KEY)}: {self.path}{positions(self.path, self.file)}")
         if self.written is not None:
-            lines.append(f"  skrevet: {visible(self.written)}")
+            lines.append(f"  {localized(WRITTEN)}: {visible(localized(self.written))}")
         if self.expected is not None:
-            lines.append(f"  forventet: {self.expected}")
+            lines.append(f"  {localized(EXPECTED)}: {localized(self.expected)}")
         if self.hint:
-            lines.append(f"  tips: {self.hint}")
+            lines.append(f"  {localized(HINT)}: {localized(self.hint)}")
         return "\n".join(lines)
 
 
+KEY, WRITTEN, EXPECTED, HINT = _("nøkkel"), _("skrevet"), _("forventet"), _("tips")
+"""The words before a problem's key path, what was written, what was expected and a hint."""
+
 # what an author calls an entry of a list, by the list's key (``themes[0]`` is «tema 1»)
 _ITEM_NOUNS = {
-    "themes": "tema",
-    "findings": "funn",
-    "recommendations": "anbefaling",
-    "stories": "fortelling",
-    "statistics": "tabell",
-    "visits": "visitt",
-    "sources": "kilde",
-    "links": "lenke",
-    "sections": "avsnitt",
-    "definitions": "definisjon",
-    "discrepancies": "merknad",
+    "themes": _("tema"),
+    "findings": _("funn"),
+    "recommendations": _("anbefaling"),
+    "stories": _("fortelling"),
+    "statistics": _("tabell"),
+    "visits": _("visitt"),
+    "sources": _("kilde"),
+    "links": _("lenke"),
+    "sections": _("avsnitt"),
+    "definitions": _("definisjon"),
+    "discrepancies": _("merknad"),
 }
 _INDEXED = re.compile(r"(?:^|\.)([^.\[]*)((?:\[\d+\])+)")
 
@@ -118,14 +125,14 @@ def positions(path: str, file: str = "") -> str:
         key = match.group(1)
         before = path[: match.start(1)]
         if before.endswith("questions."):
-            noun = "spørsmål"
+            noun = _("spørsmål")
         elif not key and file.endswith("roles.yaml"):
-            noun = "rolle"
+            noun = _("rolle")
         else:
             noun = _ITEM_NOUNS.get(key)
         indexes = re.findall(r"\d+", match.group(2))
         if noun and len(indexes) == 1:  # a table's rows and cells keep their [i][j]
-            found.append(f"{noun} {int(indexes[0]) + 1}")
+            found.append(f"{localized(noun)} {int(indexes[0]) + 1}")
     return f" ({', '.join(found)})" if found else ""
 
 
@@ -195,14 +202,14 @@ class Problems:
 def did_you_mean(written: str, choices: list[str]) -> str | None:
     """A hint naming the choice closest to what was written, when one is close enough."""
     close = difflib.get_close_matches(written, choices, n=1, cutoff=0.6)
-    return f"mente du «{close[0]}»?" if close else None
+    return _("mente du «{choice}»?", choice=close[0]) if close else None
 
 
 class ContentInvalid(Exception):
     """Raised after validation when the content has errors; carries all of them."""
 
     def __init__(self, problems: Problems):
-        super().__init__(f"{len(problems.errors)} feil i innholdet")
+        super().__init__(_("{n} feil i innholdet", n=len(problems.errors)))
         self.problems = problems
 
 
@@ -217,29 +224,31 @@ class BuildFailed(Exception):
 
 
 _ERRNO_NB = {
-    errno.ENOSPC: "disken er full",
-    errno.EDQUOT: "diskkvoten er brukt opp",
-    errno.EACCES: "mangler tilgang",
-    errno.EPERM: "operasjonen er ikke tillatt",
-    errno.EROFS: "filsystemet er skrivebeskyttet",
-    errno.EBUSY: "filen eller mappen er i bruk",
-    errno.ENOTEMPTY: "mappen er ikke tom",
-    errno.EISDIR: "er en mappe, ikke en fil",
-    errno.ENOTDIR: "en del av stien er ikke en mappe",
-    errno.ENOENT: "finnes ikke",
-    errno.EEXIST: "finnes fra før",
-    errno.ELOOP: "lenker som går i ring",
-    errno.ENAMETOOLONG: "navnet er for langt",
-    errno.EMFILE: "for mange åpne filer",
-    errno.EIO: "lese- eller skrivefeil på disken",
-    errno.EXDEV: "kan ikke flyttes mellom to disker",
-    errno.EADDRINUSE: "adressen er i bruk",
+    errno.ENOSPC: _("disken er full"),
+    errno.EDQUOT: _("diskkvoten er brukt opp"),
+    errno.EACCES: _("mangler tilgang"),
+    errno.EPERM: _("operasjonen er ikke tillatt"),
+    errno.EROFS: _("filsystemet er skrivebeskyttet"),
+    errno.EBUSY: _("filen eller mappen er i bruk"),
+    errno.ENOTEMPTY: _("mappen er ikke tom"),
+    errno.EISDIR: _("er en mappe, ikke en fil"),
+    errno.ENOTDIR: _("en del av stien er ikke en mappe"),
+    errno.ENOENT: _("finnes ikke"),
+    errno.EEXIST: _("finnes fra før"),
+    errno.ELOOP: _("lenker som går i ring"),
+    errno.ENAMETOOLONG: _("navnet er for langt"),
+    errno.EMFILE: _("for mange åpne filer"),
+    errno.EIO: _("lese- eller skrivefeil på disken"),
+    errno.EXDEV: _("kan ikke flyttes mellom to disker"),
+    errno.EADDRINUSE: _("adressen er i bruk"),
 }
 
 
 def os_message(exc: OSError) -> str:
     """A file-system error in Norwegian: what went wrong and, when known, with which file."""
-    what = _ERRNO_NB.get(exc.errno or 0, f"feil fra operativsystemet (kode {exc.errno})")
+    what = _ERRNO_NB.get(exc.errno or 0) or _(
+        "feil fra operativsystemet (kode {code})", code=exc.errno
+    )
     if exc.filename:
-        return f"{exc.filename}: {what}"
+        return _("{file}: {what}", file=exc.filename, what=what)
     return what

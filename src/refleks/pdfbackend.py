@@ -28,6 +28,7 @@ from pathlib import Path
 import typst
 
 from .errors import BuildFailed
+from .messages import _
 
 STANDARDS = ["ua-1", "a-2a"]
 """Tagged PDF for assistive technology (PDF/UA-1) that archives accept (PDF/A-2a)."""
@@ -102,7 +103,12 @@ def compile_pdf(document: Document) -> bytes:
 
 def _failed(document: Document, message: str) -> BuildFailed:
     return BuildFailed(
-        f"{document.name}: PDF-en kunne ikke lages med malen {document.template.name}: {message}"
+        _(
+            "{document}: PDF-en kunne ikke lages med malen {template}: {message}",
+            document=document.name,
+            template=document.template.name,
+            message=message,
+        )
     )
 
 
@@ -149,9 +155,14 @@ class Batch:
             pdf, error = pending.get(timeout=limit)
         except multiprocessing.TimeoutError:
             raise BuildFailed(
-                f"{document.name}: PDF-en ble ikke ferdig innen {limit:g} sekunder, "
-                "og bygget er stoppet. Prøv igjen; skjer det igjen, meld fra om feilen "
-                f"(grensen kan økes med miljøvariabelen {TIME_LIMIT_VARIABLE})."
+                _(
+                    "{document}: PDF-en ble ikke ferdig innen {limit:g} sekunder, og "
+                    "bygget er stoppet. Prøv igjen; skjer det igjen, meld fra om feilen "
+                    "(grensen kan økes med miljøvariabelen {variable}).",
+                    document=document.name,
+                    limit=limit,
+                    variable=TIME_LIMIT_VARIABLE,
+                )
             ) from None
         if error:
             raise _failed(document, error)

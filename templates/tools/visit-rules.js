@@ -91,7 +91,7 @@
   function fillText(text, values) { return text.replace(/@@([a-zæøå_]+)@@/g, (all, name) => values[name]); }
   function fillHtml(html, values) { return html.replace(/@@([a-zæøå_]+)@@/g, (all, name) => escapeHtml(values[name])); }
 
-  /* the ISO week of an ISO date (the common summer holiday is weeks 28-31, as yearchecks.py) */
+  /* the ISO week of an ISO date (the common summer holiday's weeks come with the data) */
   function isoWeek(iso) {
     const [y, m, d] = iso.split("-").map(Number);
     const day = new Date(Date.UTC(y, m - 1, d));
@@ -109,7 +109,7 @@
       const text = format(event.text, { enhet: visit.unit, antall: counts[d.key] ?? "", tid: timeRange(visit) });
       let note = d.moved ? format(labels.moved, { dato: dateLong(d.planned), grunn: d.reason || labels.weekend }) : "";
       const week = isoWeek(d.date);
-      if (d.key === "oppfolging" && week >= 28 && week <= 31) note = [note, format(labels.summer, { uke: week })].filter(Boolean).join(" ");
+      if (d.key === "oppfolging" && DATA.deadlines.summer_weeks.includes(week)) note = [note, format(labels.summer, { uke: week })].filter(Boolean).join(" ");
       let dateText = dateLong(d.date);
       if (d.key === "visitt") dateText = `${dateText}, ${timeRange(visit)}`;
       return { deadline: d, key: d.key, date: d.date, dateText, title: event.title, text, note };

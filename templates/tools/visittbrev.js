@@ -157,6 +157,17 @@
     return words.some((w) => CHECKS.health_professions.some((p) => w.endsWith(p)));
   }
 
+  /* walkround/checks.py _people: every person in the visit with the key path to them (an
+     opened visit file may name a contact, a secretary or observers the form does not show) */
+  function people(visit) {
+    const lead = visit.leadership || {};
+    const out = [["unit_leader", visit.unit_leader]];
+    if (visit.contact) out.push(["contact", visit.contact]);
+    for (const role of [...LEADERS, "secretary", "medical_advisor"]) if (lead[role]) out.push([`leadership.${role}`, lead[role]]);
+    (lead.observers || []).forEach((p, i) => out.push([`leadership.observers[${i}]`, p]));
+    return out;
+  }
+
   /* walkround/checks.py: the method's rules, errors and warnings */
   function checkRules(visit, today) {
     const rules = CHECKS.rules, found = [], n = visit.participants.length;
@@ -166,11 +177,18 @@
     if (n && visit.participants.every(isHealthProfessional)) found.push(problem("participants", rules.no_other_staff, {}, visit.participants.join(", ")));
     if (visit.unit_leader_in_conversation) found.push(problem("unit_leader_in_conversation", rules.leader_in_conversation, {}, "true"));
     const title = (visit.unit_leader.title || "").trim().toLowerCase();
-    visit.participants.forEach((p) => { if (title && p.trim().toLowerCase() === title) found.push(problem("participants", rules.leader_in_group, {}, p)); });
+    visit.participants.forEach((p, i) => { if (title && p.trim().toLowerCase() === title) found.push({ ...problem("participants", rules.leader_in_group, {}, p), path: `participants[${i}]` }); });
+    // walkround/checks.py _check_contact: the letter's contact needs a phone or an e-mail
+    const contact = visit.contact || visit.leadership.coordinator;
+    if (!String(contact.phone || "").trim() && !String(contact.email || "").trim()) {
+      const where = visit.contact ? "contact" : "leadership.coordinator";
+      found.push({ ...problem(visit.contact ? "visittfil" : "coordinator-phone", rules.contact, {}, contact.name), path: where });
+    }
     // walkround/checks.py _check_emails: an address without «@» would go into the letter
-    for (const role of LEADERS) {
-      const email = String((visit.leadership[role] || {}).email || "").trim();
-      if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) found.push(problem(`${role}-email`, rules.email, { verdi: email }, email));
+    for (const [where, p] of people(visit)) {
+      const email = String(p.email || "").trim();
+      const field = where === "leadership.coordinator" ? "coordinator-email" : "visittfil";
+      if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) found.push({ ...problem(field, rules.email, { verdi: email }, email), path: `${where}.email` });
     }
     if (visit.date < today) found.push(problem("date", rules.date_passed, { i_dag: today }, visit.date));
     if (!R.isWorkingDay(visit.date)) {
@@ -352,4 +370,5 @@
     const saved = JSON.parse(localStorage.getItem(STORE) || "null");
     if (saved) { MINE.forEach((id) => { if (saved[id]) $(id).value = saved[id]; }); $("husk").checked = true; }
   } catch (err) { /* a broken entry is forgotten */ localStorage.removeItem(STORE); }
+  window.RefleksVisitForm = { checkRules };  // for tests/js/tools.js (the parity test)
 })();

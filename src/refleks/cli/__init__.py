@@ -1,4 +1,6 @@
-"""The ``refleks`` command line. Every message to the user is in Norwegian bokmål.
+"""The ``refleks`` command line. Every message to the user is in Norwegian: once the project
+is known, in its language (``language`` in ``content/site.yaml``, see ``refleks.messages``);
+the argument errors before that, and the help, in bokmål.
 
 One module per command (``check``, ``build`` ...), listed in ``registry``; each has
 ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args, project) -> int``.
@@ -15,6 +17,7 @@ import traceback
 from pathlib import Path
 
 from ..errors import BuildFailed, ContentInvalid, ShownStream, UsageError, os_message
+from ..messages import _, localized, project_language, said, speaking
 from ..project import Project
 from . import registry
 from .parser import Parser
@@ -41,13 +44,31 @@ def parser() -> argparse.ArgumentParser:
 def _invalid_summary(n: int, command: str) -> str:
     """The last line after content errors: how many, and what happens now. Not «nothing is
     written», which an author reads as «your file was not saved»."""
-    them = "den" if n == 1 else "dem"
     if command == "check":
-        return f"{n} feil i innholdet. Rett {them} og kjør refleks check på nytt."
-    return (
-        f"{n} feil i innholdet, så ingen sider eller dokumenter er laget. "
-        f"Rett {them} og kjør kommandoen på nytt."
+        if n == 1:
+            return localized(
+                _("{n} feil i innholdet. Rett den og kjør refleks check på nytt.", n=n)
+            )
+        return localized(_("{n} feil i innholdet. Rett dem og kjør refleks check på nytt.", n=n))
+    if n == 1:
+        return localized(
+            _(
+                "{n} feil i innholdet, så ingen sider eller dokumenter er laget. "
+                "Rett den og kjør kommandoen på nytt.",
+                n=n,
+            )
+        )
+    return localized(
+        _(
+            "{n} feil i innholdet, så ingen sider eller dokumenter er laget. "
+            "Rett dem og kjør kommandoen på nytt.",
+            n=n,
+        )
     )
+
+
+ERROR = _("feil")
+"""The word before a message that stopped the command."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,6 +84,11 @@ def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     project = Project(args.project.resolve())
     command = registry.command(args.command)
+    with speaking(project_language(project.root), project.templates):
+        return _run(command, args, project)
+
+
+def _run(command, args: argparse.Namespace, project: Project) -> int:  # noqa: ANN001
     try:
         return command.run(args, project)
     except ContentInvalid as exc:
@@ -70,24 +96,24 @@ def _main(argv: list[str] | None) -> int:
         print("\n" + _invalid_summary(len(exc.problems.errors), args.command), file=sys.stderr)
         return 1
     except BuildFailed as exc:
-        print(f"refleks: feil: {exc}", file=sys.stderr)
+        print(f"refleks: {localized(ERROR)}: {said(exc)}", file=sys.stderr)
         return 1
     except UsageError as exc:
-        print(f"refleks: feil: {exc}", file=sys.stderr)
+        print(f"refleks: {localized(ERROR)}: {said(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("Avbrutt.", file=sys.stderr)
+        print(localized(_("Avbrutt.")), file=sys.stderr)
         return 130
     except OSError as exc:  # a full disk, a folder that cannot be replaced: nothing half-done
         if args.debug:
             traceback.print_exc()
-        print(
-            f"refleks: feil: {os_message(exc)}. Det som var der fra før, er urørt.", file=sys.stderr
-        )
+        untouched = _("{problem}. Det som var der fra før, er urørt.", problem=os_message(exc))
+        print(f"refleks: {localized(ERROR)}: {localized(untouched)}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
         if args.debug:
             traceback.print_exc()
         else:
-            print(f"refleks: uventet feil: {exc}\n(kjør med --debug for detaljer)", file=sys.stderr)
+            unexpected = _("uventet feil: {error}\n(kjør med --debug for detaljer)", error=str(exc))
+            print(f"refleks: {localized(unexpected)}", file=sys.stderr)
         return 3

@@ -9,6 +9,7 @@ from ..content.nynorsk import missing as missing_nynorsk
 from ..content.pipeline import build_library
 from ..content.unfilled import unfilled
 from ..errors import Problems, os_message
+from ..messages import _, localized
 from ..project import Project
 from ..site.engine import ENGINES, engine_argument
 from .warnings import add_strict, print_or_refuse
@@ -47,11 +48,16 @@ def run(args: argparse.Namespace, project: Project) -> int:
         report = build_site(library, quiet=args.quiet, engine=args.engine, force=args.force)
     except OSError as exc:
         print(
-            f"refleks: feil: nettstedet ble ikke bygd: {os_message(exc)}; "
-            f"{project.site.name}/ er som før",
+            localized(
+                _(
+                    "refleks: feil: nettstedet ble ikke bygd: {problem}; {name}/ er som før",
+                    problem=os_message(exc),
+                    name=project.site.name,
+                )
+            ),
             file=sys.stderr,
         )
         return 1
     print_protected(report, shown(project.site))
-    print(f"Nettstedet er bygd i {project.site}.")
+    print(localized(_("Nettstedet er bygd i {site}.", site=project.site)))
     return 0

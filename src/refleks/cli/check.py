@@ -8,8 +8,8 @@ from ..content.nynorsk import missing as missing_nynorsk
 from ..content.pipeline import build_library
 from ..content.unfilled import unfilled
 from ..errors import ContentInvalid, Problems
+from ..messages import _, localized
 from ..project import Project
-from ..templating import nb_count
 from .warnings import add_strict, print_or_refuse
 
 NAME = "check"
@@ -39,13 +39,16 @@ def run(args: argparse.Namespace, project: Project) -> int:
         [*library.warnings, *unfilled(library), *missing_nynorsk(library), *visit_problems],
     )
     print_or_refuse(without_superseded(check_all(library, problems)), args.strict)
-    counts = (
-        f"{nb_count(len(library.sources), 'kilde', 'kilder')}, "
-        f"{len(library.reflections)} refleksjonssett, "
-        f"{sum(1 for _ in library.questions())} spørsmål, "
-        f"{nb_count(len(library.roles), 'rolle', 'roller')}, "
-        f"{len(library.frameworks)} rammeverk, "
-        f"{nb_count(len(library.visits), 'visitt', 'visitter')}"
+    sources, roles, visits = len(library.sources), len(library.roles), len(library.visits)
+    valid = _(
+        "Innholdet er gyldig: {sources}, {reflections} refleksjonssett, {questions} spørsmål, "
+        "{roles}, {frameworks} rammeverk, {visits}.",
+        sources=_("{n} kilde", n=sources) if sources == 1 else _("{n} kilder", n=sources),
+        reflections=len(library.reflections),
+        questions=sum(1 for _question in library.questions()),
+        roles=_("{n} rolle", n=roles) if roles == 1 else _("{n} roller", n=roles),
+        frameworks=len(library.frameworks),
+        visits=_("{n} visitt", n=visits) if visits == 1 else _("{n} visitter", n=visits),
     )
-    print(f"Innholdet er gyldig: {counts}.")
+    print(localized(valid))
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import UsageError
+from ..messages import localized
 from ..project import Project
 from ..walkround.scaffold import FIELDS, OPTION_HELP, new_visit
 
@@ -61,8 +62,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, project: Project) -> int:
     if args.kind == "visit":
         return new_visit(args, project)
-    from ..content import newentries, newfiles
-    from ..content.scaffold import messages
+    from ..content.authoring import newentries, newfiles
+    from ..content.authoring.scaffold import messages
 
     if not (args.title or "").strip():
         said = messages(project)
@@ -83,5 +84,5 @@ def run(args: argparse.Namespace, project: Project) -> int:
         "theme": newentries.new_theme,
     }[args.kind]
     for line in make(project, request):
-        print(line)
+        print(localized(line))
     return 0

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from ..confine import refuse_links_leaving
+from ..messages import localized
 from ..project import Project
 
 NAME = "schema"
@@ -23,8 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
-    from ..content import editorschema
-    from ..content.scaffold import messages
+    from ..content.authoring import editorschema
+    from ..content.authoring.scaffold import messages
 
     if args.out:
         folder = args.out.resolve()
@@ -36,5 +37,5 @@ def run(args: argparse.Namespace, project: Project) -> int:
         shown = folder.relative_to(project.root).as_posix() + "/"
     except ValueError:
         shown = str(folder)
-    print(messages(project)["schema_written"].format(count=len(paths), folder=shown))
+    print(localized(messages(project)["schema_written"].format(count=len(paths), folder=shown)))
     return 0

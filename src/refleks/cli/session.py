@@ -7,8 +7,9 @@ from pathlib import Path
 
 from ..confine import refuse_links_leaving
 from ..content.pipeline import build_library
+from ..messages import Message, _, localized
 from ..project import Project
-from ..session import THEME_MIN, Session, minutes_for, minutes_problem
+from ..sessions.session import THEME_MIN, Session, minutes_for, minutes_problem
 from .written import add_force, print_protected
 
 NAME = "session"
@@ -60,7 +61,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
-    from ..session import build_kit, resolve
+    from ..sessions.session import build_kit, resolve
 
     library = build_library(project)
     theme_ids = None
@@ -80,23 +81,35 @@ def run(args: argparse.Namespace, project: Project) -> int:
         refuse_links_leaving(folder, project.root)
     report = build_kit(library, session, folder, force=args.force)
     shown = sorted(n for n in report.written + report.unchanged + report.kept if "/" not in n)
-    print(f"Øktpakken er laget i {folder}: {', '.join(shown)}.")
+    made = _("Øktpakken er laget i {folder}: {files}.", folder=folder, files=", ".join(shown))
+    print(localized(made))
     if session.left_out:
-        print(left_out_notice(session))
+        print(localized(left_out_notice(session)))
     print_protected(report, str(folder))
     return 0
 
 
-def left_out_notice(session: Session) -> str:
+def left_out_notice(session: Session) -> Message:
     """Which of the role's themes did not fit, and the two ways to take them in."""
     names = [f"«{t.title}» ({t.id})" for t in session.left_out]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
-    word, they = ("Temaet", "det") if len(names) == 1 else ("Temaene", "de")
     every = len(session.themes) + len(session.left_out)
     instead = ",".join(t.id for t in session.left_out[: len(session.themes)])
-    return (
-        f"{word} {listed} er ikke med: {they} fikk ikke plass på {session.minutes} minutter "
-        f"(minst {THEME_MIN} minutter per tema).\n"
-        f"Ta {'det' if len(names) == 1 else 'dem'} med: --minutes {minutes_for(every)}. "
-        f"Eller velg selv hvilke temaer møtet skal ha, for eksempel --themes {instead}"
+    fields = {"minutes": session.minutes, "least": THEME_MIN, "needed": minutes_for(every)}
+    if len(names) == 1:
+        return _(
+            "Temaet {listed} er ikke med: det fikk ikke plass på {minutes} minutter "
+            "(minst {least} minutter per tema).\nTa det med: --minutes {needed}. "
+            "Eller velg selv hvilke temaer møtet skal ha, for eksempel --themes {instead}",
+            listed=names[0],
+            instead=instead,
+            **fields,
+        )
+    return _(
+        "Temaene {listed} og {last} er ikke med: de fikk ikke plass på {minutes} minutter "
+        "(minst {least} minutter per tema).\nTa dem med: --minutes {needed}. "
+        "Eller velg selv hvilke temaer møtet skal ha, for eksempel --themes {instead}",
+        listed=", ".join(names[:-1]),
+        last=names[-1],
+        instead=instead,
+        **fields,
     )

@@ -7,10 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..messages import _, localized
 from ..writer import WriteReport
 
-OVERWRITTEN = "Overskrev filer som var endret for hånd (--force):"
-KEPT = (
+OVERWRITTEN = _("Overskrev filer som var endret for hånd (--force):")
+KEPT = _(
     "Disse filene er endret for hånd og ble ikke overskrevet (bruk --force for å overskrive dem):"
 )
 
@@ -26,7 +27,7 @@ def print_protected(report: WriteReport, shown: str) -> None:
     changed by hand; ``shown`` is the folder as the user should read it."""
     for heading, names in ((OVERWRITTEN, report.overwritten), (KEPT, report.kept)):
         if names:
-            print(heading, file=sys.stderr)
+            print(localized(heading), file=sys.stderr)
             for name in sorted(names):
                 print(f"  {shown}/{name}", file=sys.stderr)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..confine import file_problem, link_problem, links_leaving
 from ..errors import Problems
+from ..messages import _
 from ..project import Project
 from .kinds import FILES, KINDS
 from .yamlread import Document, load
@@ -38,16 +39,18 @@ def load_content(project: Project, problems: Problems) -> Loaded:
             0,
             0,
             "",
-            "innholdsmappen finnes ikke",
+            _("innholdsmappen finnes ikke"),
             written=problems.rel(content),
-            expected="en mappe content/ med site.yaml, roles.yaml og undermappene "
-            + ", ".join(kind.folder for kind in KINDS if kind.top_level),
-            hint="kjør kommandoen i prosjektmappen, eller bruk --project MAPPE",
+            expected=_(
+                "en mappe content/ med site.yaml, roles.yaml og undermappene {folders}",
+                folders=", ".join(kind.folder for kind in KINDS if kind.top_level),
+            ),
+            hint=_("kjør kommandoen i prosjektmappen, eller bruk --project MAPPE"),
         )
         return loaded
     root = project.root
     for path, problem in links_leaving(project.docs, root) if project.docs.is_dir() else []:
-        _refuse(path, problem, problems, "fil eller mappe")
+        _refuse(path, problem, problems, _("fil eller mappe"))
     _refused(project.out, root, problems)  # refleks visit writes letters with names there
     if _refused(content, root, problems):
         return loaded
@@ -60,7 +63,9 @@ def load_content(project: Project, problems: Problems) -> Loaded:
             else:
                 setattr(loaded, kind, load(path, problems))
         else:
-            problems.add(path, 1, 1, "", f"filen {name} mangler", expected=f"content/{name}")
+            problems.add(
+                path, 1, 1, "", _("filen {name} mangler", name=name), expected=f"content/{name}"
+            )
     for folder, kind in FOLDERS.items():
         _load_folder(content / folder, kind, root, loaded, problems)
     return loaded
@@ -79,7 +84,7 @@ def _load_folder(
                 0,
                 0,
                 "",
-                "filendelsen må være .yaml",
+                _("filendelsen må være .yaml"),
                 written=path.name,
                 expected=path.stem + ".yaml",
             )
@@ -105,7 +110,7 @@ def _refuse(path: Path, problem: str, problems: Problems, what: str = "YAML-fil"
         "",
         problem,
         written=problems.rel(path),
-        expected=f"en vanlig {what} inne i prosjektet, eller en lenke til en",
+        expected=_("en vanlig {what} inne i prosjektet, eller en lenke til en", what=what),
     )
 
 

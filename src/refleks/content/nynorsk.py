@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from ..context import read_yaml
 from ..errors import Problem, Problems
+from ..messages import message_file
 from . import schema
 from .model import Library
 from .yamlread import KeyPath, format_path
@@ -229,7 +229,7 @@ def missing(library: Library) -> list[Problem]:
     if library.site is None or library.site.language != LANGUAGE:
         return []
     project = library.project
-    said = read_yaml((project.templates / "new" / "messages.yaml").read_text("utf-8"))
+    said = message_file(project.templates / "new" / "messages.yaml")
     problems = Problems(project.root)
     docs = {d.file: d for d in [*library.documents.values(), *library.settings_documents]}
     for page in _untranslated_pages(project.docs):

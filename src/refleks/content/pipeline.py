@@ -4,9 +4,10 @@ references between files, and hand back one ``Library`` with every parsed docume
 from __future__ import annotations
 
 from ..errors import ContentInvalid, Problems
+from ..messages import _
 from ..project import Project
 from . import schema
-from .authoring import check_authoring
+from .author_warnings import check_authoring
 from .kinds import BY_NAME
 from .load import Loaded, load_content
 from .model import Library
@@ -27,9 +28,9 @@ def _check_roles(doc: Document, problems: Problems, broken: set[str]) -> dict[st
             line,
             col,
             "",
-            "roles.yaml må være en liste med roller",
-            written="en tabell" if isinstance(doc.data, dict) else str(doc.data),
-            expected="en liste der hvert punkt begynner med «- id: ...»",
+            _("roles.yaml må være en liste med roller"),
+            written=_("en tabell") if isinstance(doc.data, dict) else str(doc.data),
+            expected=_("en liste der hvert punkt begynner med «- id: ...»"),
         )
         return roles
     for i, item in enumerate(doc.data):
@@ -45,10 +46,10 @@ def _check_roles(doc: Document, problems: Problems, broken: set[str]) -> dict[st
                 line,
                 col,
                 f"[{i}].id",
-                f"rollen «{role.id}» finnes fra før",
+                _("rollen «{role_id}» finnes fra før", role_id=role.id),
                 written=role.id,
-                expected="en id som ikke er brukt",
-                hint="hver rolle defineres bare én gang i roles.yaml",
+                expected=_("en id som ikke er brukt"),
+                hint=_("hver rolle defineres bare én gang i roles.yaml"),
             )
             continue
         roles[role.id] = role
@@ -81,10 +82,10 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
                     line,
                     col,
                     "id",
-                    "id-en må være lik filnavnet",
+                    _("id-en må være lik filnavnet"),
                     written=item.id,
                     expected=doc.file.stem,
-                    hint=f"endre id til «{doc.file.stem}» eller gi filen nytt navn",
+                    hint=_("endre id til «{stem}» eller gi filen nytt navn", stem=doc.file.stem),
                 )
                 library.unchecked.append((kind, doc))
                 continue
@@ -94,9 +95,9 @@ def build_library(project: Project, problems: Problems | None = None) -> Library
                     line,
                     col,
                     "id",
-                    f"id-en «{item.id}» er brukt før",
+                    _("id-en «{item_id}» er brukt før", item_id=item.id),
                     written=item.id,
-                    expected="en id som ikke er brukt",
+                    expected=_("en id som ikke er brukt"),
                 )
                 library.unchecked.append((kind, doc))
                 continue

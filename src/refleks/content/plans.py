@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problems
+from ..messages import _
 from . import schema
 from .validate import check_model
 from .yamlread import Document, KeyPath
@@ -80,9 +81,13 @@ def expand_plans(library: Any, problems: Problems) -> None:
                     line,
                     col,
                     f"visits[{i}].id",
-                    f"id-en «{visit.id}» er brukt før (i {other})",
+                    _(
+                        "id-en «{visit_id}» er brukt før (i {other})",
+                        visit_id=visit.id,
+                        other=other,
+                    ),
                     written=visit.id,
-                    expected="en id som ikke er brukt",
+                    expected=_("en id som ikke er brukt"),
                 )
                 continue
             library.visits[visit.id] = visit

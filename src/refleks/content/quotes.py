@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Problems
 from ..markup import plain
+from ..messages import _
 from .yamlread import Document, KeyPath, format_path
 
 if TYPE_CHECKING:
@@ -148,19 +149,19 @@ def canonical(text: str) -> Canonical:
         n += 1
     while kept and kept[-1][0] == " ":
         kept.pop()
-    joined = "".join(c for c, _ in kept)
+    joined = "".join(c for c, _at in kept)
     # a blank to fill in (dots or underscores) counts as one mark, wherever the line breaks
     out_chars: list[str] = []
     where: list[int] = []
     last = 0
     for blank in _BLANK.finditer(joined):
         out_chars += joined[last : blank.start()]
-        where += [i for _, i in kept[last : blank.start()]]
+        where += [i for _char, i in kept[last : blank.start()]]
         out_chars.append("…")
         where.append(kept[blank.start()][1])
         last = blank.end()
     out_chars += joined[last:]
-    where += [i for _, i in kept[last:]]
+    where += [i for _char, i in kept[last:]]
     return Canonical("".join(out_chars), tuple(where), original)
 
 
@@ -296,6 +297,7 @@ def _texts(item: Any, fields: tuple[str, ...], path: KeyPath) -> Iterator[tuple[
 # item list of a document -> the fields of each item that the quote covers
 _SOURCE_ITEMS = {
     "sections": ("text", "items"),
+    "key_figures": ("value", "text"),
     "findings": ("text",),
     "recommendations": ("text",),
     "stories": ("text",),
@@ -309,6 +311,9 @@ def _flagged(doc: Document, items: list, prefix: KeyPath, fields: tuple[str, ...
         if getattr(item, "quote", False):
             for path, text in _texts(item, fields, (*prefix, i)):
                 yield Quote(doc, path, (*prefix, i, "quote"), source_id, text)
+        if getattr(item, "title_quote", False) and item.title:
+            path = (*prefix, i, "title")
+            yield Quote(doc, path, (*prefix, i, "title_quote"), source_id, item.title)
 
 
 def quotes(library: Library) -> Iterator[Quote]:
@@ -317,6 +322,9 @@ def quotes(library: Library) -> Iterator[Quote]:
         doc = library.documents[("source", source.id)]
         for key, fields in _SOURCE_ITEMS.items():
             yield from _flagged(doc, getattr(source, key), (key,), fields, source.id)
+        for c, catalogue in enumerate(source.catalogues):
+            prefix = ("catalogues", c, "groups")
+            yield from _flagged(doc, catalogue.groups, prefix, ("intro", "items"), source.id)
         if source.reuse_terms:  # word for word from the source by definition, no flag needed
             path = ("reuse_terms",)
             yield Quote(doc, path, path, source.id, source.reuse_terms)
@@ -325,6 +333,7 @@ def quotes(library: Library) -> Iterator[Quote]:
     for method in library.methods.values():
         doc = library.documents[("method", method.id)]
         yield from _flagged(doc, method.sections, ("sections",), ("text", "items"), method.source)
+        yield from _flagged(doc, method.phases, ("phases",), ("intro", "steps"), method.source)
         if method.letter:
             prefix, fields = ("letter", "sections"), ("text", "points")
             yield from _flagged(doc, method.letter.sections, prefix, fields, method.source)
@@ -390,25 +399,27 @@ def _check_claims(library: Library, problems: Problems) -> None:
                     line,
                     col,
                     format_path(("themes", t, "quote")),
-                    "spørsmål skrevet for Refleks kan ikke være sitert fra kilden",
+                    _("spørsmål skrevet for Refleks kan ikke være sitert fra kilden"),
                     written="quote: true",
-                    expected="quote: true bare på temaer der spørsmålene står i kilden",
-                    hint="fjern «quote: true», eller fjern «authored_by: refleks» fra temaet hvis "
-                    "spørsmålene står i kilden",
+                    expected=_("quote: true bare på temaer der spørsmålene står i kilden"),
+                    hint=_(
+                        "fjern «quote: true», eller fjern «authored_by: refleks» fra temaet "
+                        "hvis spørsmålene står i kilden"
+                    ),
                 )
 
 
-_MISQUOTED_HINT = (
+_MISQUOTED_HINT = _(
     "rett ordlyden etter kilden, eller fjern «quote: true» hvis teksten er skrevet med egne ord"
 )
-_OWN_WORDS = (
-    "skriv «authored_by: sammendrag» (Refleks' sammendrag av kilden) eller «authored_by: "
-    "refleks» (skrevet for Refleks)"
+_OWN_WORDS = _(
+    "skriv «authored_by: sammendrag» (Refleks' sammendrag av kilden) eller "
+    "«authored_by: refleks» (skrevet for Refleks)"
 )
-_MISQUOTED_ORIGIN_HINT = (
-    "rett ordlyden etter kilden; er teksten skrevet med egne ord, " + _OWN_WORDS
+_MISQUOTED_ORIGIN_HINT = _(
+    "rett ordlyden etter kilden; er teksten skrevet med egne ord, {own}", own=_OWN_WORDS
 )
-_REUSE_HINT = "skriv vilkårene ordrett slik kilden oppgir dem, eller fjern feltet"
+_REUSE_HINT = _("skriv vilkårene ordrett slik kilden oppgir dem, eller fjern feltet")
 
 
 def text_checksum(file: Path) -> str:
@@ -419,56 +430,68 @@ def text_checksum(file: Path) -> str:
 
 
 # the items of a source shown under its name: each is the source's words or a summary
-_ATTRIBUTED = ("sections", "definitions", "findings", "recommendations", "stories")
-_KIND_EXPECTED = (
-    "quote: true (står ordrett i kilden; kontrolleres) eller summary_of: sidene eller "
-    "avsnittet teksten oppsummerer (Refleks' sammendrag)"
+_ATTRIBUTED = ("sections", "definitions", "key_figures", "findings", "recommendations", "stories")
+_KIND_EXPECTED = _(
+    "quote: true (står ordrett i kilden; kontrolleres) eller summary_of: "
+    "sidene eller avsnittet teksten oppsummerer (Refleks' sammendrag)"
 )
 
 
-def _attributed(library: Library) -> Iterator[tuple[Document, str, int, Any]]:
-    """Every item shown under a source's name: a source's items and a method's sections
-    (the method is the guide's, shown under its name)."""
+def _attributed(library: Library) -> Iterator[tuple[Document, KeyPath, Any]]:
+    """Every item shown under a source's name, with its key path: a source's items and
+    its catalogues' groups, a method's sections and phases (the method is the guide's,
+    shown under its name)."""
     for source in library.sources.values():
         doc = library.documents[("source", source.id)]
         for key in _ATTRIBUTED:
             for i, item in enumerate(getattr(source, key)):
-                yield doc, key, i, item
+                yield doc, (key, i), item
+        for c, catalogue in enumerate(source.catalogues):
+            for g, group in enumerate(catalogue.groups):
+                yield doc, ("catalogues", c, "groups", g), group
     for method in library.methods.values():
         doc = library.documents[("method", method.id)]
-        for i, item in enumerate(method.sections):
-            yield doc, "sections", i, item
+        for key in ("sections", "phases"):
+            for i, item in enumerate(getattr(method, key)):
+                yield doc, (key, i), item
 
 
 def _check_kinds(library: Library, problems: Problems) -> None:
     """Every text shown under a source's name says whether it is the source's words or
     Refleks's summary of them, and not both."""
-    for doc, key, i, item in _attributed(library):
+    for doc, where, item in _attributed(library):
         summary = (item.summary_of or "").strip()
         if item.quote and not summary and item.summary_of is None:
             continue
         if summary and not item.quote:
             continue
         both = item.quote and item.summary_of is not None
-        path = (key, i, "summary_of") if both else (key, i)
+        path = (*where, "summary_of") if both else where
         line, col = doc.where(path)
         problems.add(
             doc.file,
             line,
             col,
             format_path(path),
-            f"det står ikke om teksten i «{item.id}» er kildens ord eller Refleks' sammendrag"
+            _(
+                "det står ikke om teksten i «{item}» er kildens ord eller Refleks' sammendrag",
+                item=item.id,
+            )
             if not both
-            else f"teksten i «{item.id}» kan ikke både stå ordrett i kilden og være "
-            "Refleks' sammendrag",
-            written="quote: true og summary_of"
+            else _(
+                "teksten i «{item}» kan ikke både stå ordrett i kilden og være Refleks' sammendrag",
+                item=item.id,
+            ),
+            written=_("quote: true og summary_of")
             if both
-            else "summary_of uten sider eller avsnitt"
+            else _("summary_of uten sider eller avsnitt")
             if item.summary_of is not None
-            else "uten quote og summary_of",
+            else _("uten quote og summary_of"),
             expected=_KIND_EXPECTED,
-            hint="skriv teksten ordrett etter kilden med «quote: true», eller skriv "
-            "«summary_of: s. ...» når den er skrevet med egne ord",
+            hint=_(
+                "skriv teksten ordrett etter kilden med «quote: true», eller skriv "
+                "«summary_of: s. ...» når den er skrevet med egne ord"
+            ),
         )
 
 
@@ -488,10 +511,13 @@ def _check_checksums(library: Library, problems: Problems) -> None:
                     line,
                     col,
                     "text_sha256",
-                    f"kilden har en sjekksum, men ingen kildetekst i {problems.rel(file)}",
+                    _(
+                        "kilden har en sjekksum, men ingen kildetekst i {file}",
+                        file=problems.rel(file),
+                    ),
                     written=stated,
-                    expected=f"kildens tekst i {problems.rel(file)}",
-                    hint="legg teksten fra publikasjonen i filen, eller fjern «text_sha256»",
+                    expected=_("kildens tekst i {file}", file=problems.rel(file)),
+                    hint=_("legg teksten fra publikasjonen i filen, eller fjern «text_sha256»"),
                 )
             continue
         actual = text_checksum(file)
@@ -504,10 +530,13 @@ def _check_checksums(library: Library, problems: Problems) -> None:
                 line,
                 col,
                 "text_sha256",
-                f"kildeteksten {problems.rel(file)} har ingen sjekksum i kilden",
-                written="uten text_sha256",
+                _(
+                    "kildeteksten {file} har ingen sjekksum i kilden",
+                    file=problems.rel(file),
+                ),
+                written=_("uten text_sha256"),
                 expected=f"text_sha256: {actual}",
-                hint="kontroller at teksten er den publiserte, og skriv sjekksummen i kilden",
+                hint=_("kontroller at teksten er den publiserte, og skriv sjekksummen i kilden"),
             )
             continue
         line, col = doc.where(("text_sha256",))
@@ -516,17 +545,26 @@ def _check_checksums(library: Library, problems: Problems) -> None:
             line,
             col,
             "text_sha256",
-            f"kildeteksten {problems.rel(file)} er endret etter at sjekksummen ble skrevet",
+            _(
+                "kildeteksten {file} er endret etter at sjekksummen ble skrevet",
+                file=problems.rel(file),
+            ),
             written=stated,
-            expected=f"text_sha256: {actual} (sjekksummen til teksten slik den er nå)",
-            hint="sett den publiserte teksten tilbake; er den nye teksten riktig, skriv den nye "
-            "sjekksummen",
+            expected=_(
+                "text_sha256: {actual} (sjekksummen til teksten slik den er nå)", actual=actual
+            ),
+            hint=_(
+                "sett den publiserte teksten tilbake; er den nye teksten riktig, skriv "
+                "den nye sjekksummen"
+            ),
         )
 
 
 def _claim(quote: Quote) -> str:
     """What in the YAML says the text is the source's words."""
-    return "quote: true" if quote.flag[-1] == "quote" else "authored_by: kilden"
+    if quote.flag[-1] in ("quote", "title_quote"):
+        return f"{quote.flag[-1]}: true"
+    return "authored_by: kilden"
 
 
 def check_quotes(library: Library, problems: Problems) -> None:
@@ -553,11 +591,23 @@ def check_quotes(library: Library, problems: Problems) -> None:
                 line,
                 col,
                 format_path(quote.flag),
-                f"kilden «{quote.source_id}» har ingen kildetekst å kontrollere sitatet mot",
+                _(
+                    "kilden «{source}» har ingen kildetekst å kontrollere sitatet mot",
+                    source=quote.source_id,
+                ),
                 written=_claim(quote),
-                expected=f"kildens tekst i content/sources/{quote.source_id}.txt",
-                hint="legg teksten fra publikasjonen i filen, eller "
-                + ("fjern «quote: true»" if _claim(quote) == "quote: true" else _OWN_WORDS),
+                expected=_(
+                    "kildens tekst i content/sources/{source}.txt",
+                    source=quote.source_id,
+                ),
+                hint=_(
+                    "legg teksten fra publikasjonen i filen, eller {what}",
+                    what=(
+                        _("fjern «{claim}»", claim=_claim(quote))
+                        if _claim(quote) != "authored_by: kilden"
+                        else _OWN_WORDS
+                    ),
+                ),
             )
             continue
         if file not in texts:
@@ -571,13 +621,16 @@ def check_quotes(library: Library, problems: Problems) -> None:
             line,
             col,
             format_path(quote.path),
-            "sitatet står ikke ordrett i kildeteksten",
+            _("sitatet står ikke ordrett i kildeteksten"),
             written=" ".join(text.split()),
-            expected=f"teksten slik den står i {problems.rel(file)}; "
-            f"nærmest er: «{closest(text, texts[file])}»",
+            expected=_(
+                "teksten slik den står i {file}; nærmest er: «{closest}»",
+                file=problems.rel(file),
+                closest=closest(text, texts[file]),
+            ),
             hint=_REUSE_HINT
             if quote.flag[-1] == "reuse_terms"
             else _MISQUOTED_HINT
-            if _claim(quote) == "quote: true"
+            if _claim(quote) != "authored_by: kilden"
             else _MISQUOTED_ORIGIN_HINT,
         )

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from ..errors import Problems, did_you_mean
+from ..messages import Message, _
 from . import schema
 from .kinds import BY_NAME, REFERENCES, Reference
 from .model import Library
@@ -40,6 +41,13 @@ _ITEM_LISTS = (
 )
 
 
+def one_of(choices: list[str]) -> Message:
+    """What to write instead: one of ``choices``."""
+    if not choices:
+        return _("en av: (ingen definert)")
+    return _("en av: {choices}", choices=", ".join(choices))
+
+
 def _unresolved(
     problems: Problems,
     doc: Document,
@@ -61,9 +69,9 @@ def _unresolved(
         line,
         col,
         format_path(path),
-        f"{what} «{value}» finnes ikke",
+        _("{what} «{value}» finnes ikke", what=what, value=value),
         written=value,
-        expected="en av: " + (", ".join(choices) if choices else "(ingen definert)"),
+        expected=one_of(choices),
         hint=did_you_mean(value, choices) or did_you_mean(value, every),
     )
 
@@ -94,10 +102,15 @@ def _check_unique_items(doc: Document, problems: Problems) -> None:
                                     line,
                                     col,
                                     format_path(p),
-                                    f"id-en «{item_id}» er brukt to ganger i samme liste "
-                                    f"(linje {first} og {line})",
+                                    _(
+                                        "id-en «{item_id}» er brukt to ganger i samme "
+                                        "liste (linje {first} og {line})",
+                                        item_id=item_id,
+                                        first=first,
+                                        line=line,
+                                    ),
                                     written=item_id,
-                                    expected="en id som ikke er brukt",
+                                    expected=_("en id som ikke er brukt"),
                                 )
                             else:
                                 seen[item_id] = i
@@ -182,27 +195,31 @@ def _malformed(
     choices = own or every
     line, col = doc.where(path)
     if "/" not in value:
-        message = f"{what} «{value}» mangler kilden foran"
+        message = _("{what} «{value}» mangler kilden foran", what=what, value=value)
         guess = f"{source}/{value}" if isinstance(source, str) else value
         hint = (
-            f"skriv «{guess}»"
+            _("skriv «{guess}»", guess=guess)
             if guess in choices
-            else f"skriv kildens id og «/» foran, for eksempel «{choices[0]}»"
+            else _("skriv kildens id og «/» foran, for eksempel «{example}»", example=choices[0])
             if choices
             else None
         )
-        expected = "<kilde-id>/<id>: " + (", ".join(choices) if choices else "(ingen definert)")
+        expected = (
+            _("<kilde-id>/<id>: {choices}", choices=", ".join(choices))
+            if choices
+            else _("<kilde-id>/<id>: (ingen definert)")
+        )
     else:
-        message = f"{what} «{value}» er ikke en gyldig henvisning"
+        message = _("{what} «{value}» er ikke en gyldig henvisning", what=what, value=value)
         plain = "".join(_ASCII.get(c, c) for c in value.lower())
-        hint = (
-            "id-er har bare små bokstaver a-z, sifre og bindestrek: æ, ø og å skrives ae, o "
-            "og a, og store bokstaver små"
+        hint = _(
+            "id-er har bare små bokstaver a-z, sifre og bindestrek: æ, ø og å "
+            "skrives ae, o og a, og store bokstaver små"
         )
         close = did_you_mean(plain, choices)
         if close:
-            hint += f"; {close}"
-        expected = "en av: " + (", ".join(choices) if choices else "(ingen definert)")
+            hint = _("{hint}; {close}", hint=hint, close=close)
+        expected = one_of(choices)
     problems.add(
         doc.file, line, col, format_path(path), message, written=value, expected=expected, hint=hint
     )
@@ -226,16 +243,27 @@ def _unknown_role(
         r for r in ids if any(value.lower() == _slug(e) for e in getattr(roles[r], "examples", []))
     ]
     guess = (
-        f"mente du «{named[0]}»? «{value}» er et eksempel på den rollen."
+        _(
+            "mente du «{role}»? «{value}» er et eksempel på den rollen.",
+            role=named[0],
+            value=value,
+        )
         if named
         else did_you_mean(value, ids)
     )
     new = f"refleks new role --title {value.capitalize()}"
     if guess:
-        hint = f"{guess} Er «{value}» en ny rolle, lag den med: {new}"
+        hint = _(
+            "{guess} Er «{value}» en ny rolle, lag den med: {new}",
+            guess=guess,
+            value=value,
+            new=new,
+        )
     else:
-        hint = f"lag en ny rolle med: {new}" + (
-            ", eller bruk en av rollene som finnes" if ids else ""
+        hint = (
+            _("lag en ny rolle med: {new}, eller bruk en av rollene som finnes", new=new)
+            if ids
+            else _("lag en ny rolle med: {new}", new=new)
         )
     line, col = doc.where(path, key=is_key)
     problems.add(
@@ -243,9 +271,9 @@ def _unknown_role(
         line,
         col,
         format_path(path),
-        f"rollen «{value}» finnes ikke",
+        _("rollen «{value}» finnes ikke", value=value),
         written=value,
-        expected="en av: " + (", ".join(ids) if ids else "(ingen definert)"),
+        expected=one_of(ids),
         hint=hint,
     )
 

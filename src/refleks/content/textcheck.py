@@ -14,23 +14,27 @@ from pydantic import BaseModel
 
 from ..errors import Problems, visible
 from ..markup import inert_parts, looks_active, unsafe_parts
+from ..messages import _
 from .yamlread import Document, KeyPath, format_path
 
 # characters that turn the writing direction: a name can be shown in another order than written
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_EXPECTED = (
-    "Markdown uten skript, hendelsesattributter, javascript:-lenker eller bilder fra andre "
-    "nettsteder"
+_EXPECTED = _(
+    "Markdown uten skript, hendelsesattributter, javascript:-lenker eller "
+    "bilder fra andre nettsteder"
 )
-_STRICT = "med --strict stopper kjøringen i stedet"
-REMOVED = "usikker markering i teksten"
-REMOVED_HINT = f"den fjernes når teksten vises; {_STRICT}"
-INERT = "teksten ligner usikker markering"
-INERT_HINT = f"den vises som vanlig tekst og virker ikke; {_STRICT}"
-BIDI = "teksten har et usynlig tegn som snur skriveretningen"
-BIDI_HINT = f"tegnet vises som det står, og teksten kan se annerledes ut enn den er; {_STRICT}"
-_PLAIN_EXPECTED = "vanlig tekst (feltet er ikke Markdown; det vises nøyaktig som skrevet)"
-_BIDI_EXPECTED = "tekst uten tegnene U+202A-U+202E og U+2066-U+2069"
+_STRICT = _("med --strict stopper kjøringen i stedet")
+REMOVED = _("usikker markering i teksten")
+REMOVED_HINT = _("den fjernes når teksten vises; {strict}", strict=_STRICT)
+INERT = _("teksten ligner usikker markering")
+INERT_HINT = _("den vises som vanlig tekst og virker ikke; {strict}", strict=_STRICT)
+BIDI = _("teksten har et usynlig tegn som snur skriveretningen")
+BIDI_HINT = _(
+    "tegnet vises som det står, og teksten kan se annerledes ut enn den er; {strict}",
+    strict=_STRICT,
+)
+_PLAIN_EXPECTED = _("vanlig tekst (feltet er ikke Markdown; det vises nøyaktig som skrevet)")
+_BIDI_EXPECTED = _("tekst uten tegnene U+202A-U+202E og U+2066-U+2069")
 
 
 def _is_markdown(annotation: Any, metadata: list[Any] | tuple[Any, ...] = ()) -> bool:

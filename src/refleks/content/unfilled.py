@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..context import read_yaml
 from ..errors import Problem, Problems
+from ..messages import message_file
 from .model import Library
 from .yamlread import KeyPath, format_path
 
@@ -27,7 +27,7 @@ def _texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
 def unfilled(library: Library) -> list[Problem]:
     """One warning per text that begins with the placeholder, in every content file."""
     project = library.project
-    said = read_yaml((project.templates / "new" / "messages.yaml").read_text("utf-8"))
+    said = message_file(project.templates / "new" / "messages.yaml")
     problems = Problems(project.root)
     for doc in [*library.documents.values(), *library.settings_documents]:
         for path, text in _texts(doc.data):

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problems, did_you_mean, visible
+from ..messages import _
 from . import schema
 from .yamlread import Document, KeyPath, format_path
 
@@ -51,11 +52,11 @@ def _type_at(model: type[BaseModel], loc: KeyPath) -> Any:
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "ingenting (tom verdi)"
+        return _("ingenting (tom verdi)")
     if isinstance(value, dict):
-        return "en tabell (nøkkel: verdi)"
+        return _("en tabell (nøkkel: verdi)")
     if isinstance(value, list):
-        return "en liste"
+        return _("en liste")
     return str(value)
 
 
@@ -63,41 +64,56 @@ def _expected_for(tp: Any) -> str:
     tp = _unwrap(tp)
     origin = typing.get_origin(tp)
     if origin is Literal:
-        return "en av: " + ", ".join(str(a) for a in typing.get_args(tp))
+        return _("en av: {choices}", choices=", ".join(str(a) for a in typing.get_args(tp)))
     if origin is list:
-        return "en liste"
+        return _("en liste")
     if origin is dict:
-        return "en tabell (nøkkel: verdi)"
+        return _("en tabell (nøkkel: verdi)")
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return "en tabell med nøklene " + ", ".join(tp.model_fields)
+        return _("en tabell med nøklene {keys}", keys=", ".join(tp.model_fields))
     return {
-        str: "tekst",
-        int: "et heltall",
-        float: "et tall",
-        bool: "true eller false",
-    }.get(tp, "en gyldig verdi")
+        str: _("tekst"),
+        int: _("et heltall"),
+        float: _("et tall"),
+        bool: _("true eller false"),
+    }.get(tp, _("en gyldig verdi"))
 
 
-TEXT_EXPECTED = "tekst uten kontrolltegn (bare linjeskift og tabulator går an)"
-DATE_EXPECTED = "en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23"
-ONE_LINE_EXPECTED = "én linje uten linjeskift, tabulator eller andre kontrolltegn"
-ONE_LINE_HINT = "skriv teksten i anførselstegn på samme linje som nøkkelen, uten | eller >"
+TEXT_EXPECTED = _("tekst uten kontrolltegn (bare linjeskift og tabulator går an)")
+DATE_EXPECTED = _("en dato som finnes, skrevet ÅÅÅÅ-MM-DD, for eksempel 2027-03-23")
+ONE_LINE_EXPECTED = _("én linje uten linjeskift, tabulator eller andre kontrolltegn")
+ONE_LINE_HINT = _("skriv teksten i anførselstegn på samme linje som nøkkelen, uten | eller >")
 # the schema's own validators (schema/common.py) name the problem in their message
 VALUE_ERRORS: tuple[tuple[str, str, str, str | None], ...] = (
     (
         "date_range",
-        "datoen er utenfor det Refleks kan regne med",
-        f"en dato fra år {schema.FIRST_YEAR} til {schema.LAST_YEAR}, skrevet ÅÅÅÅ-MM-DD",
+        _("datoen er utenfor det Refleks kan regne med"),
+        _(
+            "en dato fra år {first} til {last}, skrevet ÅÅÅÅ-MM-DD",
+            first=schema.FIRST_YEAR,
+            last=schema.LAST_YEAR,
+        ),
         None,
     ),
-    ("iso_date", "ugyldig dato", DATE_EXPECTED, None),
-    ("url", "ugyldig lenke", "en adresse som begynner med https://, http:// eller mailto:", None),
-    ("time", "ugyldig klokkeslett", 'TT:MM i anførselstegn, for eksempel "13:00"', None),
+    ("iso_date", _("ugyldig dato"), DATE_EXPECTED, None),
+    (
+        "url",
+        _("ugyldig lenke"),
+        _("en adresse som begynner med https://, http:// eller mailto:"),
+        None,
+    ),
+    (
+        "wcag",
+        _("ukjent suksesskriterium"),
+        _('nummeret på et suksesskriterium i WCAG 2.1 nivå A eller AA, for eksempel "2.1.1"'),
+        None,
+    ),
+    ("time", _("ugyldig klokkeslett"), _('TT:MM i anførselstegn, for eksempel "13:00"'), None),
     (
         "sha256",
-        "ugyldig sjekksum",
-        "64 tegn 0-9 og a-f, slik refleks check foreslår den",
-        "slett linjen og kjør refleks check: den foreslår sjekksummen",
+        _("ugyldig sjekksum"),
+        _("64 tegn 0-9 og a-f, slik refleks check foreslår den"),
+        _("slett linjen og kjør refleks check: den foreslår sjekksummen"),
     ),
 )
 
@@ -127,7 +143,10 @@ def check_model(
 
 
 def _remove(character: str) -> str:
-    return f"fjern tegnet {visible(character)}; det kommer gjerne fra en kopi fra et annet program"
+    return _(
+        "fjern tegnet {character}; det kommer gjerne fra en kopi fra et annet program",
+        character=visible(character),
+    )
 
 
 def _strings(data: Any, loc: KeyPath = ()) -> typing.Iterator[tuple[KeyPath, str]]:
@@ -163,7 +182,7 @@ def _check_texts(
             line,
             col,
             format_path((*prefix, *loc)),
-            f"teksten har et kontrolltegn ({visible(bad)})",
+            _("teksten har et kontrolltegn ({character})", character=visible(bad)),
             written=value,
             expected=TEXT_EXPECTED,
             hint=_remove(bad),
@@ -208,6 +227,15 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+_COLON_MESSAGES = {
+    (True, True): _("spørsmålet slutter med «:» – sett det i anførselstegn"),
+    (True, False): _("spørsmålet inneholder «: » – sett det i anførselstegn"),
+    (False, True): _("teksten slutter med «:» – sett den i anførselstegn"),
+    (False, False): _("teksten inneholder «: » – sett den i anførselstegn"),
+}
+"""A list item YAML split at «: », by (a question?, ends with the colon?)."""
+
+
 def _colon_texts(
     doc: Document, model: type[BaseModel], prefix: KeyPath, errors: list[Any], problems: Problems
 ) -> list[Any]:
@@ -216,7 +244,7 @@ def _colon_texts(
     found: set[KeyPath] = set()
     rest = []
     for err in errors:
-        loc, full, _ = _location(err, prefix)
+        loc, full, _key = _location(err, prefix)
         depth = len(prefix)
         cuts = range(len(loc), 0, -1)
         cut = next((n for n in cuts if _colon_text(doc, model, loc[:n], full[: depth + n])), None)
@@ -230,18 +258,16 @@ def _colon_texts(
         key, text = next(iter(_value_at(doc.data, item).items()))
         written = f"{key}: {text}" if text is not None else f"{key}:"
         question = "questions" in loc
-        noun, it = ("spørsmålet", "det") if question else ("teksten", "den")
         line, col = doc.where((*item, key), key=True)
         problems.add(
             doc.file,
             line,
             col,
             format_path(item),
-            f"{noun} {'slutter med «:»' if text is None else 'inneholder «: »'} – "
-            f"sett {it} i anførselstegn",
+            _COLON_MESSAGES[(question, text is None)],
             written=written,
             expected=f"- {_quoted(written)}",
-            hint="uten anførselstegn leses teksten foran kolonet som en nøkkel",
+            hint=_("uten anførselstegn leses teksten foran kolonet som en nøkkel"),
         )
     return rest
 
@@ -291,13 +317,13 @@ def _misspelt_keys(
     missing = {}
     for err in errors:
         if err["type"] == "missing":
-            loc, _, _ = _location(err, prefix)
+            loc, _full, _key = _location(err, prefix)
             missing[(loc[:-1], str(loc[-1]))] = err
     dropped: set[int] = set()
     for err in errors:
         if err["type"] != "extra_forbidden":
             continue
-        loc, full, _ = _location(err, prefix)
+        loc, full, _key = _location(err, prefix)
         name = str(loc[-1])
         wanted = _suggestion(name, [m for (parent, m) in missing if parent == loc[:-1]])
         if wanted is None:
@@ -310,10 +336,14 @@ def _misspelt_keys(
             line,
             col,
             format_path(full),
-            f"ukjent nøkkel «{name}» – mente du «{wanted}»?",
+            _("ukjent nøkkel «{name}» – mente du «{wanted}»?", name=name, wanted=wanted),
             written=name,
             expected=f"{wanted}: ...",
-            hint=f"skriv «{wanted}» i stedet for «{name}»; «{wanted}» må være med her",
+            hint=_(
+                "skriv «{wanted}» i stedet for «{name}»; «{wanted}» må være med her",
+                wanted=wanted,
+                name=name,
+            ),
         )
     return [err for err in errors if id(err) not in dropped]
 
@@ -344,9 +374,9 @@ def _report(
             line,
             col,
             format_path(full),
-            f"mangler påkrevd nøkkel «{name}»",
+            _("mangler påkrevd nøkkel «{name}»", name=name),
             expected=f"{name}: ...",
-            hint=f"legg til «{name}:» med en verdi",
+            hint=_("legg til «{name}:» med en verdi", name=name),
         )
         return
     if kind == "extra_forbidden":
@@ -356,7 +386,7 @@ def _report(
         return  # a reference «<kilde>/<id>»: the reference check says what to write instead
     message, expected, hint = _explain(err, _type_at(model, loc))
     if kind == "list_type" and isinstance(err.get("input"), str) and loc and str(loc[-1]):
-        message = f"«{loc[-1]}» skal være en liste, med «- » foran hvert punkt"
+        message = _("«{key}» skal være en liste, med «- » foran hvert punkt", key=loc[-1])
         expected = _list_example(str(loc[-1]), err["input"])
     line, col = doc.where(full, key=on_key)
     problems.add(
@@ -380,18 +410,27 @@ def _unknown_key(
     owner = _type_at(model, loc[:-1])
     allowed = list(owner.model_fields) if isinstance(owner, type) else []
     line, col = doc.where(full, key=True)
-    message = f"ukjent nøkkel «{name}»"
+    message = _("ukjent nøkkel «{name}»", name=name)
     wanted = _suggestion(name, allowed)
-    hint = f"mente du «{wanted}»?" if wanted else "sjekk stavemåten i innholdsmodellen"
-    expected = "en av: " + ", ".join(allowed) if allowed else None
+    hint = (
+        _("mente du «{wanted}»?", wanted=wanted)
+        if wanted
+        else _("sjekk stavemåten i innholdsmodellen")
+    )
+    expected = _("en av: {choices}", choices=", ".join(allowed)) if allowed else None
     under = None if wanted else _table_for(owner, _value_at(doc.data, full))
     if under is not None:
-        expected = f"«{name}:» inne i «{under}:», med samme innrykk som nøklene der"
+        expected = _(
+            "«{name}:» inne i «{under}:», med samme innrykk som nøklene der", name=name, under=under
+        )
         at = doc.where((*full[:-1], under), key=True)
-        message = f"«{name}» står på feil nivå – innrykket stemmer ikke"
-        hint = (
-            f"skal «{name}» stå under «{under}:» (linje {at[0]})? "
-            f"Rykk den inn like langt som de andre nøklene der"
+        message = _("«{name}» står på feil nivå – innrykket stemmer ikke", name=name)
+        hint = _(
+            "skal «{name}» stå under «{under}:» (linje {line})? Rykk den inn like "
+            "langt som de andre nøklene der",
+            name=name,
+            under=under,
+            line=at[0],
         )
     problems.add(
         doc.file,
@@ -425,44 +464,51 @@ def _table_for(owner: Any, value: Any) -> str | None:
 def _list_example(key: Any, value: str) -> str:
     """What a list looks like, made from what the author wrote (a single text)."""
     first = value.splitlines()[0] if value.strip() else "..."
-    name = key if isinstance(key, str) else "nøkkel"
+    name = key if isinstance(key, str) else _("nøkkel")
     example = f"\n      {name}:\n        - {first}"
-    return "en liste, med «- » foran hvert punkt på egen linje, for eksempel:" + example
+    return _(
+        "en liste, med «- » foran hvert punkt på egen linje, for eksempel:{example}",
+        example=example,
+    )
 
 
 def _explain(err: Any, target: Any) -> tuple[str, str | None, str | None]:
     """Message, what was expected and a hint for a wrong value."""
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     if kind == "literal_error":
-        expected = "en av: " + ", ".join(
+        choices_written = ", ".join(
             a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
         )
+        expected = _("en av: {choices}", choices=choices_written)
         choices = [a for a in typing.get_args(target)] if target is not None else []
-        return "ugyldig verdi", expected, did_you_mean(str(value), [str(c) for c in choices])
+        return _("ugyldig verdi"), expected, did_you_mean(str(value), [str(c) for c in choices])
     if kind == "string_pattern_mismatch" and "/" in str(ctx.get("pattern", "")):
         return (
-            "ugyldig referanse",
-            "<fil-id>/<element-id>, for eksempel ukom-systemperspektiv/ledelse",
+            _("ugyldig referanse"),
+            _("<fil-id>/<element-id>, for eksempel ukom-systemperspektiv/ledelse"),
             None,
         )
     if kind == "string_pattern_mismatch":
         return (
-            "ugyldig id",
-            "små bokstaver a-z, sifre og bindestrek, som begynner med en bokstav (høyst 64 tegn)",
-            "bruk ikke store bokstaver, æ, ø, å, mellomrom, / eller punktum i id-er",
+            _("ugyldig id"),
+            _(
+                "små bokstaver a-z, sifre og bindestrek, som begynner med en bokstav "
+                "(høyst 64 tegn)"
+            ),
+            _("bruk ikke store bokstaver, æ, ø, å, mellomrom, / eller punktum i id-er"),
         )
     if kind == "value_error" and "one_line" in err["msg"] and isinstance(value, str):
         bad = schema.line_problem(value) or "\n"
         hint = ONE_LINE_HINT if bad == "\n" else _remove(bad)
-        return "teksten må stå på én linje", ONE_LINE_EXPECTED, hint
+        return _("teksten må stå på én linje"), ONE_LINE_EXPECTED, hint
     if kind == "value_error":
         for word, message, expected, hint in VALUE_ERRORS:
             if word in err["msg"]:
                 return message, expected, hint
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return "ugyldig dato", DATE_EXPECTED, None
-    message = "feil type" if "type" in kind or "parsing" in kind else "ugyldig verdi"
+        return _("ugyldig dato"), DATE_EXPECTED, None
+    message = _("feil type") if "type" in kind or "parsing" in kind else _("ugyldig verdi")
     expected = _expected_for(target) if target is not None else None
     if kind == "bool_parsing":
-        expected = "true eller false"
+        expected = _("true eller false")
     return message, expected, None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problems
+from ..messages import _
 
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings a content file may have (the content model needs
@@ -21,8 +22,8 @@ def too_deep(file: Path, text: str, problems: Problems, line: int = 0, col: int 
         line,
         col,
         "",
-        f"innholdet er nøstet for dypt (mer enn {MAX_DEPTH} nivåer)",
-        expected=f"lister og nøkler nøstet høyst {MAX_DEPTH} nivåer",
+        _("innholdet er nøstet for dypt (mer enn {most} nivåer)", most=MAX_DEPTH),
+        expected=_("lister og nøkler nøstet høyst {most} nivåer", most=MAX_DEPTH),
     )
 
 
@@ -49,8 +50,8 @@ def unreadable_character(file: Path, text: str, position: int, problems: Problem
         line,
         col,
         "",
-        "filen har et tegn som ikke kan stå i YAML",
+        _("filen har et tegn som ikke kan stå i YAML"),
         written=f"U+{ord(char):04X}" if char else None,
-        expected="tekst uten NUL og andre kontrolltegn (unntatt tabulator og linjeskift)",
-        hint="slett tegnet; det er ofte usynlig i redigeringsprogrammet",
+        expected=_("tekst uten NUL og andre kontrolltegn (unntatt tabulator og linjeskift)"),
+        hint=_("slett tegnet; det er ofte usynlig i redigeringsprogrammet"),
     )

@@ -25,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problems
+from ..messages import _
 from .yamllimits import MAX_DEPTH, too_deep, unreadable_character
 from .yamlsyntax import continued_item, diagnose
 
@@ -120,34 +121,37 @@ class Document:
 
 _PROBLEMS_NB = {
     "found character '\\t' that cannot start any token": (
-        "tabulator brukt til innrykk",
-        "bruk mellomrom, ikke tabulator, til innrykk",
+        _("tabulator brukt til innrykk"),
+        _("bruk mellomrom, ikke tabulator, til innrykk"),
     ),
     "mapping values are not allowed here": (
-        "kolon midt i en verdi",
-        'sett verdien i anførselstegn når den inneholder «: », for eksempel title: "Tid: 12:30"',
+        _("kolon midt i en verdi"),
+        _('sett verdien i anførselstegn når den inneholder «: », for eksempel title: "Tid: 12:30"'),
     ),
     "found unexpected end of stream": (
-        "anførselstegn som ikke er lukket",
-        "lukk anførselstegnet på samme verdi",
+        _("anførselstegn som ikke er lukket"),
+        _("lukk anførselstegnet på samme verdi"),
     ),
     "could not find expected ':'": (
-        "mangler kolon etter en nøkkel",
-        "skriv «nøkkel: verdi»; har en tidligere verdi et anførselstegn som ikke er lukket?",
+        _("mangler kolon etter en nøkkel"),
+        _("skriv «nøkkel: verdi»; har en tidligere verdi et anførselstegn som ikke er lukket?"),
     ),
     "expected <block end>, but found '<block mapping start>'": (
-        "innrykket stemmer ikke",
-        "nøkler på samme nivå må ha nøyaktig samme innrykk",
+        _("innrykket stemmer ikke"),
+        _("nøkler på samme nivå må ha nøyaktig samme innrykk"),
     ),
     "expected <block end>, but found '<block sequence start>'": (
-        "innrykket stemmer ikke",
-        "punktene i en liste må ha samme innrykk",
+        _("innrykket stemmer ikke"),
+        _("punktene i en liste må ha samme innrykk"),
     ),
     "expected <block end>, but found '-'": (
-        "innrykket stemmer ikke",
-        "punktene i en liste må ha samme innrykk",
+        _("innrykket stemmer ikke"),
+        _("punktene i en liste må ha samme innrykk"),
     ),
-    "found undefined alias": ("alias uten anker", "definer ankeret (&navn) før aliaset (*navn)"),
+    "found undefined alias": (
+        _("alias uten anker"),
+        _("definer ankeret (&navn) før aliaset (*navn)"),
+    ),
 }
 
 
@@ -155,8 +159,8 @@ def _describe(node: Node) -> str:
     if isinstance(node, ScalarNode):
         return node.value
     if isinstance(node, SequenceNode):
-        return "en liste"
-    return "en tabell (nøkkel: verdi)"
+        return _("en liste")
+    return _("en tabell (nøkkel: verdi)")
 
 
 class _Converter:
@@ -176,17 +180,17 @@ class _Converter:
             self.error(
                 node,
                 path,
-                "filen er for stor etter at aliaser er utvidet (mulig alias-bombe)",
-                expected=f"høyst {MAX_NODES} verdier",
-                hint="bruk ikke ankere (&) og aliaser (*) til å gjenta innhold",
+                _("filen er for stor etter at aliaser er utvidet (mulig alias-bombe)"),
+                expected=_("høyst {most} verdier", most=MAX_NODES),
+                hint=_("bruk ikke ankere (&) og aliaser (*) til å gjenta innhold"),
             )
         else:
             self.error(
                 node,
                 path,
-                "filen har for mange verdier",
-                expected=f"høyst {MAX_NODES} verdier i én fil",
-                hint="del innholdet i flere filer",
+                _("filen har for mange verdier"),
+                expected=_("høyst {most} verdier i én fil", most=MAX_NODES),
+                hint=_("del innholdet i flere filer"),
             )
 
     def at(self, node: Node) -> tuple[int, int]:
@@ -221,10 +225,10 @@ class _Converter:
             self.error(
                 node,
                 path,
-                "YAML-tagger er ikke tillatt",
+                _("YAML-tagger er ikke tillatt"),
                 written=node.tag.replace(_STD, "!!"),
-                expected="vanlig tekst, liste eller tabell uten tagg",
-                hint="fjern taggen (det som begynner med !)",
+                expected=_("vanlig tekst, liste eller tabell uten tagg"),
+                hint=_("fjern taggen (det som begynner med !)"),
             )
             return None
         if isinstance(node, ScalarNode):
@@ -249,10 +253,13 @@ class _Converter:
             found + 1,
             len(line) - len(line.lstrip()) + 1,
             format_path(path),
-            "punktet er rykket for langt inn, så det leses som en del av teksten over",
+            _("punktet er rykket for langt inn, så det leses som en del av teksten over"),
             written=line.strip(),
-            expected=f"«- » med samme innrykk som punktet på linje {node.start_mark.line + 1}",
-            hint="rykk linjen ut så bindestreken står rett under bindestreken over",
+            expected=_(
+                "«- » med samme innrykk som punktet på linje {line}",
+                line=node.start_mark.line + 1,
+            ),
+            hint=_("rykk linjen ut så bindestreken står rett under bindestreken over"),
         )
 
     def mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
@@ -261,14 +268,14 @@ class _Converter:
         for key_node, value_node in node.value:
             if key_node.tag == _STD + "merge":
                 self.fatal = True
-                self.error(key_node, path, "YAML-fletting («<<») er ikke tillatt")
+                self.error(key_node, path, _("YAML-fletting («<<») er ikke tillatt"))
                 continue
             if not isinstance(key_node, ScalarNode):
                 self.fatal = True
                 self.error(
                     key_node,
                     path,
-                    "en nøkkel må være vanlig tekst",
+                    _("en nøkkel må være vanlig tekst"),
                     written=_describe(key_node),
                     expected="tekst",
                 )
@@ -279,10 +286,15 @@ class _Converter:
                 self.error(
                     key_node,
                     (*path, key),
-                    f"nøkkelen «{key}» står to ganger (linje {first_line[key]} og {line})",
+                    _(
+                        "nøkkelen «{key}» står to ganger (linje {first} og {line})",
+                        key=key,
+                        first=first_line[key],
+                        line=line,
+                    ),
                     written=key,
-                    expected="hver nøkkel bare én gang i samme tabell",
-                    hint="slå sammen de to eller fjern den ene",
+                    expected=_("hver nøkkel bare én gang i samme tabell"),
+                    hint=_("slå sammen de to eller fjern den ene"),
                 )
                 continue
             first_line[key] = line
@@ -317,10 +329,10 @@ def read_text(file: Path, problems: Problems) -> str | None:
             line,
             col,
             "",
-            "filen er ikke lagret som UTF-8",
+            _("filen er ikke lagret som UTF-8"),
             written=f"byte 0x{raw[exc.start]:02x}",
-            expected="tekst i UTF-8",
-            hint="lagre filen på nytt som UTF-8 i redigeringsprogrammet",
+            expected=_("tekst i UTF-8"),
+            hint=_("lagre filen på nytt som UTF-8 i redigeringsprogrammet"),
         )
         return None
 
@@ -334,7 +346,7 @@ def load(file: Path, problems: Problems) -> Document | None:
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        problems.add(file, 1, 1, "", "filen er tom", expected="innhold i YAML")
+        problems.add(file, 1, 1, "", _("filen er tom"), expected=_("innhold i YAML"))
         return None
     try:
         root = _compose(text)
@@ -352,10 +364,10 @@ def load(file: Path, problems: Problems) -> Document | None:
                 mark.line + 1,
                 mark.column + 1,
                 "",
-                "filen inneholder mer enn ett YAML-dokument",
+                _("filen inneholder mer enn ett YAML-dokument"),
                 written="---",
-                expected="ett dokument per fil",
-                hint="fjern linjen «---» eller del innholdet i to filer",
+                expected=_("ett dokument per fil"),
+                hint=_("fjern linjen «---» eller del innholdet i to filer"),
             )
         else:
             _syntax(file, text, exc, problems)
@@ -364,7 +376,7 @@ def load(file: Path, problems: Problems) -> Document | None:
         _syntax(file, text, exc, problems)
         return None
     if root is None:
-        problems.add(file, 1, 1, "", "filen er tom", expected="innhold i YAML")
+        problems.add(file, 1, 1, "", _("filen er tom"), expected=_("innhold i YAML"))
         return None
     converter = _Converter(doc, problems, text)
     doc.data = converter.convert(root, ())
@@ -380,7 +392,7 @@ def _syntax(file: Path, text: str, exc: yaml.MarkedYAMLError, problems: Problems
             found.line,
             found.column,
             "",
-            f"YAML-syntaksfeil: {found.message}",
+            _("YAML-syntaksfeil: {message}", message=found.message),
             written=found.written,
             expected=found.expected,
             hint=found.hint,
@@ -393,8 +405,8 @@ def _syntax(file: Path, text: str, exc: yaml.MarkedYAMLError, problems: Problems
         if "while scanning a quoted scalar" in (exc.context or ""):
             message, hint = _PROBLEMS_NB["found unexpected end of stream"]
         else:
-            message = "ugyldig YAML"
-            hint = "sjekk innrykk, kolon og anførselstegn på denne linjen og linjen over"
+            message = _("ugyldig YAML")
+            hint = _("sjekk innrykk, kolon og anførselstegn på denne linjen og linjen over")
     if "while scanning a quoted scalar" in (exc.context or "") and exc.context_mark:
         mark = exc.context_mark
     line = mark.line + 1 if mark else 1
@@ -404,7 +416,7 @@ def _syntax(file: Path, text: str, exc: yaml.MarkedYAMLError, problems: Problems
         line,
         col,
         "",
-        f"YAML-syntaksfeil: {message}",
-        expected="gyldig YAML",
+        _("YAML-syntaksfeil: {message}", message=message),
+        expected=_("gyldig YAML"),
         hint=hint,
     )

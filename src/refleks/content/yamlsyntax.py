@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..messages import _
+
 
 class _Scanner(yaml.reader.Reader, yaml.scanner.Scanner):
     """Only the tokens: enough to see where a plain text began."""
@@ -80,15 +82,15 @@ def _no_colon(lines: list[str], index: int, col: int) -> Diagnosis | None:
         and (_indent(lines[above]) == col)
     ):
         return _no_dash(lines[above], written, index, col)
-    key, _, rest = written.partition(" ")
+    key, _space, rest = written.partition(" ")
     fixed = f"{key}: {rest.strip()}" if rest.strip() else f"{key}:"
     return Diagnosis(
         index + 1,
         col + len(key) + 1,
-        f"mangler kolon etter «{key}»",
+        _("mangler kolon etter «{key}»", key=key),
         written,
         fixed,
-        "skriv kolon rett etter nøkkelen (og mellomrom etter kolonet)",
+        _("skriv kolon rett etter nøkkelen (og mellomrom etter kolonet)"),
     )
 
 
@@ -101,11 +103,14 @@ def _swallowed_key(lines: list[str], index: int, start: int) -> Diagnosis | None
     return Diagnosis(
         index + 1,
         _indent(lines[index]) + 1,
-        f"innrykket stemmer ikke: «{key}:» er rykket for langt inn",
+        _("innrykket stemmer ikke: «{key}:» er rykket for langt inn", key=key),
         written,
-        f"«{key}:» med mindre innrykk enn teksten på linje {start + 1}",
-        "en nøkkel som står lenger inn enn teksten over, leses som en del av teksten; "
-        "rykk den ut så den står rett under nøkkelen den hører sammen med",
+        _("«{key}:» med mindre innrykk enn teksten på linje {line}", key=key, line=start + 1),
+        _(
+            "en nøkkel som står lenger inn enn teksten over, leses som en del av "
+            "teksten; rykk den ut så den står rett under nøkkelen den hører sammen "
+            "med"
+        ),
     )
 
 
@@ -123,11 +128,16 @@ def _no_dash(item_above: str, written: str, index: int, col: int) -> Diagnosis:
     return Diagnosis(
         index + 1,
         col + 1,
-        "punktet mangler «- » foran",
+        _("punktet mangler «- » foran"),
         written,
-        "«- » foran hvert punkt i listen, med samme innrykk, slik:\n"
-        f"{pad}{item_above.strip()}\n{pad}- {written}",
-        "skriv «- » (bindestrek og mellomrom) først på linjen",
+        _(
+            "«- » foran hvert punkt i listen, med samme innrykk, "
+            "slik:\n{pad}{above}\n{pad}- {written}",
+            pad=pad,
+            above=item_above.strip(),
+            written=written,
+        ),
+        _("skriv «- » (bindestrek og mellomrom) først på linjen"),
     )
 
 
@@ -142,27 +152,36 @@ def _misindented(
     if "block collection" in context:  # a list: the item above is a «- », this line is not
         owner = _owner(lines, start.line, start.column)
         same = (
-            f"samme innrykk som «{owner[0]}:» på linje {owner[1] + 1} ({owner[2]} mellomrom)"
+            _(
+                "samme innrykk som «{key}:» på linje {line} ({spaces} mellomrom)",
+                key=owner[0],
+                line=owner[1] + 1,
+                spaces=owner[2],
+            )
             if owner
-            else "samme innrykk som nøkkelen listen hører til"
+            else _("samme innrykk som nøkkelen listen hører til")
         )
         return Diagnosis(
             found.line + 1,
             found.column + 1,
-            "innrykket stemmer ikke: linjen står inne i listen over, men er ikke et punkt i den",
+            _("innrykket stemmer ikke: linjen står inne i listen over, men er ikke et punkt i den"),
             written,
-            f"{same}, eller «- » foran linjen hvis den er et nytt punkt i listen",
-            "rykk linjen ut så den står rett under nøkkelen listen hører til",
+            _("{same}, eller «- » foran linjen hvis den er et nytt punkt i listen", same=same),
+            _("rykk linjen ut så den står rett under nøkkelen listen hører til"),
         )
     if "block mapping" in context and start.line != found.line:
         return Diagnosis(
             found.line + 1,
             found.column + 1,
-            "innrykket stemmer ikke",
+            _("innrykket stemmer ikke"),
             written,
-            f"samme innrykk som «{_key_of(first)}:» på linje {start.line + 1} "
-            f"({start.column} mellomrom)",
-            "nøkler på samme nivå må ha nøyaktig samme innrykk; rykk linjen inn eller ut",
+            _(
+                "samme innrykk som «{key}:» på linje {line} ({spaces} mellomrom)",
+                key=_key_of(first),
+                line=start.line + 1,
+                spaces=start.column,
+            ),
+            _("nøkler på samme nivå må ha nøyaktig samme innrykk; rykk linjen inn eller ut"),
         )
     return None
 

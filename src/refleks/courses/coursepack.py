@@ -27,7 +27,8 @@ def write_course_pack(
 ) -> Path:
     library = printer.library
     source = library.sources[reflection.source]
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # no mkdir here: a batch printer's target is a path in the site, relative, and made
+    # into a folder it would land in the current directory (the printer makes its own)
     return printer.pdf(
         "course.html.j2",
         target,

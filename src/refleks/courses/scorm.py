@@ -21,6 +21,7 @@ from ..content import schema
 from ..content.model import Library
 from ..decks import handouts, slides
 from ..errors import UsageError, shown
+from ..messages import _
 from . import coursepack
 
 OWN_FILES = ("scorm.js", "kurs.css")
@@ -35,7 +36,13 @@ def package_name(reflection_id: str) -> str:
 def _reflection(library: Library, reflection_id: str) -> schema.Reflection:
     if reflection_id not in library.reflections:
         valid = ", ".join(f"{r.id} ({r.title})" for r in library.reflections.values())
-        raise UsageError(f"refleksjonssettet «{reflection_id}» finnes ikke. Gyldige valg: {valid}")
+        raise UsageError(
+            _(
+                "refleksjonssettet «{reflection_id}» finnes ikke. Gyldige valg: {valid}",
+                reflection_id=reflection_id,
+                valid=valid,
+            )
+        )
     return library.reflections[reflection_id]
 
 
@@ -69,7 +76,7 @@ def content_files(library: Library, reflection: schema.Reflection) -> dict[str, 
     for name in OWN_FILES:
         out[name] = (templates / name).read_bytes()
     # the same Content-Security-Policy as the site's pages: scripts only from the package
-    return {k: policy.protect(v) if k.endswith(".html") else v for k, v in out.items()}
+    return policy.protect_files(out)
 
 
 def index_page(library: Library, reflection: schema.Reflection) -> bytes:

@@ -28,6 +28,7 @@ from .. import pdfbackend, urls
 from ..content import schema
 from ..content.model import Library
 from ..errors import BuildFailed
+from ..messages import _
 from ..pdfbackend import Batch, Document, compile_pdf
 from . import slides, typeset
 from .pdfcache import PdfCache
@@ -93,7 +94,11 @@ class Printer:
             )
         except jinja2.TemplateError as exc:
             raise BuildFailed(
-                f"malen templates/handouts/{template} kunne ikke brukes: {exc}"
+                _(
+                    "malen templates/handouts/{template} kunne ikke brukes: {exc}",
+                    template=template,
+                    exc=exc,
+                )
             ) from exc
 
     def document(self, template: str, name: str, **context: Any) -> Document:

@@ -10,6 +10,7 @@ import yaml
 
 from ..content.model import Library
 from ..errors import BuildFailed
+from ..messages import _
 from ..writer import write_tree
 
 # reveal.js files copied from the npm package (source -> name in the assets folder)
@@ -39,7 +40,10 @@ def asset_files(library: Library) -> dict[str, bytes]:
     missing = [package / src for src in REVEAL_FILES if not (package / src).is_file()]
     if missing:
         raise BuildFailed(
-            f"{missing[0]} mangler; kjør ./scripts/build for å installere npm-pakkene"
+            _(
+                "{missing} mangler; kjør ./scripts/build for å installere npm-pakkene",
+                missing=missing[0],
+            )
         )
     texts = translations(library)
     out: dict[str, bytes] = {}
@@ -48,8 +52,12 @@ def asset_files(library: Library) -> dict[str, bytes]:
         for english, norwegian in texts.get(name, {}).items():
             if english not in code:
                 raise BuildFailed(
-                    f"fant ikke teksten «{english}» i {name} fra reveal.js; oppdater "
-                    "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js"
+                    _(
+                        "fant ikke teksten «{english}» i {name} fra reveal.js; oppdater "
+                        "templates/slides/reveal-nb.yaml etter den nye versjonen av reveal.js",
+                        english=english,
+                        name=name,
+                    )
                 )
             code = code.replace(english, norwegian)
         if name == "notes.js":
@@ -65,8 +73,12 @@ def _with_speaker_style(code: str, css: Path) -> str:
     """notes.js with the speaker view's style added at the end of its style sheet."""
     if code.count(SPEAKER_STYLE_END) != 1:
         raise BuildFailed(
-            f"fant ikke ett sted å legge inn {SPEAKER_CSS} i notes.js fra reveal.js; oppdater "
-            "templates/slides/talervisning.css etter den nye versjonen av reveal.js"
+            _(
+                "fant ikke ett sted å legge inn {css} i notes.js fra "
+                "reveal.js; oppdater templates/slides/talervisning.css etter den nye "
+                "versjonen av reveal.js",
+                css=SPEAKER_CSS,
+            )
         )
     return code.replace(SPEAKER_STYLE_END, css.read_text(encoding="utf-8") + SPEAKER_STYLE_END)
 

@@ -20,6 +20,7 @@ from .. import urls
 from ..content import schema
 from ..content.model import Library, Question
 from ..errors import BuildFailed
+from ..messages import _
 from .reveal import REVEAL_FILES as REVEAL_FILES
 from .reveal import asset_files
 from .reveal import copy_assets as copy_assets
@@ -62,6 +63,8 @@ class Slide:
     question: Question | None = None
     position: tuple[int, int] | None = None
     """For one question at a time: (number, how many) within the theme."""
+    items: tuple[Any, ...] = ()
+    """The source's findings or recommendations the notes show (each with its mark)."""
 
     @property
     def refleks_questions(self) -> bool:
@@ -95,7 +98,7 @@ class Deck:
     """Source id -> site path of the source's page (empty outside the site)."""
     minutes: int | None = None
     pacing: list[dict[str, Any]] = field(default_factory=list)
-    """A session deck's slides' agenda items and seconds (``sessiongroup.pacing``)."""
+    """A session deck's slides' agenda items and seconds (``sessions.groups.pacing``)."""
 
     def source_ids(self, *, refleks: bool) -> str:
         """Space-separated ids of the sources some of whose questions in the deck were
@@ -118,22 +121,19 @@ class Deck:
 # --------------------------------------------------------------------------- notes
 
 
-def theme_notes(library: Library, theme: schema.Theme) -> str:
-    """The theme's own notes; without them, the findings it builds on."""
+def theme_notes(library: Library, theme: schema.Theme) -> tuple[Any, ...]:
+    """The source's items a theme slide's notes show when the theme has no notes of its
+    own: the findings it builds on (each shown with its mark, as on the slides)."""
     if theme.notes.strip():
-        return theme.notes
-    parts: list[str] = []
-    for ref in theme.findings:
-        _, finding = library.finding(ref)
-        parts.append(f"**{finding.title}:** {finding.text.strip()}")
-    return "\n\n".join(parts)
+        return ()
+    return tuple(library.finding(ref)[1] for ref in theme.findings)
 
 
-def finding_notes(library: Library, ref: str) -> str:
-    """Notes on a finding slide: the source's recommendations on the finding (else empty,
-    and the template's note for a finding slide is used)."""
+def finding_notes(library: Library, ref: str) -> tuple[Any, ...]:
+    """Notes on a finding slide: the source's recommendations on the finding, each shown
+    with its mark (none: the template's note for a finding slide is used)."""
     source, finding = library.finding(ref)
-    return "\n\n".join(rec.text.strip() for rec in _recommendations(source, finding))
+    return tuple(_recommendations(source, finding))
 
 
 def _recommendations(source: schema.Source, finding: schema.Finding) -> list:
@@ -156,15 +156,14 @@ def theme_slides(
     With ``one_at_a_time`` every question has its own slide; otherwise each role's questions
     share one slide (the whole group sees every role's questions side by side).
     """
-    notes = theme_notes(library, theme)
     base = {"reflection": reflection, "theme": theme}
-    slides = [Slide("theme", notes, **base)]
+    slides = [Slide("theme", theme.notes, items=theme_notes(library, theme), **base)]
     for ref in theme.findings:
         source, finding = library.finding(ref)
         slides.append(
             Slide(
                 "finding",
-                finding_notes(library, ref),
+                items=finding_notes(library, ref),
                 source=source,
                 finding=finding,
                 **base,
@@ -350,7 +349,9 @@ def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) 
             deck=deck, site=library.site, library=library, assets="reveal"
         )
     except jinja2.TemplateError as exc:
-        raise BuildFailed(f"malen templates/slides/deck.html.j2 kunne ikke brukes: {exc}") from exc
+        raise BuildFailed(
+            _("malen templates/slides/deck.html.j2 kunne ikke brukes: {exc}", exc=exc)
+        ) from exc
 
 
 def write_deck(

@@ -25,6 +25,7 @@ import yaml
 
 from ..content.model import Library
 from ..errors import BuildFailed
+from ..messages import _
 from ..project import Project
 from . import engine_warnings
 from .pages import html_title
@@ -72,7 +73,11 @@ def engine_argument(value: str) -> str:
     """``--engine``'s type: a known engine's name, else the allowed names in the message."""
     if value not in ENGINES:
         raise argparse.ArgumentTypeError(
-            f"ugyldig verdi «{value}»; velg en av: {', '.join(ENGINES)}"
+            _(
+                "ugyldig verdi «{value}»; velg en av: {engines}",
+                value=value,
+                engines=", ".join(ENGINES),
+            )
         )
     return value
 
@@ -83,8 +88,12 @@ def choose(library: Library, name: str | None = None) -> Engine:
     engine = ENGINES[name or library.site.engine]
     if importlib.util.find_spec(engine.module) is None:
         raise BuildFailed(
-            f"nettstedsmotoren {engine.label} er ikke installert; installer den med "
-            f"pip install 'refleks[{engine.name}]' (./scripts/setup gjør det)"
+            _(
+                "nettstedsmotoren {label} er ikke installert; installer den med "
+                "pip install 'refleks[{name}]' (./scripts/setup gjør det)",
+                label=engine.label,
+                name=engine.name,
+            )
         )
     return engine
 
@@ -108,7 +117,7 @@ def write_config(
     try:
         config = yaml.safe_load(project.mkdocs_yml.read_text("utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise BuildFailed(f"mkdocs.yml kunne ikke leses: {exc}") from exc
+        raise BuildFailed(_("mkdocs.yml kunne ikke leses: {exc}", exc=exc)) from exc
     folder = folder or target.parent
     # the theme puts these into every page as HTML: escaped like every title
     config["site_name"] = html_title(library.site.title)
@@ -191,8 +200,11 @@ class Running:
             raise BuildFailed(engine_warnings.message(self.engine.label, warnings))
         if code != 0:
             raise BuildFailed(
-                f"nettstedsmotoren ({self.engine.label}) stoppet; ingenting er endret i site/.\n"
-                + output
+                _(
+                    "nettstedsmotoren ({label}) stoppet; ingenting er endret i site/.\n{output}",
+                    label=self.engine.label,
+                    output=output,
+                )
             )
         if self.built != self.target:
             shutil.move(self.built, self.target)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..messages import _
+
 MKDOCS_WARNING = re.compile(r"^WARNING\s+-\s+(?P<text>.+)$")
 ZENSICAL_WARNING = re.compile(r"^Warning:\s+(?P<text>.+)$")
 ZENSICAL_PLACE = re.compile(r"╭─\[\s*(?P<place>\S+)\s*\]")
@@ -18,15 +20,16 @@ MKDOCS_MISSING_LINK = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target "
     r"(?:'[^']+' )?is not found among documentation files\.?$"
 )
-ZENSICAL_TEXTS = {"page does not exist": "lenken går til en side som ikke finnes"}
+ZENSICAL_TEXTS = {"page does not exist": _("lenken går til en side som ikke finnes")}
 
 
 def _norwegian_mkdocs(text: str) -> str:
     missing = MKDOCS_MISSING_LINK.match(text)
     if missing:
-        return (
-            f"{missing['page']}: lenken «{missing['link']}» går til en side eller fil "
-            "som ikke finnes"
+        return _(
+            "{page}: lenken «{link}» går til en side eller fil som ikke finnes",
+            page=missing["page"],
+            link=missing["link"],
         )
     return text
 
@@ -54,16 +57,19 @@ def found(output: str) -> list[str]:
             text = zensical["text"].strip()
             text = ZENSICAL_TEXTS.get(text, text)
             place = _place(lines[number + 1 : number + 3])
-            warnings.append(f"{place}: {text}" if place else text)
+            warnings.append(_("{place}: {text}", place=place, text=text) if place else text)
     return warnings
 
 
 def message(label: str, warnings: list[str]) -> str:
     """What ``refleks build`` says when the engine warned (every build is strict)."""
-    count = "én advarsel" if len(warnings) == 1 else f"{len(warnings)} advarsler"
-    lines = [
-        f"nettstedsmotoren ({label}) ga {count}, og advarsler stopper bygget; "
-        "ingenting er endret i site/."
-    ]
-    lines += [f"  advarsel: {w}" for w in warnings]
-    return "\n".join(lines)
+    count = _("én advarsel") if len(warnings) == 1 else _("{n} advarsler", n=len(warnings))
+    said = _(
+        "nettstedsmotoren ({label}) ga {count}, og advarsler stopper bygget; "
+        "ingenting er endret i site/.",
+        label=label,
+        count=count,
+    )
+    for warning in warnings:  # one message, said in the project's language when printed
+        said = _("{before}\n  advarsel: {warning}", before=said, warning=warning)
+    return said

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .. import markup, urls
 from ..content.model import Library
 from ..errors import BuildFailed
+from ..messages import _
 from ..project import SHIPPED
 from ..sorting import nb_key
 from ..walkround import i18n
@@ -104,12 +105,15 @@ class Renderer:
 
     def render(self, template: str, page: str, title: str | None = None, **context: Any) -> None:
         if page in self.written:
-            raise BuildFailed(f"to sider skal skrives til samme sti: {page}")
+            raise BuildFailed(_("to sider skal skrives til samme sti: {page}", page=page))
         target = self.docs / page
         if target.exists():
             raise BuildFailed(
-                f"den håndskrevne siden docs/{page} har samme sti som en generert side; "
-                "gi den håndskrevne siden et annet navn"
+                _(
+                    "den håndskrevne siden docs/{page} har samme sti som en generert side; "
+                    "gi den håndskrevne siden et annet navn",
+                    page=page,
+                )
             )
         here = os.path.dirname(page)
 
@@ -127,7 +131,13 @@ class Renderer:
                 **context,
             )
         except jinja2.TemplateError as exc:
-            raise BuildFailed(f"malen templates/pages/{template} kunne ikke brukes: {exc}") from exc
+            raise BuildFailed(
+                _(
+                    "malen templates/pages/{template} kunne ikke brukes: {exc}",
+                    template=template,
+                    exc=exc,
+                )
+            ) from exc
         if title is not None:  # the engine's page title (the tab, the header), escaped
             text = f"---\ntitle: {json.dumps(html_title(title), ensure_ascii=False)}\n---\n{text}"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -158,7 +168,9 @@ def _copy_handwritten(library: Library, docs: Path) -> None:
     # Material's offline plugin would load this shim (search from disk) from a CDN
     shim = library.project.node_modules / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
-        raise BuildFailed(f"{shim} mangler; kjør ./scripts/build for å installere npm-pakkene")
+        raise BuildFailed(
+            _("{shim} mangler; kjør ./scripts/build for å installere npm-pakkene", shim=shim)
+        )
     target = docs / "assets" / "iframe-worker" / "shim.js"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(_shim_without_inline_script(shim), encoding="utf-8")
@@ -182,7 +194,7 @@ _FRAME_FILE = (
 def _shim_without_inline_script(shim: Path) -> str:
     text = shim.read_text(encoding="utf-8")
     if _INLINE_FRAME not in text:
-        raise BuildFailed(f"{shim} er en annen versjon enn Refleks kjenner (npm ci)")
+        raise BuildFailed(_("{shim} er en annen versjon enn Refleks kjenner (npm ci)", shim=shim))
     here = 'var __refleksFrame=new URL("frame.js",document.currentScript.src).href;'
     return here + text.replace(_INLINE_FRAME, _FRAME_FILE)
 

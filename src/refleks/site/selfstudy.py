@@ -19,6 +19,7 @@ from .. import urls
 from ..content.model import Library
 from ..errors import BuildFailed
 from ..markup import plain
+from ..messages import _
 from ..walkround import i18n
 
 ASSETS = "assets/refleks"
@@ -93,8 +94,12 @@ def write_assets(library: Library, docs: Path) -> None:
     for name in ("sporsmal.js", *COPIED):
         if (folder / name).exists():
             raise BuildFailed(
-                f"den håndskrevne filen docs/{ASSETS}/{name} har samme sti som en generert fil; "
-                "gi den et annet navn"
+                _(
+                    "den håndskrevne filen docs/{assets}/{name} har samme sti som en "
+                    "generert fil; gi den et annet navn",
+                    assets=ASSETS,
+                    name=name,
+                )
             )
     folder.mkdir(parents=True, exist_ok=True)
     (docs / INDEX).write_text(index_script(question_index(library, labels)), "utf-8")

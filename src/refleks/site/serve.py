@@ -3,9 +3,9 @@
 Refleks regenerates the Markdown pages whenever a file under ``content/``, ``templates/`` or
 ``docs/`` changes and writes only the pages that changed into the folder the site engine's
 own development server watches; the engine then rebuilds and reloads the browser. The decks
-are made with the pages, the PDFs and documents in the background (``preview_documents``).
+are made with the pages, the PDFs and documents in the background (``preview.documents``).
 Invalid content prints its errors and shows them over the last valid page in the browser
-(``preview_overlay``) until it is valid again.
+(``preview.overlay``) until it is valid again.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from ..templating import nb_count
 from ..writer import atomic_write, write_tree
 from . import build as site_build
 from . import engine as site_engine
-from . import pages, preview_documents, preview_engine, preview_overlay
+from . import pages
+from .preview import documents, overlay, server
 
 
 def sync_tree(new: Path, live: Path) -> int:
@@ -65,7 +66,7 @@ class Preview:
     ``pages`` holds the pages, decks and tools' files of the last valid content,
     ``documents`` the PDFs and documents made in the background from it; ``docs``, which
     the engine watches, is both together, each Markdown page with the content errors at
-    its top while the content is invalid (``preview_overlay``).
+    its top while the content is invalid (``preview.overlay``).
     """
 
     def __init__(self, project: Project, engine: str | None = None) -> None:
@@ -76,7 +77,7 @@ class Preview:
         self.docs = self.work / "docs"
         self.pages = self.work / "pages"
         self.config = self.work / "mkdocs.yml"
-        self.documents = preview_documents.Documents(project, self.work / "documents")
+        self.documents = documents.Documents(project, self.work / "documents")
         self.overlay: str | None = None
         self.lock = threading.Lock()
 
@@ -110,7 +111,7 @@ class Preview:
         if self.engine is None:  # not started yet: nothing to show them over
             print("Forhåndsvisningen er ikke startet.", file=sys.stderr, flush=True)
             return
-        self.overlay = preview_overlay.render(self.project.templates, problems.errors)
+        self.overlay = overlay.render(self.project.templates, problems.errors)
         self.publish()
         print(
             f"Forhåndsvisningen er ikke oppdatert: {len(problems.errors)} feil vises i "
@@ -125,11 +126,11 @@ class Preview:
             fresh = Path(tmp) / "docs"
             nav = pages.build(library, fresh)
             for module in site_build.site_outputs():
-                if module not in preview_documents.document_outputs():
+                if module not in documents.document_outputs():
                     write_tree(fresh, module.files(library))
-            style = fresh / preview_overlay.STYLESHEET_PATH
+            style = fresh / overlay.STYLESHEET_PATH
             style.parent.mkdir(parents=True, exist_ok=True)
-            style.write_bytes(preview_overlay.stylesheet(self.project.templates))
+            style.write_bytes(overlay.stylesheet(self.project.templates))
             self.pages.mkdir(parents=True, exist_ok=True)
             sync_tree(fresh, self.pages)
             config = site_engine.write_config(
@@ -141,7 +142,7 @@ class Preview:
                 engine=self.engine,
                 folder=self.work,
             )
-            _add_stylesheet(config, preview_overlay.STYLESHEET_PATH)
+            _add_stylesheet(config, overlay.STYLESHEET_PATH)
             if not self.config.exists() or config.read_bytes() != self.config.read_bytes():
                 shutil.copyfile(config, self.config)
 
@@ -171,7 +172,7 @@ class Preview:
         for rel, source in sorted(wanted.items()):
             data = source.read_bytes()
             if self.overlay is not None and rel.endswith(".md"):
-                data = preview_overlay.inject(data.decode("utf-8"), self.overlay).encode()
+                data = overlay.inject(data.decode("utf-8"), self.overlay).encode()
             target = self.docs / rel
             if _same(target, data):
                 continue
@@ -238,7 +239,7 @@ def serve(
             observer.schedule(handler, str(folder), recursive=True)
     observer.start()
     assert preview.engine is not None  # chosen by the first regenerate()
-    engine = preview_engine.start(preview.engine, preview.config, f"{host}:{port}")
+    engine = server.start(preview.engine, preview.config, f"{host}:{port}")
     print(f"Forhåndsvisning på http://{host}:{port}/ (Ctrl+C for å avslutte)", flush=True)
     try:
         while engine.poll() is None:

@@ -117,6 +117,7 @@ def rule_messages(library: Library, method: str) -> dict[str, dict[str, Any]]:
             {"contact": {"name": "Navn", "email": BAD_EMAIL}},
             {BAD_EMAIL: "verdi"},
         ),
+        "contact": _one(library, method, {"contact": {"name": "Navn"}}, {}),
         "weekend": _one(library, method, {"date": WEEKEND}, {}),
         "holiday": _one(
             library, method, {"date": HOLIDAY}, {str(holiday_text(library, HOLIDAY)): "grunn"}

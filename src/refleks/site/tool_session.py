@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import session, urls
+from .. import urls
 from ..content.model import Library
 from ..errors import UsageError
+from ..sessions import session
 
 
 def _too_short(library: Library, reflection_id: str, role_id: str, themes: list[str]) -> str:

@@ -24,7 +24,8 @@ import holidays
 
 from ..content.model import Library
 from ..errors import UsageError
-from ..walkround import deadlines, i18n
+from ..messages import _
+from ..walkround import deadlines, i18n, yearchecks
 from ..walkround.kit import PLACEHOLDERS, Kit, method_for
 from . import tool_checks
 
@@ -122,6 +123,8 @@ def visit_data(library: Library) -> dict[str, Any] | None:
         "deadlines": {
             **method.deadlines.model_dump(),
             "letter_days_before": deadlines.LETTER_DAYS_BEFORE,
+            # the common summer holiday (ISO weeks) a follow-up visit is warned about
+            "summer_weeks": list(yearchecks.SUMMER_WEEKS),
         },
         # from the year before the content's date (the one date rule: not the clock)
         "holidays": holiday_table(library, library.context.date.year - 1),
@@ -160,7 +163,10 @@ def _vendor_files(library: Library) -> dict[str, bytes]:
             path = library.project.node_modules / package / source
             if not path.is_file():
                 raise UsageError(
-                    f"{path} mangler; kjør ./scripts/build for å installere npm-pakkene"
+                    _(
+                        "{path} mangler; kjør ./scripts/build for å installere npm-pakkene",
+                        path=path,
+                    )
                 )
             out[f"{FOLDER}/vendor/{name}"] = path.read_bytes()
     return out

@@ -12,6 +12,7 @@ new messages are added (nynorsk empty, to be translated), gone ones removed, tra
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import io
 import sys
@@ -30,6 +31,9 @@ from ..catalogues import (  # noqa: F401 (used by the callers of this module)
     wording,
 )
 from ..context import read_yaml
+from ..messages import CONTEXT
+from ..messages import DOMAIN as MESSAGES
+from ..messages import FILES as MESSAGE_FILES
 
 LANGUAGES = ("nb", "nn")
 DOMAIN = "visitt"
@@ -52,8 +56,11 @@ KINDS = (
     "checks",
 )
 """The ``templates/<kind>/labels.yaml`` files of the walkround documents and checks."""
-DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages", "selfstudy", "handouts")}
-"""Catalogue name -> the labels files it holds (``nettsted``: the site's own words)."""
+DOMAINS = {DOMAIN: KINDS, "nettsted": ("pages", "selfstudy", "handouts"), MESSAGES: ()}
+"""Catalogue name -> the labels files it holds (``nettsted``: the site's own words;
+``meldinger``: the messages marked ``_()`` in the source, see ``refleks.messages``)."""
+SOURCE = Path(__file__).resolve().parents[1]
+"""The ``refleks`` package, whose ``_()`` messages ``meldinger`` holds."""
 
 
 NOT_WORDING = ("actionplans:status_words", "minutes:covered_by_facts", "minutes:signature_section")
@@ -75,6 +82,8 @@ def messages(data: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
 
 def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, str], str]:
     """Every ``(context, bokmål text)`` of the labels files, with the file as comment."""
+    if domain == MESSAGES:
+        return {**marked_messages(SOURCE), **file_messages(templates)}
     out: dict[tuple[str, str], str] = {}
     for kind in DOMAINS[domain]:
         path = templates / kind / "labels.yaml"
@@ -85,6 +94,35 @@ def source_messages(templates: Path, domain: str = DOMAIN) -> dict[tuple[str, st
             if f"{kind}:{key}".startswith(NOT_WORDING):
                 continue
             out[(f"{kind}:{key}", text)] = f"templates/{kind}/labels.yaml"
+    return out
+
+
+def file_messages(templates: Path) -> dict[tuple[str, str], str]:
+    """Every text of the files of messages (``messages.FILES``), with the file as comment."""
+    out: dict[tuple[str, str], str] = {}
+    for name in MESSAGE_FILES:
+        data = read_yaml((templates / name).read_text("utf-8")) or {}
+        for _key, text in messages(data):
+            out.setdefault((CONTEXT, text), f"templates/{name}")
+    return out
+
+
+def marked_messages(package: Path) -> dict[tuple[str, str], str]:
+    """Every ``_("bokmål text", ...)`` in the package's source, with its file as comment."""
+    out: dict[tuple[str, str], str] = {}
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                where = f"src/refleks/{path.relative_to(package).as_posix()}"
+                out.setdefault((CONTEXT, node.args[0].value), where)
     return out
 
 

@@ -25,6 +25,7 @@ from ..content import schema
 from ..content.model import Library
 from ..dates import fixed_time
 from ..errors import UsageError
+from ..messages import _
 from . import deadlines, i18n
 
 PLACEHOLDER = re.compile(r"\{([a-zæøå_]+)\}")
@@ -59,7 +60,9 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise UsageError(f"REFLEKS_TODAY må være en dato ÅÅÅÅ-MM-DD, ikke «{value}»") from None
+            raise UsageError(
+                _("REFLEKS_TODAY må være en dato ÅÅÅÅ-MM-DD, ikke «{value}»", value=value)
+            ) from None
     return dt.date.today()
 
 

@@ -18,7 +18,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..content import editorschema, schema
+from ..content import schema
+from ..content.authoring import editorschema
 from ..context import BuildContext
 from ..errors import UsageError, visible
 from ..project import Project

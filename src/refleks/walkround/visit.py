@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..content.yamlread import load
 from ..errors import Problems, UsageError
+from ..messages import _
 from ..project import Project
 from .documents import actionplans, calendar, guide, letters, minutes, poster
 from .documents.office import TemplateFieldError
@@ -42,10 +43,14 @@ def template_problem(kit: Kit, exc: TemplateFieldError) -> Problems:
                 line,
                 col,
                 path,
-                f"brevmalen {template} bruker feltet «{name}», som Refleks ikke fyller ut",
+                _(
+                    "brevmalen {template} bruker feltet «{name}», som Refleks ikke fyller ut",
+                    template=template,
+                    name=name,
+                ),
                 written=name,
-                expected=f"et av feltene: {fields}",
-                hint="rett feltnavnet i malen (se templates/letters/FELTER.md)",
+                expected=_("et av feltene: {fields}", fields=fields),
+                hint=_("rett feltnavnet i malen (se templates/letters/FELTER.md)"),
             )
     else:
         problems.add(
@@ -53,9 +58,9 @@ def template_problem(kit: Kit, exc: TemplateFieldError) -> Problems:
             line,
             col,
             path,
-            f"brevmalen {template} kan ikke fylles ut",
+            _("brevmalen {template} kan ikke fylles ut", template=template),
             written=exc.detail,
-            expected="en DOCX-fil med gyldige {{ felt }}",
+            expected=_("en DOCX-fil med gyldige {{ felt }}"),
         )
     return problems
 

@@ -14,7 +14,14 @@ import unicodedata
 from collections.abc import Callable
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 ID_PATTERN = r"^[a-z][a-z0-9-]{0,63}$"
 """Use with ``re.fullmatch``: ``$`` alone lets a trailing line break through."""
@@ -123,7 +130,28 @@ def _sha256(value: str) -> str:
 
 Sha256 = Annotated[str, AfterValidator(_sha256)]
 """A sha256 checksum in hexadecimal, as ``refleks check`` proposes it."""
+WCAG21 = (
+    *("1.1.1", "1.2.1", "1.2.2", "1.2.3", "1.2.4", "1.2.5", "1.3.1", "1.3.2", "1.3.3"),
+    *("1.3.4", "1.3.5", "1.4.1", "1.4.2", "1.4.3", "1.4.4", "1.4.5", "1.4.10", "1.4.11"),
+    *("1.4.12", "1.4.13", "2.1.1", "2.1.2", "2.1.4", "2.2.1", "2.2.2", "2.3.1", "2.4.1"),
+    *("2.4.2", "2.4.3", "2.4.4", "2.4.5", "2.4.6", "2.4.7", "2.5.1", "2.5.2", "2.5.3"),
+    *("2.5.4", "3.1.1", "3.1.2", "3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.3.1", "3.3.2"),
+    *("3.3.3", "3.3.4", "4.1.1", "4.1.2", "4.1.3"),
+)
+"""The success criteria of WCAG 2.1 at levels A and AA, by number (their names and levels
+are in ``templates/accessibility/wcag21.yaml`` and the pages' labels)."""
+
+
+def _wcag(value: str) -> str:
+    if value not in WCAG21:
+        raise ValueError("wcag")
+    return value
+
+
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+WcagCriterion = Annotated[
+    str, AfterValidator(_wcag), WithJsonSchema({"type": "string", "enum": list(WCAG21)})
+]
 Url = Annotated[str, AfterValidator(_url)]
 Time = Annotated[str, AfterValidator(_time)]
 Line = Annotated[str, AfterValidator(_line)]

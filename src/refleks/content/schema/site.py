@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import ConfigDict
 
-from .common import Id, Line, Markdown, Model, Url
+from .common import Id, IsoDate, Line, Markdown, Model, Url, WcagCriterion
 
 
 class Contact(Model):
@@ -20,6 +20,23 @@ class Contact(Model):
     """Telefonnummer, skrevet slik det skal vises."""
     url: Url | None = None
     """Nettadresse."""
+
+
+class AccessibilityCheck(Model):
+    model_config = ConfigDict(title="Manuell kontroll av tilgjengeligheten")
+
+    criterion: WcagCriterion
+    """Suksesskriteriet i WCAG 2.1 (nivå A eller AA) som er kontrollert, for eksempel `"2.1.1"`."""
+    date: IsoDate
+    """Datoen kontrollen ble gjort, ÅÅÅÅ-MM-DD."""
+    checked: Line
+    """Hva som er kontrollert, og hvordan, for eksempel «Alle sidetyper og lysarkene med bare tastatur». Står i tilgjengelighetserklæringen."""
+    by: Line
+    """Hvem som kontrollerte. Står bare i prosjektet, ikke på nettstedet."""
+    result: Literal["bestått", "brudd"]
+    """`bestått` (ingen brudd funnet) eller `brudd`."""
+    note: Line | None = None
+    """Hva som ble funnet (valgfritt); står under «Kjente avvik» når resultatet er `brudd`."""
 
 
 class SiteNynorsk(Model):
@@ -56,6 +73,8 @@ class Site(Model):
     """Sti til egen brevmal i DOCX, relativt til prosjektmappen (valgfritt)."""
     nn: SiteNynorsk | None = None
     """Tittel og beskrivelse på nynorsk, brukt når `language` er `nn`."""
+    accessibility_checks: list[AccessibilityCheck] = []
+    """Manuelle kontroller av tilgjengeligheten, ett punkt per kriterium og kontroll. Tilgjengelighetserklæringen sier «kontrollert manuelt» med datoen for hvert kriterium som står her, og «ikke kontrollert» for et kriterium ingen (verken et verktøy eller en person) har kontrollert."""
     engine: Literal["mkdocs", "zensical"] = "mkdocs"
     """Nettstedsmotoren som bygger sidene: `mkdocs` (MkDocs med Material, standard) eller `zensical` (etterfølgeren). `refleks build --engine` overstyrer valget for ett bygg."""
 

@@ -48,6 +48,10 @@ class Finding(Model):
     avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
     «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
     `quote: true` eller `summary_of`."""
+    title_quote: bool = False
+    """`true` når også overskriften står ordrett i kilden (kontrolleres som teksten). Ellers er
+    overskriften Refleks' egen, og merket under teksten sier «overskriften er Refleks'
+    sammendrag»."""
 
 
 class Recommendation(Model):
@@ -73,6 +77,10 @@ class Recommendation(Model):
     avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
     «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
     `quote: true` eller `summary_of`."""
+    title_quote: bool = False
+    """`true` når også overskriften står ordrett i kilden (kontrolleres som teksten). Ellers er
+    overskriften Refleks' egen, og merket under teksten sier «overskriften er Refleks'
+    sammendrag»."""
     findings: list[Id] = []
     """Funn i samme kilde som anbefalingen bygger på."""
 
@@ -130,6 +138,10 @@ class Story(Model):
     avsnittet den oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
     «Refleks' sammendrag av kilden (s. 12–13)». Hver tekst under kildens navn har enten
     `quote: true` eller `summary_of`."""
+    title_quote: bool = False
+    """`true` når også overskriften står ordrett i kilden (kontrolleres som teksten). Ellers er
+    overskriften Refleks' egen, og merket under teksten sier «overskriften er Refleks'
+    sammendrag»."""
 
 
 class Reference(Model):
@@ -175,6 +187,13 @@ class KeyFigure(Model):
     """Hva tallet betyr."""
     cited: Line | None = None
     """Kilden tallet oppgis fra (valgfritt)."""
+    quote: bool = False
+    """`true` når tallet og teksten står ordrett i kilden. `refleks check` kontrollerer da at de finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når tallet og teksten er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet de oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden: s. 12–13». Hvert nøkkeltall har enten `quote: true` eller `summary_of`."""
 
 
 class CatalogueGroup(Model):
@@ -188,6 +207,15 @@ class CatalogueGroup(Model):
     """Innledning (valgfritt)."""
     items: list[Markdown] = []
     """Punktene i gruppen."""
+    title_quote: bool = False
+    """`true` når også gruppens overskrift står ordrett i kilden (kontrolleres)."""
+    quote: bool = False
+    """`true` når innledningen og punktene står ordrett i kilden. `refleks check` kontrollerer da at de finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når innledningen og punktene er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet de oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden: s. 12–13». Hver gruppe har enten `quote: true` eller `summary_of`."""
 
 
 class Catalogue(Model):
@@ -201,6 +229,9 @@ class Catalogue(Model):
     """Innledning."""
     groups: list[CatalogueGroup]
     """Gruppene."""
+    summary_of: str | None = None
+    """Hvor i kilden katalogen står, for eksempel «vedlegg 1». Overskriften og innledningen er
+    Refleks' sammendrag av kilden og vises merket slik; gruppene sier selv om de er ordrette."""
 
 
 class SurveyQuestion(Model):

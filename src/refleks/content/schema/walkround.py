@@ -48,6 +48,13 @@ class Phase(Model):
     """Innledning."""
     steps: list[Step]
     """Trinnene i rekkefølge."""
+    quote: bool = False
+    """`true` når innledningen og trinnene står ordrett i kilden. `refleks check` kontrollerer da at de finnes
+    i kildens tekst (`content/sources/<kilde-id>.txt`)."""
+    summary_of: str | None = None
+    """Når innledningen og trinnene er Refleks' sammendrag av kilden med egne ord (ikke ordrett): sidene eller
+    avsnittet de oppsummerer, for eksempel «s. 12–13» eller «kapittel 4». Vises som
+    «Refleks' sammendrag av kilden: s. 12–13». Hver fase har enten `quote: true` eller `summary_of`."""
 
 
 class LetterSection(Model):

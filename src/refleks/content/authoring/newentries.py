@@ -12,11 +12,11 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from ..confine import refuse_links_leaving
-from ..errors import UsageError
-from ..project import Project
-from ..writer import atomic_write
-from . import schema
+from ...confine import refuse_links_leaving
+from ...errors import UsageError
+from ...project import Project
+from ...writer import atomic_write
+from .. import schema
 from .newfiles import Request, role_ids, source_items, theme_values
 from .scaffold import AlreadyThere, Scaffold, new_id, read_existing, relative
 

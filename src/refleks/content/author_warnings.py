@@ -5,6 +5,7 @@ without questions, and headings too long to read."""
 from __future__ import annotations
 
 from ..errors import Problems
+from ..messages import _
 from . import schema
 from .model import Library
 from .yamlread import Document, KeyPath, format_path
@@ -12,12 +13,12 @@ from .yamlread import Document, KeyPath, format_path
 HEADING_MAX = 90
 """The longest heading (in characters) that reads well on a page, a slide and a handout."""
 
-ORIGIN_EXPECTED = (
+ORIGIN_EXPECTED = _(
     "authored_by: kilden (står i kilden) eller authored_by: refleks (skrevet for Refleks)"
 )
-ORIGIN_HINT = (
-    "skriv «authored_by: ...» på settet (gjelder alt i det) eller på temaet; til da vises "
-    "tekstene som skrevet for Refleks"
+ORIGIN_HINT = _(
+    "skriv «authored_by: ...» på settet (gjelder alt i det) eller på "
+    "temaet; til da vises tekstene som skrevet for Refleks"
 )
 
 
@@ -38,7 +39,7 @@ def _unstated_in_theme(reflection: schema.Reflection, theme: schema.Theme) -> li
     if theme.stated_questions_origin(reflection) is None:
         count = sum(1 for texts in theme.questions.values() for q in texts if q.stated is None)
         if count:
-            missing.append("1 spørsmål" if count == 1 else f"{count} spørsmål")
+            missing.append(_("1 spørsmål") if count == 1 else _("{count} spørsmål", count=count))
     return missing
 
 
@@ -52,9 +53,11 @@ def _check_origins(reflection: schema.Reflection, doc: Document, problems: Probl
             ("intro",)
             if reflection.intro and not reflection.intro_authored_by
             else ("instruction",),
-            "det står ikke om innledningen eller instruksjonen til settet står i kilden eller er "
-            "skrevet for Refleks",
-            written="uten authored_by",
+            _(
+                "det står ikke om innledningen eller instruksjonen til settet står i "
+                "kilden eller er skrevet for Refleks"
+            ),
+            written=_("uten authored_by"),
             expected=ORIGIN_EXPECTED,
             hint=ORIGIN_HINT,
         )
@@ -65,9 +68,12 @@ def _check_origins(reflection: schema.Reflection, doc: Document, problems: Probl
                 problems,
                 doc,
                 ("themes", t),
-                f"det står ikke om tekstene i temaet «{theme.title}» står i kilden eller er "
-                "skrevet for Refleks",
-                written="uten authored_by: " + ", ".join(missing),
+                _(
+                    "det står ikke om tekstene i temaet «{theme}» står i kilden "
+                    "eller er skrevet for Refleks",
+                    theme=theme.title,
+                ),
+                written=_("uten authored_by: {missing}", missing=", ".join(missing)),
                 expected=ORIGIN_EXPECTED,
                 hint=ORIGIN_HINT,
             )
@@ -82,11 +88,15 @@ def _check_themes(reflection: schema.Reflection, doc: Document, problems: Proble
                 problems,
                 doc,
                 ("themes", t, "number"),
-                f"to temaer har nummer {theme.number} (linje {line} og "
-                f"{doc.where(('themes', t, 'number'))[0]})",
+                _(
+                    "to temaer har nummer {theme_number} (linje {line} og {other})",
+                    theme_number=theme.number,
+                    line=line,
+                    other=doc.where(("themes", t, "number"))[0],
+                ),
                 written=str(theme.number),
-                expected="et nummer ingen andre temaer i settet har",
-                hint="temaene vises i rekkefølgen i filen; nummeret står i overskriftene",
+                expected=_("et nummer ingen andre temaer i settet har"),
+                hint=_("temaene vises i rekkefølgen i filen; nummeret står i overskriftene"),
             )
         else:
             first[theme.number] = t
@@ -95,20 +105,28 @@ def _check_themes(reflection: schema.Reflection, doc: Document, problems: Proble
                 problems,
                 doc,
                 ("themes", t, "questions"),
-                f"temaet «{theme.title}» har ingen spørsmål",
-                expected="minst ett spørsmål til minst én rolle",
-                hint="temaet vises uten refleksjonsspørsmål; legg til spørsmål under en rolle-id",
+                _("temaet «{theme}» har ingen spørsmål", theme=theme.title),
+                expected=_("minst ett spørsmål til minst én rolle"),
+                hint=_(
+                    "temaet vises uten refleksjonsspørsmål; legg til spørsmål under en rolle-id"
+                ),
             )
         if len(theme.title) > HEADING_MAX:
             _warn(
                 problems,
                 doc,
                 ("themes", t, "title"),
-                f"overskriften er {len(theme.title)} tegn, over {HEADING_MAX}",
+                _(
+                    "overskriften er {length} tegn, over {most}",
+                    length=len(theme.title),
+                    most=HEADING_MAX,
+                ),
                 written=theme.title,
-                expected=f"en overskrift på høyst {HEADING_MAX} tegn",
-                hint="lange overskrifter brytes over mange linjer på lysark og utskrifter; "
-                "flytt det som forklarer, til «intro»",
+                expected=_("en overskrift på høyst {most} tegn", most=HEADING_MAX),
+                hint=_(
+                    "lange overskrifter brytes over mange linjer på lysark og utskrifter; "
+                    "flytt det som forklarer, til «intro»"
+                ),
             )
 
 
@@ -122,11 +140,17 @@ def _check_role_headings(doc: Document, problems: Problems) -> None:
                 problems,
                 doc,
                 (i, "address"),
-                f"overskriften er {len(address)} tegn, over {HEADING_MAX}",
+                _(
+                    "overskriften er {length} tegn, over {most}",
+                    length=len(address),
+                    most=HEADING_MAX,
+                ),
                 written=address,
-                expected=f"en overskrift på høyst {HEADING_MAX} tegn",
-                hint="«address» er overskriften over rollens spørsmål på hver temaside; "
-                "stillingene i «examples» står på en linje under den",
+                expected=_("en overskrift på høyst {most} tegn", most=HEADING_MAX),
+                hint=_(
+                    "«address» er overskriften over rollens spørsmål på hver temaside; "
+                    "stillingene i «examples» står på en linje under den"
+                ),
             )
 
 

@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from . import policy, sessiongroup
-from .content import schema
-from .content.model import Library
-from .decks import handouts, slides
-from .errors import UsageError
-from .writer import WriteReport, write_files
+from .. import policy
+from ..content import schema
+from ..content.model import Library
+from ..decks import handouts, slides
+from ..errors import UsageError
+from ..messages import _
+from ..writer import WriteReport, write_files
+from . import groups
 
 # the agenda: fixed minutes to open and close, at least THEME_MIN per theme
 OPENING = 5
@@ -95,7 +97,7 @@ def minutes_problem(text: str) -> str | None:
     """Why ``text`` is not a meeting length (a whole number of minutes), or ``None``; shared by
     ``--minutes`` and the browser's «Planlegg et møte»."""
     if not text.isdigit() or int(text) == 0:
-        return f"må være et helt antall minutter, ikke «{text}»"
+        return _("må være et helt antall minutter, ikke «{text}»", text=text)
     return None
 
 
@@ -117,18 +119,31 @@ def resolve(
     reflections = library.reflections
     if reflection_id not in reflections:
         valid = _choices([(r.id, r.title) for r in reflections.values()])
-        raise UsageError(f"refleksjonssettet «{reflection_id}» finnes ikke. Gyldige valg: {valid}")
+        raise UsageError(
+            _(
+                "refleksjonssettet «{reflection_id}» finnes ikke. Gyldige valg: {valid}",
+                reflection_id=reflection_id,
+                valid=valid,
+            )
+        )
     reflection = reflections[reflection_id]
-    if "," in role_id or role_id == sessiongroup.ALL:
+    if "," in role_id or role_id == groups.ALL:
         return _resolve_group(library, reflection, role_id, theme_ids, minutes, name, start)
     set_roles = library.roles_with_questions(reflection.themes)
     valid = _choices([(r.id, r.label) for r in set_roles])
     if role_id not in library.roles:
-        raise UsageError(f"rollen «{role_id}» finnes ikke. Gyldige valg: {valid}")
+        raise UsageError(
+            _("rollen «{role_id}» finnes ikke. Gyldige valg: {valid}", role_id=role_id, valid=valid)
+        )
     if role_id not in {r.id for r in set_roles}:
         raise UsageError(
-            f"rollen «{role_id}» har ingen spørsmål i refleksjonssettet «{reflection.id}». "
-            f"Gyldige valg: {valid}"
+            _(
+                "rollen «{role_id}» har ingen spørsmål i refleksjonssettet "
+                "«{reflection_id}». Gyldige valg: {valid}",
+                role_id=role_id,
+                reflection_id=reflection.id,
+                valid=valid,
+            )
         )
     role = library.roles[role_id]
     role_themes = [t for t in reflection.themes if t.questions.get(role.id)]
@@ -142,19 +157,31 @@ def resolve(
         for theme_id in theme_ids:
             if theme_id not in by_id:
                 raise UsageError(
-                    f"temaet «{theme_id}» finnes ikke i refleksjonssettet «{reflection.id}». "
-                    f"Gyldige valg: {valid_themes}"
+                    _(
+                        "temaet «{theme_id}» finnes ikke i refleksjonssettet "
+                        "«{reflection_id}». Gyldige valg: {valid_themes}",
+                        theme_id=theme_id,
+                        reflection_id=reflection.id,
+                        valid_themes=valid_themes,
+                    )
                 )
             if not by_id[theme_id].questions.get(role.id):
                 raise UsageError(
-                    f"temaet «{theme_id}» har ingen spørsmål til rollen «{role.id}». "
-                    f"Gyldige valg: {valid_themes}"
+                    _(
+                        "temaet «{theme_id}» har ingen spørsmål til rollen «{role_id}». "
+                        "Gyldige valg: {valid_themes}",
+                        theme_id=theme_id,
+                        role_id=role.id,
+                        valid_themes=valid_themes,
+                    )
                 )
             if by_id[theme_id] in themes:
-                raise UsageError(f"temaet «{theme_id}» er valgt to ganger")
+                raise UsageError(_("temaet «{theme_id}» er valgt to ganger", theme_id=theme_id))
             themes.append(by_id[theme_id])
         if not themes:
-            raise UsageError(f"velg minst ett tema. Gyldige valg: {valid_themes}")
+            raise UsageError(
+                _("velg minst ett tema. Gyldige valg: {valid_themes}", valid_themes=valid_themes)
+            )
     _check_time_and_name(themes, minutes, name, start)
     if name is None:
         name = f"{reflection.id}-{role.id}-{'-'.join(t.id for t in themes)}-{minutes}min"
@@ -184,9 +211,9 @@ def _resolve_group(
     start: str | None,
 ) -> Session:
     """``resolve`` for several roles (``a,b`` or ``alle``)."""
-    roles = sessiongroup.parse_roles(library, reflection, role_text)
+    roles = groups.parse_roles(library, reflection, role_text)
     ids = ", ".join(f"«{r.id}»" for r in roles)
-    group_themes = [t for t in reflection.themes if sessiongroup.questions_in(t, roles)]
+    group_themes = [t for t in reflection.themes if groups.questions_in(t, roles)]
     valid_themes = _choices([(t.id, t.title) for t in group_themes])
     by_id = {t.id: t for t in reflection.themes}
     themes: list[schema.Theme] = []
@@ -199,28 +226,36 @@ def _resolve_group(
         theme = by_id.get(theme_id)
         if theme is None:
             raise UsageError(
-                f"temaet «{theme_id}» finnes ikke i refleksjonssettet «{reflection.id}». "
-                f"Gyldige valg: {valid_themes}"
+                _(
+                    "temaet «{theme_id}» finnes ikke i refleksjonssettet "
+                    "«{reflection_id}». Gyldige valg: {valid_themes}",
+                    theme_id=theme_id,
+                    reflection_id=reflection.id,
+                    valid_themes=valid_themes,
+                )
             )
         if theme not in group_themes:
             raise UsageError(
-                f"temaet «{theme_id}» har ingen spørsmål til rollene {ids}. "
-                f"Gyldige valg: {valid_themes}"
+                _(
+                    "temaet «{theme_id}» har ingen spørsmål til rollene {ids}. Gyldige "
+                    "valg: {valid_themes}",
+                    theme_id=theme_id,
+                    ids=ids,
+                    valid_themes=valid_themes,
+                )
             )
         if theme in themes:
-            raise UsageError(f"temaet «{theme.id}» er valgt to ganger")
+            raise UsageError(_("temaet «{theme_id}» er valgt to ganger", theme_id=theme.id))
         themes.append(theme)
     if not themes:
-        raise UsageError(f"velg minst ett tema. Gyldige valg: {valid_themes}")
+        raise UsageError(
+            _("velg minst ett tema. Gyldige valg: {valid_themes}", valid_themes=valid_themes)
+        )
     _check_time_and_name(themes, minutes, name, start)
     if name is None:
-        who = (
-            sessiongroup.ALL
-            if role_text.strip() == sessiongroup.ALL
-            else "-".join(r.id for r in roles)
-        )
+        who = groups.ALL if role_text.strip() == groups.ALL else "-".join(r.id for r in roles)
         name = f"{reflection.id}-{who}-{'-'.join(t.id for t in themes)}-{minutes}min"
-    role = sessiongroup.group_role(library, roles)
+    role = groups.group_role(library, roles)
     return Session(reflection, role, themes, minutes, name, start, roles, left_out)
 
 
@@ -229,16 +264,28 @@ def _check_time_and_name(
 ) -> None:
     needed = OPENING + CLOSING + THEME_MIN * len(themes)
     if minutes < needed:
-        count = "ett tema" if len(themes) == 1 else f"{len(themes)} temaer"
+        count = _("ett tema") if len(themes) == 1 else _("{n} temaer", n=len(themes))
         raise UsageError(
-            f"{minutes} minutter er for kort tid til {count}: det trengs minst {needed} "
-            f"minutter ({OPENING} til innledning, {THEME_MIN} per tema og {CLOSING} til "
-            "oppsummering). Velg færre temaer eller flere minutter"
+            _(
+                "{minutes} minutter er for kort tid til {count}: det trengs minst "
+                "{needed} minutter ({opening} til innledning, {least} per tema og "
+                "{closing} til oppsummering). Velg færre temaer eller flere minutter",
+                minutes=minutes,
+                count=count,
+                needed=needed,
+                opening=OPENING,
+                least=THEME_MIN,
+                closing=CLOSING,
+            )
         )
     if start is not None and not _CLOCK.fullmatch(start):
-        raise UsageError(f"starttidspunktet «{start}» må skrives som TT:MM, for eksempel 13:00")
+        raise UsageError(
+            _("starttidspunktet «{start}» må skrives som TT:MM, for eksempel 13:00", start=start)
+        )
     if name is not None and not _NAME.fullmatch(name):
-        raise UsageError(f"navnet «{name}» kan bare ha små bokstaver a-z, sifre og bindestrek")
+        raise UsageError(
+            _("navnet «{name}» kan bare ha små bokstaver a-z, sifre og bindestrek", name=name)
+        )
 
 
 # --------------------------------------------------------------------------- agenda
@@ -257,7 +304,7 @@ def _shares(total: int, weights: list[int]) -> list[int]:
 
 def agenda(session: Session, deck: slides.Deck) -> list[AgendaItem]:
     """The meeting minute by minute; the items' minutes add up to ``session.minutes``."""
-    counts = [sessiongroup.questions_in(t, session.roles) for t in session.themes]
+    counts = [groups.questions_in(t, session.roles) for t in session.themes]
     extra = session.minutes - OPENING - CLOSING - THEME_MIN * len(session.themes)
     per_theme = [THEME_MIN + x for x in _shares(extra, [1 + c for c in counts])]
 
@@ -318,13 +365,13 @@ def build_kit(library: Library, session: Session, target: Path, force: bool = Fa
             roles=session.roles,
         )
         plan = agenda(session, deck)
-        deck.pacing = sessiongroup.pacing(plan, len(deck.slides))
+        deck.pacing = groups.pacing(plan, len(deck.slides))
         slides.copy_assets(library, work / "reveal")
         slides.write_deck(library, deck, work)
         printer = handouts.Printer(library)
         handouts.write_deck_pdf(printer, deck, work / DECK_PDF)
         if len(session.roles) > 1:
-            sessiongroup.write_group_handout(
+            groups.write_group_handout(
                 printer, session.reflection, session.themes, session.roles, work / HANDOUT
             )
         else:
@@ -351,13 +398,9 @@ def build_kit(library: Library, session: Session, target: Path, force: bool = Fa
         (work / GUIDE).write_text(html, encoding="utf-8")
         printer.pdf("guide.html.j2", work / GUIDE_PDF, screen=False, **context)
         # the same Content-Security-Policy as the site's pages: scripts only from the kit
-        files = {
-            p.relative_to(work).as_posix(): policy.protect(p.read_bytes())
-            if p.suffix == ".html"
-            else p.read_bytes()
-            for p in work.rglob("*")
-            if p.is_file()
-        }
+        files = policy.protect_files(
+            {p.relative_to(work).as_posix(): p.read_bytes() for p in work.rglob("*") if p.is_file()}
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     target.mkdir(mode=0o755, exist_ok=True)

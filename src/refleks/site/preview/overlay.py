@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import Problem, positions, visible
-from ..project import SHIPPED_TEMPLATES
-from ..templating import environment
+from ...errors import Problem, positions, visible
+from ...project import SHIPPED_TEMPLATES
+from ...templating import environment
 
 KIND = "preview"
 STYLESHEET = "forhandsvisning.css"

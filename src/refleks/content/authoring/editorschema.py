@@ -31,10 +31,10 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..confine import refuse_links_leaving
-from ..writer import atomic_write
-from . import schema
-from .kinds import KINDS
+from ...confine import refuse_links_leaving
+from ...writer import atomic_write
+from .. import schema
+from ..kinds import KINDS
 
 DEFAULT_FOLDER = "schema"
 """The folder under the project that ``refleks schema`` and ``refleks new`` write to."""
@@ -83,6 +83,8 @@ ENUM_DESCRIPTIONS = {
     "ikke startet": "Arbeidet er ikke startet.",
     "pågår": "Arbeidet pågår.",
     "ferdig": "Arbeidet er ferdig.",
+    "bestått": "Ingen brudd funnet.",
+    "brudd": "Brudd funnet.",
 }
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import Problems, UsageError
-from ..project import Project
-from . import schema
+from ...errors import Problems, UsageError
+from ...project import Project
+from .. import schema
+from ..yamlread import load
 from .scaffold import (
     AlreadyThere,
     Scaffold,
@@ -19,7 +20,6 @@ from .scaffold import (
     relative,
     write_new,
 )
-from .yamlread import load
 
 
 @dataclass(frozen=True)

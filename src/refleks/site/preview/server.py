@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from .engine import Engine, readable
+from ..engine import Engine, readable
 
 # what the theme reads to leave out its banners (material/templates/__init__.py)
 QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}

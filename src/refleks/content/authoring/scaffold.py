@@ -25,12 +25,14 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from ..confine import refuse_links_leaving
-from ..errors import BuildFailed, Problems, UsageError, visible
-from ..project import Project
-from ..templating import environment
-from . import editorschema, schema
-from .yamlread import load
+from ...confine import refuse_links_leaving
+from ...errors import BuildFailed, Problems, UsageError, visible
+from ...messages import message_file
+from ...project import Project
+from ...templating import environment
+from .. import schema
+from ..yamlread import load
+from . import editorschema
 
 _NORWEGIAN = {"æ": "ae", "ø": "o", "å": "a"}
 COMMENT_WIDTH = 92
@@ -53,7 +55,7 @@ def slug(title: str) -> str:
 
 
 def messages(project: Project) -> dict[str, Any]:
-    return yaml.safe_load((project.templates / "new" / "messages.yaml").read_text("utf-8"))
+    return message_file(project.templates / "new" / "messages.yaml")
 
 
 @dataclass

@@ -3,7 +3,7 @@
 ``refleks serve`` writes the pages, the decks and the tools' files on every change (well
 under a second); the handouts, deck PDFs, course packs and blank walkround documents take
 seconds to minutes to lay out, so a separate process makes them after each valid change
-(``python -m refleks.site.preview_documents PROJECT FOLDER``). Unchanged PDFs come from
+(``python -m refleks.site.preview.documents PROJECT FOLDER``). Unchanged PDFs come from
 the project's PDF cache (``build/cache/pdf/``), as in ``refleks build``. A newer change stops
 a run that is still going; a finished run's files replace the previous ones and the preview
 publishes them (the engine then reloads the page once more).
@@ -20,18 +20,18 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from ..content.pipeline import build_library
-from ..errors import BuildFailed, ContentInvalid, os_message
-from ..project import Project
-from ..writer import write_tree
+from ...content.pipeline import build_library
+from ...errors import BuildFailed, ContentInvalid, os_message
+from ...project import Project
+from ...writer import write_tree
 
 
 def document_outputs() -> list[ModuleType]:
     """The slow outputs of ``refleks build`` (the rest are made with the pages). Imported
     here: they load the office libraries."""
-    from ..courses import coursepack
-    from ..decks import handouts
-    from ..walkround import blanks
+    from ...courses import coursepack
+    from ...decks import handouts
+    from ...walkround import blanks
 
     return [handouts, coursepack, blanks]
 

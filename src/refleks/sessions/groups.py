@@ -6,15 +6,17 @@ group is named from ``templates/handouts/group.yaml``.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .content import schema
-from .content.model import Library
-from .decks import handouts
-from .errors import UsageError
+from ..content import schema
+from ..content.model import Library
+from ..decks import handouts
+from ..errors import UsageError
+from ..messages import _
 
 ALL = "alle"
 
@@ -29,29 +31,34 @@ def parse_roles(library: Library, reflection: schema.Reflection, text: str) -> l
     set_roles = [
         r for r in library.roles_in_order() if any(r.id in t.questions for t in reflection.themes)
     ]
-    valid = _choices(set_roles) + f", {ALL} (alle rollene i settet)"
+    valid = _("{choices}, {all} (alle rollene i settet)", choices=_choices(set_roles), all=ALL)
     ids = [part.strip() for part in text.split(",") if part.strip()]
     if ids == [ALL]:
         return set_roles
     if not ids:
-        raise UsageError(f"velg minst én rolle. Gyldige valg: {valid}")
+        raise UsageError(_("velg minst én rolle. Gyldige valg: {valid}", valid=valid))
     errors: list[str] = []
     seen: set[str] = set()
     for role_id in ids:
         if role_id in seen:
-            errors.append(f"rollen «{role_id}» er valgt to ganger")
+            errors.append(_("rollen «{role_id}» er valgt to ganger", role_id=role_id))
             continue
         seen.add(role_id)
         if role_id == ALL:
-            errors.append(f"«{ALL}» kan ikke kombineres med andre roller")
+            errors.append(_("«{all}» kan ikke kombineres med andre roller", all=ALL))
         elif role_id not in library.roles:
-            errors.append(f"rollen «{role_id}» finnes ikke")
+            errors.append(_("rollen «{role_id}» finnes ikke", role_id=role_id))
         elif role_id not in {r.id for r in set_roles}:
             errors.append(
-                f"rollen «{role_id}» har ingen spørsmål i refleksjonssettet «{reflection.id}»"
+                _(
+                    "rollen «{role_id}» har ingen spørsmål i refleksjonssettet «{reflection_id}»",
+                    role_id=role_id,
+                    reflection_id=reflection.id,
+                )
             )
     if errors:
-        raise UsageError("; ".join(errors) + f". Gyldige valg: {valid}")
+        said = functools.reduce(lambda a, b: _("{a}; {b}", a=a, b=b), errors)
+        raise UsageError(_("{errors}. Gyldige valg: {valid}", errors=said, valid=valid))
     return [r for r in set_roles if r.id in ids]
 
 
@@ -106,7 +113,7 @@ def write_group_handout(
 def pacing(agenda: list[Any], slide_count: int) -> list[dict[str, Any]]:
     """Per slide (in order): its agenda item and its share of the item's time in seconds
     (the last slide of an item gets the remainder), for the speaker view's pacing."""
-    per_slide: list[dict[str, Any]] = [{} for _ in range(slide_count)]
+    per_slide: list[dict[str, Any]] = [{} for _slide in range(slide_count)]
     for item in agenda:
         first, last = item.slides
         count = last - first + 1
