@@ -163,13 +163,12 @@ print(f"{time.perf_counter() - started:.3f} {len(data)}")
 def merged_letters_seconds(project: Path) -> tuple[float, int]:
     """Seconds (and bytes) for the merged letters PDF alone, its kits made beforehand."""
     env = dict(os.environ, REFLEKS_TODAY=TODAY, SOURCE_DATE_EPOCH="1900000000")
-    out = subprocess.run(
-        [PYTHON, "-c", MERGED_LETTERS, str(project)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    done = subprocess.run(
+        [PYTHON, "-c", MERGED_LETTERS, str(project)], env=env, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"de samlede brevene alene stoppet:\n{done.stderr[-3000:]}")
+    out = done.stdout.split()
     return float(out[0]), int(out[1])
 
 
@@ -186,6 +185,7 @@ def main() -> int:
     for size in (int(x) for x in args.sizes.split(",")):
         project = generate(WORK / f"visitter-{size}", size)
         result = run_visit_all(project)
+        print(f"  ({size} visitter: {result})", flush=True)  # kept if the next step fails
         seconds, size_bytes = merged_letters_seconds(project)
         print(
             f"| {size} | {result['wall']:.1f} | {result['cpu']:.1f} | {result['rss']:.0f} | "
