@@ -4,8 +4,9 @@ Every visit's kit goes to ``out/visits/<id>/`` as with ``refleks visit``; the ye
 files (all letters in one PDF and one DOCX, the year overview as XLSX, PDF and HTML, one
 calendar file) go to ``out/arsplan/<plan>/`` (``alle`` for the files under
 ``content/visits/``). Nothing is written when a visit or the plan as a whole has an error.
-The files are made and handed to the writer visit by visit (``Year.files``), so a plan of
-``yearchecks.MAX_VISITS`` visits needs no more memory than one of a few.
+The files are made and handed to the writer visit by visit (``Year.files``), so the kits of
+a plan of ``yearchecks.MAX_VISITS`` visits need no more memory than those of a few (the
+year's letters as one PDF, one Typst document, do grow with the visits).
 The command itself is ``refleks.cli.visit``; this module finds, checks and makes the files.
 """
 
@@ -92,8 +93,9 @@ class Year:
     ``path`` relative to ``out/`` (``visits/<id>/<name>``, then ``arsplan/<group>/<name>``).
 
     Each visit's kit is made, handed over file by file and released before the next visit's
-    is made, so memory does not grow with the number of visits; what the year's shared files
-    need from each visit is its letter as DOCX (about 40 kB) and the kits made again."""
+    is made, so the kits' memory does not grow with the number of visits; what the year's
+    shared files need from each visit is its letter as DOCX (about 40 kB) and the kits made
+    again."""
 
     library: Library
     group: Group
