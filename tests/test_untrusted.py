@@ -504,24 +504,24 @@ def test_a_year_plan_beyond_the_maximum_is_refused_up_front(
     project = _project(tmp_path)
     (project / "content" / "plans").mkdir()
     head = PLAN.read_text("utf-8").split("visits:\n")[0] + "visits:\n"
-    free = holidays.Norway(years=2030)
-    days = [dt.date(2030, 1, 1) + dt.timedelta(days=n) for n in range(365)]
-    days = [d for d in days if d.weekday() < 5 and d not in free][:101]
+    free = holidays.Norway(years=range(2030, 2033))
+    days = [dt.date(2030, 1, 1) + dt.timedelta(days=n) for n in range(3 * 365)]
+    days = [d for d in days if d.weekday() < 5 and d not in free][:501]
     entries = "".join(
-        f"  - id: v{i:03}\n    unit: Enhet {i}\n"
+        f"  - id: v{i:04}\n    unit: Enhet {i}\n"
         "    unit_leader: {name: Leder, title: avdelingsleder}\n"
         f"    date: {day.isoformat()}\n"
         for i, day in enumerate(days)
     )
     (project / PLAN_FILE).write_text(head + entries, "utf-8")
-    # the 101st visit (visits[100]) starts 4 lines per visit after the 14 lines of the head
-    line = len(head.splitlines()) + 4 * 100 + 1
+    # the 501st visit (visits[500]) starts 4 lines per visit after the 14 lines of the head
+    line = len(head.splitlines()) + 4 * 500 + 1
     error = (
-        f"{PLAN_FILE}:{line}:9: feil: 101 visitter i samme årsplan; "
-        "Refleks lager høyst 100 i én kjøring\n"
-        "  nøkkel: visits[100].id (visitt 101)\n"
-        "  skrevet: v100\n"
-        "  forventet: høyst 100 visitter i en årsplan (eller i content/visits/)\n"
+        f"{PLAN_FILE}:{line}:9: feil: 501 visitter i samme årsplan; "
+        "Refleks lager høyst 500 i én kjøring\n"
+        "  nøkkel: visits[500].id (visitt 501)\n"
+        "  skrevet: v0500\n"
+        "  forventet: høyst 500 visitter i en årsplan (eller i content/visits/)\n"
         "  tips: del visittene på flere årsplaner, for eksempel én per halvår\n"
     )
     assert len(head.splitlines()) == 14

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -244,3 +245,202 @@ def test_merged_letters_pdf_tagged_with_each_letters_language(tmp_path: Path) ->
     assert words.count("Med vennlig hilsen") == 2 and words.count("Med venleg helsing") == 1
     # Heimtun (10 September) comes last, in nynorsk
     assert words.index("Med venleg helsing") > words.rindex("Med vennlig hilsen")
+
+
+KIT_FILES = [
+    ".refleks-manifest.json",
+    "invitasjonsbrev.docx",
+    "invitasjonsbrev.pdf",
+    "plakat.pdf",
+    "referat.docx",
+    "sporsmalsguide.pdf",
+    "tidslinje.ics",
+    "tidslinje.md",
+    "tidslinje.pdf",
+    "tiltaksplan.docx",
+    "tiltaksplan.pdf",
+    "tiltaksplan.xlsx",
+]
+PROGRESS = (
+    "Visitt 1 av 3: Fjordly sykehjem – ferdig\n"
+    'Visitt 2 av 3: =HYPERLINK("http://x") – ferdig\n'
+    "Visitt 3 av 3: Heimtun bu- og omsorgssenter – ferdig\n"
+    "Lager de samlede brevene, årsoversikten og kalenderen …\n"
+)
+
+
+def test_year_is_written_visit_by_visit_with_progress(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory flat in the number of visits, checked by order: when a visit's kit is made,
+    every earlier visit's folder is already written whole (files and manifest) and its
+    progress line printed, and no later visit has a folder yet."""
+    from refleks.walkround import year as year_module
+
+    project = plan_project(tmp_path)
+    visits = project / "out" / "visits"
+    made = year_module.kit_for
+    seen: list[tuple[str, dict[str, list[str]], str]] = []
+    printed: list[str] = []
+
+    def kit_for(library, visit):
+        printed.append(capsys.readouterr().err)
+        folders = {p.name: sorted(q.name for q in p.iterdir()) for p in visits.glob("*")}
+        seen.append((visit.id, folders, "".join(printed)))
+        return made(library, visit)
+
+    monkeypatch.setattr(year_module, "kit_for", kit_for)
+    from refleks.walkround.documents import typeset
+
+    compiled: list[str] = []
+    compile_pdf = typeset.compile_pdf
+
+    def counted(document):
+        compiled.append(document.template.name)
+        return compile_pdf(document)
+
+    monkeypatch.setattr(typeset, "compile_pdf", counted)
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    printed.append(capsys.readouterr().err)
+    # one letter per visit, and all three in one more: the merged PDF is one Typst compile
+    assert compiled.count("invitasjonsbrev.typ") == 4
+    lines = PROGRESS.splitlines(keepends=True)
+    assert seen[:3] == [
+        ("fjordly", {}, ""),
+        ("solsiden", {"fjordly": KIT_FILES}, lines[0]),
+        ("heimtun", {"fjordly": KIT_FILES, "solsiden": KIT_FILES}, "".join(lines[:2])),
+    ]
+    # the shared files go through the visits again, after the last visit's progress line
+    assert [visit for visit, _, _ in seen[3:]] == ["fjordly", "solsiden", "heimtun"] * 5
+    assert seen[3][2] == PROGRESS
+    assert "".join(printed) == PROGRESS
+    manifest = json.loads((visits / "solsiden" / ".refleks-manifest.json").read_text("utf-8"))
+    assert sorted(manifest["files"]) == KIT_FILES[1:]
+
+
+def test_year_plan_keeps_files_edited_by_hand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = plan_project(tmp_path)
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    out = project / "out"
+    notes = out / "visits" / "solsiden" / "tidslinje.md"
+    notes.write_text("Mine egne notater\n", "utf-8")
+    overview = out / "arsplan" / "arsplan-2030" / "arsoversikt.html"
+    overview.write_text("<p>Min egen</p>\n", "utf-8")
+    capsys.readouterr()
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    assert capsys.readouterr().err == (
+        "Visitt 1 av 3: Fjordly sykehjem – ferdig\n"
+        "Disse filene er endret for hånd og ble ikke overskrevet (bruk --force for å "
+        f"overskrive dem):\n  {out}/visits/solsiden/tidslinje.md\n"
+        'Visitt 2 av 3: =HYPERLINK("http://x") – ferdig\n'
+        "Visitt 3 av 3: Heimtun bu- og omsorgssenter – ferdig\n"
+        "Lager de samlede brevene, årsoversikten og kalenderen …\n"
+        "Disse filene er endret for hånd og ble ikke overskrevet (bruk --force for å "
+        f"overskrive dem):\n  {out}/arsplan/arsplan-2030/arsoversikt.html\n"
+    )
+    assert notes.read_text("utf-8") == "Mine egne notater\n"
+    assert overview.read_text("utf-8") == "<p>Min egen</p>\n"
+    assert run(project, "visit", "--plan", "arsplan-2030", "--force") == 0
+    assert capsys.readouterr().err == (
+        "Visitt 1 av 3: Fjordly sykehjem – ferdig\n"
+        "Overskrev filer som var endret for hånd (--force):\n"
+        f"  {out}/visits/solsiden/tidslinje.md\n"
+        'Visitt 2 av 3: =HYPERLINK("http://x") – ferdig\n'
+        "Visitt 3 av 3: Heimtun bu- og omsorgssenter – ferdig\n"
+        "Lager de samlede brevene, årsoversikten og kalenderen …\n"
+        "Overskrev filer som var endret for hånd (--force):\n"
+        f"  {out}/arsplan/arsplan-2030/arsoversikt.html\n"
+    )
+    assert notes.read_text("utf-8").startswith("# Tidslinje og frister")
+
+
+def _docx(*paragraphs: tuple[str, str | None]) -> bytes:
+    doc = Document()
+    for text, style in paragraphs:
+        doc.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    return [p.text for p in Document(io.BytesIO(data)).paragraphs]
+
+
+def test_letters_from_one_template_are_joined_by_their_bodies(tmp_path: Path) -> None:
+    """The plan's letters with a logo: one DOCX whose styles are the letters' own (joined
+    by the bodies, not composed again), three logos with three different drawing ids."""
+    import zipfile
+
+    from PIL import Image
+
+    project = plan_project(tmp_path)
+    Image.new("RGB", (40, 20), (0, 80, 160)).save(project / "logo.png")
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text("utf-8") + "logo: logo.png\n", "utf-8")
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    merged = project / "out" / "arsplan" / "arsplan-2030" / "invitasjonsbrev-alle.docx"
+    letter = project / "out" / "visits" / "fjordly" / "invitasjonsbrev.docx"
+    with zipfile.ZipFile(merged) as a, zipfile.ZipFile(letter) as b:
+        assert a.read("word/styles.xml") == b.read("word/styles.xml")
+        body = a.read("word/document.xml").decode("utf-8")
+    assert re.findall(r'<wp:docPr id="(\d+)"', body) == ["1", "2", "3"]
+    assert len(Document(str(merged)).inline_shapes) == 3
+    # each letter (its logo, then the sender) after a page break
+    marks = re.findall(r'<w:br w:type="page"/>|<wp:docPr|>Testkommunen<', body)
+    assert marks == [
+        *["<wp:docPr", ">Testkommunen<", '<w:br w:type="page"/>'] * 2,
+        *["<wp:docPr", ">Testkommunen<"],
+    ]
+
+
+def test_letters_that_differ_beyond_their_bodies_are_composed() -> None:
+    from refleks.walkround.documents import docxjoin
+
+    plain = _docx(("Brev 1", None))
+    assert _paragraphs(docxjoin.join([plain, _docx(("Brev 2", None))]) or b"") == [
+        "Brev 1",
+        "",
+        "Brev 2",
+    ]
+    other = io.BytesIO()
+    doc = Document(io.BytesIO(_docx(("Brev 2", None))))
+    doc.styles.add_style("Egen", 1)  # another styles part
+    doc.save(other)
+    assert docxjoin.join([plain, other.getvalue()]) is None
+    # numbered lists would run on from letter to letter: docxcompose starts them again
+    numbered = [_docx((f"Punkt i brev {n}", "List Number")) for n in (1, 2)]
+    assert docxjoin.join(numbered) is None
+    bullets = [_docx((f"Punkt i brev {n}", "List Bullet")) for n in (1, 2)]
+    assert docxjoin.join(bullets) is not None
+
+
+def test_merged_docx_falls_back_to_composing(tmp_path: Path) -> None:
+    from refleks.walkround.documents import docxjoin
+    from refleks.walkround.documents import year as year_documents
+
+    project = plan_project(tmp_path)
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    letters = [
+        (project / "out" / "visits" / v / "invitasjonsbrev.docx").read_bytes()
+        for v in ("fjordly", "solsiden", "heimtun")
+    ]
+    merged = project / "out" / "arsplan" / "arsplan-2030" / "invitasjonsbrev-alle.docx"
+    joined = _paragraphs(merged.read_bytes())
+    assert docxjoin.join(letters) is not None
+    composed = _paragraphs(year_documents._composed(letters))
+    assert composed == joined
+
+
+@pytest.mark.parametrize("profile", ["ua1", "2a"])
+def test_merged_letters_pdf_meets_the_standards(year: Path, profile: str) -> None:
+    """The year's letters in one Typst document (each page numbered within its letter) stay
+    PDF/UA-1 and PDF/A-2a."""
+    from .pdf_standards import findings
+
+    merged = (year / "invitasjonsbrev-alle.pdf").read_bytes()
+    assert findings(merged, profile) == []
+    footers = re.findall(r"Side (\d) av (\d)", pdf_text(merged))
+    assert footers == [("1", "2"), ("2", "2")] * 3

@@ -11,6 +11,10 @@ rename), and the manifest last.
 Every output hands its files over the same way, as a mapping of path (relative to the
 folder, ``/`` between parts) to bytes; ``write_tree`` writes such a mapping into a folder
 that Refleks alone fills (the site's build folder), ``write_files`` into one people may edit.
+An output too large to hold at once (a year plan of hundreds of visits) hands its files over
+one by one instead, as ``(path, bytes)`` pairs, to a ``StreamWriter``: each file is written
+(with the same protection) as soon as it comes and can then be released, and each folder's
+manifest is written when its files are done.
 
 The site is built whole into a fresh folder that then takes the place of the old one
 (``replace_folder``), with the same protection: a file of the old site changed by hand since
@@ -26,7 +30,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,23 +107,88 @@ def write_tree(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
 
 def write_files(folder: Path, files: Mapping[str, bytes], *, force: bool = False) -> WriteReport:
     """Write ``files`` (relative name -> bytes) into ``folder``, protecting hand-edited files."""
-    report = WriteReport(folder)
-    manifest = read_manifest(folder)
-    edited = set(hand_edited(folder, set(files)))
+    if not files:  # no files: the folder still gets its manifest, as it always did
+        _write_manifest(folder, read_manifest(folder))
+        return WriteReport(folder)
+    writer = StreamWriter(folder, force=force)
     for name in sorted(files):
-        data = files[name]
-        path = folder / name
-        if name in edited and not force:
+        writer.write(name, files[name])
+    return writer.finish()[0]
+
+
+class StreamWriter:
+    """Writes ``(path, bytes)`` pairs under ``base`` one at a time, as they come, with the
+    protection of ``write_files``. The first ``folder_parts`` parts of a path name the folder
+    that keeps its manifest (``2`` for ``visits/<id>/brev.pdf``: ``visits/<id>/``); the
+    manifest is read when the first file for that folder comes and written by ``flush`` or
+    ``finish``.
+
+    ``guard`` is called with each folder before anything is written into it (to refuse a
+    folder that is a link leading elsewhere); ``on_report`` with each folder's report when
+    its manifest has been written.
+    """
+
+    def __init__(
+        self,
+        base: Path,
+        *,
+        force: bool = False,
+        folder_parts: int = 0,
+        guard: Callable[[Path], None] | None = None,
+        on_report: Callable[[WriteReport], None] | None = None,
+    ) -> None:
+        self.base, self.force, self.folder_parts = base, force, folder_parts
+        self.guard, self.on_report = guard, on_report
+        self._open: dict[Path, tuple[WriteReport, dict[str, str]]] = {}
+        self._reports: list[WriteReport] = []
+
+    def write(self, path: str, data: bytes) -> None:
+        """Write ``data`` to ``base/path`` now, unless the file there was edited by hand."""
+        parts = path.split("/")
+        if not 0 <= self.folder_parts < len(parts):
+            raise ValueError(f"{path}: not a file {self.folder_parts} folders down")
+        folder = self.base.joinpath(*parts[: self.folder_parts])
+        name = "/".join(parts[self.folder_parts :])
+        target = folder / name
+        if folder not in self._open:
+            if self.guard is not None:
+                self.guard(folder)
+            self._open[folder] = (WriteReport(folder), read_manifest(folder))
+        report, manifest = self._open[folder]
+        edited = target.is_file() and manifest.get(name) != sha256(target.read_bytes())
+        if edited and not self.force:
             report.kept.append(name)
-            continue
-        if path.is_file() and name not in edited and path.read_bytes() == data:
-            report.unchanged.append(name)
         else:
-            atomic_write(path, data)
-            (report.overwritten if name in edited else report.written).append(name)
-        manifest[name] = sha256(data)
-    _write_manifest(folder, manifest)
-    return report
+            if target.is_file() and not edited and target.read_bytes() == data:
+                report.unchanged.append(name)
+            else:
+                atomic_write(target, data)
+                (report.overwritten if edited else report.written).append(name)
+            manifest[name] = sha256(data)
+
+    def flush(self) -> None:
+        """Write the manifest of every folder written into since the last flush."""
+        for report, manifest in self._open.values():
+            _write_manifest(report.folder, manifest)
+            self._reports.append(report)
+            if self.on_report is not None:
+                self.on_report(report)
+        self._open.clear()
+
+    def finish(self) -> list[WriteReport]:
+        """Flush, and what was done in each folder, in the order the folders were done."""
+        self.flush()
+        return self._reports
+
+
+def write_stream(
+    base: Path, files: Iterable[tuple[str, bytes]], *, force: bool = False, folder_parts: int = 0
+) -> list[WriteReport]:
+    """Write the ``(path, bytes)`` pairs of ``files`` under ``base`` as they come."""
+    writer = StreamWriter(base, force=force, folder_parts=folder_parts)
+    for path, data in files:
+        writer.write(path, data)
+    return writer.finish()
 
 
 def _write_manifest(folder: Path, manifest: Mapping[str, str]) -> None:

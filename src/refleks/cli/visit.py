@@ -1,6 +1,7 @@
 """``refleks visit``: the whole walkround kit for one visit, into ``out/visits/<id>/``;
 with ``--plan``/``--all`` every visit of a year plan (or of ``content/visits/``) and the
-year's shared files into ``out/arsplan/<id>/`` (see ``refleks.walkround.year``).
+year's shared files into ``out/arsplan/<id>/`` (see ``refleks.walkround.year``), written
+visit by visit with one progress line per visit on stderr.
 
 Letters with people's names are written only under ``out/``, never into ``site/``.
 ``REFLEKS_TODAY`` (``ÅÅÅÅ-MM-DD``) sets the day the checks take as today."""
@@ -8,14 +9,17 @@ Letters with people's names are written only under ``out/``, never into ``site/`
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..confine import refuse_links_leaving
+from ..content import schema
 from ..content.pipeline import build_library
 from ..errors import ContentInvalid, Problems, UsageError
+from ..messages import _, localized
 from ..project import Project
 from ..templating import nb_count
-from ..writer import WriteReport, write_files
+from ..writer import StreamWriter, WriteReport, write_files
 from .warnings import add_strict, print_or_refuse
 from .written import add_force, print_protected, shown
 
@@ -73,22 +77,48 @@ def run(args: argparse.Namespace, project: Project) -> int:
 
 
 def _run_year(args: argparse.Namespace, project: Project) -> int:
-    from ..walkround.year import group_of, problems_of, year_of
+    from ..walkround.year import Year, group_of, problems_of
 
     library = build_library(project)
     group = group_of(library, args.plan)
     print_or_refuse(problems_of(library, group), args.strict)
-    year = year_of(library, group)
-    for kit, files in zip(year.kits, year.kit_files, strict=True):
-        _write(project.out / "visits" / kit.visit.id, files, args.force, project.root)
+    year = Year(library, group)
+    writer = StreamWriter(
+        project.out,
+        force=args.force,
+        folder_parts=2,  # visits/<id>/ and arsplan/<plan>/ each keep a manifest
+        guard=lambda folder: refuse_links_leaving(folder, project.root),
+        on_report=lambda report: print_protected(report, shown(report.folder)),
+    )
+
+    def progress(n: int, total: int, visit: schema.Visit) -> None:
+        writer.flush()  # the visit's folder done, manifest and all, before the next is made
+        print(visit_done(n, total, visit.unit), file=sys.stderr, flush=True)
+
+    def shared() -> None:
+        print(localized(SHARED_STARTED), file=sys.stderr, flush=True)
+
+    try:
+        for path, data in year.files(progress, shared):
+            writer.write(path, data)
+    finally:  # what was written is in the manifests, so a next run does not take it as edited
+        writer.finish()
     folder = project.out / "arsplan" / group.id
-    _write(folder, year.files, args.force, project.root)
     print(
-        f"Årsplanen «{year.title}»: {nb_count(len(year.kits), 'visitt', 'visitter')}. "
+        f"Årsplanen «{year.title}»: {nb_count(len(group.visits), 'visitt', 'visitter')}. "
         "Visittsettene er skrevet til "
         f"out/visits/, brevene samlet og årsoversikten til {shown(folder)}/."
     )
     return 0
+
+
+SHARED_STARTED = _("Lager de samlede brevene, årsoversikten og kalenderen …")
+
+
+def visit_done(n: int, total: int, unit: str) -> str:
+    """The progress line (on stderr) when a year plan's n-th visit kit has been written, in
+    the project's language."""
+    return localized(_("Visitt {n} av {total}: {unit} – ferdig", n=n, total=total, unit=unit))
 
 
 def _write(folder: Path, files: dict[str, bytes], force: bool, root: Path) -> WriteReport:

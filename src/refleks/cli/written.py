@@ -28,7 +28,7 @@ def print_protected(report: WriteReport, shown: str) -> None:
     for heading, names in ((OVERWRITTEN, report.overwritten), (KEPT, report.kept)):
         if names:
             print(localized(heading), file=sys.stderr)
-            for name in names:
+            for name in sorted(names):
                 print(f"  {shown}/{name}", file=sys.stderr)
 
 

@@ -9,6 +9,7 @@ Letters with people's names are written only under ``out/``, never into ``site/`
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..content.yamlread import load
@@ -64,12 +65,16 @@ def template_problem(kit: Kit, exc: TemplateFieldError) -> Problems:
     return problems
 
 
+def kit_outputs(kit: Kit) -> Iterator[tuple[str, bytes]]:
+    """Every file of the kit as ``(name, bytes)``, each document as soon as it is made
+    (nothing is written here)."""
+    for module in KIT_MODULES:
+        yield from module.build(kit).items()
+
+
 def kit_files(kit: Kit) -> dict[str, bytes]:
     """Every file of the kit, by name, in memory (nothing is written here)."""
-    files: dict[str, bytes] = {}
-    for module in KIT_MODULES:
-        files.update(module.build(kit))
-    return files
+    return dict(kit_outputs(kit))
 
 
 def visit_file(path_arg: str, project: Project) -> Path:

@@ -27,10 +27,12 @@ from ..errors import Problems
 from .checks import wording
 from .deadlines import holiday_name
 
-MAX_VISITS = 100
-"""Most visits one year plan (or ``content/visits/``) may hold: ``refleks visit --plan``
-makes every file of the year in one run (about 10 MB of memory per visit), so a larger plan
-is refused up front by ``check`` and ``visit`` alike, at the first visit beyond the limit."""
+MAX_VISITS = 500
+"""Most visits one year plan (or ``content/visits/``) may hold, refused up front by
+``check`` and ``visit`` alike at the first visit beyond the limit. ``refleks visit --plan``
+writes the plan visit by visit, so the kits' memory does not grow with the visits, but the
+year's letters as one PDF are one Typst document, which Typst holds whole while it lays it
+out: about 2 MB per letter, 1.3 GB at 500 (``benchmarks/yearplan.py``, ``NOTES.md``)."""
 SUMMER_WEEKS = range(28, 32)
 """ISO weeks of the common summer holiday (fellesferien: July)."""
 CHRISTMAS = ((12, 24), (12, 31))

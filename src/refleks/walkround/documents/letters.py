@@ -12,6 +12,7 @@ keys of ``context`` (listed for template authors in ``templates/letters/FELTER.m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +134,7 @@ def typst_letter(kit: Kit) -> dict[str, Any]:
     }
 
 
-def typst_pdf(document: Kit, letter_kits: list[Kit], pdf_title: str) -> bytes:
+def typst_pdf(document: Kit, letter_kits: Iterable[Kit], pdf_title: str) -> bytes:
     """The letters of ``letter_kits`` in one PDF; ``document`` gives title, language, date."""
     labels = document.common
     data = {

@@ -2,9 +2,10 @@
 letter on a new page), the year overview (XLSX, PDF, HTML page) and one calendar file.
 
 They are written under ``out/arsplan/<plan>/`` only, never into the public site: the letters
-carry people's names. The DOCX joins the very files each visit's kit holds; the PDF lays out
-the same letters again in one Typst document (a tagged PDF stays tagged, with each letter in
-its own language).
+carry people's names. The DOCX joins the very files each visit's kit holds (by their bodies
+when they come from one template, ``docxjoin``); the PDF lays out the same letters again in
+one Typst document, one compile (a tagged PDF stays tagged, with each letter in its own
+language). ``build`` gives the files one at a time, going through the kits once per document.
 """
 
 from __future__ import annotations
@@ -12,16 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ...errors import shown
 from ..deadlines import timeline
 from ..kit import Kit
-from . import calendar, letters
+from . import calendar, docxjoin, letters
 from . import office as walkround_office
 from . import pdf as walkround_pdf
 
 KIND = "year"
+LETTER_DOCX = "invitasjonsbrev.docx"
+"""The name of a visit's letter as DOCX in its kit (joined into the year's DOCX)."""
 COLUMNS = (
     "unit",
     "date",
@@ -45,7 +49,7 @@ def _dates(kit: Kit) -> dict[str, dt.date]:
     return {column: by_key[column] for column in DEADLINE_COLUMNS}
 
 
-def rows(kits: list[Kit]) -> list[dict[str, Any]]:
+def rows(kits: Sequence[Kit]) -> list[dict[str, Any]]:
     """One row per visit: plain values (dates as dates) by column name."""
     out = []
     for kit in kits:
@@ -74,7 +78,7 @@ def _texts(overview: Kit, row: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _context(overview: Kit, kits: list[Kit], title: str) -> dict[str, Any]:
+def _context(overview: Kit, kits: Sequence[Kit], title: str) -> dict[str, Any]:
     labels = overview.labels(KIND)
     return {
         "columns": [labels["columns"][c] for c in COLUMNS],
@@ -93,14 +97,14 @@ def overview_title(overview: Kit, title: str) -> str:
     return overview.labels(KIND)["pdf_title"].format(tittel=title)
 
 
-def overview_pdf(overview: Kit, kits: list[Kit], title: str) -> bytes:
+def overview_pdf(overview: Kit, kits: Sequence[Kit], title: str) -> bytes:
     name = overview_title(overview, title)
     return walkround_pdf.pdf(
         overview, KIND, "arsoversikt.typ", name, heading=name, **_context(overview, kits, title)
     )
 
 
-def overview_html(overview: Kit, kits: list[Kit], title: str) -> bytes:
+def overview_html(overview: Kit, kits: Sequence[Kit], title: str) -> bytes:
     """The overview as a web page (``templates/year/arsoversikt.html.j2``)."""
     name = overview_title(overview, title)
     template = overview.env(KIND).get_template("arsoversikt.html.j2")
@@ -137,7 +141,7 @@ def _fit_rows(ws, first: int, last: int) -> None:
         ws.row_dimensions[r].height = lines * XLSX_LINE_HEIGHT + 3
 
 
-def overview_xlsx(overview: Kit, kits: list[Kit], title: str) -> bytes:
+def overview_xlsx(overview: Kit, kits: Sequence[Kit], title: str) -> bytes:
     # here, not at the top: `refleks check` imports this module and writes no workbook
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -188,27 +192,21 @@ def overview_xlsx(overview: Kit, kits: list[Kit], title: str) -> bytes:
     )
 
 
-def letters_pdf(overview: Kit, kits: list[Kit], title: str) -> bytes:
+def letters_pdf(overview: Kit, kits: Sequence[Kit], title: str) -> bytes:
     """Every visit's invitation letter in one tagged PDF, each starting on a new page."""
     name = overview.labels(KIND)["letters_title"].format(tittel=title)
     return letters.typst_pdf(overview, kits, name)
 
 
 def letters_docx(overview: Kit, letter_docxs: list[bytes], title: str) -> bytes:
-    """Every letter's DOCX joined, each starting on a new page."""
-    from docx import Document
-    from docxcompose.composer import Composer
-
-    first, *rest = [Document(io.BytesIO(data)) for data in letter_docxs]
-    composer = Composer(first)
-    for doc in rest:
-        composer.doc.add_page_break()
-        composer.append(doc)
-    out = io.BytesIO()
-    composer.save(out)
+    """Every letter's DOCX joined, each starting on a new page: by their bodies when they
+    allow it (``docxjoin``), else by docxcompose."""
+    joined = docxjoin.join(letter_docxs)
+    if joined is None:
+        joined = _composed(letter_docxs)
     name = overview.labels(KIND)["letters_title"].format(tittel=title)
     return walkround_office.normalise(
-        out.getvalue(),
+        joined,
         title=name,
         creator=overview.creator,
         when=overview.stamp,
@@ -216,7 +214,21 @@ def letters_docx(overview: Kit, letter_docxs: list[bytes], title: str) -> bytes:
     )
 
 
-def ics(overview: Kit, kits: list[Kit], title: str) -> bytes:
+def _composed(letter_docxs: list[bytes]) -> bytes:
+    """The letters joined by docxcompose (styles, numbering and ids made to fit)."""
+    from docx import Document
+    from docxcompose.composer import Composer
+
+    composer = Composer(Document(io.BytesIO(letter_docxs[0])))
+    for data in letter_docxs[1:]:  # one letter read at a time
+        composer.doc.add_page_break()
+        composer.append(Document(io.BytesIO(data)))
+    out = io.BytesIO()
+    composer.save(out)
+    return out.getvalue()
+
+
+def ics(overview: Kit, kits: Sequence[Kit], title: str) -> bytes:
     """Every visit's deadlines and the visits themselves in one calendar."""
     import icalendar
 
@@ -237,21 +249,19 @@ def ics(overview: Kit, kits: list[Kit], title: str) -> bytes:
 
 
 def build(
-    overview: Kit, kits: list[Kit], title: str, kit_files: list[dict[str, bytes]]
-) -> dict[str, bytes]:
-    """The year's files by name.
+    overview: Kit, kits: Sequence[Kit], title: str, letter_docxs: list[bytes]
+) -> Iterator[tuple[str, bytes]]:
+    """The year's files as ``(name, bytes)``, each as soon as it is made.
 
-    ``kits`` in date order, ``kit_files`` the files each kit made (same order), ``overview``
-    a kit without a visit (for labels, dates and document properties).
+    ``kits`` in date order (a sequence that may make each kit when asked: every document
+    goes through it once), ``letter_docxs`` each kit's letter as DOCX (same order),
+    ``overview`` a kit without a visit (for labels, dates and document properties).
     """
     if not kits:
-        return {}
-    docxs = [files["invitasjonsbrev.docx"] for files in kit_files]
-    return {
-        "invitasjonsbrev-alle.pdf": letters_pdf(overview, kits, title),
-        "invitasjonsbrev-alle.docx": letters_docx(overview, docxs, title),
-        "arsoversikt.xlsx": overview_xlsx(overview, kits, title),
-        "arsoversikt.pdf": overview_pdf(overview, kits, title),
-        "arsoversikt.html": overview_html(overview, kits, title),
-        "arsplan.ics": ics(overview, kits, title),
-    }
+        return
+    yield "invitasjonsbrev-alle.pdf", letters_pdf(overview, kits, title)
+    yield "invitasjonsbrev-alle.docx", letters_docx(overview, letter_docxs, title)
+    yield "arsoversikt.xlsx", overview_xlsx(overview, kits, title)
+    yield "arsoversikt.pdf", overview_pdf(overview, kits, title)
+    yield "arsoversikt.html", overview_html(overview, kits, title)
+    yield "arsplan.ics", ics(overview, kits, title)
