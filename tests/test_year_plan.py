@@ -444,3 +444,28 @@ def test_merged_letters_pdf_meets_the_standards(year: Path, profile: str) -> Non
     assert findings(merged, profile) == []
     footers = re.findall(r"Side (\d) av (\d)", pdf_text(merged))
     assert footers == [("1", "2"), ("2", "2")] * 3
+
+
+def test_a_large_years_letters_come_in_parts_of_bounded_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typst holds a whole PDF while it lays it out: above the limit the letters come in
+    parts (here a limit of 2 for the fixture's 3 visits), in date order, each part titled."""
+    from refleks.walkround.documents import year as year_documents
+
+    monkeypatch.setattr(year_documents, "LETTERS_PER_PDF", 2)
+    project = plan_project(tmp_path)
+    assert run(project, "visit", "--plan", "arsplan-2030") == 0
+    year = project / "out" / "arsplan" / "arsplan-2030"
+    names = sorted(p.name for p in year.glob("invitasjonsbrev-alle*"))
+    assert names == [
+        "invitasjonsbrev-alle-1.pdf",
+        "invitasjonsbrev-alle-2.pdf",
+        "invitasjonsbrev-alle.docx",
+    ]
+    first, second = (pdf_text(year / n) for n in names[:2])
+    assert "vil besøke Fjordly sykehjem" in first
+    assert "vil besøke Heimtun bu- og omsorgssenter" in second
+    assert "Fjordly" not in second and "Heimtun" not in first
+    title = pdf_info(year / "invitasjonsbrev-alle-2.pdf")["Title"]
+    assert title.endswith(", del 2 av 2"), title

@@ -192,10 +192,34 @@ def overview_xlsx(overview: Kit, kits: Sequence[Kit], title: str) -> bytes:
     )
 
 
-def letters_pdf(overview: Kit, kits: Sequence[Kit], title: str) -> bytes:
-    """Every visit's invitation letter in one tagged PDF, each starting on a new page."""
-    name = overview.labels(KIND)["letters_title"].format(tittel=title)
+LETTERS_PER_PDF = 50
+"""The most letters in one merged PDF. Typst holds a whole document while it lays it out
+(about 2 MB a letter), so a larger year's letters come in parts of this many, and memory
+stays the same whatever the number of visits."""
+
+
+def letters_pdf(overview: Kit, kits: Sequence[Kit], title: str, part: str = "") -> bytes:
+    """Letters in one tagged PDF, each starting on a new page (``part``: «del 1 av 3»)."""
+    labels = overview.labels(KIND)
+    name = labels["letters_title"].format(tittel=title)
+    if part:
+        name = labels["letters_part"].format(tittel=name, delen=part)
     return letters.typst_pdf(overview, kits, name)
+
+
+def letters_pdfs(overview: Kit, kits: Sequence[Kit], title: str) -> Iterator[tuple[str, bytes]]:
+    """Every visit's letter: ``invitasjonsbrev-alle.pdf``, or for more than
+    ``LETTERS_PER_PDF`` visits one PDF per part (``invitasjonsbrev-alle-1.pdf`` …), each
+    made and handed on before the next."""
+    starts = range(0, len(kits), LETTERS_PER_PDF)
+    if len(starts) == 1:
+        yield "invitasjonsbrev-alle.pdf", letters_pdf(overview, kits, title)
+        return
+    of = overview.labels(KIND)["part_of"]
+    for n, start in enumerate(starts, start=1):
+        part = [kits[i] for i in range(start, min(start + LETTERS_PER_PDF, len(kits)))]
+        label = of.format(n=n, av=len(starts))
+        yield f"invitasjonsbrev-alle-{n}.pdf", letters_pdf(overview, part, title, label)
 
 
 def letters_docx(overview: Kit, letter_docxs: list[bytes], title: str) -> bytes:
@@ -259,7 +283,7 @@ def build(
     """
     if not kits:
         return
-    yield "invitasjonsbrev-alle.pdf", letters_pdf(overview, kits, title)
+    yield from letters_pdfs(overview, kits, title)
     yield "invitasjonsbrev-alle.docx", letters_docx(overview, letter_docxs, title)
     yield "arsoversikt.xlsx", overview_xlsx(overview, kits, title)
     yield "arsoversikt.pdf", overview_pdf(overview, kits, title)
