@@ -119,6 +119,75 @@ def test_a_summary_section_without_nynorsk_is_warned_word_for_word(project, caps
     assert "sections[5].items" not in out
 
 
+def test_a_discrepancy_without_nynorsk_is_warned_word_for_word(project, capsys) -> None:
+    _language(project, "nn")
+    framework = project / "content" / "frameworks" / "fram.yaml"
+    text = framework.read_text("utf-8")
+    start = text.index("    nn:\n      text: |\n        Ukoms lysark kallar")
+    framework.write_text(text[:start] + text[text.index("# Beskrivelsen", start) :], "utf-8")
+    code, out = run(project, capsys, "check")
+    assert code == 0
+    line = text.splitlines().index("discrepancies:") + 3  # «text: |» of the first note
+    assert (
+        f"content/frameworks/fram.yaml:{line}:11: åtvaring: teksten har ingen nynorsk "
+        "versjon, og nettstaden er på nynorsk\n"
+        "  nøkkel: discrepancies[0].text (merknad 1)\n"
+        "  skrive: Ukoms lysark kaller metoden «Functional Resonance Method (FRAM)». Metodens "
+        "vanli\n"  # the first 80 characters
+        "  venta: teksten på nynorsk under «nn:» ved sida av\n"
+        "  tips: skriv teksten på nynorsk i tabellen «nn:» i same element (sjå «Bokmål og "
+        "nynorsk» i forfattarrettleiinga)"
+    ) in out
+    # the versions are the sources' words: nothing to translate
+    assert "discrepancies[0].versions" not in out
+    assert run(project, capsys, "check", "--strict")[0] == 1
+
+
+def test_what_a_reference_supports_without_nynorsk_is_warned(project, capsys) -> None:
+    _language(project, "nn")
+    source = project / "content" / "sources" / "dyrbye-kollegastotte.yaml"
+    text = source.read_text("utf-8")
+    nn = '    nn:\n      supports: "utbrenning er ein risiko for uønskte hendingar"\n'
+    source.write_text(text.replace(nn, ""), "utf-8")
+    code, out = run(project, capsys, "check")
+    assert code == 0
+    line = text.splitlines().index('    supports: "utbrenthet er en risiko for uønskede hendelser"')
+    assert (
+        f"content/sources/dyrbye-kollegastotte.yaml:{line + 1}:15: åtvaring: teksten har ingen "
+        "nynorsk versjon, og nettstaden er på nynorsk\n"
+        "  nøkkel: references[1].supports\n"
+        "  skrive: utbrenthet er en risiko for uønskede hendelser\n"
+    ) in out
+    # the reference itself is the source's: no warning for it
+    assert "references[1].text" not in out
+
+
+def test_a_nynorsk_library_has_nynorsk_notes_and_the_sources_versions(project) -> None:
+    _language(project, "nn")
+    library = build_library(Project(project))
+    fram = library.frameworks["fram"].discrepancies[0]
+    assert fram.text.startswith("Ukoms lysark kallar metoden «Functional Resonance Method")
+    assert fram.versions == [
+        "Functional Resonance Method (FRAM)",
+        "Functional Resonance Analysis Method",
+    ]
+    method = {d.id: d for d in library.methods["pasientsikkerhetsvisitt"].discrepancies}
+    assert method["vedlegg-3"].text.startswith("Teksten kallar vedlegg 3 eit døme på tiltaksplan")
+    assert method["vedlegg-3"].versions[0] == "Se vedlegg 3 for eksempel på tiltaksplan."
+    refs = {r.id: r for r in library.sources["dyrbye-kollegastotte"].references}
+    assert refs["west-2009"].text == "West, JAMA. 2009;302(12):1294-1300"
+    assert refs["west-2009"].supports == "utbrenning er ein risiko for uønskte hendingar"
+    texts = [d.text for s in library.sources.values() for d in s.discrepancies]
+    texts += [d.text for f in library.frameworks.values() for d in f.discrepancies]
+    texts += [d.text for d in library.methods["pasientsikkerhetsvisitt"].discrepancies]
+    texts += [r.supports for s in library.sources.values() for r in s.references]
+    # the notes quote the sources in «»; outside the quotes, no bokmål-only words
+    own = " ".join(texts)
+    while "«" in own:
+        own = own[: own.index("«")] + own[own.index("»", own.index("«")) + 1 :]
+    assert not words_of(own) & {"ikke", "hva", "hvordan", "fra", "leder", "kaller", "også"}
+
+
 def test_a_bokmal_site_needs_no_nynorsk(project: Path, capsys) -> None:
     _drop_role_nynorsk(project)
     code, out = run(project, capsys, "check")

@@ -305,7 +305,7 @@ def test_dyrbye_reproduces_nothing(dyrbye) -> None:
 def test_dyrbye_references_keep_the_claim_they_support(dyrbye) -> None:
     # seed: each reference stands in brackets after the point it supports; «(Flere
     # referanser)» after «kollegastøtte er det de allerfleste oppgir som en viktig støtte»
-    refs = {r.id: r.text for r in dyrbye.references}
+    refs = {r.id: f"{r.text} – støtter: {r.supports}" for r in dyrbye.references}
     assert list(refs) == [
         "west-2006",
         "west-2009",

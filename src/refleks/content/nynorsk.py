@@ -2,10 +2,12 @@
 
 Roles (``content/roles.yaml``), reflection sets and their themes
 (``content/reflections/<id>.yaml``), frameworks, the summary and note of a source
-(``content/sources/<id>.yaml``) and the site's title and description
-(``content/site.yaml``) may carry an ``nn:`` table with the same texts in nynorsk. When the
-site is in nynorsk (``language: nn``) every output uses those (``localise``), and every
-text with no nynorsk version is a warning (``missing``) that ``build --strict`` refuses:
+(``content/sources/<id>.yaml``), the notes on what the sources say differently
+(``discrepancies`` of a source, framework or method), what a reference supports
+(``supports``) and the site's title and description (``content/site.yaml``) may carry an
+``nn:`` table with the same texts in nynorsk. When the site is in nynorsk
+(``language: nn``) every output uses those (``localise``), and every text with no nynorsk
+version is a warning (``missing``) that ``build --strict`` refuses:
 a nynorsk site is never half translated without anyone being told.
 
 Text from a source stays as the source wrote it (bokmål): questions of a theme with
@@ -76,8 +78,16 @@ def localise(library: Library) -> None:
                     "refleks_note": _t(nn.refleks_note) or framework.refleks_note,
                 }
             )
+        framework = library.frameworks[framework_id]
+        library.frameworks[framework_id] = framework.model_copy(
+            update={"discrepancies": _discrepancies(framework.discrepancies)}
+        )
     for source_id, source in list(library.sources.items()):
         library.sources[source_id] = _source(source)
+    for method_id, method in list(library.methods.items()):
+        library.methods[method_id] = method.model_copy(
+            update={"discrepancies": _discrepancies(method.discrepancies)}
+        )
     for method_id, method in list(library.methods_nn.items()):
         library.methods_nn[method_id] = _all_translated(method)
 
@@ -85,13 +95,31 @@ def localise(library: Library) -> None:
 def _source(source: schema.Source) -> schema.Source:
     """The source with Refleks' own texts about it in nynorsk: the summary, the note and the
     sections that summarise it (``summary_of``); what the source says stays as it said it."""
-    update: dict[str, Any] = {"sections": [_section(s) for s in source.sections]}
+    update: dict[str, Any] = {
+        "sections": [_section(s) for s in source.sections],
+        "discrepancies": _discrepancies(source.discrepancies),
+        "references": [_reference(r) for r in source.references],
+    }
     if source.nn is not None:
         update |= {
             "summary": _t(source.nn.summary),
             "refleks_note": _t(source.nn.refleks_note) or source.refleks_note,
         }
     return source.model_copy(update=update)
+
+
+def _discrepancies(items: list[schema.Discrepancy]) -> list[schema.Discrepancy]:
+    """The notes on what the sources say differently in nynorsk; the versions are the
+    sources' words and stay as they are."""
+    return [d.model_copy(update={"text": _t(d.nn.text)}) if d.nn else d for d in items]
+
+
+def _reference(reference: schema.Reference) -> schema.Reference:
+    """The reference with what it supports in nynorsk; the reference itself stays as the
+    source gives it."""
+    if reference.nn is None:
+        return reference
+    return reference.model_copy(update={"supports": _t(reference.nn.supports)})
 
 
 def _section(section: Any) -> Any:
@@ -213,6 +241,23 @@ def _untranslated(library: Library) -> Iterator[tuple[Path, KeyPath, str]]:
                     yield doc.file, (key,), str(doc.data[key])
         if kind == "source" and isinstance(doc.data, dict):
             yield from _untranslated_sections(doc.file, doc.data.get("sections"))
+            yield from _untranslated_items(doc.file, doc.data, "references", "supports")
+        if kind in ("source", "framework", "method") and isinstance(doc.data, dict):
+            yield from _untranslated_items(doc.file, doc.data, "discrepancies", "text")
+
+
+def _untranslated_items(
+    file: Path, data: dict[str, Any], key: str, field: str
+) -> Iterator[tuple[Path, KeyPath, str]]:
+    """``field`` of every item under ``key`` (the note of a discrepancy, what a reference
+    supports) that has no nynorsk."""
+    items = data.get(key)
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            continue
+        nn = item.get("nn") if isinstance(item.get("nn"), dict) else {}
+        if item.get(field) and not nn.get(field):
+            yield file, (key, i, field), str(item[field])
 
 
 def _untranslated_sections(file: Path, sections: Any) -> Iterator[tuple[Path, KeyPath, str]]:

@@ -172,6 +172,13 @@ class Link(Model):
     """Adressen (https://, http:// eller mailto:). Vises som lenke; nettstedet laster aldri noe fra den."""
 
 
+class DiscrepancyNynorsk(Model):
+    model_config = ConfigDict(title="Ulikhet i kildene på nynorsk")
+
+    text: Markdown
+    """Merknaden på nynorsk."""
+
+
 class Discrepancy(Model):
     """Et sted der kildene (eller én kilde) sier ulike ting."""
 
@@ -183,6 +190,9 @@ class Discrepancy(Model):
     """Hva som står ulikt, og hvor. Begge versjonene gjengis."""
     versions: list[str] = []
     """Ordlyden i hver versjon, slik de står i kilden."""
+    nn: DiscrepancyNynorsk | None = None
+    """Merknaden (`text`) på nynorsk, brukt når `content/site.yaml` har `language: nn`.
+    Versjonene er kildens ord og oversettes ikke."""
 
 
 class Section(Model):

@@ -144,6 +144,13 @@ class Story(Model):
     sammendrag»."""
 
 
+class ReferenceNynorsk(Model):
+    model_config = ConfigDict(title="Referanse på nynorsk")
+
+    supports: Markdown
+    """Det referansen støtter, på nynorsk."""
+
+
 class Reference(Model):
     model_config = ConfigDict(title="Referanse")
 
@@ -153,6 +160,12 @@ class Reference(Model):
     """Referansen slik den skal vises, for eksempel «Arbeidsmiljøloven § 4-3»."""
     url: Url | None = None
     """Lenke (valgfritt)."""
+    supports: Markdown = ""
+    """Hva i kilden referansen støtter, med Refleks' egne ord (valgfritt). Vises etter
+    referansen som «– støtter: …»."""
+    nn: ReferenceNynorsk | None = None
+    """Det referansen støtter (`supports`) på nynorsk, brukt når `content/site.yaml` har
+    `language: nn`. Selve referansen står som kilden skrev den."""
 
 
 class Definition(Model):
