@@ -155,13 +155,14 @@ group = group_of(library, None)
 kits = [kit_for(library, v) for v in group.visits]
 overview = Kit(library, method_for(library))
 started = time.perf_counter()
-data = year.letters_pdf(overview, kits, "Benchmark")
+data = b"".join(pdf for _name, pdf in year.letters_pdfs(overview, kits, "Benchmark"))
 print(f"{time.perf_counter() - started:.3f} {len(data)}")
 """
 
 
 def merged_letters_seconds(project: Path) -> tuple[float, int]:
-    """Seconds (and bytes) for the merged letters PDF alone, its kits made beforehand."""
+    """Seconds (and bytes) for the merged letters PDFs alone (every part of at most
+    ``LETTERS_PER_PDF`` letters), their kits made beforehand."""
     env = dict(os.environ, REFLEKS_TODAY=TODAY, SOURCE_DATE_EPOCH="1900000000")
     done = subprocess.run(
         [PYTHON, "-c", MERGED_LETTERS, str(project)], env=env, capture_output=True, text=True
