@@ -43,6 +43,8 @@ DOCUMENTS = [
     "utskrift/rolle-leder.pdf",
     "utskrift/tema-sett-tema.pdf",
 ]
+# and the set's SCORM package, a download on the site too
+PACKAGES = ["scorm/refleks-sett-scorm12.zip"]
 BROKEN = "source: finnes-ikke"
 ERROR_LINES = [
     "content/reflections/sett.yaml:2:9: feil: kilden «finnes-ikke» finnes ikke",
@@ -198,18 +200,19 @@ def test_a_content_error_is_shown_over_the_page_until_it_is_fixed(
     context.close()
     preview.wait_for_output("sider endret.\n", 5)
     # the documents are made again in the background once the content is valid
-    documents_line = f"PDF-ene og dokumentene er oppdatert: {len(DOCUMENTS)} filer endret.\n"
+    made = len(DOCUMENTS) + len(PACKAGES)
+    documents_line = f"PDF-ene og dokumentene er oppdatert: {made} filer endret.\n"
     preview.wait_for_output(documents_line, 180, times=2)  # the whole line, not its start
     lines = refleks_lines(preview.output())
     port = preview.url.split(":")[-1].rstrip("/")
     assert lines == [
         f"Forhåndsvisningen er oppdatert: {pages_count} sider endret.",
         f"Forhåndsvisning på http://127.0.0.1:{port}/ (Ctrl+C for å avslutte)",
-        f"PDF-ene og dokumentene er oppdatert: {len(DOCUMENTS)} filer endret.",
+        f"PDF-ene og dokumentene er oppdatert: {made} filer endret.",
         *ERROR_LINES,
         "Forhåndsvisningen er ikke oppdatert: 1 feil vises i nettleseren til de er rettet.",
         f"Forhåndsvisningen er oppdatert: {pages_count} sider endret.",
-        f"PDF-ene og dokumentene er oppdatert: {len(DOCUMENTS)} filer endret.",
+        f"PDF-ene og dokumentene er oppdatert: {made} filer endret.",
     ]
     output = preview.output()
     for engine_noise in ("end of life", "MkDocs 2.0", "INFO", "Serving on", "Building"):

@@ -101,6 +101,19 @@ def compile_pdf(document: Document) -> bytes:
         raise _failed(document, _message(exc)) from exc
 
 
+def compile_apart(document: Document) -> bytes:
+    """Lay ``document`` out in a worker process of its own, which ends with it: for a large
+    document (a year's letters). Typst keeps what it laid out in the process (its memo
+    cache), so in this process each such PDF would add its size for the rest of the run."""
+    pool = _context().Pool(1, maxtasksperchild=1)
+    try:
+        args = (str(document.template), str(document.root), document.data)
+        return Batch.result(pool.apply_async(_work, args), document, time_limit())
+    finally:
+        pool.terminate()
+        pool.join()
+
+
 def _failed(document: Document, message: str) -> BuildFailed:
     return BuildFailed(
         _(
@@ -143,14 +156,15 @@ class Batch:
         limit = time_limit()
         try:
             return [
-                self._result(pending, document, limit)
+                self.result(pending, document, limit)
                 for pending, document in zip(self._pending, self.documents, strict=True)
             ]
         finally:
             self.stop()
 
     @staticmethod
-    def _result(pending: AsyncResult, document: Document, limit: float) -> bytes:
+    def result(pending: AsyncResult, document: Document, limit: float) -> bytes:
+        """What a worker made of ``document``, waiting at most ``limit`` seconds."""
         try:
             pdf, error = pending.get(timeout=limit)
         except multiprocessing.TimeoutError:

@@ -134,8 +134,11 @@ def typst_letter(kit: Kit) -> dict[str, Any]:
     }
 
 
-def typst_pdf(document: Kit, letter_kits: Iterable[Kit], pdf_title: str) -> bytes:
-    """The letters of ``letter_kits`` in one PDF; ``document`` gives title, language, date."""
+def typst_pdf(
+    document: Kit, letter_kits: Iterable[Kit], pdf_title: str, apart: bool = False
+) -> bytes:
+    """The letters of ``letter_kits`` in one PDF; ``document`` gives title, language, date
+    (``apart``: laid out in a process of its own, for many letters)."""
     labels = document.common
     data = {
         "title": pdf_title,
@@ -147,7 +150,7 @@ def typst_pdf(document: Kit, letter_kits: Iterable[Kit], pdf_title: str) -> byte
         "letters": [typst_letter(kit) for kit in letter_kits],
     }
     template = document.templates / KIND / PDF_TEMPLATE
-    return typeset.pdf(template, document.library.project.root, data)
+    return typeset.pdf(template, document.library.project.root, data, apart)
 
 
 def pdf(kit: Kit) -> bytes:

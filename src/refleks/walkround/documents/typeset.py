@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ...pdfbackend import Document, compile_pdf
+from ...pdfbackend import Document, compile_apart, compile_pdf
 
 
 def date_parts(when: dt.datetime | None) -> list[int] | None:
@@ -24,7 +24,9 @@ def date_parts(when: dt.datetime | None) -> list[int] | None:
     return [utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second]
 
 
-def pdf(template: Path, root: Path, data: dict[str, Any]) -> bytes:
-    """Compile ``template`` with ``data``; ``root`` is the only folder it may read from."""
+def pdf(template: Path, root: Path, data: dict[str, Any], apart: bool = False) -> bytes:
+    """Compile ``template`` with ``data``; ``root`` is the only folder it may read from.
+    ``apart``: in a process of its own (a large document, see ``compile_apart``)."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return compile_pdf(Document(template.with_suffix(".pdf").name, template, root, text))
+    document = Document(template.with_suffix(".pdf").name, template, root, text)
+    return compile_apart(document) if apart else compile_pdf(document)

@@ -204,7 +204,7 @@ def letters_pdf(overview: Kit, kits: Sequence[Kit], title: str, part: str = "") 
     name = labels["letters_title"].format(tittel=title)
     if part:
         name = labels["letters_part"].format(tittel=name, delen=part)
-    return letters.typst_pdf(overview, kits, name)
+    return letters.typst_pdf(overview, kits, name, apart=True)
 
 
 def letters_pdfs(overview: Kit, kits: Sequence[Kit], title: str) -> Iterator[tuple[str, bytes]]:
