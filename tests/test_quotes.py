@@ -134,7 +134,7 @@ def test_a_quote_without_a_source_text_is_an_error(
         "  tips: legg teksten fra publikasjonen i filen, eller fjern «quote: true»\n"
     ) in err
     assert (
-        "content/sources/ukom-systemperspektiv.yaml:145:14: feil: kilden har en sjekksum, men "
+        "content/sources/ukom-systemperspektiv.yaml:150:14: feil: kilden har en sjekksum, men "
         "ingen kildetekst i content/sources/ukom-systemperspektiv.txt\n"
     ) in err
     # five sections, three findings, two recommendations, three themes' questions and their
@@ -374,7 +374,7 @@ def test_an_edited_source_text_is_an_error_at_the_checksum(
     )
     err = _check_fails(shipped, capsys)
     assert err == (
-        "content/sources/ukom-systemperspektiv.yaml:145:14: feil: kildeteksten "
+        "content/sources/ukom-systemperspektiv.yaml:150:14: feil: kildeteksten "
         "content/sources/ukom-systemperspektiv.txt er endret etter at sjekksummen ble skrevet\n"
         "  nøkkel: text_sha256\n"
         "  skrevet: f26dcab85f3e5e307669169da20f7a154587525e48d8fde810bf371429cfc991\n"
