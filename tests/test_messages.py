@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from refleks import catalogues
 from refleks.cli import main
 from refleks.messages import _, localized, project_language, speaking
 from refleks.walkround import i18n
@@ -198,7 +199,7 @@ def test_message_is_its_bokmal_text_and_can_be_said_again() -> None:
 
 
 def _catalogue(language: str) -> dict[str, str]:
-    path = i18n.catalogue_path(TEMPLATES, language, "meldinger")
+    path = catalogues.catalogue_path(TEMPLATES, language, "meldinger")
     with path.open("rb") as fh:
         return {str(m.id): str(m.string) for m in read_po(fh) if m.id}
 

@@ -12,6 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 from docx import Document
 
+from refleks import catalogues
 from refleks.cli import main
 from refleks.walkround import i18n
 
@@ -34,7 +35,7 @@ def _words(text: str, forms: tuple[str, ...]) -> list[str]:
 @pytest.mark.parametrize("language", i18n.LANGUAGES)
 def test_every_catalogue_message_exists_in_both_languages(language: str) -> None:
     wanted = set(i18n.source_messages(TEMPLATES))
-    path = i18n.catalogue_path(TEMPLATES, language)
+    path = catalogues.catalogue_path(TEMPLATES, language)
     with path.open("rb") as fh:
         catalog = read_po(fh)
     entries = {(m.context, m.id): m for m in catalog if m.id}
@@ -46,7 +47,7 @@ def test_every_catalogue_message_exists_in_both_languages(language: str) -> None
 
 
 def test_nynorsk_catalogue_has_no_bokmal_forms() -> None:
-    table = i18n.translations(TEMPLATES, "nn")
+    table = catalogues.translations(TEMPLATES, "nn")
     text = " ".join(table.values())
     assert _words(text, BOKMAL_ONLY) == []
     assert table[("letters:greeting", "Med vennlig hilsen")] == "Med venleg helsing"
@@ -118,7 +119,7 @@ def test_nynorsk_html_language(tmp_path: Path) -> None:
 @pytest.mark.parametrize("language", i18n.LANGUAGES)
 def test_site_catalogue_is_complete(language: str) -> None:
     wanted = set(i18n.source_messages(TEMPLATES, "nettsted"))
-    table = i18n.translations(TEMPLATES, language, "nettsted")
+    table = catalogues.translations(TEMPLATES, language, "nettsted")
     assert sorted(wanted - set(table)) == []
 
 
@@ -171,7 +172,7 @@ def test_every_catalogue_of_each_domain_is_complete_in_both(domain: str) -> None
     wanted = set(i18n.source_messages(TEMPLATES, domain))
     assert wanted, f"ingen meldinger i {domain}"
     for language in i18n.LANGUAGES:
-        path = i18n.catalogue_path(TEMPLATES, language, domain)
+        path = catalogues.catalogue_path(TEMPLATES, language, domain)
         with path.open("rb") as fh:
             entries = {(m.context, m.id): m for m in read_po(fh) if m.id}
         assert sorted(wanted - set(entries)) == [], f"mangler i {language}/{path.name}"
@@ -181,9 +182,9 @@ def test_every_catalogue_of_each_domain_is_complete_in_both(domain: str) -> None
 
 
 def test_nynorsk_site_catalogue_has_no_bokmal_forms() -> None:
-    table = i18n.translations(TEMPLATES, "nn", "nettsted")
+    table = catalogues.translations(TEMPLATES, "nn", "nettsted")
     assert _words(" ".join(table.values()), BOKMAL_ONLY) == []
-    bokmal = i18n.translations(TEMPLATES, "nb", "nettsted")
+    bokmal = catalogues.translations(TEMPLATES, "nb", "nettsted")
     assert _words(" ".join(bokmal.values()), NYNORSK_ONLY) == []
 
 
@@ -193,8 +194,8 @@ def test_nynorsk_schema_catalogue_has_no_bokmal_forms() -> None:
     def prose(table: dict[tuple[str, str], str]) -> str:
         return re.sub(r"`[^`]*`|«[^»]*»", " ", " ".join(table.values()))
 
-    assert _words(prose(i18n.translations(TEMPLATES, "nn", "skjema")), BOKMAL_ONLY) == []
-    assert _words(prose(i18n.translations(TEMPLATES, "nb", "skjema")), NYNORSK_ONLY) == []
+    assert _words(prose(catalogues.translations(TEMPLATES, "nn", "skjema")), BOKMAL_ONLY) == []
+    assert _words(prose(catalogues.translations(TEMPLATES, "nb", "skjema")), NYNORSK_ONLY) == []
 
 
 def test_site_pages_in_nynorsk(tmp_path: Path) -> None:

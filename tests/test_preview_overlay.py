@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from refleks import catalogues
 from refleks.errors import Problem
 from refleks.site.preview import overlay, server
 from refleks.templating import nb_count
-from refleks.walkround import i18n
 from refleks.walkround.documents import year
 
 from .conftest import ROOT
@@ -91,8 +91,8 @@ def test_the_year_overview_counts_visits_in_either_language(
     language: str, one: str, two: str
 ) -> None:
     labels = yaml.safe_load((TEMPLATES / "year" / "labels.yaml").read_text("utf-8"))
-    table = i18n.translations(TEMPLATES, language)
-    localised = i18n.translate(labels, "year", table)
+    table = catalogues.translations(TEMPLATES, language)
+    localised = catalogues.translate(labels, "year", table)
     assert year._count(localised, 1) == one
     assert year._count(localised, 2) == two
 

@@ -50,11 +50,16 @@ class BuildContext:
 
     def labels(self, kind: str) -> dict[str, Any]:
         """``templates/<kind>/labels.yaml`` as written (in bokmål), read once per run. Do not
-        change what it returns: translate a copy (``walkround.i18n.translate`` makes one)."""
-        if kind not in self._labels:
-            path = self.templates / kind / "labels.yaml"
-            self._labels[kind] = read_yaml(path.read_text("utf-8")) or {}
-        return self._labels[kind]
+        change what it returns: translate a copy (``catalogues.translate`` makes one)."""
+        return self.template_data(f"{kind}/labels.yaml")
+
+    def template_data(self, relative: str) -> dict[str, Any]:
+        """A YAML file of words under ``templates/`` (``handouts/group.yaml``), read once
+        per run. Do not change what it returns."""
+        if relative not in self._labels:
+            path = self.templates / relative
+            self._labels[relative] = read_yaml(path.read_text("utf-8")) or {}
+        return self._labels[relative]
 
     def words(self, kind: str, domain: str = "nettsted") -> dict[str, Any]:
         """``templates/<kind>/labels.yaml`` in the site's written standard (templates call

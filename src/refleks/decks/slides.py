@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
-import yaml
 
 from .. import urls
 from ..content import schema
@@ -350,11 +349,10 @@ def environment_for(library: Library) -> jinja2.Environment:
     return library.context.environment("slides")
 
 
-def _group(library: Library) -> dict[str, str]:
-    """How a kit names a mixed group (``templates/handouts/group.yaml``), for a set deck
-    shown as a meeting's deck."""
-    path = library.project.templates / "handouts" / "group.yaml"
-    return yaml.safe_load(path.read_text("utf-8"))
+def group_words(library: Library) -> dict[str, str]:
+    """How a kit names a mixed group (``templates/handouts/group.yaml``): in a group's kit,
+    in a set deck shown as a meeting's deck and in «Planlegg et møte»."""
+    return library.context.template_data("handouts/group.yaml")
 
 
 def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) -> str:
@@ -362,7 +360,11 @@ def render(library: Library, deck: Deck, env: jinja2.Environment | None = None) 
     env = env or environment_for(library)
     try:
         return env.get_template("deck.html.j2").render(
-            deck=deck, site=library.site, library=library, assets="reveal", group=_group(library)
+            deck=deck,
+            site=library.site,
+            library=library,
+            assets="reveal",
+            group=group_words(library),
         )
     except jinja2.TemplateError as exc:
         raise BuildFailed(

@@ -10,11 +10,9 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..content import schema
 from ..content.model import Library
-from ..decks import handouts
+from ..decks import handouts, slides
 from ..errors import UsageError
 from ..messages import _
 
@@ -69,9 +67,7 @@ def group_role(library: Library, roles: list[schema.Role]) -> schema.Role:
     """The role a kit is addressed to: the one role, or the group of them."""
     if len(roles) == 1:
         return roles[0]
-    words = yaml.safe_load(
-        (library.project.templates / "handouts" / "group.yaml").read_text("utf-8")
-    )
+    words = slides.group_words(library)
     labels = [r.label[0].lower() + r.label[1:] for r in roles]
     joined = ", ".join(labels[:-1]) + " og " + labels[-1]
     return schema.Role(

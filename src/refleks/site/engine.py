@@ -146,11 +146,11 @@ def _own_words(library: Library, config: dict[str, Any]) -> None:
     """The colour toggles, the footer line and the 404 page in the site's language: a text
     of ``mkdocs.yml`` that is the bokmål one in ``templates/pages/labels.yaml`` is swapped
     for its translation (one written differently is left as written)."""
-    from ..walkround import i18n
+    from .. import catalogues
 
     templates = library.project.templates
-    nb = i18n.wording(templates, "pages", "nb", "nettsted")["engine"]
-    words = i18n.wording(templates, "pages", library.site.language, "nettsted")["engine"]
+    nb = catalogues.wording(templates, "pages", "nb", "nettsted")["engine"]
+    words = catalogues.wording(templates, "pages", library.site.language, "nettsted")["engine"]
     swap = {nb[k]: words[k] for k in ("to_dark", "to_light", "copyright")}
     for entry in config.get("theme", {}).get("palette") or []:
         toggle = entry.get("toggle") if isinstance(entry, dict) else None

@@ -16,13 +16,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import markup, urls
+from .. import catalogues, markup, urls
 from ..content.model import Library
 from ..errors import BuildFailed
 from ..messages import _
 from ..project import SHIPPED
 from ..sorting import nb_key
-from ..walkround import i18n
 from ..walkround.kit import nynorsk_method
 from . import reference, selfstudy
 from .charts import svg_chart
@@ -96,10 +95,10 @@ class Renderer:
         self.env.filters["md"] = lambda text: md_block(text, library.context.mark(text))
         self.env.filters["page_href"] = page_href
         self.env.globals["svg_chart"] = lambda stat: svg_chart(stat, library.project.templates)
-        self.labels: dict[str, Any] = i18n.translate(
+        self.labels: dict[str, Any] = catalogues.translate(
             library.context.labels("pages"),
             "pages",
-            i18n.translations(library.project.templates, library.site.language, "nettsted"),
+            catalogues.translations(library.project.templates, library.site.language, "nettsted"),
         )
         self.written: set[str] = set()
 

@@ -15,12 +15,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .. import urls
+from .. import catalogues, urls
 from ..content.model import Library
 from ..errors import BuildFailed
 from ..markup import plain
 from ..messages import _
-from ..walkround import i18n
 
 ASSETS = "assets/refleks"
 INDEX = f"{ASSETS}/sporsmal.js"
@@ -87,7 +86,7 @@ def index_script(index: dict[str, Any]) -> str:
 
 def write_assets(library: Library, docs: Path) -> None:
     """Put the index, the script and its style sheet into the docs folder."""
-    labels = i18n.wording(
+    labels = catalogues.wording(
         library.project.templates, "selfstudy", library.site.language, "nettsted"
     )  # the site's language
     folder = docs / ASSETS

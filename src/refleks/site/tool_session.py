@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from .. import urls
 from ..content.model import Library
+from ..decks import slides
 from ..errors import UsageError
 from ..sessions import session
 
@@ -110,9 +109,7 @@ def handout_words(library: Library) -> dict[str, Any]:
     in the site's language: the tool's agenda and printout say what the kit says."""
     words = library.context.words("handouts")
     guide, common, deck = words["guide"], words["common"], words["slides"]
-    group = yaml.safe_load(
-        (library.project.templates / "handouts" / "group.yaml").read_text("utf-8")
-    )
+    group = slides.group_words(library)
     return {
         "agenda": {
             key: guide[key]

@@ -22,6 +22,7 @@ from typing import Any
 
 import holidays
 
+from .. import catalogues
 from ..content.model import Library
 from ..errors import UsageError
 from ..messages import _
@@ -92,7 +93,9 @@ def holiday_table(library: Library, first_year: int) -> dict[str, str]:
 
 def tool_words(library: Library, tool: str) -> dict[str, str]:
     """What a tool's script says, in the site's language (``templates/pages/labels.yaml``)."""
-    words = i18n.wording(library.project.templates, "pages", library.site.language, "nettsted")
+    words = catalogues.wording(
+        library.project.templates, "pages", library.site.language, "nettsted"
+    )
     return words["page"][tool]["script"]
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import catalogues
 from ..confine import inside
 from ..content import schema
 from ..content.model import Library
@@ -49,7 +50,7 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 
 def wording(library: Library, language: str | None = None) -> dict:
     """The checks' messages in ``language`` (a visit's or plan's), else the site's."""
-    return i18n.wording(library.project.templates, KIND, language or library.site.language)
+    return catalogues.wording(library.project.templates, KIND, language or library.site.language)
 
 
 def holiday_text(library: Library, day: dt.date, language: str | None = None) -> str | None:

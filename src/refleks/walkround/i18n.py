@@ -23,15 +23,8 @@ from typing import Any
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from ..catalogues import (  # noqa: F401 (used by the callers of this module)
-    _read,
-    catalogue_path,
-    translate,
-    translations,
-    wording,
-)
+from ..catalogues import catalogue_path, read_yaml, translations, wording
 from ..content import schemadocs
-from ..context import read_yaml
 from ..messages import CONTEXT
 from ..messages import DOMAIN as MESSAGES
 from ..messages import FILES as MESSAGE_FILES

@@ -20,13 +20,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from .. import markup
+from .. import catalogues, markup
 from ..content import schema
 from ..content.model import Library
 from ..dates import fixed_time
 from ..errors import UsageError
 from ..messages import _
-from . import deadlines, i18n
+from . import deadlines
 
 PLACEHOLDER = re.compile(r"\{([a-zæøå_]+)\}")
 PLACEHOLDERS = (
@@ -112,8 +112,8 @@ class Kit:
         """``templates/<kind>/labels.yaml`` in the kit's language (read once)."""
         if kind not in self._labels:
             data = self.library.context.labels(kind)
-            table = i18n.translations(self.templates, self.language)
-            self._labels[kind] = i18n.translate(data, kind, table)
+            table = catalogues.translations(self.templates, self.language)
+            self._labels[kind] = catalogues.translate(data, kind, table)
         return self._labels[kind]
 
     def language_note(self, kind: str) -> str:
